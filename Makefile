@@ -1,0 +1,29 @@
+# Two commands on a fresh clone (Python 3.11+, pip and git only):
+#   make brief   builds the sample brief into output/
+#   make test    runs the test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: brief test clean
+
+brief: $(VENV)/.installed
+	$(BIN)/briefgen build inputs/ -o output/
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+clean:
+	rm -rf $(VENV) output/*.docx output/*.pdf output/*.md output/*.json output/*.html

@@ -1,0 +1,196 @@
+"""The ``briefgen`` command: build, extract, render, profiles.
+
+Exit status: 0 on success, 1 when processing fails, 2 on bad usage or bad input.  Every
+failure is one line on stderr naming the source and the reason; nothing but results
+goes to stdout.  Errors are caught here, once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import warnings
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import BriefgenError, InputError
+
+DEFAULT_FORMATS = "docx,pdf"
+ALL_FORMATS = ("docx", "pdf", "md", "json")
+
+
+def _formats(_ctx, _param, value: str) -> list[str]:
+    formats = [f.strip().lower() for f in value.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in ALL_FORMATS]
+    if unknown or not formats:
+        raise click.BadParameter(f"{', '.join(unknown) or value!r} (choose from {', '.join(ALL_FORMATS)})")
+    return list(dict.fromkeys(formats))
+
+
+def _name(_ctx, _param, value: str | None) -> str | None:
+    if value is not None and (not value.strip() or "/" in value or "\\" in value or value.startswith(".")):
+        raise click.BadParameter(f"{value!r} must be a plain file name without folders")
+    return value
+
+
+def _date(_ctx, _param, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+format_option = click.option("--format", "formats", default=DEFAULT_FORMATS, show_default=True, callback=_formats, help="Comma-separated output formats: docx, pdf, md, json.")
+output_option = click.option("-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path), default=Path("output"), show_default=True, help="Folder to write the brief into.")
+name_option = click.option("--name", callback=_name, help="File name without extension [default: brief-YYYY-MM-DD, the newest source date].")
+template_option = click.option("--template", "template_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), help="Folder of templates that override the shipped ones (brief.md.j2).")
+profile_option = click.option("--profile", default="default", show_default=True, help="Profile name (see 'briefgen profiles') or path to a profile YAML file.")
+analysis_options = [
+    click.argument("sources", nargs=-1, required=True),
+    profile_option,
+    click.option("--title", help="Title of the brief [default: taken from the sources]."),
+    click.option("--max-words", type=click.IntRange(min=50), default=800, show_default=True, help="Word budget for the brief's body."),
+    click.option("--date", callback=_date, help="Date (YYYY-MM-DD) for every source, overriding what they say."),
+]
+
+
+def _with(options):
+    def decorate(func):
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return decorate
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefgen")
+def cli() -> None:
+    """Turn news articles into a short, cited policy brief (DOCX, PDF, Markdown, JSON).
+
+    \b
+    Quick start:
+      briefgen build inputs/ -o output/
+      briefgen extract inputs/ -o brief.json   # edit brief.json, then:
+      briefgen render brief.json -o output/
+    """
+
+
+@cli.command()
+@_with(analysis_options)
+@output_option
+@format_option
+@name_option
+@template_option
+def build(sources, profile, title, max_words, date, output, formats, name, template_dir) -> None:
+    """Read SOURCES (files or folders), analyse them and write the brief."""
+    brief = _extract(sources, profile, title, max_words, date)
+    _render(brief, output, formats, name, template_dir)
+
+
+@cli.command()
+@_with(analysis_options)
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), help="JSON file to write [default: standard output].")
+def extract(sources, profile, title, max_words, date, output) -> None:
+    """Write the structured summary of SOURCES as JSON, for editing before 'render'."""
+    from .model import brief_to_json
+    from .write import write_atomic
+
+    text = brief_to_json(_extract(sources, profile, title, max_words, date))
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(output, text.encode("utf-8"))
+        click.echo(output)
+
+
+@cli.command()
+@click.argument("brief_json", type=click.Path(dir_okay=False, path_type=Path))
+@output_option
+@format_option
+@name_option
+@template_option
+def render(brief_json, output, formats, name, template_dir) -> None:
+    """Typeset BRIEF_JSON (written by 'extract', maybe edited) as documents."""
+    from .model import brief_from_json
+
+    try:
+        text = brief_json.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{brief_json}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
+    _render(brief_from_json(text, str(brief_json)), output, formats, name, template_dir)
+
+
+@cli.group(invoke_without_command=True)
+@click.pass_context
+def profiles(ctx) -> None:
+    """List the shipped profiles; 'profiles show NAME' prints one."""
+    from .profile import list_profiles
+
+    if ctx.invoked_subcommand is None:
+        for p in list_profiles():
+            sections = ", ".join(s.title for s in p.sections)
+            click.echo(f"{p.id:10} {p.title}: {sections}")
+
+
+@profiles.command("show")
+@click.argument("name")
+def profiles_show(name) -> None:
+    """Print profile NAME (or a profile file) as YAML."""
+    from .profile import load_profile
+
+    click.echo(load_profile(name).source_text, nl=False)
+
+
+def _extract(sources, profile_name, title, max_words, date):
+    from .analyse import analyse
+    from .profile import load_profile
+    from .read import read_sources
+
+    profile = load_profile(profile_name)
+    articles = read_sources(list(sources), date=date)
+    return analyse(articles, profile, max_words=max_words, title=title)
+
+
+def _render(brief, output: Path, formats: list[str], name: str | None, template_dir: Path | None) -> None:
+    from .render import render as render_formats
+    from .write import write_outputs
+
+    outputs = render_formats(brief, formats, template_dir)
+    for path in write_outputs(output, name or f"brief-{brief.date or dt.date.today().isoformat()}", outputs):
+        click.echo(path)
+
+
+def _warn(message, category, filename, lineno, file=None, line=None) -> None:
+    click.echo(f"briefgen: warning: {message}", err=True)
+
+
+def main() -> None:
+    """Entry point: run the CLI, turning our errors into one line and an exit code."""
+    warnings.showwarning = _warn
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("briefgen: aborted", err=True)
+        sys.exit(1)
+    except click.UsageError as exc:
+        where = exc.ctx.command_path if exc.ctx else "briefgen"
+        click.echo(f"briefgen: error: {exc.format_message()} (see '{where} --help')", err=True)
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        click.echo(f"briefgen: error: {exc.format_message()}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except BriefgenError as exc:
+        click.echo(f"briefgen: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # a bug: still one line, never a traceback for the user
+        click.echo(f"briefgen: internal error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(1)
+    sys.exit(0)

@@ -1,0 +1,120 @@
+"""Profiles: which sections a brief has, in what order, and how to recognise their content.
+
+A profile is a YAML file (shipped ones live in ``briefgen/profiles/``)::
+
+    id: default
+    title: Policy brief
+    sections:
+      - id: positive
+        title: Positive signals
+        kind: bullets            # bluf | bullets | key_figures | discrepancies | actors | quotes | sources
+        description: Progress, agreements, concessions and goodwill gestures.
+        cues: {agreed: 2, progress: 2, goodwill: 3}
+        empty: No positive signals reported.
+
+``load_profile(name_or_path)`` returns a ``Profile``; ``list_profiles()`` the shipped ones.
+Nothing about sections is hard-coded elsewhere: analysis and templates read it all here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from .errors import InputError
+
+KINDS = ("bluf", "bullets", "key_figures", "discrepancies", "actors", "quotes", "sources")
+DEFAULT_PROFILE = "default"
+
+
+@dataclass
+class SectionSpec:
+    """One section as the profile defines it."""
+
+    id: str
+    title: str
+    kind: str
+    description: str = ""
+    cues: dict[str, float] = field(default_factory=dict)
+    empty: str = "Nothing reported."
+    max_items: int = 6
+
+
+@dataclass
+class Profile:
+    """A named, ordered set of sections."""
+
+    id: str
+    title: str
+    description: str
+    sections: list[SectionSpec]
+    source_text: str  # the YAML as written, for ``briefgen profiles show``
+
+    def bullet_sections(self) -> list[SectionSpec]:
+        return [s for s in self.sections if s.kind == "bullets"]
+
+
+def list_profiles() -> list[Profile]:
+    """The profiles shipped with briefgen, sorted by id."""
+    folder = resources.files("briefgen") / "profiles"
+    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".yaml"))
+    return [_parse(str(folder / n), (folder / n).read_text(encoding="utf-8")) for n in names]
+
+
+def load_profile(name_or_path: str = DEFAULT_PROFILE) -> Profile:
+    """A shipped profile by name, or a profile file by path."""
+    path = Path(name_or_path)
+    if path.suffix in (".yaml", ".yml") or path.exists():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"profile {name_or_path}: cannot read ({exc.strerror})") from None
+        return _parse(name_or_path, text)
+    shipped = resources.files("briefgen") / "profiles" / f"{name_or_path}.yaml"
+    if not shipped.is_file():
+        names = ", ".join(p.id for p in list_profiles())
+        raise InputError(f"profile {name_or_path!r}: no such profile (shipped: {names}) and no such file")
+    return _parse(name_or_path, shipped.read_text(encoding="utf-8"))
+
+
+def _parse(location: str, text: str) -> Profile:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise InputError(f"profile {location}: not valid YAML ({str(exc).splitlines()[0]})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("sections"), list) or not data["sections"]:
+        raise InputError(f"profile {location}: needs a non-empty 'sections' list")
+    sections: list[SectionSpec] = []
+    for n, raw in enumerate(data["sections"], 1):
+        if not isinstance(raw, dict) or not raw.get("id") or not raw.get("title"):
+            raise InputError(f"profile {location}: section {n} needs an 'id' and a 'title'")
+        kind = raw.get("kind", "bullets")
+        if kind not in KINDS:
+            raise InputError(f"profile {location}: section {raw['id']!r} has unknown kind {kind!r} (one of {', '.join(KINDS)})")
+        cues = raw.get("cues") or {}
+        if not isinstance(cues, dict) or not all(isinstance(w, (int, float)) for w in cues.values()):
+            raise InputError(f"profile {location}: section {raw['id']!r} cues must map phrases to numeric weights")
+        sections.append(
+            SectionSpec(
+                id=str(raw["id"]),
+                title=str(raw["title"]),
+                kind=kind,
+                description=str(raw.get("description", "")),
+                cues={str(k).lower(): float(v) for k, v in cues.items()},
+                empty=str(raw.get("empty", "Nothing reported.")),
+                max_items=int(raw.get("max_items", 6)),
+            )
+        )
+    ids = [s.id for s in sections]
+    if len(set(ids)) != len(ids):
+        raise InputError(f"profile {location}: section ids must be unique")
+    return Profile(
+        id=str(data.get("id") or Path(location).stem),
+        title=str(data.get("title", "Brief")),
+        description=str(data.get("description", "")),
+        sections=sections,
+        source_text=text,
+    )

@@ -1,0 +1,117 @@
+"""Markdown → a flat list of typed blocks, from markdown-it-py's token stream.
+
+Every writer (DOCX, PDF, HTML) walks the same blocks, so what the template says is
+what every format shows.  Blocks are deliberately few: headings (level 1 is the title),
+paragraphs, bullet items, quotes (the bottom line up front) and tables; inline text is
+a list of runs carrying bold, italic and link.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+
+@dataclass
+class Run:
+    """A stretch of inline text with one look."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+
+
+@dataclass
+class Block:
+    """One block of the document.
+
+    ``kind`` is ``heading`` (with ``level``), ``paragraph``, ``bullet``, ``numbered``,
+    ``quote`` or ``table`` (``rows`` of cells, each a list of runs; row 0 is the header).
+    """
+
+    kind: str
+    runs: list[Run] = field(default_factory=list)
+    level: int = 0
+    rows: list[list[list[Run]]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+def parse_blocks(markdown: str) -> list[Block]:
+    """The blocks of ``markdown`` in document order."""
+    parser = MarkdownIt("commonmark", {"html": False}).enable("table")
+    tokens = parser.parse(markdown)
+    blocks: list[Block] = []
+    context: list[str] = []  # enclosing containers: bullet_list, ordered_list, blockquote
+    table: Block | None = None
+    row: list[list[Run]] = []
+    in_cell = False
+    for token in tokens:
+        if token.type in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
+            context.append(token.type.removesuffix("_open"))
+        elif token.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
+            context.pop()
+        elif token.type == "heading_open":
+            blocks.append(Block("heading", level=int(token.tag[1])))
+        elif token.type == "paragraph_open":
+            blocks.append(Block(_paragraph_kind(context)))
+        elif token.type == "table_open":
+            table = Block("table")
+            blocks.append(table)
+        elif token.type == "tr_open":
+            row = []
+        elif token.type in ("th_open", "td_open"):
+            in_cell = True
+            row.append([])
+        elif token.type in ("th_close", "td_close"):
+            in_cell = False
+        elif token.type == "tr_close" and table is not None:
+            table.rows.append(row)
+        elif token.type == "inline":
+            runs = _runs(token.children or [])
+            if in_cell:
+                row[-1].extend(runs)
+            else:
+                blocks[-1].runs.extend(runs)
+        elif token.type == "table_close":
+            table = None
+    return blocks
+
+
+def _paragraph_kind(context: list[str]) -> str:
+    if "blockquote" in context:
+        return "quote"
+    if context and context[-1] == "bullet_list":
+        return "bullet"
+    if context and context[-1] == "ordered_list":
+        return "numbered"
+    return "paragraph"
+
+
+def _runs(children: list[Token]) -> list[Run]:
+    runs: list[Run] = []
+    bold = italic = 0
+    href: str | None = None
+    for child in children:
+        if child.type == "strong_open":
+            bold += 1
+        elif child.type == "strong_close":
+            bold -= 1
+        elif child.type == "em_open":
+            italic += 1
+        elif child.type == "em_close":
+            italic -= 1
+        elif child.type == "link_open":
+            href = str(child.attrs.get("href", ""))
+        elif child.type == "link_close":
+            href = None
+        elif child.type in ("text", "code_inline"):
+            runs.append(Run(child.content, bold > 0, italic > 0, href))
+        elif child.type in ("softbreak", "hardbreak"):
+            runs.append(Run(" ", bold > 0, italic > 0, href))
+    return runs

@@ -1,0 +1,68 @@
+"""Analysis on the samples: honest items, from the profile's sections, cited."""
+
+import re
+
+import pytest
+
+from briefgen.analyse import analyse
+from briefgen.errors import InputError
+from briefgen.model import Article
+from briefgen.profile import load_profile
+from briefgen.read import read_sources
+
+
+@pytest.fixture(scope="module")
+def articles(request):
+    from tests.conftest import INPUTS
+
+    return read_sources([str(INPUTS)])
+
+
+@pytest.fixture(scope="module")
+def brief(articles):
+    return analyse(articles, load_profile())
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_sections_follow_the_profile(brief):
+    assert [s.id for s in brief.sections] == [s.id for s in load_profile().sections]
+
+
+def test_every_item_is_cited_and_traces_to_source_sentences(brief, articles):
+    items = [i for s in brief.sections for i in s.items]
+    assert len(items) >= 8
+    for item in items:
+        assert item.sources and all(1 <= n <= len(articles) for n in item.sources)
+        for evidence in item.evidence:
+            assert _normal(evidence.sentence) in _normal(articles[evidence.source - 1].text)
+        # every word of the bullet is in its evidence: nothing invented
+        evidence_words = set(re.findall(r"\w+", " ".join(e.sentence for e in item.evidence).lower()))
+        assert set(re.findall(r"\w+", item.text.lower())) <= evidence_words, item.text
+
+
+def test_sources_listed_with_urls(brief):
+    assert [s.url for s in brief.sources] == [
+        "https://baoquocte.vn/dien-dam-nga-my-pha-bang-va-han-gan-308229.html",
+        "https://thanhnien.vn/thach-thuc-cho-hoa-binh-ukraine-185250319231528664.htm",
+    ]
+    assert brief.date == "2025-03-19"
+
+
+def test_word_budget_is_respected(articles):
+    small = analyse(articles, load_profile(), max_words=150)
+    words = sum(len(i.text.split()) for s in small.sections if s.kind == "bullets" for i in s.items)
+    assert 0 < words <= 150
+
+
+def test_other_profile_gives_its_own_sections(articles):
+    brief = analyse(articles, load_profile("generic"))
+    assert [s.id for s in brief.sections][:4] == ["bluf", "developments", "risks", "outlook"]
+
+
+def test_nothing_to_summarise_is_an_error():
+    article = Article(text="", paragraphs=[], title="x", outlet="x")
+    with pytest.raises(InputError, match="no sentences"):
+        analyse([article], load_profile())

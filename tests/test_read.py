@@ -1,0 +1,66 @@
+"""The text reader: what is content, what is structure, what is metadata."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.errors import InputError
+from briefgen.read import read_sources
+from briefgen.read.text import parse_text
+
+ARTICLE = """Leaders meet in Geneva to discuss the grain deal
+Delegates arrive at the Palais des Nations on May 2. (Source: Reuters) |
+Negotiators from both countries agreed on Tuesday to extend the grain corridor by 120 days.
+Share on Facebook
+What happens next?
+The next round of talks is expected in June, officials said. Both sides hope to sign a longer deal by then, which would stabilise prices.
+Source: https://www.example-news.com/world/2024/05/02/grain-deal.html
+Comment (12)
+"""
+
+
+def test_plain_text_separates_content_structure_and_metadata():
+    article = parse_text(ARTICLE, "grain.txt")
+    assert article.title == "Leaders meet in Geneva to discuss the grain deal"
+    assert article.url == "https://www.example-news.com/world/2024/05/02/grain-deal.html"
+    assert article.outlet == "example-news.com"
+    assert article.date == "2024-05-02"
+    kinds = dict((text, kind) for kind, text in article.paragraphs)
+    assert kinds["What happens next?"] == "heading"
+    assert "(Source: Reuters)" not in article.text
+    assert "Share on Facebook" not in article.text
+    assert "Comment (12)" not in article.text
+    assert "Source: https" not in article.text
+    assert "120 days" in article.text
+
+
+def test_date_in_file_name_wins_and_override_applies(tmp_path):
+    path = tmp_path / "outlet-2025-03-19.txt"
+    path.write_text("Headline\nA sentence of body text that is long enough to count here.\n", encoding="utf-8")
+    assert read_sources([str(path)])[0].date == "2025-03-19"
+    assert read_sources([str(path)], date="2025-04-01")[0].date == "2025-04-01"
+
+
+def test_samples_read_with_their_urls(inputs):
+    articles = read_sources([str(inputs)])
+    assert [a.outlet for a in articles] == ["baoquocte.vn", "thanhnien.vn"]
+    assert all(a.url and a.url.startswith("https://") for a in articles)
+    assert all("Comment (0)" not in a.text for a in articles)
+
+
+@pytest.mark.parametrize(
+    "setup, message",
+    [
+        (lambda d: d / "missing.txt", "no such file or folder"),
+        (lambda d: (d / "empty.txt").write_text("  \n\n ") and d / "empty.txt", "no text"),
+        (lambda d: (d / "x.xyz").write_text("hello") and d / "x.xyz", "unsupported file type"),
+        (lambda d: (d / "sub").mkdir() or d / "sub", "no readable sources"),
+        (lambda d: (d / "junk.txt").write_bytes(b"\x00\x01\x02\xff" * 100) and d / "junk.txt", "binary"),
+    ],
+)
+def test_bad_sources_name_the_source_and_reason(tmp_path, setup, message):
+    path = setup(tmp_path)
+    with pytest.raises(InputError) as info:
+        read_sources([str(path)])
+    assert str(path) in str(info.value)
+    assert message in str(info.value)

@@ -1,0 +1,97 @@
+"""Rendering: one template, literal source text, real Word styles, PDF bookmarks."""
+
+import io
+
+import docx
+import pypdf
+import pytest
+
+from briefgen.model import Brief, Evidence, Item, KeyFigure, Section, Source
+from briefgen.render import render
+from briefgen.render.blocks import parse_blocks
+from briefgen.render.markdown import render_markdown
+
+HOSTILE = "S&P <b>bold</b> {{ 7*7 }} {% raw %} # not a heading | pipe *star* [x](javascript:alert(1)) ]]> &amp;"
+
+
+def brief_with(text: str) -> Brief:
+    item = Item(text, "positive", [1], [Evidence(1, text)])
+    return Brief(
+        title="Test brief",
+        date="2025-03-19",
+        profile="default",
+        profile_title="Policy brief",
+        sections=[
+            Section("bluf", "Bottom line up front", "bluf", [item]),
+            Section("positive", "Positive signals", "bullets", [item]),
+            Section("obstacles", "Obstacles", "bullets", [], "No obstacles reported."),
+            Section("key_figures", "Key figures", "key_figures"),
+            Section("sources", "Sources", "sources"),
+        ],
+        sources=[Source(1, "example.com", "Headline", "2025-03-19", "https://example.com/a")],
+        key_figures=[KeyFigure("175", "prisoners | exchanged", [1])],
+    )
+
+
+def test_source_text_stays_literal_in_markdown_blocks():
+    blocks = parse_blocks(render_markdown(brief_with(HOSTILE)))
+    bullets = [b for b in blocks if b.kind == "bullet"]
+    assert bullets[0].text == HOSTILE + " [1]"
+    assert not any(r.href and "javascript" in r.href for b in blocks for r in b.runs)
+    table = next(b for b in blocks if b.kind == "table")
+    assert ["".join(r.text for r in cell) for cell in table.rows[1]] == ["175", "prisoners | exchanged", "[1]"]
+
+
+def test_docx_uses_word_styles_and_keeps_text_literal():
+    data = render(brief_with(HOSTILE), ["docx"])["docx"]
+    document = docx.Document(io.BytesIO(data))
+    styled = [(p.style.name, p.text) for p in document.paragraphs if p.text]
+    assert styled[0] == ("Title", "Test brief")
+    assert ("Heading 1", "Positive signals") in styled
+    assert ("List Bullet", HOSTILE + " [1]") in styled
+    assert ("Normal", "No obstacles reported.") in styled
+    header = [c.text for c in document.tables[0].rows[0].cells]
+    assert header == ["Figure", "What it counts", "Source"]
+    assert document.tables[0].rows[0].cells[0].paragraphs[0].runs[0].bold
+    assert document.core_properties.title == "Test brief"
+
+
+def test_pdf_has_bookmarks_metadata_and_literal_text():
+    data = render(brief_with(HOSTILE), ["pdf"])["pdf"]
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "S&P" in text and "<b>bold</b>" in text and "{{ 7*7 }}" in text
+    titles = []
+
+    def walk(outline):
+        for entry in outline:
+            if isinstance(entry, list):
+                walk(entry)
+            else:
+                titles.append(entry.title)
+
+    walk(reader.outline)
+    assert titles == ["Test brief", "Bottom line up front", "Positive signals", "Obstacles", "Key figures", "Sources"]
+    assert reader.metadata.title == "Test brief"
+    assert reader.metadata.author == "briefgen"
+    assert "Page 1 of 1" in text
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "md", "json"])
+def test_rendering_is_reproducible(fmt):
+    first = render(brief_with("Same input."), [fmt])[fmt]
+    second = render(brief_with("Same input."), [fmt])[fmt]
+    assert first == second
+
+
+def test_user_template_overrides_shipped_one(tmp_path):
+    (tmp_path / "brief.md.j2").write_text("# {{ brief.title | md }}\n\nCustom {{ brief.sources | length }}\n")
+    assert render_markdown(brief_with("x"), tmp_path) == "# Test brief\n\nCustom 1\n"
+
+
+def test_template_cannot_reach_python_internals(tmp_path):
+    from briefgen.errors import ProcessingError
+
+    (tmp_path / "brief.md.j2").write_text("{{ brief.__class__.__init__.__globals__ }}")
+    with pytest.raises(ProcessingError):
+        render_markdown(brief_with("x"), tmp_path)

@@ -1,0 +1,23 @@
+from briefgen.analyse.sentences import split_sentences
+
+
+def test_abbreviations_initials_decimals_and_quotes_do_not_split():
+    text = (
+        'Mr. Trump met Dr. Smith on Jan. 5 in Washington. Growth was 3.5 percent. '
+        'J. R. Smith said "It went well." Then he left! Was it good? Yes.'
+    )
+    assert split_sentences(text) == [
+        "Mr. Trump met Dr. Smith on Jan. 5 in Washington.",
+        "Growth was 3.5 percent.",
+        'J. R. Smith said "It went well."',
+        "Then he left!",
+        "Was it good?",
+        "Yes.",
+    ]
+
+
+def test_sentences_keep_every_character():
+    text = "The U.S. and the U.K. agreed. “We are ready,” she said. It ended."
+    parts = split_sentences(text)
+    assert parts == ["The U.S. and the U.K. agreed.", "“We are ready,” she said.", "It ended."]
+    assert " ".join(parts) == text
