@@ -26,6 +26,7 @@ import yaml
 
 from .errors import InputError
 
+SIGNALS = ("@contrast", "@hedge", "@negation")  # recognised by briefgen.analyse.sections
 KINDS = ("bluf", "bullets", "key_figures", "discrepancies", "actors", "quotes", "sources")
 DEFAULT_PROFILE = "default"
 
@@ -97,6 +98,9 @@ def _parse(location: str, text: str) -> Profile:
         cues = raw.get("cues") or {}
         if not isinstance(cues, dict) or not all(isinstance(w, (int, float)) for w in cues.values()):
             raise InputError(f"profile {location}: section {raw['id']!r} cues must map phrases to numeric weights")
+        unknown = sorted(str(c) for c in cues if str(c).startswith("@") and str(c) not in SIGNALS)
+        if unknown:
+            raise InputError(f"profile {location}: section {raw['id']!r} has unknown signal {unknown[0]!r} (one of {', '.join(SIGNALS)})")
         sections.append(
             SectionSpec(
                 id=str(raw["id"]),

@@ -1,32 +1,59 @@
 """Analyse stage: Articles + Profile → Brief.
 
 ``analyse(articles, profile, max_words=800, title=None)`` is the whole public surface.
-Every item it puts in the Brief is built from real source sentences (kept as evidence),
-placed in the profile section whose description and cues fit it best, and cited.
+Every item it puts in the Brief is built from real source sentences (kept as evidence,
+word for word), placed in the profile section whose description and cues fit it best,
+merged with the same statement from other sources, and cited.  The word budget covers
+the body of the brief: bottom line, bullets, key figures, actors, quotes and notes on
+where the sources differ.
 """
 
 from __future__ import annotations
 
+import re
+
 from .. import __version__
 from ..errors import InputError
-from ..model import Article, Brief, Section, Source
+from ..model import Article, Brief, Item, Section, Source
 from ..profile import Profile
+from .evidence import find_actors, find_discrepancies, find_key_figures, find_quotes
+from .items import Sentence, candidates, merge, rank, select
 from .sentences import split_sentences
-from .sections import Sentence, classify, select_items
 
 DEFAULT_MAX_WORDS = 800
+BLUF_MAX_WORDS = 32
+BLUF_RESERVE = 60
+TITLE_LINE_WORDS = 8
+EVIDENCE_SHARE = 0.25  # at most this part of the budget goes to figures, actors and quotes  # "Policy brief · 19 March 2025 · 2 sources"
+_SUBORDINATE_OPENER = re.compile(r"^(?:although|though|while|despite|after|as|even though|whereas)\b[^,]{3,120},\s*", re.I)
 
 
 def analyse(articles: list[Article], profile: Profile, max_words: int = DEFAULT_MAX_WORDS, title: str | None = None) -> Brief:
     """Build the brief for ``articles`` with the sections of ``profile``."""
-    sources = [
-        Source(id=n, outlet=a.outlet, title=a.title, date=a.date, url=a.url) for n, a in enumerate(articles, 1)
-    ]
-    sentences = list(_sentences(articles))
+    sources = [Source(id=n, outlet=a.outlet, title=a.title, date=a.date, url=a.url) for n, a in enumerate(articles, 1)]
+    sentences = _sentences(articles)
     if not sentences:
         raise InputError("the sources hold no sentences to summarise")
-    classified = classify(sentences, profile)
-    chosen = select_items(classified, profile, max_words)
+
+    kept = merge(candidates(sentences, profile))
+    rank(kept)
+    specs = {spec.kind: spec for spec in profile.sections}
+    differences = find_discrepancies(sentences) if "discrepancies" in specs else []
+    figures = find_key_figures(sentences, kept, specs["key_figures"].max_items) if "key_figures" in specs else []
+    contested = {c.text for d in differences for c in d.claims}
+    figures = [f for f in figures if not any(f.figure in claim for claim in contested)]
+    actors = find_actors(sentences, specs["actors"].max_items) if "actors" in specs else []
+    quotes = find_quotes(sentences, actors, profile, specs["quotes"].max_items) if "quotes" in specs else []
+
+    _shrink_evidence(figures, actors, quotes, EVIDENCE_SHARE * max_words, differences)
+    bluf_spec = specs.get("bluf")
+    bluf_share = BLUF_RESERVE if bluf_spec else 0
+    chosen = select(kept, profile, max(0, max_words - _evidence_words(figures, differences, actors, quotes) - bluf_share))
+    if bluf_spec:
+        chosen[bluf_spec.id] = _bottom_line(chosen, bluf_spec.id, bluf_spec.max_items)
+    actors = [a for a in actors if _mentioned(a.name, chosen)] or actors[:3]
+    _fit(chosen, max_words - _evidence_words(figures, differences, actors, quotes), bluf_spec.id if bluf_spec else None)
+
     sections = [
         Section(id=spec.id, title=spec.title, kind=spec.kind, items=chosen.get(spec.id, []), empty_note=spec.empty)
         for spec in profile.sections
@@ -39,23 +66,90 @@ def analyse(articles: list[Article], profile: Profile, max_words: int = DEFAULT_
         profile_title=profile.title,
         sections=sections,
         sources=sources,
+        key_figures=figures,
+        actors=actors,
+        quotes=quotes,
+        discrepancies=differences,
         generator=f"briefgen {__version__}",
     )
 
 
-def _sentences(articles: list[Article]):
-    position = 0
+def _sentences(articles: list[Article]) -> list[Sentence]:
+    sentences = []
     for source_id, article in enumerate(articles, 1):
         heading = ""
-        for kind, text in article.paragraphs:
+        position = 0
+        for paragraph, (kind, text) in enumerate(article.paragraphs):
             if kind == "heading":
                 heading = text
                 continue
-            for n, sentence in enumerate(split_sentences(text)):
-                yield Sentence(source=source_id, text=sentence, heading=heading, position=position, first_in_paragraph=n == 0)
+            open_quote = False
+            for sentence in split_sentences(text):
+                sentences.append(Sentence(source_id, sentence, heading, position, paragraph, quoted=open_quote))
                 position += 1
-        position = 0
+                if sentence.count('"') % 2 or sentence.count("“") != sentence.count("”"):
+                    open_quote = not open_quote
+    return sentences
+
+
+def _bottom_line(chosen: dict[str, list[Item]], section_id: str, count: int) -> list[Item]:
+    """The strongest short bullet of each section, in section order: a reader can stop here."""
+    lines = []
+    for items in chosen.values():
+        short = [i for i in items[:3] if len(i.text.split()) <= BLUF_MAX_WORDS]
+        if short:
+            best = max(short, key=lambda i: (len(i.sources), -items.index(i)))
+            lines.append(Item(best.text, section_id, best.sources, best.evidence, best.confidence, ["top item of " + best.section]))
+    # Two lines always; a third only while the bottom line stays short enough to read at a glance.
+    while len(lines) > 2 and (len(lines) > count or sum(len(i.text.split()) for i in lines) > BLUF_RESERVE):
+        lines.pop()
+    return lines
+
+
+def _fit(chosen: dict[str, list[Item]], budget: int, bluf_id: str | None) -> None:
+    """Drop the weakest bullets, from the fullest section, until the body fits ``budget``."""
+    def words() -> int:
+        return sum(len(i.text.split()) + 1 for items in chosen.values() for i in items)
+
+    while words() > budget:
+        sections = [k for k, items in chosen.items() if k != bluf_id and len(items) > 1]
+        if not sections:
+            break
+        fullest = max(sections, key=lambda k: (len(chosen[k]), sum(len(i.text.split()) for i in chosen[k])))
+        chosen[fullest].pop()
+
+
+def _shrink_evidence(figures: list, actors: list, quotes: list, allowance: float, differences: list) -> None:
+    """Shorten the evidence lists, longest first, until they fit their share of the budget."""
+    while _evidence_words(figures, differences, actors, quotes) > allowance:
+        longest = max((quotes, actors, figures), key=len)
+        if not longest:
+            break
+        longest.pop()
+
+
+def _evidence_words(figures, differences, actors, quotes) -> int:
+    """Words the evidence sections take, counted as a reader of the document would."""
+    words = TITLE_LINE_WORDS
+    if figures:
+        words += 7 + sum(len(f"{f.figure} | {f.counts} | [1]".split()) + len(f.sources) - 1 for f in figures)
+    words += sum(len(d.topic.split()) + sum(len(c.text.split()) + 2 for c in d.claims) for d in differences)
+    words += sum(len(a.name.split()) + len(a.role.split()) + 2 for a in actors)
+    words += sum(len(q.text.split()) + len(q.speaker.split()) + 2 for q in quotes)
+    return words
+
+
+def _mentioned(name: str, chosen: dict[str, list[Item]]) -> bool:
+    """A person by surname, an organisation by its whole name."""
+    words = name.split()
+    key = words[-1] if len(words) <= 3 and words[-1] not in ("Group", "Institute", "Center", "Centre", "Council") else name
+    return any(key in item.text for items in chosen.values() for item in items)
 
 
 def _title(articles: list[Article]) -> str:
-    return min((a.title for a in articles), key=len)
+    """The shortest headline that names the event, main clause only."""
+    titles = []
+    for article in articles:
+        title = _SUBORDINATE_OPENER.sub("", article.title).rstrip(" .")
+        titles.append(title[:1].upper() + title[1:])
+    return min(titles, key=lambda t: (len(t.split()) < 4, len(t)))

@@ -1,9 +1,16 @@
-"""Which section a sentence belongs in, and which sentences make the brief.
+"""Which profile section a sentence belongs in, with a confidence and the reasons.
 
-A sentence is scored against every ``bullets`` section of the profile: its cue phrases
-(weighted), the cues of the sub-heading it sits under, and the words of the section's
-description.  The best section wins if its score clears a floor; otherwise the sentence
-is left out rather than forced in.
+A sentence is scored against every ``bullets`` section of the profile from:
+
+- the section's cue phrases (weighted; ``agree*`` matches any ending), and the words of
+  its description (weakly);
+- signals of news prose that a profile may weigh like cues: ``@contrast`` (opens with
+  "However", "But", "Instead"…), ``@hedge`` ("it is not clear", "may", "unrealistic"…)
+  and ``@negation`` ("not", "no", "never", "failed"…);
+- the sub-heading the sentence sits under, scored the same way and weighted lower.
+
+The best section wins when its score clears ``MIN_SCORE``; a sentence that fits no
+section well is left out rather than forced in.
 """
 
 from __future__ import annotations
@@ -12,105 +19,119 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..model import Evidence, Item
 from ..profile import Profile, SectionSpec
+from .terms import STOP_WORDS, stem, tokens
 
 MIN_SCORE = 2.0
-HEADING_WEIGHT = 0.8
+MIN_OWN_SCORE = 1.0  # the sentence itself must show the section's cues, not only its heading
+HEADING_WEIGHT = 0.6
+DESCRIPTION_WEIGHT = 0.25
+
+_CONTRAST = re.compile(r"^\W*(?:however|but|yet|still|instead|although|though|despite|in spite of|on the contrary|by contrast)\b", re.I)
+_HEDGE = re.compile(
+    r"\b(?:(?:it is|it's|it remains|it was) (?:not |still |un)(?:clear|certain|known)|unclear|uncertain\w*|"
+    r"remains? to be seen|no (?:convincing|clear) (?:signs?|evidence)|unrealistic|doubt\w*|may not|might not|could not)\b",
+    re.I,
+)
+_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|n't|fail(?:ed|s)?|refus\w*|reject\w*)\b", re.I)
+SIGNALS = {"@contrast": _CONTRAST, "@hedge": _HEDGE, "@negation": _NEGATION}
 
 
 @dataclass
-class Sentence:
-    """A sentence of one source, with where it sits."""
+class Placement:
+    """Where a sentence goes and why."""
 
-    source: int
-    text: str
-    heading: str
-    position: int
-    first_in_paragraph: bool
-
-
-@dataclass
-class Scored:
-    sentence: Sentence
     section: str
     score: float
     confidence: float
     reasons: list[str] = field(default_factory=list)
 
 
-def classify(sentences: list[Sentence], profile: Profile) -> list[Scored]:
-    """The sentences that fit a bullets section, each with its best section."""
-    specs = profile.bullet_sections()
-    result = []
-    for sentence in sentences:
-        scores = []
-        for spec in specs:
-            score, reasons = _score(sentence, spec)
-            scores.append((score, spec.id, reasons))
-        scores.sort(key=lambda s: -s[0])
-        if not scores or scores[0][0] < MIN_SCORE:
+def place(text: str, heading: str, profile: Profile) -> Placement | None:
+    """The best bullets section for ``text`` (under sub-heading ``heading``), or None."""
+    scores = []
+    for spec in profile.bullet_sections():
+        score, reasons = _score(text, spec)
+        if score < MIN_OWN_SCORE:
             continue
-        best, runner_up = scores[0][0], scores[1][0] if len(scores) > 1 else 0.0
-        confidence = round((best - runner_up) / best, 3)
-        result.append(Scored(sentence, scores[0][1], best, confidence, scores[0][2]))
-    return result
+        if heading:
+            heading_score, _ = _score(heading, spec)
+            if heading_score > 0:
+                score += HEADING_WEIGHT * heading_score
+                reasons.append(f"under heading “{heading}”")
+        scores.append((round(score, 3), spec.id, reasons))
+    scores.sort(key=lambda s: -s[0])
+    if not scores or scores[0][0] < MIN_SCORE:
+        return None
+    best, section, reasons = scores[0]
+    runner_up = scores[1][0] if len(scores) > 1 else 0.0
+    return Placement(section, best, round((best - max(runner_up, 0.0)) / best, 3), reasons)
 
 
-def select_items(scored: list[Scored], profile: Profile, max_words: int) -> dict[str, list[Item]]:
-    """Pick the best sentences per section within the word budget, shared fairly."""
-    by_section: dict[str, list[Scored]] = {}
-    for s in sorted(scored, key=lambda s: (-s.score, s.sentence.source, s.sentence.position)):
-        by_section.setdefault(s.section, []).append(s)
-    specs = profile.bullet_sections()
-    chosen: dict[str, list[Item]] = {spec.id: [] for spec in specs}
-    words = 0
-    for rank in range(max((spec.max_items for spec in specs), default=0)):
-        for spec in specs:
-            queue = by_section.get(spec.id, [])
-            if rank >= min(len(queue), spec.max_items):
-                continue
-            s = queue[rank]
-            length = len(s.sentence.text.split())
-            if words + length > max_words:
-                continue
-            words += length
-            chosen[spec.id].append(_item(s))
-    bluf = next((spec for spec in profile.sections if spec.kind == "bluf"), None)
-    if bluf:
-        tops = [items[0] for items in chosen.values() if items]
-        chosen[bluf.id] = [Item(i.text, bluf.id, i.sources, i.evidence, i.confidence, i.reasons) for i in tops[: bluf.max_items]]
-    return chosen
+def _score(text: str, spec: SectionSpec) -> tuple[float, list[str]]:
+    words = tokens(text)
+    matcher = _matcher(tuple(spec.cues.items()))
+    hits = matcher.phrases_in(words)
+    hits.update(cue for cue in matcher.signals if SIGNALS[cue].search(text))
+    score = sum(matcher.weights[cue] for cue in hits)
+    reasons = [f"cue “{cue}”" for cue in sorted(hits)]
+    matched = sorted({stem(w) for w in words if w not in STOP_WORDS} & _description_stems(spec.description))
+    if matched:
+        score += DESCRIPTION_WEIGHT * len(matched)
+        reasons.append("description: " + ", ".join(matched))
+    return score, reasons
 
 
-def _item(s: Scored) -> Item:
-    return Item(
-        text=s.sentence.text,
-        section=s.section,
-        sources=[s.sentence.source],
-        evidence=[Evidence(s.sentence.source, s.sentence.text)],
-        confidence=s.confidence,
-        reasons=s.reasons,
-    )
+@dataclass
+class _Matcher:
+    """A profile section's cues, indexed by first word so a sentence is read once."""
+
+    weights: dict[str, float]
+    signals: list[str]
+    phrases: list[tuple[str, list[str], bool]]  # cue, its words, last word is a prefix
+    by_word: dict[str, list[int]] = field(default_factory=dict)
+
+    def phrases_in(self, words: list[str]) -> set[str]:
+        found: set[str] = set()
+        for i, word in enumerate(words):
+            for index in self._starting_with(word):
+                cue, parts, prefix = self.phrases[index]
+                if _matches_at(words, i, parts, prefix):
+                    found.add(cue)
+        return found
+
+    def _starting_with(self, word: str) -> list[int]:
+        if word not in self.by_word:
+            self.by_word[word] = [
+                n for n, (_, parts, prefix) in enumerate(self.phrases)
+                if parts[0] == word or (prefix and len(parts) == 1 and word.startswith(parts[0]))
+            ]
+        return self.by_word[word]
 
 
-def _score(sentence: Sentence, spec: SectionSpec) -> tuple[float, list[str]]:
-    reasons = []
-    score = 0.0
-    for cue, weight in spec.cues.items():
-        if _cue_pattern(cue).search(sentence.text):
-            score += weight
-            reasons.append(f"cue '{cue}'")
-    if sentence.heading:
-        heading_score = sum(w for cue, w in spec.cues.items() if _cue_pattern(cue).search(sentence.heading))
-        if heading_score:
-            score += HEADING_WEIGHT * heading_score
-            reasons.append(f"under heading '{sentence.heading}'")
-    return round(score, 3), reasons
+def _matches_at(words: list[str], i: int, parts: list[str], prefix: bool) -> bool:
+    n = len(parts)
+    if i + n > len(words) or words[i : i + n - 1] != parts[:-1]:
+        return False
+    last = words[i + n - 1]
+    return last == parts[-1] or (prefix and last.startswith(parts[-1]))
 
 
 @lru_cache(maxsize=None)
-def _cue_pattern(cue: str) -> re.Pattern[str]:
-    stem = re.escape(cue.rstrip("*")).replace(r"\ ", r"\s+")
-    ending = r"\w*" if cue.endswith("*") else r"\b"
-    return re.compile(rf"\b{stem}{ending}", re.I)
+def _matcher(cues: tuple[tuple[str, float], ...]) -> _Matcher:
+    phrases = []
+    for cue, _ in cues:
+        if cue.startswith("@"):
+            continue
+        parts = tokens(cue.rstrip("*")) or [cue]
+        phrases.append((cue, parts, cue.endswith("*")))
+    return _Matcher(
+        weights={cue: weight for cue, weight in cues},
+        signals=[cue for cue, _ in cues if cue in SIGNALS],
+        phrases=phrases,
+    )
+
+
+@lru_cache(maxsize=None)
+def _description_stems(description: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in tokens(description) if w not in STOP_WORDS and len(w) > 3)

@@ -105,7 +105,7 @@ def _looks_like_heading(line: str, following: str) -> bool:
     if len(following.split()) < 2 * words:
         return False
     # A question standing alone, or a short line without a full stop, heads what follows.
-    return line.endswith("?") or not line.endswith((".", "!", '"', "”")) or words <= 8
+    return line.endswith("?") or not line.endswith((".", "!", '"', "”")) or words <= 10
 
 
 def _find_date(location: str, url: str | None) -> str | None:

@@ -21,7 +21,7 @@ from ..model import Brief
 
 TEMPLATE = "brief.md.j2"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&!#])")
-_LINE_START = re.compile(r"^(\d*)([-+>=.)])")
+_LINE_START = re.compile(r"^([-+])(?=\s|$)|^(\d{1,9})([.)])(?=\s|$)")
 # Characters XML 1.0 forbids: python-docx refuses them and PDF text extraction yields them.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -60,7 +60,7 @@ def escape_markdown(value: object) -> str:
     text = " ".join(_XML_INVALID.sub("", str(value)).split())
     text = _MD_SPECIAL.sub(r"\\\1", text)
     # Only the start of a line can open a list, quote or heading; escape what would.
-    return _LINE_START.sub(r"\1\\\2", text)
+    return _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
 
 
 def cite(source_ids: list[int]) -> str:

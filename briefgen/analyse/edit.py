@@ -1,0 +1,84 @@
+"""Light editing of source sentences into bullets, and the dangling-pronoun check.
+
+``trim(sentence)`` drops leading connectives ("However,", "In addition,") and empty
+attribution padding ("it is not difficult to see that"), then restores the capital.  It
+only ever removes words from the front: numbers, names and quotations are never touched.
+``dangling(text)`` says whether a bullet opens with a pronoun ("This", "It", "He") whose
+referent is not in the bullet.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CONNECTIVES = (
+    "however", "in addition", "additionally", "therefore", "thus", "hence", "moreover", "furthermore",
+    "besides", "nevertheless", "nonetheless", "meanwhile", "at the same time", "in fact", "indeed",
+    "notably", "ultimately", "finally", "also", "still", "on the contrary", "in turn", "as a result",
+    "consequently", "accordingly", "for example", "for instance", "in particular", "above all",
+    "first", "second", "third", "firstly", "secondly", "lastly", "remember", "of course", "clearly",
+    "in other words", "by contrast", "even so", "so", "and", "but", "then",
+)
+_CONNECTIVE = re.compile(r"^(?:" + "|".join(re.escape(c) for c in sorted(_CONNECTIVES, key=len, reverse=True)) + r"),\s+", re.I)
+_PADDING = re.compile(
+    r"^(?:it is (?:not difficult|easy|clear|important|worth noting|notable|interesting) (?:to see |to note )?that"
+    r"|it (?:can|should|must) be (?:seen|noted|said|stressed) that"
+    r"|it is worth (?:noting|mentioning) that"
+    r"|needless to say,?"
+    r"|it goes without saying that)\s+",
+    re.I,
+)
+LONG_SENTENCE_WORDS = 35
+_DASH_APPOSITIVE = re.compile(r"\s+[-–—]\s+(?:an?|the)\s+[^-–—\d\"“”]{3,100}?\s+[-–—]\s+")
+_PRONOUN_OPENERS = {"this", "that", "these", "those", "it", "he", "she", "they", "him", "her", "them", "his", "its", "their", "such"}
+# "It is unclear when…", "It was not clear whether…": the "it" points forward, not back.
+_EXPLETIVE_IT = re.compile(r"^it (?:is|was|remains|seems|appears)(?: still)? (?:not |un)?\w+ (?:that|whether|when|how|if|why|what|who|to)\b", re.I)
+# "This is a positive result as the two countries …": the clause after "as" stands alone.
+_EVALUATIVE_FRAME = re.compile(r"^(?:this|that|it) (?:is|was) (?:an? |the )?(?:\w+ ){0,3}\w+ (?:as|because|since) (?=\S)", re.I)
+
+
+def trim(sentence: str) -> str:
+    """The sentence without leading connectives or padding, capitalised again.
+
+    A long sentence also loses appositives set off by dashes ("Eurasia Group - a
+    consulting firm - assessed"), which describe a name rather than report anything.
+    """
+    text = sentence.strip()
+    while True:
+        shorter = _PADDING.sub("", _CONNECTIVE.sub("", text))
+        if shorter == text:
+            break
+        text = shorter
+    if len(text.split()) > LONG_SENTENCE_WORDS:
+        text = _DASH_APPOSITIVE.sub(" ", text)
+    return _capitalise(text)
+
+
+def dangling(text: str) -> bool:
+    """True when ``text`` opens with a pronoun whose referent is not in it."""
+    words = [w.removesuffix("'s").removesuffix("’s") for w in re.findall(r"[\w'’]+", text[:60].lower())]
+    if not words:
+        return False
+    if _EXPLETIVE_IT.match(text):
+        return False
+    # The pronoun may sit behind a short opener: "If it does happen, …", "So when they …".
+    head = words[:3] if words[0] in ("if", "so", "when", "as", "while", "though", "although") else words[:1]
+    return any(w in _PRONOUN_OPENERS for w in head)
+
+
+def strip_evaluative_frame(text: str) -> str | None:
+    """'This is a good result as X.' → 'X.' (capitalised); None when the frame is absent."""
+    m = _EVALUATIVE_FRAME.match(text)
+    if not m:
+        return None
+    rest = text[m.end() :]
+    return None if dangling(rest) else _capitalise(rest)
+
+
+def _capitalise(text: str) -> str:
+    for i, ch in enumerate(text):
+        if ch.isalpha():
+            return text[:i] + ch.upper() + text[i + 1 :]
+        if ch.isdigit():
+            return text
+    return text

@@ -1,0 +1,262 @@
+"""The brief's evidence: key figures, where sources differ, actors and quotes.
+
+All four are read off the source sentences with patterns of news prose (a number and
+the noun it counts; "US President Donald Trump"; "Ian Bremmer, President of the Eurasia
+Group"; a quotation and its "said"/"stated" speaker).  Nothing is paraphrased: every
+figure, role and quotation is the sources' own words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..model import Actor, Claim, Discrepancy, Evidence, KeyFigure, Quote
+from ..profile import Profile
+from .items import Candidate, Sentence
+from .sections import place
+from .sentences import split_sentences
+from .terms import STOP_WORDS, stem
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100,
+}
+_MINUTES = {"minute": 1, "hour": 60, "day": 1440, "week": 10080, "month": 43200, "year": 525600}
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_BOUND = r"(?:(?:more than|less than|fewer than|at least|about|around|nearly|almost|over|some|up to|roughly)\s+)?"
+_AMOUNT = r"(\d[\d,]*(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")"
+_DURATION = re.compile(rf"\b{_BOUND}{_AMOUNT}[-\s](minute|hour|day|week|month|year)s?\b", re.I)
+_COUNT = re.compile(rf"(?<![\w.,-])({_BOUND})(\d[\d,]*(?:\.\d+)?)(\s*(?:%|percent|per cent))?(?:[-\s](million|billion|thousand))?(?![\w,.-]*\d)(?:-([a-z]+))?", re.I)
+_DATE_CONTEXT = re.compile(rf"(?:\b(?:{_MONTHS})\.?\s*$|^\s*(?:{_MONTHS})\b)", re.I)
+# Nouns for one communication event: two durations of these in one story are the same thing.
+_EVENT_WORDS = {"call", "phone", "conversation", "talk", "talks", "meeting", "summit", "spoke", "talked", "discussion"}
+_GENERIC_NOUNS = {"people", "time", "times", "percent", "way", "ways", "part", "parts", "side", "sides", "thing", "things"}
+
+_NAME = r"[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2}"
+_TITLE = (
+    r"(?:President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Defen[cs]e Secretary|"
+    r"Secretary of State|Secretary|Chancellor|Senator|Governor|General|Admiral|Ambassador|Spokes(?:man|woman|person)|"
+    r"Chairman|Chairwoman|Director|Mayor|King|Queen|Pope|CEO|Commander)"
+)
+_TITLED_NAME = re.compile(rf"\b((?:(?:U\.?S\.?|UK|EU|UN|[A-Z][a-z]+(?:n|an|ian|ese|ish|ch|i))\s+)?{_TITLE})\s+({_NAME})")
+_NAME_COMMA_ROLE = re.compile(
+    rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?({_NAME}),\s+(?:the\s+)?((?:[A-Z][\w-]*\s+)*{_TITLE}|[a-z][a-z -]{{3,40}}?)\s+(?:of|at)\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+(?:of|for|and|[A-Z][\w&.-]*))*)"
+)
+_ORG_APPOSITIVE = re.compile(
+    r"((?:[A-Z][\w&.-]*\s+){0,4}[A-Z][\w&.-]*)\s+\([^)]{1,40}\)\s+[-–—]\s+(an?\s+[^,–—-]{5,80}?)\s+[-–—]"
+)
+_QUOTED = re.compile(r"[“\"]([^”\"]{12,600})[”\"]")
+_REPORTING = r"(?:said|says|stated|added|noted|warned|stressed|emphasi[sz]ed|affirmed|reiterated|told\s+\w+|wrote|analy[sz]ed)"
+_SPEAKER_AFTER = re.compile(rf"^[,.]?\s*((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?(?:{_TITLE}\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+{_REPORTING}\b")
+_SPEAKER_APPOSITIVE = re.compile(rf"((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?(?:{_TITLE}\s+)?{_NAME}),\s+[^,“\"]{{3,80}},\s+{_REPORTING}\b[^“\"]{{0,40}}$")
+_SPEAKER_BEFORE = re.compile(rf"((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:\s+(?:statement|document|spokesperson|spokesman|spokeswoman|official|officials))?)(?:\s+\w+)?\s+{_REPORTING}\b[^“\"]{{0,80}}$")
+QUOTE_MAX_WORDS = 28
+
+
+def find_key_figures(sentences: list[Sentence], kept: list[Candidate], limit: int) -> list[KeyFigure]:
+    """Numbers that matter, with what they count: those in strong bullets first."""
+    weight = {}
+    for c in kept:
+        for e in c.evidence:
+            weight[(e.source, e.sentence)] = max(weight.get((e.source, e.sentence), 0.0), c.salience)
+    found: dict[tuple[str, str], KeyFigure] = {}
+    scores: dict[tuple[str, str], float] = {}
+    for s in sentences:
+        for figure, counts, noun in _counts(s.text):
+            key = (figure.lower(), stem(noun.lower()) if not re.search(r"\d-[a-z]", figure) else "")
+            score = weight.get((s.source, s.text), 0.0) + (1.0 if noun else 0.0)
+            if key in found:
+                if s.source not in found[key].sources:
+                    found[key].sources.append(s.source)
+                    found[key].evidence.append(Evidence(s.source, s.text))
+                scores[key] += 0.5
+                continue
+            found[key] = KeyFigure(figure, counts, [s.source], [Evidence(s.source, s.text)])
+            scores[key] = score
+    best = sorted(found, key=lambda k: -scores[k])
+    return [found[k] for k in best if scores[k] >= 1.0][:limit]
+
+
+def _counts(text: str) -> list[tuple[str, str, str]]:
+    """(figure, what it counts as the source says it, counted noun) for each count in ``text``."""
+    out = []
+    for m in _COUNT.finditer(text):
+        number = m.group(2)
+        before, after = text[: m.start()], text[m.end() :]
+        if _DATE_CONTEXT.search(before) or _DATE_CONTEXT.match(after) or re.fullmatch(r"(1[89]|20)\d\d", number):
+            continue
+        figure = m.group(0).strip()
+        noun_phrase = _noun_phrase(after)  # for "30-day ceasefire", the noun after the unit
+        if not noun_phrase:
+            continue
+        noun = noun_phrase.split()[-1]
+        if noun.lower() in _GENERIC_NOUNS or (not m.group(5) and noun.lower().rstrip("s") in _MINUTES):
+            continue  # "the past 70 years" is a span of time, not a count of anything
+        lead = re.search(r"(?:^|[\s(])((?:[a-z][\w-]*\s+){0,2})$", before)
+        lead_words = [w for w in (lead.group(1).split() if lead else []) if w.lower() not in ("the", "a", "an", "of", "for", "in", "to")]
+        counts = " ".join(lead_words[-1:] + [figure] + noun_phrase.split())
+        out.append((figure, counts, noun))
+    return out
+
+
+def _noun_phrase(text: str) -> str:
+    """The words after a number up to the noun it counts, within the clause."""
+    clause = re.split(r"[,.;:()\"“”]", text, maxsplit=1)[0]
+    words: list[str] = []
+    for word in clause.split():
+        if len(words) == 5 or not re.fullmatch(r"[A-Za-z][\w'’-]*", word) or word.lower() in STOP_WORDS - {"more"}:
+            break
+        words.append(word)
+    while words and words[-1].lower() == "more":
+        words.pop()
+    return " ".join(words)
+
+
+def find_discrepancies(sentences: list[Sentence]) -> list[Discrepancy]:
+    """Durations of one event that different sources give differently."""
+    mentions = []  # (minutes, is a lower bound, phrase, source, what lasted)
+    for s in sentences:
+        for m in _DURATION.finditer(s.text):
+            things = _things_of(s.text, m)
+            if not things:
+                continue
+            amount = m.group(1).lower().replace(",", "")
+            value = float(amount) if amount[0].isdigit() else _NUMBER_WORDS[amount]
+            lower_bound = m.group(0).lower().startswith(("more than", "over", "at least"))
+            mentions.append((value * _MINUTES[m.group(2).lower()], lower_bound, _span(s.text, m), s.source, things))
+    found = []
+    for i, first in enumerate(mentions):
+        for second in mentions[i + 1 :]:
+            if first[3] == second[3] or not _same_thing(first[4], second[4]) or not _differ(first, second):
+                continue
+            if any(first in pair or second in pair for pair in found):
+                continue
+            found.append((first, second))
+    return [Discrepancy(f"Length of the {_topic(a[4] | b[4])}", [Claim(a[2], a[3]), Claim(b[2], b[3])]) for a, b in found]
+
+
+def _same_thing(a: set[str], b: set[str]) -> bool:
+    """Both name a communication event, or what one measures ("=storm") the other mentions."""
+    named_a = {w[1:] for w in a if w.startswith("=")}
+    named_b = {w[1:] for w in b if w.startswith("=")}
+    return bool(a & _EVENT_WORDS and b & _EVENT_WORDS) or bool(named_a & b) or bool(named_b & a)
+
+
+def _topic(things: set[str]) -> str:
+    named = sorted(w[1:] for w in things if w.startswith("="))
+    if things & {"call", "phone"}:
+        return "call"
+    return named[0] if named else sorted(things & _EVENT_WORDS)[0]
+
+
+def _differ(a, b) -> bool:
+    low, high = sorted((a, b), key=lambda m: m[0])
+    if high[1] and not low[1]:  # "more than X" contradicts any figure below X
+        return low[0] < high[0]
+    return abs(high[0] - low[0]) > 0.15 * high[0]
+
+
+def _things_of(text: str, m: re.Match) -> set[str]:
+    """What a duration measures: '=storm' for "two-day storm", plus words just before it."""
+    window = set(re.findall(r"[a-z]+", text[max(0, m.start() - 60) : m.start()].lower())) - STOP_WORDS
+    after = re.match(r"\s*([a-z]+)", text[m.end() :])
+    if "-" in m.group(0) and after and after.group(1) not in STOP_WORDS:
+        return window | {"=" + after.group(1), after.group(1)}
+    return window if window & _EVENT_WORDS or any(w.endswith(("ed", "s")) for w in window) else set()
+
+
+def _span(text: str, m: re.Match) -> str:
+    """The duration with a few words of context, cut at punctuation."""
+    before = re.search(r"((?:[\w'’-]+\s+){0,4})$", text[: m.start()])
+    after = re.match(r"(\s*[a-z]+)?", text[m.end() :])
+    return (before.group(1) if before else "") + m.group(0) + (after.group(1) or "" if "-" in m.group(0) else "")
+
+
+def find_actors(sentences: list[Sentence], limit: int) -> list[Actor]:
+    """People with the roles the sources give them, then organisations."""
+    people: dict[str, Actor] = {}
+    orgs: dict[str, Actor] = {}
+    for s in sentences:
+        for m in _NAME_COMMA_ROLE.finditer(s.text):
+            name, role, org = m.group(1), m.group(2).strip(), m.group(3).strip()
+            _add(people, name, f"{role}, {org}", s.source, strong=True)
+        for m in _TITLED_NAME.finditer(s.text):
+            _add(people, m.group(2), m.group(1), s.source, strong=False)
+        for m in _ORG_APPOSITIVE.finditer(s.text):
+            _add(orgs, m.group(1).strip(), m.group(2).strip(), s.source, strong=True)
+    ordered = sorted(people.values(), key=lambda a: (-len(a.sources), a.name)) + sorted(orgs.values(), key=lambda a: a.name)
+    return ordered[:limit]
+
+
+def _plain_name(name: str) -> str:
+    """'Dr. Ian Bremmer' → 'Ian Bremmer'; 'Mayor Anna Berg' → 'Anna Berg'."""
+    return re.sub(rf"^(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+|{_TITLE}\s+)+", "", name)
+
+
+def _add(found: dict[str, Actor], name: str, role: str, source: int, strong: bool) -> None:
+    name = _plain_name(name)
+    key = name.split()[-1]
+    actor = found.get(key)
+    if actor is None:
+        found[key] = Actor(name, role, [source])
+        return
+    if source not in actor.sources:
+        actor.sources.append(source)
+        actor.sources.sort()
+    if len(name) > len(actor.name):
+        actor.name = name
+    if strong and "," not in actor.role:
+        actor.role = role
+
+
+def find_quotes(sentences: list[Sentence], actors: list[Actor], profile: Profile, limit: int) -> list[Quote]:
+    """Direct quotations by named people, each cut to its weightiest sentence."""
+    paragraphs: dict[tuple[int, int], list[Sentence]] = defaultdict(list)
+    for s in sentences:
+        paragraphs[(s.source, s.paragraph)].append(s)
+    people = {a.name.split()[-1]: a.name for a in actors if not re.match(r"an? ", a.role)}  # not organisations
+    found = []
+    for (source, _), members in sorted(paragraphs.items()):
+        text = " ".join(s.text for s in members)
+        for m in _QUOTED.finditer(text):
+            speaker = _speaker(text, m)
+            if not speaker or speaker.split()[-1] not in people:
+                continue
+            quote, weight = _weightiest(m.group(1).strip(), profile)
+            if len(quote.split()) >= 6:
+                found.append((weight, Quote(quote, people[speaker.split()[-1]], [source])))
+    found.sort(key=lambda f: -f[0])
+    chosen: list[Quote] = []
+    for _, quote in found:
+        if quote.text not in (q.text for q in chosen):
+            chosen.append(quote)
+    return chosen[:limit]
+
+
+def _weightiest(quote: str, profile: Profile) -> tuple[str, float]:
+    """The quotation, or its sentence that fits the profile best (marked as cut), and its score."""
+    parts = split_sentences(quote)
+    scored = []
+    for n, part in enumerate(parts):
+        placement = place(part, "", profile)
+        scored.append((placement.score if placement else 0.0, n, part))
+    score, n, best = max(scored, key=lambda s: (s[0], -s[1]))
+    if len(parts) == 1 and len(best.split()) <= QUOTE_MAX_WORDS:
+        return best, score
+    if len(best.split()) > QUOTE_MAX_WORDS:
+        best = " ".join(best.split()[:QUOTE_MAX_WORDS]) + " …"
+    return ("… " if n else "") + best + (" …" if n < len(parts) - 1 and not best.endswith("…") else ""), score
+
+
+def _speaker(text: str, m: re.Match) -> str | None:
+    after = _SPEAKER_AFTER.match(text[m.end() :])
+    if after:
+        return _plain_name(after.group(1))
+    before = _SPEAKER_APPOSITIVE.search(text[max(0, m.start() - 200) : m.start()]) or _SPEAKER_BEFORE.search(
+        text[max(0, m.start() - 200) : m.start()]
+    )
+    if before:
+        return _plain_name(before.group(1))
+    return None

@@ -1,0 +1,200 @@
+"""From source sentences to the brief's bullets: candidates, merging, ranking, budget.
+
+1. ``candidates``: every sentence becomes a candidate bullet, lightly trimmed; one that
+   opens with a dangling pronoun is joined to the sentence before it (or reduced to its
+   self-contained clause), or dropped when neither works.
+2. Each candidate is placed in a profile section (``sections.place``) or left out.
+3. ``merge``: candidates of one section that say the same thing (close TF-IDF vectors;
+   compared only when they share a rare term, so the work grows with the corpus, not
+   its square) become one bullet citing every source that reported it.
+4. ``rank``: salience from the section fit, centrality, corroboration, specifics
+   (numbers, names) and position in the article.
+5. ``select``: the word budget is shared fairly between sections, best bullets first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Evidence, Item
+from ..profile import Profile
+from .edit import dangling, strip_evaluative_frame, trim
+from .sections import Placement, place
+from .terms import content_stems, cosine, idf_weights, vector
+
+PREFERRED_WORDS = 25
+_ANAPHORA = re.compile(r"\b(?:this|these|those|such|aforementioned|the same|the agency|the latter|the former)\b", re.I)
+MAX_JOINED_WORDS = 55
+SAME_STATEMENT = 0.27
+REDUNDANCY_PENALTY = 0.5
+BLOCKING_TERMS = 12
+
+
+@dataclass
+class Sentence:
+    """A sentence of one source, with where it sits."""
+
+    source: int
+    text: str
+    heading: str
+    position: int  # index of the sentence within its article
+    paragraph: int
+    quoted: bool = False  # inside a quotation that runs over several sentences
+
+
+@dataclass
+class Candidate:
+    """A possible bullet: its text, what it came from and how good it is."""
+
+    text: str
+    evidence: list[Evidence]
+    position: int
+    placement: Placement
+    sources: list[int] = field(default_factory=list)
+    stems: list[str] = field(default_factory=list)
+    vector: dict[str, float] = field(default_factory=dict)
+    salience: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def candidates(sentences: list[Sentence], profile: Profile) -> list[Candidate]:
+    """Placed, trimmed, self-contained candidate bullets."""
+    found = []
+    for i, sentence in enumerate(sentences):
+        if sentence.quoted:
+            continue  # a piece of a longer quotation: the Quotes section shows it whole
+        built = _bullet_text(sentences, i)
+        if built is None:
+            continue
+        text, evidence = built
+        if len(text.split()) > MAX_JOINED_WORDS or len(text.split()) < 5 or _splits_a_quotation(text):
+            continue
+        placement = place(" ".join(e.sentence for e in evidence), sentence.heading, profile)
+        if placement is None:
+            continue
+        found.append(Candidate(text, evidence, sentence.position, placement, [sentence.source], content_stems(text)))
+    return found
+
+
+def _bullet_text(sentences: list[Sentence], i: int) -> tuple[str, list[Evidence]] | None:
+    sentence = sentences[i]
+    text = trim(sentence.text)
+    own = [Evidence(sentence.source, sentence.text)]
+    if not dangling(text):
+        return text, own
+    clause = strip_evaluative_frame(text)
+    if clause:
+        return clause, own
+    previous = sentences[i - 1] if i > 0 else None
+    if previous is None or previous.source != sentence.source or previous.heading != sentence.heading:
+        return None
+    lead = trim(previous.text)
+    if dangling(lead):
+        return None
+    return f"{lead} {sentence.text}", [Evidence(previous.source, previous.text)] + own
+
+
+def _splits_a_quotation(text: str) -> bool:
+    """A sentence cut out of a longer quotation: its quotation marks do not pair up."""
+    return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
+
+
+def merge(found: list[Candidate]) -> list[Candidate]:
+    """One candidate per statement, citing every source that made it."""
+    idf = idf_weights([c.stems for c in found])
+    for c in found:
+        c.vector = vector(c.stems, idf)
+    order = sorted(range(len(found)), key=lambda n: (-found[n].placement.score, found[n].sources[0], found[n].position))
+    kept: list[Candidate] = []
+    index: dict[str, list[int]] = defaultdict(list)  # rare term → kept candidates holding it
+    for n in order:
+        c = found[n]
+        rare = sorted(c.vector, key=lambda t: -idf[t])[:BLOCKING_TERMS]
+        near = {k for t in rare for k in index[t] if kept[k].placement.section == c.placement.section}
+        twin = max(near, key=lambda k: cosine(c.vector, kept[k].vector), default=None)
+        if twin is not None and cosine(c.vector, kept[twin].vector) >= SAME_STATEMENT:
+            _absorb(kept[twin], c)
+            continue
+        for t in rare:
+            index[t].append(len(kept))
+        kept.append(c)
+    return kept
+
+
+def _absorb(keeper: Candidate, other: Candidate) -> None:
+    """Fold ``other`` (the same statement) into ``keeper``, whose wording fits its section best."""
+    if other.sources[0] not in keeper.sources:
+        keeper.sources.append(other.sources[0])
+        keeper.reasons.append(f"also reported by source {other.sources[0]}")
+        keeper.evidence.extend(e for e in other.evidence if e not in keeper.evidence)
+
+
+def rank(kept: list[Candidate]) -> None:
+    """Set each candidate's salience."""
+    centroid: dict[str, float] = defaultdict(float)
+    for c in kept:
+        for t, w in c.vector.items():
+            centroid[t] += w
+    norm = sum(w * w for w in centroid.values()) ** 0.5 or 1.0
+    centroid = {t: w / norm for t, w in centroid.items()}
+    for c in kept:
+        specifics = len(re.findall(r"\d", c.text)) > 0
+        names = len(re.findall(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+", c.text))
+        c.salience = round(
+            c.placement.score / 4
+            + 2.0 * cosine(c.vector, centroid)
+            + 0.8 * (len(set(c.sources)) - 1)
+            + 0.4 * specifics
+            + 0.1 * min(names, 4)
+            + 0.5 / (1 + c.position / 4)
+            - 0.025 * max(0, c.words - PREFERRED_WORDS)  # two short bullets beat one long one
+            - 0.25 * len(_ANAPHORA.findall(c.text)),  # leans on words the bullet does not have
+            3,
+        )
+        c.reasons = c.placement.reasons + c.reasons
+
+
+def select(kept: list[Candidate], profile: Profile, budget: int) -> dict[str, list[Item]]:
+    """The best bullets per section, taking turns so every section gets its share.
+
+    Within a section the next bullet is the most salient one after a penalty for
+    overlapping what the section already says (maximal marginal relevance), so a
+    section covers several facts rather than one fact several times.
+    """
+    queues: dict[str, list[Candidate]] = defaultdict(list)
+    for c in sorted(kept, key=lambda c: (-c.salience, min(c.sources), c.position)):
+        queues[c.placement.section].append(c)
+    specs = profile.bullet_sections()
+    picked: dict[str, list[Candidate]] = {spec.id: [] for spec in specs}
+    used = 0
+    for turn in range(max((spec.max_items for spec in specs), default=0)):
+        for spec in specs:
+            queue = queues[spec.id]
+            while queue and turn < spec.max_items and len(picked[spec.id]) == turn:
+                c = max(queue, key=lambda c: (_novelty(c, picked[spec.id]), -queue.index(c)))
+                queue.remove(c)
+                if used + c.words + 1 <= budget:
+                    used += c.words + 1
+                    picked[spec.id].append(c)
+    return {section: [_item(c) for c in chosen] for section, chosen in picked.items()}
+
+
+def _novelty(c: Candidate, chosen: list[Candidate]) -> float:
+    return c.salience - REDUNDANCY_PENALTY * max((cosine(c.vector, o.vector) for o in chosen), default=0.0)
+
+
+def _item(c: Candidate) -> Item:
+    return Item(
+        text=c.text,
+        section=c.placement.section,
+        sources=sorted(set(c.sources)),
+        evidence=sorted(c.evidence, key=lambda e: e.source),
+        confidence=c.placement.confidence,
+        reasons=c.reasons + [f"salience {c.salience}"],
+    )

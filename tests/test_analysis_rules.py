@@ -1,0 +1,124 @@
+"""Analysis rules on article sets made here, not the samples: merging, editing, evidence."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from briefgen.analyse import analyse
+from briefgen.analyse.edit import dangling, trim
+from briefgen.model import Article
+from briefgen.profile import load_profile
+
+
+def article(text: str, outlet: str, date: str = "2024-06-02") -> Article:
+    paragraphs = [("heading" if line.startswith("## ") else "text", line.removeprefix("## ")) for line in text.strip().splitlines()]
+    return Article(text="\n\n".join(t for _, t in paragraphs), paragraphs=paragraphs, title=f"{outlet} report", outlet=outlet, date=date)
+
+
+FLOOD_A = article(
+    """
+Officials said the river dam held overnight and the city reopened two bridges on Monday.
+The regional government agreed to release 40 million euros in emergency aid for farmers, a welcome step.
+However, engineers rejected the plan to raise the levee, saying it was unrealistic before winter.
+It is not clear whether the army will stay to help with the clean-up.
+Mayor Anna Berg, head of the Lowland Council, said: "We have never seen water this high in fifty years of records."
+The storm lasted more than three days, forecasters said.
+""",
+    "north.example",
+)
+FLOOD_B = article(
+    """
+The regional government agreed to release 40 million euros in emergency aid for farmers on Monday.
+Engineers rejected the plan to raise the levee as unrealistic before winter, a setback for residents.
+The two-day storm flooded 300 homes in the valley, according to the fire service.
+""",
+    "south.example",
+)
+
+
+@pytest.fixture(scope="module")
+def brief():
+    return analyse([FLOOD_A, FLOOD_B], load_profile("generic"))
+
+
+def items(brief, section=None):
+    return [i for s in brief.sections if s.kind == "bullets" and section in (None, s.id) for i in s.items]
+
+
+def test_same_statement_from_two_sources_is_one_bullet_citing_both(brief):
+    aid = [i for i in items(brief) if "40 million euros" in i.text]
+    assert len(aid) == 1
+    assert aid[0].sources == [1, 2]
+    assert {e.source for e in aid[0].evidence} == {1, 2}
+
+
+def test_sections_come_from_cues_and_signals(brief):
+    risks = " ".join(i.text for i in items(brief, "risks"))
+    assert "rejected the plan" in risks
+    assert "not clear whether the army" in risks
+    developments = " ".join(i.text for i in items(brief, "developments"))
+    assert "40 million euros" in developments
+
+
+def test_items_keep_confidence_and_reasons(brief):
+    for item in items(brief):
+        assert 0.0 <= item.confidence <= 1.0
+        assert any("cue" in r for r in item.reasons)
+
+
+def test_leading_connectives_are_dropped_but_words_kept(brief):
+    rejected = next(i for i in items(brief) if "rejected the plan" in i.text)
+    assert not rejected.text.startswith("However")
+    assert rejected.text[0].isupper()
+
+
+def test_key_figures_actors_quotes_and_differences(brief):
+    figures = {f.figure: f for f in brief.key_figures}
+    assert "40 million" in figures and figures["40 million"].sources == [1, 2]
+    assert "euros" in figures["40 million"].counts
+    assert "300" in figures and "homes" in figures["300"].counts
+    assert any(a.name == "Anna Berg" and "Lowland Council" in a.role for a in brief.actors)
+    assert any(q.speaker == "Anna Berg" and "fifty years" in q.text for q in brief.quotes)
+    (difference,) = brief.discrepancies
+    assert [c.source for c in difference.claims] == [1, 2]
+    assert "three days" in difference.claims[0].text and "two-day" in difference.claims[1].text
+
+
+def test_no_bullet_opens_with_a_dangling_pronoun(brief):
+    samples = analyse([FLOOD_A, FLOOD_B], load_profile())
+    for item in items(brief) + items(samples):
+        assert not dangling(item.text), item.text
+
+
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        ("However, it is not difficult to see that the talks failed.", "The talks failed."),
+        ("In addition, Moscow kept 4 demands.", "Moscow kept 4 demands."),
+        ('Therefore, "we will not sign," he said.', '"We will not sign," he said.'),
+        ("The U.S. sent 3.5 tons.", "The U.S. sent 3.5 tons."),
+    ],
+)
+def test_trim(before, after):
+    assert trim(before) == after
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("This includes the plan.", True), ("He left.", True), ("If it fails, talks end.", True),
+     ("It is unclear when talks resume.", False), ("Putin left.", False), ("That's why it failed.", True)],
+)
+def test_dangling(text, expected):
+    assert dangling(text) is expected
+
+
+def test_analysis_of_the_samples_traces_every_word(sample_build):
+    import json
+
+    data = json.loads((sample_build / "brief-2025-03-19.json").read_text(encoding="utf-8"))
+    for section in data["sections"]:
+        for item in section["items"]:
+            source_words = set(re.findall(r"\w+", " ".join(e["sentence"] for e in item["evidence"]).lower()))
+            assert set(re.findall(r"\w+", item["text"].lower())) <= source_words
