@@ -17,7 +17,7 @@ _CONNECTIVES = (
     "notably", "ultimately", "finally", "also", "still", "on the contrary", "in turn", "as a result",
     "consequently", "accordingly", "for example", "for instance", "in particular", "above all",
     "first", "second", "third", "firstly", "secondly", "lastly", "remember", "of course", "clearly",
-    "in other words", "by contrast", "even so", "so", "and", "but", "then",
+    "in other words", "by contrast", "even so", "so", "and", "but", "then", "instead", "yet",
 )
 _CONNECTIVE = re.compile(r"^(?:" + "|".join(re.escape(c) for c in sorted(_CONNECTIVES, key=len, reverse=True)) + r"),\s+", re.I)
 _PADDING = re.compile(

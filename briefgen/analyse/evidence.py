@@ -13,8 +13,9 @@ from collections import defaultdict
 
 from ..model import Actor, Claim, Discrepancy, Evidence, KeyFigure, Quote
 from ..profile import Profile
+from .edit import dangling
 from .items import Candidate, Sentence
-from .sections import place
+from .sections import MIN_SCORE, place
 from .sentences import split_sentences
 from .terms import STOP_WORDS, stem
 
@@ -212,7 +213,7 @@ def _add(found: dict[str, Actor], name: str, role: str, source: int, strong: boo
 
 
 def find_quotes(sentences: list[Sentence], actors: list[Actor], profile: Profile, limit: int) -> list[Quote]:
-    """Direct quotations by named people, each cut to its weightiest sentence."""
+    """Direct quotations with a named speaker (people first), each cut to its weightiest sentence."""
     paragraphs: dict[tuple[int, int], list[Sentence]] = defaultdict(list)
     for s in sentences:
         paragraphs[(s.source, s.paragraph)].append(s)
@@ -222,14 +223,16 @@ def find_quotes(sentences: list[Sentence], actors: list[Actor], profile: Profile
         text = " ".join(s.text for s in members)
         for m in _QUOTED.finditer(text):
             speaker = _speaker(text, m)
-            if not speaker or speaker.split()[-1] not in people:
+            if not speaker:
                 continue
+            person = people.get(speaker.split()[-1])
             quote, weight = _weightiest(m.group(1).strip(), profile)
-            if len(quote.split()) >= 6:
-                found.append((weight, Quote(quote, people[speaker.split()[-1]], [source])))
-    found.sort(key=lambda f: -f[0])
+            # A person's words carry weight as such; an institution's only when they say something the brief is about.
+            if len(quote.split()) >= 6 and (person or weight >= MIN_SCORE):
+                found.append((person is not None, weight, Quote(quote, person or speaker, [source])))
+    found.sort(key=lambda f: (not f[0], -f[1]))
     chosen: list[Quote] = []
-    for _, quote in found:
+    for _, _, quote in found:
         if quote.text not in (q.text for q in chosen):
             chosen.append(quote)
     return chosen[:limit]
@@ -241,7 +244,8 @@ def _weightiest(quote: str, profile: Profile) -> tuple[str, float]:
     scored = []
     for n, part in enumerate(parts):
         placement = place(part, "", profile)
-        scored.append((placement.score if placement else 0.0, n, part))
+        # A sentence that leans on the one before ("That's why…") is weak on its own.
+        scored.append(((placement.score if placement else 0.0) - (3.0 if n and dangling(part) else 0.0), n, part))
     score, n, best = max(scored, key=lambda s: (s[0], -s[1]))
     if len(parts) == 1 and len(best.split()) <= QUOTE_MAX_WORDS:
         return best, score
