@@ -51,7 +51,8 @@ def analyse(articles: list[Article], profile: Profile, max_words: int = DEFAULT_
     chosen = select(kept, profile, max(0, max_words - _evidence_words(figures, differences, actors, quotes) - bluf_share))
     if bluf_spec:
         chosen[bluf_spec.id] = _bottom_line(chosen, bluf_spec.id, bluf_spec.max_items)
-    actors = [a for a in actors if _mentioned(a.name, chosen)] or actors[:3]
+    speakers = {q.speaker for q in quotes}
+    actors = [a for a in actors if a.name in speakers or _mentioned(a.name, chosen)] or actors[:3]
     _fit(chosen, max_words - _evidence_words(figures, differences, actors, quotes), bluf_spec.id if bluf_spec else None)
 
     sections = [

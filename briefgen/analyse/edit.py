@@ -19,7 +19,10 @@ _CONNECTIVES = (
     "first", "second", "third", "firstly", "secondly", "lastly", "remember", "of course", "clearly",
     "in other words", "by contrast", "even so", "so", "and", "but", "then", "instead", "yet",
 )
-_CONNECTIVE = re.compile(r"^(?:" + "|".join(re.escape(c) for c in sorted(_CONNECTIVES, key=len, reverse=True)) + r"),\s+", re.I)
+_CONNECTIVE = re.compile(
+    r"^(?:(?:" + "|".join(re.escape(c) for c in sorted(_CONNECTIVES, key=len, reverse=True)) + r"),|(?:but|and)(?=\s+[A-Z\d\"“]))\s+",
+    re.I,
+)
 _PADDING = re.compile(
     r"^(?:it is (?:not difficult|easy|clear|important|worth noting|notable|interesting) (?:to see |to note )?that"
     r"|it (?:can|should|must) be (?:seen|noted|said|stressed) that"

@@ -32,7 +32,7 @@ _DURATION = re.compile(rf"\b{_BOUND}{_AMOUNT}[-\s](minute|hour|day|week|month|ye
 _COUNT = re.compile(rf"(?<![\w.,-])({_BOUND})(\d[\d,]*(?:\.\d+)?)(\s*(?:%|percent|per cent))?(?:[-\s](million|billion|thousand))?(?![\w,.-]*\d)(?:-([a-z]+))?", re.I)
 _DATE_CONTEXT = re.compile(rf"(?:\b(?:{_MONTHS})\.?\s*$|^\s*(?:{_MONTHS})\b)", re.I)
 # Nouns for one communication event: two durations of these in one story are the same thing.
-_EVENT_WORDS = {"call", "phone", "conversation", "talk", "talks", "meeting", "summit", "spoke", "talked", "discussion"}
+_EVENT_WORDS = {"call", "phone", "conversation", "talk", "talks", "meeting", "met", "summit", "spoke", "talked", "discussion", "session"}
 _GENERIC_NOUNS = {"people", "time", "times", "percent", "way", "ways", "part", "parts", "side", "sides", "thing", "things"}
 
 _NAME = r"[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2}"
@@ -41,7 +41,9 @@ _TITLE = (
     r"Secretary of State|Secretary|Chancellor|Senator|Governor|General|Admiral|Ambassador|Spokes(?:man|woman|person)|"
     r"Chairman|Chairwoman|Director|Mayor|King|Queen|Pope|CEO|Commander)"
 )
-_TITLED_NAME = re.compile(rf"\b((?:(?:U\.?S\.?|UK|EU|UN|[A-Z][a-z]+(?:n|an|ian|ese|ish|ch|i))\s+)?{_TITLE})\s+({_NAME})")
+_TITLED_NAME = re.compile(
+    rf"\b((?:(?:U\.?S\.?|UK|EU|UN|[A-Z][a-z]+(?:n|an|ian|ese|ish|ch|i))\s+)?{_TITLE}|(?:[A-Z][\w.]*\s+){{1,3}}(?i:spokes(?:man|woman|person)|minister|secretary|commissioner|envoy|chief|director|president))\s+({_NAME})"
+)
 _NAME_COMMA_ROLE = re.compile(
     rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?({_NAME}),\s+(?:the\s+)?((?:[A-Z][\w-]*\s+)*{_TITLE}|[a-z][a-z -]{{3,40}}?)\s+(?:of|at)\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+(?:of|for|and|[A-Z][\w&.-]*))*)"
 )
@@ -66,7 +68,8 @@ def find_key_figures(sentences: list[Sentence], kept: list[Candidate], limit: in
     scores: dict[tuple[str, str], float] = {}
     for s in sentences:
         for figure, counts, noun in _counts(s.text):
-            key = (figure.lower(), stem(noun.lower()) if not re.search(r"\d-[a-z]", figure) else "")
+            # "about 12 carmakers" and "12 carmakers" are one figure; "30-day" is one whatever it modifies.
+            key = (re.sub(r"[^\d.\-a-z%]", "", figure.lower().split()[-1]), stem(noun.lower()) if "-" not in figure else "")
             score = weight.get((s.source, s.text), 0.0) + (1.0 if noun else 0.0)
             if key in found:
                 if s.source not in found[key].sources:
@@ -89,6 +92,11 @@ def _counts(text: str) -> list[tuple[str, str, str]]:
         if _DATE_CONTEXT.search(before) or _DATE_CONTEXT.match(after) or re.fullmatch(r"(1[89]|20)\d\d", number):
             continue
         figure = m.group(0).strip()
+        if m.group(3):  # a percentage counts what comes before it: "duties of up to 35.3 percent"
+            lead = re.search(r"((?:[\w'’-]+\s+){1,5})$", before)
+            if lead:
+                out.append((figure, lead.group(1) + figure, "percent"))
+            continue
         noun_phrase = _noun_phrase(after)  # for "30-day ceasefire", the noun after the unit
         if not noun_phrase:
             continue
@@ -226,7 +234,7 @@ def find_quotes(sentences: list[Sentence], actors: list[Actor], profile: Profile
             if not speaker:
                 continue
             person = people.get(speaker.split()[-1])
-            quote, weight = _weightiest(m.group(1).strip(), profile)
+            quote, weight = _weightiest(m.group(1).strip().rstrip(",;:"), profile)
             # A person's words carry weight as such; an institution's only when they say something the brief is about.
             if len(quote.split()) >= 6 and (person or weight >= MIN_SCORE):
                 found.append((person is not None, weight, Quote(quote, person or speaker, [source])))
