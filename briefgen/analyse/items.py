@@ -28,6 +28,7 @@ PREFERRED_WORDS = 25
 _ANAPHORA = re.compile(r"\b(?:this|these|those|such|aforementioned|the same|the agency|the latter|the former)\b", re.I)
 MAX_JOINED_WORDS = 55
 SAME_STATEMENT = 0.27
+SAME_SOURCE_STATEMENT = 0.5
 REDUNDANCY_PENALTY = 0.5
 BLOCKING_TERMS = 12
 
@@ -118,9 +119,12 @@ def merge(found: list[Candidate]) -> list[Candidate]:
         rare = sorted(c.vector, key=lambda t: -idf[t])[:BLOCKING_TERMS]
         near = {k for t in rare for k in index[t] if kept[k].placement.section == c.placement.section}
         twin = max(near, key=lambda k: cosine(c.vector, kept[k].vector), default=None)
-        if twin is not None and cosine(c.vector, kept[twin].vector) >= SAME_STATEMENT:
-            _absorb(kept[twin], c)
-            continue
+        if twin is not None:
+            # One outlet repeating itself does so in near-identical words; two outlets paraphrase.
+            same_source = c.sources[0] in kept[twin].sources
+            if cosine(c.vector, kept[twin].vector) >= (SAME_SOURCE_STATEMENT if same_source else SAME_STATEMENT):
+                _absorb(kept[twin], c)
+                continue
         for t in rare:
             index[t].append(len(kept))
         kept.append(c)
