@@ -24,6 +24,7 @@ DEFAULT_MAX_WORDS = 800
 BLUF_MAX_WORDS = 32
 BLUF_RESERVE = 60
 TITLE_LINE_WORDS = 8
+MAX_SENTENCE_CHARS = 1500
 EVIDENCE_SHARE = 0.25  # at most this part of the budget goes to figures, actors and quotes  # "Policy brief · 19 March 2025 · 2 sources"
 _SUBORDINATE_OPENER = re.compile(r"^(?:although|though|while|despite|after|as|even though|whereas)\b[^,]{3,120},\s*", re.I)
 
@@ -86,6 +87,8 @@ def _sentences(articles: list[Article]) -> list[Sentence]:
                 continue
             open_quote = False
             for sentence in split_sentences(text):
+                if len(sentence) > MAX_SENTENCE_CHARS:
+                    continue  # no bullet, figure or quote is that long; such text is a run-on blob
                 sentences.append(Sentence(source_id, sentence, heading, position, paragraph, quoted=open_quote))
                 position += 1
                 if sentence.count('"') % 2 or sentence.count("“") != sentence.count("”"):

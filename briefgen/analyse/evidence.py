@@ -56,6 +56,7 @@ _SPEAKER_AFTER = re.compile(rf"^[,.]?\s*((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?(?:{_TIT
 _SPEAKER_APPOSITIVE = re.compile(rf"((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?(?:{_TITLE}\s+)?{_NAME}),\s+[^,“\"]{{3,80}},\s+{_REPORTING}\b[^“\"]{{0,40}}$")
 _SPEAKER_BEFORE = re.compile(rf"((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:\s+(?:statement|document|spokesperson|spokesman|spokeswoman|official|officials))?)(?:\s+\w+)?\s+{_REPORTING}\b[^“\"]{{0,80}}$")
 QUOTE_MAX_WORDS = 28
+MAX_DISCREPANCIES = 4
 
 
 def find_key_figures(sentences: list[Sentence], kept: list[Candidate], limit: int) -> list[KeyFigure]:
@@ -135,22 +136,43 @@ def find_discrepancies(sentences: list[Sentence]) -> list[Discrepancy]:
             value = float(amount) if amount[0].isdigit() else _NUMBER_WORDS[amount]
             lower_bound = m.group(0).lower().startswith(("more than", "over", "at least"))
             mentions.append((value * _MINUTES[m.group(2).lower()], lower_bound, _span(s.text, m), s.source, things))
-    found = []
-    for i, first in enumerate(mentions):
-        for second in mentions[i + 1 :]:
-            if first[3] == second[3] or not _same_thing(first[4], second[4]) or not _differ(first, second):
-                continue
-            if any(first in pair or second in pair for pair in found):
-                continue
-            found.append((first, second))
-    return [Discrepancy(f"Length of the {_topic(a[4] | b[4])}", [Claim(a[2], a[3]), Claim(b[2], b[3])]) for a, b in found]
+    # Group mentions by what they measure, then compare within a group: linear in mentions.
+    # A group key is "event" (a call, a meeting) or a thing a duration names ("two-day storm");
+    # a plain duration joins a thing's group when the thing is among the words just before it.
+    groups: dict[str, dict[int, tuple]] = defaultdict(dict)
+    for mention in mentions:
+        for key, named in _keys(mention[4]):
+            kept = groups[key].get(mention[3])
+            if kept is None or (named and not kept[1]):
+                groups[key][mention[3]] = (mention, named)
+    found: list[tuple] = []
+    for key in sorted(groups):
+        pair = _most_different(list(groups[key].values()))
+        if pair and not any(pair[0] in p or pair[1] in p for p in found):
+            found.append(pair)
+    return [
+        Discrepancy(f"Length of the {_topic(a[4] | b[4])}", [Claim(a[2], a[3]), Claim(b[2], b[3])])
+        for a, b in found[:MAX_DISCREPANCIES]
+    ]
 
 
-def _same_thing(a: set[str], b: set[str]) -> bool:
-    """Both name a communication event, or what one measures ("=storm") the other mentions."""
-    named_a = {w[1:] for w in a if w.startswith("=")}
-    named_b = {w[1:] for w in b if w.startswith("=")}
-    return bool(a & _EVENT_WORDS and b & _EVENT_WORDS) or bool(named_a & b) or bool(named_b & a)
+def _most_different(members: list[tuple[tuple, bool]]) -> tuple[tuple, tuple] | None:
+    """The two mentions furthest apart, one naming the thing, if they differ (in source order)."""
+    named = [m for m, is_named in members if is_named]
+    everyone = [m for m, _ in members]
+    if not named or len(everyone) < 2:
+        return None
+    low, high = (lambda ms: min(ms, key=lambda m: m[0])), (lambda ms: max(ms, key=lambda m: m[0]))
+    for a, b in ((low(named), high(everyone)), (high(named), low(everyone))):
+        if a[3] != b[3] and _differ(a, b):
+            return tuple(sorted((a, b), key=lambda m: m[3]))
+    return None
+
+
+def _keys(things: set[str]) -> list[tuple[str, bool]]:
+    """(group key, whether the mention names that thing itself) for one duration."""
+    keys = [("event", True)] if things & _EVENT_WORDS else []
+    return keys + [(w.removeprefix("="), w.startswith("=")) for w in things if not w.startswith("=") or w[1:] in things]
 
 
 def _topic(things: set[str]) -> str:

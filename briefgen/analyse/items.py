@@ -30,7 +30,9 @@ MAX_JOINED_WORDS = 55
 SAME_STATEMENT = 0.27
 SAME_SOURCE_STATEMENT = 0.5
 REDUNDANCY_PENALTY = 0.5
+SHORTLIST = 40  # the next bullet is chosen among this many of the most salient
 BLOCKING_TERMS = 12
+POSTING_LIMIT = 200  # compare with at most this many earlier statements per shared term
 
 
 @dataclass
@@ -117,7 +119,7 @@ def merge(found: list[Candidate]) -> list[Candidate]:
     for n in order:
         c = found[n]
         rare = sorted(c.vector, key=lambda t: -idf[t])[:BLOCKING_TERMS]
-        near = {k for t in rare for k in index[t] if kept[k].placement.section == c.placement.section}
+        near = {k for t in rare for k in index[t][-POSTING_LIMIT:] if kept[k].placement.section == c.placement.section}
         twin = max(near, key=lambda k: cosine(c.vector, kept[k].vector), default=None)
         if twin is not None:
             # One outlet repeating itself does so in near-identical words; two outlets paraphrase.
@@ -181,8 +183,9 @@ def select(kept: list[Candidate], profile: Profile, budget: int) -> dict[str, li
         for spec in specs:
             queue = queues[spec.id]
             while queue and turn < spec.max_items and len(picked[spec.id]) == turn:
-                c = max(queue, key=lambda c: (_novelty(c, picked[spec.id]), -queue.index(c)))
-                queue.remove(c)
+                shortlist = queue[:SHORTLIST]
+                best = max(range(len(shortlist)), key=lambda n: (_novelty(shortlist[n], picked[spec.id]), -n))
+                c = queue.pop(best)
                 if used + c.words + 1 <= budget:
                     used += c.words + 1
                     picked[spec.id].append(c)
