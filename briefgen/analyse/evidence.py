@@ -162,8 +162,14 @@ def _most_different(members: list[tuple[tuple, bool]]) -> tuple[tuple, tuple] | 
     everyone = [m for m, _ in members]
     if not named or len(everyone) < 2:
         return None
-    low, high = (lambda ms: min(ms, key=lambda m: m[0])), (lambda ms: max(ms, key=lambda m: m[0]))
-    for a, b in ((low(named), high(everyone)), (high(named), low(everyone))):
+    def minutes(mention: tuple) -> float:
+        return mention[0]
+
+    extremes = (
+        (min(named, key=minutes), max(everyone, key=minutes)),
+        (max(named, key=minutes), min(everyone, key=minutes)),
+    )
+    for a, b in extremes:
         if a[3] != b[3] and _differ(a, b):
             return tuple(sorted((a, b), key=lambda m: m[3]))
     return None
