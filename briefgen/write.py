@@ -3,7 +3,8 @@
 Each file is written to a temporary file in the target folder, flushed to disk, then
 renamed over the target, so a reader (or a crash) sees the old complete file or the new
 complete one, never half of either.  ``write_outputs`` writes every file of a brief only
-after all of them rendered, and removes temp files a killed earlier run left behind.
+after all of them rendered.  Every write first removes the temp files a killed earlier
+run left in its folder.
 """
 
 from __future__ import annotations
@@ -24,12 +25,12 @@ def write_outputs(folder: Path, name: str, outputs: dict[str, bytes]) -> list[Pa
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ProcessingError(f"{folder}: cannot create output folder ({exc.strerror})") from None
-    _remove_stale_temps(folder)
     return [write_atomic(folder / f"{name}.{fmt}", data) for fmt, data in outputs.items()]
 
 
 def write_atomic(path: Path, data: bytes) -> Path:
     """Replace ``path`` with ``data`` in one step."""
+    _remove_stale_temps(path.parent)
     fd, temp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
