@@ -26,6 +26,7 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2", 4: "Heading 3"}
 QUOTE_SHADE = "E8EEF4"
 LINK_COLOUR = RGBColor(0x1F, 0x4E, 0x79)
+CORE_PROPERTY_MAX = 255
 
 
 def render_docx(blocks: list[Block], title: str, subject: str, date: str | None) -> bytes:
@@ -49,8 +50,8 @@ def render_docx(blocks: list[Block], title: str, subject: str, date: str | None)
 
 def _set_properties(document, title: str, subject: str, date: str | None) -> None:
     props = document.core_properties
-    props.title = _clean(title)
-    props.subject = _clean(subject)
+    props.title = _property(title)
+    props.subject = _property(subject)
     props.author = "briefgen"
     props.last_modified_by = "briefgen"
     props.keywords = "policy brief"
@@ -121,6 +122,12 @@ def _shade(paragraph) -> None:
     properties.append(shading)
     paragraph.paragraph_format.space_before = Pt(4)
     paragraph.paragraph_format.space_after = Pt(8)
+
+
+def _property(text: str) -> str:
+    """Core properties hold at most 255 characters (python-docx refuses more); the page keeps it all."""
+    text = _clean(text)
+    return text if len(text) <= CORE_PROPERTY_MAX else text[: CORE_PROPERTY_MAX - 1] + "…"
 
 
 def _clean(text: str) -> str:
