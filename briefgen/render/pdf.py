@@ -88,6 +88,10 @@ class _BriefDocument(SimpleDocTemplate):
         level = getattr(flowable, "outline_level", None)
         if level is None:
             return
+        # A heading too long for one page is split, and its pieces carry no level: the
+        # outline may then lack a parent, and reportlab refuses to skip a level.
+        level = min(level, getattr(self, "outline_level", -1) + 1)
+        self.outline_level = level
         self.headings_seen = getattr(self, "headings_seen", 0) + 1
         key = f"h{self.headings_seen}"
         self.canv.bookmarkPage(key)
