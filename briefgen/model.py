@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from .errors import InputError
 
 SCHEMA_VERSION = 1
+_ISO_DAY = re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
 
 
 @dataclass
@@ -167,7 +169,11 @@ def brief_from_json(text: str, location: str = "brief JSON") -> Brief:
     except json.JSONDecodeError as exc:
         raise InputError(f"{location}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
     try:
-        return _build(Brief, data, "brief")
+        brief = _build(Brief, data, "brief")
+        if brief.date is not None and not _ISO_DAY.fullmatch(brief.date):
+            # The date names the output files: it must not carry '/', NUL or the like.
+            raise ValueError(f"brief.date should be YYYY-MM-DD, not {brief.date!r}")
+        return brief
     except (TypeError, ValueError, KeyError) as exc:
         raise InputError(f"{location}: not a briefgen brief ({exc})") from None
 
@@ -204,4 +210,10 @@ def _build(kind: typing.Any, value: typing.Any, where: str) -> typing.Any:
         return float(value)
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise TypeError(f"{where} should be {kind.__name__}")
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            # JSON may escape a lone surrogate (\ud800); no output format can hold one.
+            raise ValueError(f"{where} holds a lone surrogate \\u{ord(value[exc.start]):04x}") from None
     return value
