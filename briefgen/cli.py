@@ -166,8 +166,13 @@ def _render(brief, output: Path, formats: list[str], name: str | None, template_
         click.echo(path)
 
 
+def _one_line(message: object) -> str:
+    """The message on one line: a file name may hold a newline or other control characters."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(message))
+
+
 def _warn(message, category, filename, lineno, file=None, line=None) -> None:
-    click.echo(f"briefgen: warning: {message}", err=True)
+    click.echo(f"briefgen: warning: {_one_line(message)}", err=True)
 
 
 def main() -> None:
@@ -188,9 +193,9 @@ def main() -> None:
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except BriefgenError as exc:
-        click.echo(f"briefgen: error: {exc}", err=True)
+        click.echo(f"briefgen: error: {_one_line(exc)}", err=True)
         sys.exit(exc.exit_code)
     except Exception as exc:  # a bug: still one line, never a traceback for the user
-        click.echo(f"briefgen: internal error: {type(exc).__name__}: {exc}", err=True)
+        click.echo(f"briefgen: internal error: {type(exc).__name__}: {_one_line(exc)}", err=True)
         sys.exit(1)
     sys.exit(0)
