@@ -81,7 +81,7 @@ def parse_text(text: str, location: str) -> Article:
         text=body,
         paragraphs=paragraphs,
         title=title.rstrip(".") if not _is_sentence(title) else title,
-        outlet=outlet_from_url(url) if url else Path(location).stem,
+        outlet=outlet_from_url(url) if url else _displayable(Path(location).stem),
         url=url,
         date=_find_date(location, url),
         location=location,
@@ -92,6 +92,11 @@ def outlet_from_url(url: str) -> str:
     """'https://www.example.com/x' → 'example.com'."""
     host = urlparse(url).hostname or url
     return host.removeprefix("www.")
+
+
+def _displayable(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (Python keeps them as lone surrogates) become '�'."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _is_sentence(line: str) -> bool:
