@@ -13,6 +13,12 @@ brief: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
+# The robustness properties with many random examples (default 1500; FUZZ_EXAMPLES=N to change).
+.PHONY: fuzz
+fuzz: $(VENV)/.installed-test
+	HYPOTHESIS_PROFILE=fuzz BRIEFGEN_FUZZ_EXAMPLES=$(or $(FUZZ_EXAMPLES),1500) \
+		$(BIN)/python -m pytest tests/test_robust.py -k generated --hypothesis-show-statistics -p no:cacheprovider
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
