@@ -103,9 +103,10 @@ def source_bytes(draw) -> bytes:
     return data
 
 
-file_name = st.text(
-    st.characters(codec="utf-8", exclude_characters="/\x00", exclude_categories=["Cs"]), min_size=1, max_size=24
-).map(lambda s: s.replace(".", "_")[:24])
+file_name = st.one_of(
+    st.text(st.characters(codec="utf-8", exclude_characters="/\x00", exclude_categories=["Cs"]), min_size=1, max_size=24),
+    st.binary(min_size=1, max_size=24).map(lambda b: os.fsdecode(b.replace(b"/", b"_").replace(b"\x00", b"_"))),  # not UTF-8
+).map(lambda s: s.replace(".", "_"))
 
 
 def run_main(*args: str) -> tuple[int, str, str]:
