@@ -18,7 +18,7 @@ from . import __version__
 from .errors import BriefgenError, InputError
 
 DEFAULT_FORMATS = "docx,pdf"
-ALL_FORMATS = ("docx", "pdf", "md", "json")
+ALL_FORMATS = ("docx", "pdf", "md", "json", "html")
 
 
 def _formats(_ctx, _param, value: str) -> list[str]:
@@ -44,10 +44,16 @@ def _date(_ctx, _param, value: str | None) -> str | None:
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
-format_option = click.option("--format", "formats", default=DEFAULT_FORMATS, show_default=True, callback=_formats, help="Comma-separated output formats: docx, pdf, md, json.")
+format_option = click.option("--format", "formats", default=DEFAULT_FORMATS, show_default=True, callback=_formats, help="Comma-separated output formats: docx, pdf, md, json, html.")
 output_option = click.option("-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path), default=Path("output"), show_default=True, help="Folder to write the brief into.")
 name_option = click.option("--name", callback=_name, help="File name without extension [default: brief-YYYY-MM-DD, the newest source date].")
 template_option = click.option("--template", "template_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), help="Folder of templates that override the shipped ones (brief.md.j2).")
+typeset_options = [
+    click.option("--style", "style_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Style file (YAML: fonts, colours, margins, paper, sizes) over the shipped one."),
+    click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), help="Paper size [default: from the style file, A4]."),
+    click.option("--reference-docx", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Word file whose styles, margins and paper the DOCX uses."),
+    click.option("--marking", help='Banner at the top and bottom of every page, e.g. "OFFICIAL".'),
+]
 profile_option = click.option("--profile", default="default", show_default=True, help="Profile name (see 'briefgen profiles') or path to a profile YAML file.")
 analysis_options = [
     click.argument("sources", nargs=-1, required=True),
@@ -86,10 +92,11 @@ def cli() -> None:
 @format_option
 @name_option
 @template_option
-def build(sources, profile, title, max_words, date, output, formats, name, template_dir) -> None:
+@_with(typeset_options)
+def build(sources, profile, title, max_words, date, output, formats, name, template_dir, **typeset) -> None:
     """Read SOURCES (files or folders), analyse them and write the brief."""
     brief = _extract(sources, profile, title, max_words, date)
-    _render(brief, output, formats, name, template_dir)
+    _render(brief, output, formats, name, template_dir, **typeset)
 
 
 @cli.command()
@@ -115,7 +122,8 @@ def extract(sources, profile, title, max_words, date, output) -> None:
 @format_option
 @name_option
 @template_option
-def render(brief_json, output, formats, name, template_dir) -> None:
+@_with(typeset_options)
+def render(brief_json, output, formats, name, template_dir, **typeset) -> None:
     """Typeset BRIEF_JSON (written by 'extract', maybe edited) as documents."""
     from .model import brief_from_json
 
@@ -123,7 +131,7 @@ def render(brief_json, output, formats, name, template_dir) -> None:
         text = brief_json.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{brief_json}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
-    _render(brief_from_json(text, str(brief_json)), output, formats, name, template_dir)
+    _render(brief_from_json(text, str(brief_json)), output, formats, name, template_dir, **typeset)
 
 
 @cli.group(invoke_without_command=True)
@@ -157,11 +165,13 @@ def _extract(sources, profile_name, title, max_words, date):
     return analyse(articles, profile, max_words=max_words, title=title)
 
 
-def _render(brief, output: Path, formats: list[str], name: str | None, template_dir: Path | None) -> None:
+def _render(brief, output: Path, formats: list[str], name: str | None, template_dir: Path | None, style_file: Path | None = None, paper: str | None = None, reference_docx: Path | None = None, marking: str | None = None) -> None:
     from .render import render as render_formats
+    from .render.style import load_style
     from .write import write_outputs
 
-    outputs = render_formats(brief, formats, template_dir)
+    style = load_style(style_file, paper.lower() if paper else None)
+    outputs = render_formats(brief, formats, template_dir, style=style, reference_docx=reference_docx, marking=marking)
     for path in write_outputs(output, name or f"brief-{brief.date or dt.date.today().isoformat()}", outputs):
         click.echo(path)
 
