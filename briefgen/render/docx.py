@@ -91,7 +91,7 @@ def _reference_base(path: Path):
         defaults = Document()
         for name in missing:
             document.styles.element.append(copy.deepcopy(defaults.styles[name].element))
-        warnings.warn(f"reference document {path} has no style {', '.join(missing)}; using briefgen's default for it", stacklevel=2)
+        warnings.warn(f"reference document {path} has no style {', '.join(missing)}; using python-docx's default look for it", stacklevel=2)
     return document
 
 
@@ -337,7 +337,7 @@ def _add_table(document, block: Block, style: Style, width: Emu) -> None:
     table = document.add_table(rows=0, cols=columns)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
-    table.autofit = False
+    table.autofit = False  # a fixed layout: Word keeps our column widths and wraps cells
     widths = _column_widths(block, columns, width)
     for index, cells in enumerate(block.rows):
         row = table.add_row()
@@ -362,9 +362,6 @@ def _add_table(document, block: Block, style: Style, width: Emu) -> None:
             trpr.append(header)
     for column, column_width in zip(table.columns, widths):
         column.width = column_width
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
     document.add_paragraph(style="Normal").paragraph_format.space_after = Pt(0)
 
 

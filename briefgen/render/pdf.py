@@ -64,6 +64,7 @@ def render_pdf(blocks: list[Block], info: DocumentInfo, style: Style) -> bytes:
         keywords=info.keywords,
         creator="briefgen",
         invariant=1,
+        initialFontName=fonts.regular,  # else every page lists an unused Helvetica
     )
     doc.info_time = info.time
     story: list = []
@@ -201,6 +202,7 @@ def _boxed(block: Block, styles: dict[str, ParagraphStyle], style: Style, width:
     box.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), styles["body"].fontName),  # else Table names Helvetica
                 ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(style.colours["shade"])),
                 ("LINEBEFORE", (0, 0), (0, -1), 2.5, colors.HexColor(style.colours["accent"])),
                 ("LEFTPADDING", (0, 0), (-1, -1), 8),
@@ -224,6 +226,7 @@ def _table(block: Block, styles: dict[str, ParagraphStyle], style: Style, width:
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), styles["body"].fontName),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(style.colours["shade"])),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.HexColor(style.colours["accent"])),
                 ("LINEBELOW", (0, 1), (-1, -1), 0.4, colors.HexColor(style.colours["rule"])),
