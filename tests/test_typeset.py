@@ -297,3 +297,29 @@ def test_cli_typesetting_options(tmp_path):
     result = run_cli("build", INPUTS, "-o", out, "--style", bad)
     assert result.returncode == 2
     assert result.stderr.decode().count("\n") == 1 and "bad.yaml" in result.stderr.decode()
+
+
+@needs_dejavu
+def test_cyrillic_and_vietnamese_sources_render_through_the_cli(tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "ru.txt").write_text(
+        "Путин и Трамп обсудили прекращение огня\n\nПрезидент России Владимир Путин и президент США Дональд Трамп "
+        "провели телефонный разговор 18 марта.\n",
+        encoding="utf-8",
+    )
+    (sources / "vi.txt").write_text(
+        "Thủ tướng Phạm Minh Chính hoan nghênh “nỗ lực hòa bình”\n\nViệt Nam ủng hộ đối thoại & hòa bình bền vững.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = run_cli("build", sources, "-o", out, "--format", "pdf,docx", "--date", "2025-03-19", "--title", "Путин — Phạm Minh Chính")
+    assert result.returncode == 0, result.stderr.decode()
+    reader = pypdf.PdfReader(out / "brief-2025-03-19.pdf")
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "Путин и Трамп обсудили прекращение огня" in text
+    assert "Thủ tướng Phạm Minh Chính hoan nghênh “nỗ lực hòa bình”" in text
+    assert outline_titles(reader)[0] == "Путин — Phạm Minh Chính"
+    assert b"warning" not in result.stderr
+    document = docx.Document(out / "brief-2025-03-19.docx")
+    assert document.paragraphs[0].text == "Путин — Phạm Minh Chính"

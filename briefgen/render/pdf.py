@@ -27,7 +27,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
-from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Frame, ListFlowable, ListItem, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
 from .blocks import Block, Run
 from .style import DocumentInfo, FontFiles, Style
@@ -82,11 +82,17 @@ def render_pdf(blocks: list[Block], info: DocumentInfo, style: Style) -> bytes:
     return out.getvalue()
 
 
-class _BriefDocument(SimpleDocTemplate):
-    """Adds a bookmark for every heading as it is laid out, and fixes the document date."""
+class _BriefDocument(BaseDocTemplate):
+    """One frame exactly the text area; a bookmark for every heading; a fixed document date."""
 
     info_time = None
     headings_seen = 0
+
+    def build(self, flowables, canvasmaker) -> None:
+        # No frame padding, so text, the summary box and tables share the margins' edges.
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="text", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        super().build(flowables, canvasmaker=canvasmaker)
 
     def beforeDocument(self) -> None:
         # reportlab stamps CreationDate/ModDate from this; ours comes from the brief.
