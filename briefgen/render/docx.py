@@ -91,7 +91,7 @@ def _reference_base(path: Path):
         defaults = Document()
         for name in missing:
             document.styles.element.append(copy.deepcopy(defaults.styles[name].element))
-        warnings.warn(f"reference document {path} has no style {', '.join(missing)}; using python-docx's default look for it", stacklevel=2)
+        warnings.warn(f"reference document {path} has no style {', '.join(missing)}; using python-docx's default look for those", stacklevel=2)
     return document
 
 
