@@ -20,7 +20,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from ..errors import InputError
-from .summary import Summary
+from .summary import Summary, long_date
 
 MIME_TYPES = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -115,15 +115,6 @@ def write_draft(message: EmailMessage, path: Path) -> Path:
     draft = copy.deepcopy(message)  # the caller's message stays fit for sending
     draft["X-Unsent"] = "1"
     return write_atomic(path, draft.as_bytes())
-
-
-def long_date(iso: str) -> str:
-    """'2025-03-19' → '19 March 2025'; anything else as given."""
-    try:
-        day = dt.date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day.day} {day:%B %Y}"
 
 
 def _attached_note(names: list[str]) -> str:

@@ -77,11 +77,21 @@ def _lead(brief: Brief, section: Section) -> str:
         first = brief.actors[:1] and f"{brief.actors[0].name} — {brief.actors[0].role} {_cite(brief.actors[0].sources)}"
     elif section.kind == "quotes":
         first = brief.quotes[:1] and f"“{brief.quotes[0].text}” — {brief.quotes[0].speaker} {_cite(brief.quotes[0].sources)}"
-    elif section.kind == "sources":
-        first = brief.sources[:1] and f"[{brief.sources[0].id}] {brief.sources[0].outlet} — “{brief.sources[0].title}”"
+    elif section.kind == "sources" and brief.sources:
+        source = brief.sources[0]
+        first = " — ".join([f"[{source.id}] {source.outlet}", f"“{source.title}”", *([long_date(source.date)] if source.date else []), *([source.url] if source.url else [])])
     else:
         first = ""
     return first or section.empty_note
+
+
+def long_date(iso: str) -> str:
+    """'2025-03-19' → '19 March 2025'; anything else as given."""
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day} {day:%B %Y}"
 
 
 def _cite(source_ids: list[int]) -> str:
