@@ -159,7 +159,7 @@ def test_input_errors_exit_2_and_touch_nothing(brief_dir):
     cases = [
         (["send", f"{STEM}.pdf", "--to", "desk@example.org"], "give its .json or .docx"),
         (["send", f"{STEM}.docx", "--to", "not an address"], "not an address"),
-        (["send", f"{STEM}.docx", "--subject", "two\nlines"], "message header"),
+        (["send", f"{STEM}.docx", "--subject", "two\nlines"], "line breaks"),
         (["send", f"{STEM}.docx", "--eml", f"{STEM}.docx"], "is one of the brief's files"),
         (["send", f"{STEM}.docx", "--to", "desk@example.org", "--smtp", "127.0.0.1:1", "--user", "analyst"], "no password for SMTP user analyst"),
         (["send", f"{STEM}.docx", "--to", "desk@example.org", "--smtp", "127.0.0.1:1", "--tls", "none", "--from", "a@example.org", "--user", "u"], "no password"),

@@ -16,6 +16,7 @@ import email.utils
 import html
 import mimetypes
 import textwrap
+from email.header import Header
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -51,7 +52,7 @@ def build_message(
             message["To"] = ", ".join(to)
         if cc:
             message["Cc"] = ", ".join(cc)
-        message["Subject"] = subject if subject is not None else default_subject(summary)
+        message["Subject"] = _Subject(subject if subject is not None else default_subject(summary))
     except (ValueError, IndexError) as exc:  # a header the email package refuses (line breaks, bad address)
         raise InputError(f"message header: {exc}") from None
     message["Date"] = email.utils.format_datetime(dt.datetime.now().astimezone())
@@ -64,6 +65,28 @@ def build_message(
         params = {"charset": "utf-8"} if maintype == "text" else {}
         message.add_attachment(data, maintype, subtype, filename=path.name, params=params)
     return message
+
+
+class _Subject(str):
+    """The Subject header, folded by the classic ``email.header`` encoder.
+
+    The email package's default folder (3.11 up to at least 3.13) can move the space
+    between two RFC 2047 encoded words into the fold, where decoders drop it, so a long
+    Unicode subject arrives with words run together (CPython gh-144156).  A header value
+    with a ``name`` and a ``fold`` is used as given by ``EmailMessage``.
+    """
+
+    name = "Subject"
+
+    def __new__(cls, value: str) -> "_Subject":
+        if "\r" in value or "\n" in value:
+            raise ValueError("the subject may not contain line breaks")
+        return super().__new__(cls, value)
+
+    def fold(self, *, policy) -> str:
+        charset = "us-ascii" if self.isascii() else "utf-8"
+        value = Header(str(self), charset, header_name=self.name).encode(linesep=policy.linesep)
+        return f"{self.name}: {value}{policy.linesep}"
 
 
 def default_subject(summary: Summary) -> str:

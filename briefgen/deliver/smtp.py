@@ -15,6 +15,7 @@ part of any message or repr.
 
 from __future__ import annotations
 
+import base64
 import os
 import smtplib
 import socket
@@ -115,7 +116,7 @@ def send_message(message: EmailMessage, settings: MailSettings, recipients: list
                 smtp.starttls(context=context)
                 smtp.ehlo()
             if settings.user:
-                smtp.login(settings.user, settings.password or "")
+                _login(smtp, settings.user, settings.password or "")
             _transfer(smtp, where, sender, recipients, message.as_bytes())
     except ProcessingError:
         raise
@@ -129,18 +130,33 @@ def send_message(message: EmailMessage, settings: MailSettings, recipients: list
         raise ProcessingError(f"{where}: server does not support this ({exc})") from None
     except smtplib.SMTPResponseException as exc:
         raise ProcessingError(f"{where}: server refused ({_reply(exc.smtp_code, exc.smtp_error)})") from None
-    except smtplib.SMTPServerDisconnected:
+    except smtplib.SMTPServerDisconnected as exc:
+        if isinstance(exc.__context__, TimeoutError):  # smtplib reports a read timeout as a disconnect
+            raise ProcessingError(f"{where}: no answer within {settings.timeout:g} s") from None
         raise ProcessingError(f"{where}: server closed the connection") from None
     except smtplib.SMTPException as exc:
         raise ProcessingError(f"{where}: {exc}") from None
     except ConnectionRefusedError:
         raise ProcessingError(f"{where}: connection refused (is the server running, is the port right?)") from None
-    except (socket.timeout, TimeoutError):
+    except TimeoutError:  # socket.timeout is TimeoutError since 3.10
         raise ProcessingError(f"{where}: no answer within {settings.timeout:g} s") from None
     except socket.gaierror as exc:
         raise ProcessingError(f"{where}: unknown host ({exc.strerror})") from None
     except OSError as exc:
         raise ProcessingError(f"{where}: cannot connect ({exc.strerror or exc})") from None
+
+
+def _login(smtp: smtplib.SMTP, user: str, password: str) -> None:
+    """Log in; smtplib sends credentials as ASCII only, so non-ASCII ones go as AUTH PLAIN in UTF-8 (RFC 4616)."""
+    if (user + password).isascii():
+        smtp.login(user, password)
+        return
+    if "plain" not in smtp.esmtp_features.get("auth", "").lower().split():
+        raise smtplib.SMTPException("the server offers no AUTH PLAIN, which a non-ASCII user name or password needs")
+    token = base64.b64encode(f"\0{user}\0{password}".encode("utf-8")).decode("ascii")
+    code, reply = smtp.docmd("AUTH", f"PLAIN {token}")
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, reply)
 
 
 def _transfer(smtp: smtplib.SMTP, where: str, sender: str, recipients: list[str], data: bytes) -> None:
