@@ -68,9 +68,9 @@ def _email_options(prefix: str) -> list:
         click.option("--eml", type=click.Path(dir_okay=False, path_type=Path), help="Write the email to this .eml file as a draft instead of sending it [default without an SMTP server: next to the brief]."),
         click.option("--smtp", metavar="HOST[:PORT]", help="SMTP server to send through [env BRIEFGEN_SMTP_HOST/_PORT, or briefgen.toml]."),
         click.option("--tls", type=click.Choice(["starttls", "ssl", "none"]), help="Connection security [default: starttls; none only for a trusted local relay]."),
-        click.option("--user", help="SMTP login; the password comes from BRIEFGEN_SMTP_PASSWORD, briefgen.toml or a prompt."),
+        click.option("--user", metavar="NAME", help="SMTP login; the password comes from BRIEFGEN_SMTP_PASSWORD, briefgen.toml or a prompt."),
         click.option("--cafile", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="PEM file of CA certificates to trust for the server instead of the system's."),
-        click.option("--smtp-timeout", type=click.FloatRange(min=0, min_open=True), help="Seconds to wait for the server [default: 30]."),
+        click.option("--smtp-timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS", help="Seconds to wait for the server [default: 30]."),
     ]
 
 

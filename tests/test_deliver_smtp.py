@@ -212,3 +212,23 @@ def test_failures_are_one_line_exit_1_and_leave_the_brief_alone(relay, secure, c
         silent.close()
     assert secure.received == [] and relay.received == []
     assert fingerprint(brief_dir) == before
+
+
+def test_send_over_implicit_tls(ca, brief_dir):
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1").configure_cert(context)
+    mailbox = Mailbox()
+    # aiosmtpd counts only STARTTLS as TLS, so AUTH must be allowed "without" it here: the
+    # connection is TLS from its first byte.
+    controller = RandomPortController(mailbox, hostname="127.0.0.1", port=0, ssl_context=context,
+                                      authenticator=_authenticate, auth_required=True, auth_require_tls=False)
+    controller.start()
+    mailbox.port = controller.port
+    try:
+        env = secure_env(mailbox, ca, BRIEFGEN_SMTP_TLS="ssl")
+        result = run("send", f"{STEM}.docx", "--to", "desk@example.org", cwd=brief_dir, env=env)
+    finally:
+        controller.stop()
+    assert result.returncode == 0, result.stderr.decode()
+    (envelope,) = mailbox.received
+    assert parts(envelope.original_content)[3][f"{STEM}.docx"][1] == (brief_dir / f"{STEM}.docx").read_bytes()
