@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.deliver import build_message, load_settings, read_summary, summarise
+from briefgen.deliver import build_message, load_settings, read_summary, split_host_port, summarise
 from briefgen.deliver.summary import Summary
 from briefgen.errors import InputError
 from briefgen.model import brief_from_json
@@ -199,5 +199,8 @@ def test_settings_flags_over_environment_over_file(tmp_path):
         (elsewhere / "briefgen.toml").write_text(text, encoding="utf-8")
         with pytest.raises(InputError, match=fragment):
             load_settings({}, {}, elsewhere)
+    assert [split_host_port(v) for v in ("smtp.example.org", "smtp.example.org:465", "[::1]:2525", "::1")] == [
+        ("smtp.example.org", None), ("smtp.example.org", "465"), ("::1", "2525"), ("::1", None),
+    ]
     with pytest.raises(InputError, match="environment: SMTP tls 'tls1.0'"):
         load_settings({}, {"BRIEFGEN_SMTP_TLS": "tls1.0"}, tmp_path / "xdg")

@@ -214,6 +214,7 @@ def test_failures_are_one_line_exit_1_and_leave_the_brief_alone(relay, secure, c
     assert fingerprint(brief_dir) == before
 
 
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")  # see the comment below
 def test_send_over_implicit_tls(ca, brief_dir):
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     ca.issue_cert("127.0.0.1").configure_cert(context)

@@ -58,7 +58,7 @@ def load_settings(flags: Mapping[str, str | None], environ: Mapping[str, str] | 
     """Settings from ``flags`` (keys of ``KEYS``; None = not given) over environment over file."""
     environ = os.environ if environ is None else environ
     layers: list[tuple[str, Mapping]] = []
-    config = config_path(environ, cwd or Path.cwd())
+    config = _config_path(environ, cwd or Path.cwd())
     if config is not None:
         layers.append((str(config), _read_config(config)))
     layers.append(("environment", {k: environ.get(f"BRIEFGEN_SMTP_{k.upper()}") for k in KEYS}))
@@ -71,7 +71,7 @@ def load_settings(flags: Mapping[str, str | None], environ: Mapping[str, str] | 
     return _settings(values)
 
 
-def config_path(environ: Mapping[str, str], cwd: Path) -> Path | None:
+def _config_path(environ: Mapping[str, str], cwd: Path) -> Path | None:
     """The ``briefgen.toml`` that applies: the working folder's, else the user's."""
     config_home = environ.get("XDG_CONFIG_HOME") or str(Path(environ.get("HOME") or Path.home()) / ".config")
     for candidate in (cwd / CONFIG_NAME, Path(config_home) / "briefgen" / CONFIG_NAME):
@@ -93,9 +93,9 @@ def send_message(message: EmailMessage, settings: MailSettings, recipients: list
     """Hand ``message`` to the server for ``recipients`` (bare addresses), all or none."""
     if not settings.host:
         raise InputError("no SMTP server: give --smtp HOST[:PORT], BRIEFGEN_SMTP_HOST or host in briefgen.toml")
-    sender = envelope_address(settings.sender or "", "sender") if settings.sender else None
-    if sender is None:
+    if not settings.sender:
         raise InputError("no sender: give --from, BRIEFGEN_SMTP_FROM or 'from' in briefgen.toml")
+    sender = envelope_address(settings.sender, "sender")
     if settings.user and settings.tls == "none":
         raise InputError("will not send a password unencrypted: use --tls starttls or --tls ssl with --user")
     where = f"SMTP {settings.server}"
@@ -126,8 +126,6 @@ def send_message(message: EmailMessage, settings: MailSettings, recipients: list
         raise ProcessingError(f"{where}: TLS failed ({exc.reason or exc})") from None
     except smtplib.SMTPAuthenticationError as exc:
         raise ProcessingError(f"{where}: login failed for user {settings.user} ({_reply(exc.smtp_code, exc.smtp_error)})") from None
-    except smtplib.SMTPNotSupportedError as exc:
-        raise ProcessingError(f"{where}: server does not support this ({exc})") from None
     except smtplib.SMTPResponseException as exc:
         raise ProcessingError(f"{where}: server refused ({_reply(exc.smtp_code, exc.smtp_error)})") from None
     except smtplib.SMTPServerDisconnected as exc:
