@@ -32,4 +32,4 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 clean:
-	rm -rf $(VENV) output/*.docx output/*.pdf output/*.md output/*.json output/*.html
+	rm -rf $(VENV) output/*.docx output/*.pdf output/*.md output/*.json output/*.html output/*.eml

@@ -1,4 +1,4 @@
-"""The ``briefgen`` command: build, extract, render, profiles.
+"""The ``briefgen`` command: build, extract, render, profiles, send.
 
 Exit status: 0 on success, 1 when processing fails, 2 on bad usage or bad input.  Every
 failure is one line on stderr naming the source and the reason; nothing but results
@@ -18,7 +18,7 @@ from . import __version__
 from .errors import BriefgenError, InputError
 
 DEFAULT_FORMATS = "docx,pdf"
-ALL_FORMATS = ("docx", "pdf", "md", "json")
+ALL_FORMATS = ("docx", "pdf", "md", "json", "html")
 
 
 def _formats(_ctx, _param, value: str) -> list[str]:
@@ -44,10 +44,16 @@ def _date(_ctx, _param, value: str | None) -> str | None:
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
-format_option = click.option("--format", "formats", default=DEFAULT_FORMATS, show_default=True, callback=_formats, help="Comma-separated output formats: docx, pdf, md, json.")
+format_option = click.option("--format", "formats", default=DEFAULT_FORMATS, show_default=True, callback=_formats, help="Comma-separated output formats: docx, pdf, md, json, html.")
 output_option = click.option("-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path), default=Path("output"), show_default=True, help="Folder to write the brief into.")
 name_option = click.option("--name", callback=_name, help="File name without extension [default: brief-YYYY-MM-DD, the newest source date].")
 template_option = click.option("--template", "template_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), help="Folder of templates that override the shipped ones (brief.md.j2).")
+typeset_options = [
+    click.option("--style", "style_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Style file (YAML: fonts, colours, margins, paper, sizes) over the shipped one."),
+    click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), help="Paper size [default: from the style file, A4]."),
+    click.option("--reference-docx", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Word file whose styles, margins and paper the DOCX uses."),
+    click.option("--marking", help='Banner at the top and bottom of every page, e.g. "OFFICIAL".'),
+]
 profile_option = click.option("--profile", default="default", show_default=True, help="Profile name (see 'briefgen profiles') or path to a profile YAML file.")
 analysis_options = [
     click.argument("sources", nargs=-1, required=True),
@@ -56,6 +62,22 @@ analysis_options = [
     click.option("--max-words", type=click.IntRange(min=50), default=800, show_default=True, help="Word budget for the brief's body."),
     click.option("--date", callback=_date, help="Date (YYYY-MM-DD) for every source, overriding what they say."),
 ]
+
+
+def _email_options(prefix: str) -> list:
+    """--to/--cc/--from/--subject (``send``), or the same with ``--email-`` in front (``build``)."""
+    return [
+        click.option(f"--{prefix}to", "email_to", multiple=True, metavar="ADDR", help="Recipient (repeat for more)."),
+        click.option(f"--{prefix}cc", "email_cc", multiple=True, metavar="ADDR", help="Copy recipient (repeat for more)."),
+        click.option(f"--{prefix}from", "email_from", metavar="ADDR", help="Sender [env BRIEFGEN_SMTP_FROM, or 'from' in briefgen.toml]."),
+        click.option(f"--{prefix}subject", "email_subject", help="Subject [default: the brief's title and date]."),
+        click.option("--eml", type=click.Path(dir_okay=False, path_type=Path), help="Write the email to this .eml file as a draft instead of sending it [default without an SMTP server: next to the brief]."),
+        click.option("--smtp", metavar="HOST[:PORT]", help="SMTP server to send through [env BRIEFGEN_SMTP_HOST/_PORT, or briefgen.toml]."),
+        click.option("--tls", type=click.Choice(["starttls", "ssl", "none"]), help="Connection security [default: starttls; none only for a trusted local relay]."),
+        click.option("--user", metavar="NAME", help="SMTP login; the password comes from BRIEFGEN_SMTP_PASSWORD, briefgen.toml or a prompt."),
+        click.option("--cafile", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="PEM file of CA certificates to trust for the server instead of the system's."),
+        click.option("--smtp-timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS", help="Seconds to wait for the server [default: 30]."),
+    ]
 
 
 def _with(options):
@@ -86,10 +108,20 @@ def cli() -> None:
 @format_option
 @name_option
 @template_option
-def build(sources, profile, title, max_words, date, output, formats, name, template_dir) -> None:
-    """Read SOURCES (files or folders), analyse them and write the brief."""
+@_with(typeset_options)
+@_with(_email_options("email-"))
+def build(sources, profile, title, max_words, date, output, formats, name, template_dir, style_file, paper, reference_docx, marking, **email) -> None:
+    """Read SOURCES (files or folders), analyse them and write the brief.
+
+    With --email-to (or --eml), also email the files written: see 'briefgen send --help'.
+    """
+    settings = _mail_settings(email) if email["email_to"] or email["email_cc"] or email["eml"] else None
     brief = _extract(sources, profile, title, max_words, date)
-    _render(brief, output, formats, name, template_dir)
+    paths = _render(brief, output, formats, name, template_dir, style_file, paper, reference_docx, marking)
+    if settings is not None:
+        from .deliver import summarise
+
+        _deliver(summarise(brief), paths, email, settings, "--email-to")
 
 
 @cli.command()
@@ -115,7 +147,8 @@ def extract(sources, profile, title, max_words, date, output) -> None:
 @format_option
 @name_option
 @template_option
-def render(brief_json, output, formats, name, template_dir) -> None:
+@_with(typeset_options)
+def render(brief_json, output, formats, name, template_dir, **typeset) -> None:
     """Typeset BRIEF_JSON (written by 'extract', maybe edited) as documents."""
     from .model import brief_from_json
 
@@ -123,7 +156,7 @@ def render(brief_json, output, formats, name, template_dir) -> None:
         text = brief_json.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{brief_json}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
-    _render(brief_from_json(text, str(brief_json)), output, formats, name, template_dir)
+    _render(brief_from_json(text, str(brief_json)), output, formats, name, template_dir, **typeset)
 
 
 @cli.group(invoke_without_command=True)
@@ -157,13 +190,70 @@ def _extract(sources, profile_name, title, max_words, date):
     return analyse(articles, profile, max_words=max_words, title=title)
 
 
-def _render(brief, output: Path, formats: list[str], name: str | None, template_dir: Path | None) -> None:
+def _render(brief, output: Path, formats: list[str], name: str | None, template_dir: Path | None, style_file: Path | None = None, paper: str | None = None, reference_docx: Path | None = None, marking: str | None = None) -> list[Path]:
     from .render import render as render_formats
+    from .render.style import load_style
     from .write import write_outputs
 
-    outputs = render_formats(brief, formats, template_dir)
-    for path in write_outputs(output, name or f"brief-{brief.date or dt.date.today().isoformat()}", outputs):
+    style = load_style(style_file, paper.lower() if paper else None)
+    outputs = render_formats(brief, formats, template_dir, style=style, reference_docx=reference_docx, marking=marking)
+    paths = write_outputs(output, name or f"brief-{brief.date or dt.date.today().isoformat()}", outputs)
+    for path in paths:
         click.echo(path)
+    return paths
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@_with(_email_options(""))
+def send(files, **email) -> None:
+    """Email a built brief: FILES are its documents (e.g. the .docx and .pdf), attached.
+
+    \b
+    The body gives the title, date, bottom line and each section's first line, taken
+    from the brief's .json beside FILES if there is one, else from its .docx.
+    With an SMTP server (--smtp, BRIEFGEN_SMTP_HOST or briefgen.toml) the email is sent;
+    without one, or with --eml, it is written as a draft .eml that mail programs open
+    ready to send.  Settings: flags, then BRIEFGEN_SMTP_* variables, then the [smtp]
+    table (host, port, tls, user, password, cafile, timeout, from) of briefgen.toml in
+    this folder or in ~/.config/briefgen/.
+    """
+    from .deliver import read_summary
+
+    settings = _mail_settings(email)
+    _deliver(read_summary(list(files)), list(files), email, settings, "--to")
+
+
+def _mail_settings(email: dict):
+    """The mail settings from flags, environment and briefgen.toml; asks for a missing password."""
+    from .deliver import load_settings, split_host_port
+
+    host, port = split_host_port(email["smtp"]) if email["smtp"] else (None, None)
+    flags = {"host": host, "port": port, "tls": email["tls"], "user": email["user"], "cafile": email["cafile"], "timeout": email["smtp_timeout"], "from": email["email_from"]}
+    settings = load_settings(flags)
+    if settings.host and settings.user and settings.password is None and email["eml"] is None:
+        if not sys.stdin.isatty():
+            raise InputError(f"no password for SMTP user {settings.user}: set BRIEFGEN_SMTP_PASSWORD or 'password' in briefgen.toml")
+        settings.password = click.prompt(f"SMTP password for {settings.user}", hide_input=True, err=True)
+    return settings
+
+
+def _deliver(summary, files: list[Path], email: dict, settings, to_option: str) -> None:
+    """Write the email as a draft, or send it when a server is set and no --eml asked for."""
+    from .deliver import build_message, envelope_address, send_message, write_draft
+
+    recipients = [envelope_address(a, "recipient") for a in (*email["email_to"], *email["email_cc"])]
+    message = build_message(summary, files, list(email["email_to"]), list(email["email_cc"]), settings.sender, email["email_subject"])
+    if email["eml"] is not None or not settings.host:
+        draft = email["eml"] or files[0].with_suffix(".eml")
+        if draft.resolve() in {f.resolve() for f in files}:
+            raise InputError(f"{draft}: is one of the brief's files; give another --eml")
+        click.echo(write_draft(message, draft))
+        return
+    if not recipients:
+        raise InputError(f"no recipient to send to: give {to_option} ADDR")
+    send_message(message, settings, recipients)
+    click.echo(f"sent to {', '.join(recipients)} via {settings.server}")
 
 
 def _one_line(message: object) -> str:

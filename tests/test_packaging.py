@@ -16,4 +16,4 @@ def test_wheel_contains_templates_and_profiles(tmp_path):
     assert result.returncode == 0, result.stderr.decode()[-2000:]
     (wheel,) = tmp_path.glob("briefgen-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert {"briefgen/templates/brief.md.j2", "briefgen/profiles/default.yaml", "briefgen/profiles/generic.yaml"} <= names
+    assert {"briefgen/templates/brief.md.j2", "briefgen/styles/default.yaml", "briefgen/profiles/default.yaml", "briefgen/profiles/generic.yaml"} <= names

@@ -77,7 +77,7 @@ def test_pdf_has_bookmarks_metadata_and_literal_text():
     assert "Page 1 of 1" in text
 
 
-@pytest.mark.parametrize("fmt", ["docx", "pdf", "md", "json"])
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "md", "json", "html"])
 def test_rendering_is_reproducible(fmt):
     first = render(brief_with("Same input."), [fmt])[fmt]
     second = render(brief_with("Same input."), [fmt])[fmt]

@@ -3,15 +3,21 @@
 Every writer (DOCX, PDF, HTML) walks the same blocks, so what the template says is
 what every format shows.  Blocks are deliberately few: headings (level 1 is the title),
 paragraphs, bullet items, quotes (the bottom line up front) and tables; inline text is
-a list of runs carrying bold, italic and link.
+a list of runs carrying bold, italic and link.  Two paragraph shapes get their own kind
+so writers can set them apart: a paragraph wholly in italics is a ``note`` (the line
+under the title, the generated-by line) and one opening with ``[n]`` is a ``reference``
+(an entry of Sources).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+
+_REFERENCE = re.compile(r"\[\d+\] ")
 
 
 @dataclass
@@ -28,8 +34,8 @@ class Run:
 class Block:
     """One block of the document.
 
-    ``kind`` is ``heading`` (with ``level``), ``paragraph``, ``bullet``, ``numbered``,
-    ``quote`` or ``table`` (``rows`` of cells, each a list of runs; row 0 is the header).
+    ``kind`` is ``heading`` (with ``level``), ``paragraph``, ``note``, ``reference``,
+    ``bullet``, ``numbered``, ``quote`` or ``table`` (``rows`` of cells, each a list of runs; row 0 is the header).
     """
 
     kind: str
@@ -80,6 +86,12 @@ def parse_blocks(markdown: str) -> list[Block]:
                 blocks[-1].runs.extend(runs)
         elif token.type == "table_close":
             table = None
+    for block in blocks:
+        if block.kind == "paragraph" and block.runs:
+            if all(r.italic for r in block.runs if r.text.strip()):
+                block.kind = "note"
+            elif _REFERENCE.match(block.text):
+                block.kind = "reference"
     return blocks
 
 

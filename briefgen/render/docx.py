@@ -1,94 +1,330 @@
 """Blocks → a Word document (bytes), with Word's own styles.
 
-Title and Heading 1/2 are Word's built-in styles, so the headings show in the
-Navigation pane; bullets use List Bullet; tables get a repeated, bold header row.  The
-output is byte-for-byte reproducible: document dates come from the brief and every zip
-entry carries the same fixed timestamp.
+Title and Heading 1/2/3 are Word's built-in styles, so the headings show in the
+Navigation pane; bullets are a real Word list with a hanging indent; tables fit the text
+width with a repeated header row.  Every page has a header (title · date), a footer with
+"Page X of Y" as PAGE/NUMPAGES fields, and the marking banner when one is given.
+
+Without ``reference_docx`` the look comes from the ``Style`` (fonts, sizes, colours,
+margins, paper).  With it, as pandoc's reference-doc: the user's document is the base,
+its body is dropped and its styles, margins and paper are kept; a style it lacks is
+taken from python-docx's default template, with one warning.  Three styles of our own
+("Brief Note", "Brief Summary", "Brief Source") are added when the base lacks them, so a
+reference document can restyle them too.  Output is byte-for-byte reproducible.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import copy
 import io
 import re
+import warnings
 import zipfile
+from pathlib import Path
 
 from docx import Document
-from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.packuri import PackURI
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.parts.numbering import NumberingPart
+from docx.shared import Emu, Mm, Pt, RGBColor
 
+from ..errors import InputError
 from .blocks import Block, Run
+from .style import DocumentInfo, Style
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2", 4: "Heading 3"}
-QUOTE_SHADE = "E8EEF4"
-LINK_COLOUR = RGBColor(0x1F, 0x4E, 0x79)
-CORE_PROPERTY_MAX = 255
+BUILT_IN_STYLES = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Number", "Table Grid")
+NOTE, SUMMARY, SOURCE = "Brief Note", "Brief Summary", "Brief Source"
+SAFE_LINK = ("http://", "https://", "mailto:")
 
 
-def render_docx(blocks: list[Block], title: str, subject: str, date: str | None) -> bytes:
+def render_docx(blocks: list[Block], info: DocumentInfo, style: Style, reference_docx: Path | None = None) -> bytes:
     """The document as .docx bytes."""
-    document = Document()
-    _set_properties(document, title, subject, date)
+    if reference_docx is None:
+        document = Document()
+        _apply_style(document, style)
+    else:
+        document = _reference_base(reference_docx)
+    _add_own_styles(document, style)
+    _set_properties(document, info, style)
+    _page_furniture(document, info, style)
+    lists = _Lists(document, style)
+    text_width = _text_width(document)
     for block in blocks:
         if block.kind == "heading":
             paragraph = document.add_paragraph(style=HEADING_STYLES.get(block.level, "Heading 3"))
-            _add_runs(paragraph, block.runs)
+            _add_runs(paragraph, block.runs, style)
+            paragraph.paragraph_format.keep_with_next = True
         elif block.kind == "table":
-            _add_table(document, block)
+            _add_table(document, block, style, text_width)
+        elif block.kind in ("bullet", "numbered"):
+            paragraph = document.add_paragraph(style="List Bullet" if block.kind == "bullet" else "List Number")
+            lists.number(paragraph, block.kind)
+            _add_runs(paragraph, block.runs, style)
         else:
-            style = {"bullet": "List Bullet", "numbered": "List Number"}.get(block.kind, "Normal")
-            paragraph = document.add_paragraph(style=style)
-            _add_runs(paragraph, block.runs)
-            if block.kind == "quote":
-                _shade(paragraph)
+            name = {"quote": SUMMARY, "note": NOTE, "reference": SOURCE}.get(block.kind, "Normal")
+            paragraph = document.add_paragraph(style=name)
+            _add_runs(paragraph, block.runs, style)
     return _reproducible_zip(document)
 
 
-def _set_properties(document, title: str, subject: str, date: str | None) -> None:
-    props = document.core_properties
-    props.title = _property(title)
-    props.subject = _property(subject)
-    props.author = "briefgen"
-    props.last_modified_by = "briefgen"
-    props.keywords = "policy brief"
-    props.revision = 1
-    stamp = _timestamp(date)
-    props.created = stamp
-    props.modified = stamp
-    props.last_printed = stamp
-
-
-def _timestamp(date: str | None) -> dt.datetime:
+def _reference_base(path: Path):
+    """The user's document with its body removed; missing styles filled in, with a warning."""
     try:
-        day = dt.date.fromisoformat(date or "")
-    except ValueError:
-        day = dt.date(2000, 1, 1)
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+        document = Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
+        raise InputError(f"reference document {path}: not a readable .docx ({exc})") from None
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    missing = [name for name in BUILT_IN_STYLES if not _has_style(document, name)]
+    if missing:
+        defaults = Document()
+        for name in missing:
+            document.styles.element.append(copy.deepcopy(defaults.styles[name].element))
+        warnings.warn(f"reference document {path} has no style {', '.join(missing)}; using python-docx's default look for those", stacklevel=2)
+    return document
 
 
-def _add_runs(paragraph, runs: list[Run]) -> None:
+def _has_style(document, name: str) -> bool:
+    try:
+        document.styles[name]
+    except KeyError:
+        return False
+    return True
+
+
+def _apply_style(document, style: Style) -> None:
+    """Page, fonts, sizes and colours of the built-in styles, from the style file."""
+    section = document.sections[0]
+    width, height = style.page_mm
+    section.page_width, section.page_height = Mm(width), Mm(height)
+    section.top_margin, section.bottom_margin = Mm(style.margins["top"]), Mm(style.margins["bottom"])
+    section.left_margin, section.right_margin = Mm(style.margins["left"]), Mm(style.margins["right"])
+    section.header_distance = section.footer_distance = Mm(8)
+    size, colour = style.sizes, style.colours
+    looks = {
+        "Normal": (size["body"], colour["text"], 0, 3),
+        "Title": (size["title"], colour["accent"], 0, 2),
+        "Heading 1": (size["heading"], colour["accent"], 8, 2),
+        "Heading 2": (size["subheading"], colour["text"], 6, 2),
+        "Heading 3": (size["body"], colour["text"], 5, 1),
+        "List Bullet": (size["body"], colour["text"], 0, 1.5),
+        "List Number": (size["body"], colour["text"], 0, 1.5),
+    }
+    for name, (points, rgb, before, after) in looks.items():
+        word_style = document.styles[name]
+        _set_font(word_style.element.get_or_add_rPr(), style.font_name)
+        word_style.font.size = Pt(points)
+        word_style.font.color.rgb = RGBColor.from_string(rgb[1:])
+        word_style.font.bold = name != "Normal" and not name.startswith("List")
+        word_style.font.italic = False
+        fmt = word_style.paragraph_format
+        fmt.space_before, fmt.space_after = Pt(before), Pt(after)
+        fmt.line_spacing = 1.12 if name in ("Normal", "List Bullet", "List Number") else 1.0
+    title_border = document.styles["Title"].element.pPr
+    if title_border is not None and title_border.find(qn("w:pBdr")) is not None:
+        title_border.remove(title_border.find(qn("w:pBdr")))
+
+
+def _add_own_styles(document, style: Style) -> None:
+    """The note, summary and source styles, unless the base document already has them."""
+    size, colour = style.sizes, style.colours
+    if not _has_style(document, NOTE):
+        note = document.styles.add_style(NOTE, WD_STYLE_TYPE.PARAGRAPH)
+        note.base_style = document.styles["Normal"]
+        note.font.size = Pt(size["body"] - 1)
+        note.font.color.rgb = RGBColor.from_string(colour["muted"][1:])
+        note.paragraph_format.space_after = Pt(5)
+    if not _has_style(document, SUMMARY):
+        summary = document.styles.add_style(SUMMARY, WD_STYLE_TYPE.PARAGRAPH)
+        summary.base_style = document.styles["Normal"]
+        fmt = summary.paragraph_format
+        fmt.space_before, fmt.space_after = Pt(2), Pt(4)
+        fmt.left_indent = fmt.right_indent = Pt(6)
+        ppr = summary.element.get_or_add_pPr()
+        ppr.append(parse_xml(f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="18" w:space="6" w:color="{colour["accent"][1:]}"/></w:pBdr>'))
+        ppr.append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{colour["shade"][1:]}"/>'))
+    if not _has_style(document, SOURCE):
+        source = document.styles.add_style(SOURCE, WD_STYLE_TYPE.PARAGRAPH)
+        source.base_style = document.styles["Normal"]
+        source.font.size = Pt(size["sources"])
+        fmt = source.paragraph_format
+        fmt.left_indent, fmt.first_line_indent = Mm(5), Mm(-5)
+        fmt.space_after = Pt(2)
+
+
+def _set_font(rpr, name: str) -> None:
+    """All four script slots to ``name``; theme fonts removed, as they would win."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attribute in list(fonts.attrib):
+        if attribute.endswith("Theme"):
+            del fonts.attrib[attribute]
+    for slot in ("ascii", "hAnsi", "cs", "eastAsia"):
+        fonts.set(qn(f"w:{slot}"), name)
+
+
+def _set_properties(document, info: DocumentInfo, style: Style) -> None:
+    props = document.core_properties
+    props.title = _clean(info.title)
+    props.subject = _clean(info.subject)
+    props.keywords = _clean(info.keywords)
+    props.author = _clean(style.author)
+    props.last_modified_by = _clean(style.author)
+    props.comments = ""
+    props.revision = 1
+    stamp = info.time.replace(tzinfo=None)
+    props.created = props.modified = props.last_printed = stamp
+
+
+def _page_furniture(document, info: DocumentInfo, style: Style) -> None:
+    """Header (marking, title · date) and footer (Page X of Y, marking) on every page."""
+    for section in document.sections:
+        section.different_first_page_header_footer = False
+        document.settings.odd_and_even_pages_header_footer = False
+        width = _section_text_width(section)
+        header = section.header
+        header.is_linked_to_previous = False
+        _clear(header)
+        if info.marking:
+            _marking(header.add_paragraph(), info.marking, style)
+        line = header.add_paragraph()
+        line.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+        line.paragraph_format.space_after = Pt(0)
+        _small(line.add_run(_clean(_shorten(info.title, 95))), style)
+        _small(line.add_run("\t" + info.date_text), style)
+        line._p.get_or_add_pPr().append(
+            parse_xml(f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="4" w:space="2" w:color="{style.colours["rule"][1:]}"/></w:pBdr>')
+        )
+        footer = section.footer
+        footer.is_linked_to_previous = False
+        _clear(footer)
+        pages = footer.add_paragraph()
+        pages.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        pages.paragraph_format.space_after = Pt(0)
+        for part in ("Page ", ("PAGE", "1"), " of ", ("NUMPAGES", "1")):
+            if isinstance(part, str):
+                _small(pages.add_run(part), style)
+            else:
+                _field(pages, *part, style)
+        if info.marking:
+            _marking(footer.add_paragraph(), info.marking, style)
+
+
+def _clear(part) -> None:
+    for child in list(part._element):
+        part._element.remove(child)
+
+
+def _marking(paragraph, text: str, style: Style) -> None:
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.space_after = Pt(2)
+    run = paragraph.add_run(_clean(text))
+    run.bold = True
+    run.font.size = Pt(style.sizes["small"] + 1.5)
+    run.font.color.rgb = RGBColor.from_string(style.colours["marking"][1:])
+
+
+def _small(run, style: Style):
+    run.font.size = Pt(style.sizes["small"])
+    run.font.color.rgb = RGBColor.from_string(style.colours["muted"][1:])
+    return run
+
+
+def _field(paragraph, instruction: str, placeholder: str, style: Style) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when laying out."""
+    for kind, text in (("begin", None), ("instr", instruction), ("separate", None), ("text", placeholder), ("end", None)):
+        run = _small(paragraph.add_run(), style)
+        if kind == "instr":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = f" {text} "
+        elif kind == "text":
+            element = OxmlElement("w:t")
+            element.text = text
+        else:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        run._r.append(element)
+
+
+class _Lists:
+    """Our own bullet and number definitions, so lists hang-indent in any base document."""
+
+    def __init__(self, document, style: Style) -> None:
+        self._numbering = _numbering_part(document).element
+        self._font = style.font_name
+        self._ids: dict[str, int] = {}
+
+    def number(self, paragraph, kind: str) -> None:
+        if kind not in self._ids:
+            self._ids[kind] = self._define(kind)
+        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = 0
+        num_pr.get_or_add_numId().val = self._ids[kind]
+
+    def _define(self, kind: str) -> int:
+        ids = [int(v) for v in self._numbering.xpath("./w:abstractNum/@w:abstractNumId")]
+        abstract_id = max(ids, default=0) + 1
+        fmt, text = ("bullet", "•") if kind == "bullet" else ("decimal", "%1.")
+        abstract = parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+            '<w:multiLevelType w:val="singleLevel"/>'
+            f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+            '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="284" w:hanging="227"/></w:pPr>'
+            f'<w:rPr><w:rFonts w:ascii="{self._font}" w:hAnsi="{self._font}"/></w:rPr></w:lvl></w:abstractNum>'
+        )
+        first_num = self._numbering.find(qn("w:num"))
+        if first_num is None:
+            self._numbering.append(abstract)
+        else:
+            first_num.addprevious(abstract)
+        return self._numbering.add_num(abstract_id).numId
+
+
+def _numbering_part(document) -> NumberingPart:
+    """The document's numbering part; a reference document may have none (python-docx cannot make one)."""
+    try:
+        return document.part.part_related_by(RELATIONSHIP_TYPE.NUMBERING)
+    except KeyError:
+        part = NumberingPart(
+            PackURI("/word/numbering.xml"), CONTENT_TYPE.WML_NUMBERING, parse_xml(f"<w:numbering {nsdecls('w')}/>"), document.part.package
+        )
+        document.part.relate_to(part, RELATIONSHIP_TYPE.NUMBERING)
+        return part
+
+
+def _add_runs(paragraph, runs: list[Run], style: Style) -> None:
     for run in runs:
         text = _clean(run.text)
         if not text:
             continue
-        if run.href:
-            _add_hyperlink(paragraph, text, run.href)
+        if run.href and run.href.lower().startswith(SAFE_LINK):
+            _add_hyperlink(paragraph, text, run.href, style)
             continue
         r = paragraph.add_run(text)
         r.bold = run.bold or None
         r.italic = run.italic or None
 
 
-def _add_hyperlink(paragraph, text: str, url: str) -> None:
-    rel_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+def _add_hyperlink(paragraph, text: str, url: str, style: Style) -> None:
+    rel_id = paragraph.part.relate_to(_clean(url), RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), rel_id)
     run = paragraph.add_run(text)
-    run.font.color.rgb = LINK_COLOUR
+    run.font.color.rgb = RGBColor.from_string(style.colours["link"][1:])
     run.font.underline = True
     # python-docx has no hyperlink API: move the run inside a w:hyperlink element.
     paragraph._p.remove(run._r)
@@ -96,38 +332,69 @@ def _add_hyperlink(paragraph, text: str, url: str) -> None:
     paragraph._p.append(link)
 
 
-def _add_table(document, block: Block) -> None:
+def _add_table(document, block: Block, style: Style, width: Emu) -> None:
     columns = max(len(row) for row in block.rows)
     table = document.add_table(rows=0, cols=columns)
     table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False  # a fixed layout: Word keeps our column widths and wraps cells
+    widths = _column_widths(block, columns, width)
     for index, cells in enumerate(block.rows):
         row = table.add_row()
+        trpr = row._tr.get_or_add_trPr()
+        trpr.append(OxmlElement("w:cantSplit"))
+        for cell, column_width in zip(row.cells, widths):
+            cell.width = column_width
         for cell, runs in zip(row.cells, cells):
             paragraph = cell.paragraphs[0]
-            _add_runs(paragraph, [Run(r.text, r.bold or index == 0, r.italic, r.href) for r in runs])
+            paragraph.paragraph_format.space_after = Pt(0)
+            paragraph.paragraph_format.keep_with_next = index == 0
+            _add_runs(paragraph, [Run(r.text, r.bold or index == 0, r.italic, r.href) for r in runs], style)
             for r in paragraph.runs:
-                r.font.size = Pt(9.5)
+                r.font.size = Pt(style.sizes["table"])
+            if index == 0:
+                cell._tc.get_or_add_tcPr().append(
+                    parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{style.colours["shade"][1:]}"/>')
+                )
         if index == 0:
             header = OxmlElement("w:tblHeader")
             header.set(qn("w:val"), "true")
-            row._tr.get_or_add_trPr().append(header)
+            trpr.append(header)
+    for column, column_width in zip(table.columns, widths):
+        column.width = column_width
+    document.add_paragraph(style="Normal").paragraph_format.space_after = Pt(0)
 
 
-def _shade(paragraph) -> None:
-    properties = paragraph._p.get_or_add_pPr()
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), QUOTE_SHADE)
-    properties.append(shading)
-    paragraph.paragraph_format.space_before = Pt(4)
-    paragraph.paragraph_format.space_after = Pt(8)
+def _column_widths(block: Block, columns: int, width: Emu) -> list[Emu]:
+    """Short columns keep about their longest text; long ones share the rest, so cells wrap."""
+    natural = [3] * columns
+    for row in block.rows:
+        for index, runs in enumerate(row):
+            natural[index] = max(natural[index], len("".join(r.text for r in runs)) + 2)
+    total_chars = width / Pt(5.2)  # characters of ~9pt text a line holds
+    narrow = [n <= total_chars * 0.2 for n in natural]
+    fixed = sum(n for n, is_narrow in zip(natural, narrow) if is_narrow)
+    wide = sum(n for n, is_narrow in zip(natural, narrow) if not is_narrow)
+    if not wide:
+        shares = [n / fixed for n in natural]
+    else:
+        shares = [n / total_chars if is_narrow else n * (total_chars - fixed) / wide / total_chars for n, is_narrow in zip(natural, narrow)]
+    return [Emu(int(width * share)) for share in shares]
 
 
-def _property(text: str) -> str:
-    """Core properties hold at most 255 characters (python-docx refuses more); the page keeps it all."""
-    text = _clean(text)
-    return text if len(text) <= CORE_PROPERTY_MAX else text[: CORE_PROPERTY_MAX - 1] + "…"
+def _text_width(document) -> Emu:
+    return _section_text_width(document.sections[-1])
+
+
+def _section_text_width(section) -> Emu:
+    page = section.page_width or Mm(210)
+    return Emu(int(page - (section.left_margin or Mm(25)) - (section.right_margin or Mm(25))))
+
+
+def _shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def _clean(text: str) -> str:

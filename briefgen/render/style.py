@@ -1,0 +1,164 @@
+"""The style file → a ``Style`` every writer reads (fonts, colours, margins, paper, sizes).
+
+``load_style(path, paper)`` reads the shipped ``briefgen/styles/default.yaml``, lays the
+user's file (``--style``) over it key by key, and applies ``--paper``.  A bad file is an
+``InputError`` naming the file and the key.  Also here: ``DocumentInfo``, the text every
+writer puts around the blocks (properties, header, marking), and the one document time
+that makes rebuilds byte-identical.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from ..errors import InputError
+
+PAPERS = ("a4", "letter")
+PAPER_MM = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
+_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+
+
+@dataclass(frozen=True)
+class FontFiles:
+    """One TrueType family for the PDF: file names (searched) or paths; only regular is required."""
+
+    regular: str
+    bold: str | None = None
+    italic: str | None = None
+    bold_italic: str | None = None
+
+
+@dataclass(frozen=True)
+class Style:
+    paper: str
+    margins: dict[str, float]  # top, bottom, left, right, in mm
+    font_name: str
+    pdf_fonts: tuple[FontFiles, ...]
+    sizes: dict[str, float]  # title, heading, subheading, body, table, sources, small, in pt
+    colours: dict[str, str]  # text, accent, muted, shade, rule, link, marking: #RRGGBB
+    author: str
+
+    @property
+    def page_mm(self) -> tuple[float, float]:
+        return PAPER_MM[self.paper]
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What surrounds the blocks: document properties, the running header and the marking."""
+
+    title: str
+    subject: str
+    keywords: str
+    date_text: str  # '19 March 2025'
+    marking: str | None
+    time: dt.datetime  # created/modified date written into every format
+
+    @property
+    def header(self) -> str:
+        return f"{self.title} · {self.date_text}"
+
+
+def default_style_path() -> Path:
+    return Path(str(resources.files("briefgen"))) / "styles" / "default.yaml"
+
+
+def load_style(path: Path | None = None, paper: str | None = None) -> Style:
+    """The shipped style, overridden by the file at ``path`` and then by ``paper``."""
+    data = _read(default_style_path())
+    if path is not None:
+        data = _merge(data, _read(path), str(path))
+    if paper is not None:
+        data["paper"] = paper
+    return _build(data, str(path or default_style_path()))
+
+
+def document_time(date: str | None) -> dt.datetime:
+    """``SOURCE_DATE_EPOCH`` when set (reproducible builds), else the brief's date at 00:00 UTC."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+    try:
+        day = dt.date.fromisoformat(date or "")
+    except ValueError:
+        day = dt.date(2000, 1, 1)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+
+def _read(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(f"style {path}: cannot read ({exc.strerror})") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise InputError(f"style {path}: not valid YAML ({str(exc).splitlines()[0]})") from None
+    if not isinstance(data, dict):
+        raise InputError(f"style {path}: should be a mapping of keys such as paper, margins, font")
+    return data
+
+
+def _merge(base: dict, over: dict, where: str, prefix: str = "") -> dict:
+    """``over`` laid on ``base``: mappings key by key, anything else replaced."""
+    merged = dict(base)
+    for key, value in over.items():
+        if key not in base:
+            raise InputError(f"style {where}: unknown key {prefix}{key!s} (known: {', '.join(base)})")
+        if isinstance(base[key], dict) and isinstance(value, dict):
+            merged[key] = _merge(base[key], value, where, f"{prefix}{key}.")
+        else:
+            merged[key] = value
+    return merged
+
+
+def _build(data: dict, where: str) -> Style:
+    def fail(message: str) -> InputError:
+        return InputError(f"style {where}: {message}")
+
+    paper = str(data.get("paper", "")).lower()
+    if paper not in PAPERS:
+        raise fail(f"paper should be one of {', '.join(PAPERS)}, not {data.get('paper')!r}")
+    margins = _numbers(data.get("margins"), ("top", "bottom", "left", "right"), "margins", fail, low=5, high=60)
+    sizes = _numbers(data.get("sizes"), ("title", "heading", "subheading", "body", "table", "sources", "small"), "sizes", fail, low=5, high=40)
+    colours = data.get("colours") or {}
+    for key, value in colours.items():
+        if not isinstance(value, str) or not _COLOUR.fullmatch(value):
+            raise fail(f"colours.{key} should be #RRGGBB, not {value!r}")
+    font = data.get("font") or {}
+    if not isinstance(font.get("name"), str) or not font["name"].strip():
+        raise fail("font.name should be a font name")
+    families = []
+    for entry in font.get("pdf") or []:
+        if not isinstance(entry, dict) or not isinstance(entry.get("regular"), str):
+            raise fail("each font.pdf entry needs at least 'regular: FILE.ttf'")
+        unknown = set(entry) - {"regular", "bold", "italic", "bold_italic"}
+        if unknown:
+            raise fail(f"font.pdf entry has unknown key {sorted(unknown)[0]}")
+        families.append(FontFiles(**{k: str(v) for k, v in entry.items()}))
+    return Style(
+        paper=paper,
+        margins=margins,
+        font_name=font["name"].strip(),
+        pdf_fonts=tuple(families),
+        sizes=sizes,
+        colours={k: v.upper() for k, v in colours.items()},
+        author=str(data.get("author") or "briefgen"),
+    )
+
+
+def _numbers(value, keys: tuple[str, ...], name: str, fail, low: float, high: float) -> dict[str, float]:
+    if not isinstance(value, dict):
+        raise fail(f"{name} should be a mapping of {', '.join(keys)}")
+    out = {}
+    for key in keys:
+        number = value.get(key)
+        if isinstance(number, bool) or not isinstance(number, (int, float)) or not low <= number <= high:
+            raise fail(f"{name}.{key} should be a number from {low} to {high}, not {number!r}")
+        out[key] = float(number)
+    return out

@@ -1,0 +1,325 @@
+"""Typesetting: page furniture, fonts, style files, reference documents and HTML, read back."""
+
+import datetime as dt
+import html.parser
+import io
+import zipfile
+
+import docx
+import pypdf
+import pytest
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml.ns import nsmap
+from docx.shared import Mm
+
+from briefgen.errors import InputError
+from briefgen.render import render
+from briefgen.render.pdf import _find_font
+from briefgen.render.style import load_style
+from tests.conftest import INPUTS, run_cli
+from tests.test_render import HOSTILE, brief_with
+
+MARKING = "OFFICIAL — SENSITIVE"
+WORLD = "Путин заявил: «мир» — Thủ tướng Phạm Minh Chính nói “hòa bình” ‘đầu tiên’ – Ελλάδα"
+DEJAVU = _find_font("DejaVuSans.ttf")
+needs_dejavu = pytest.mark.skipif(DEJAVU is None, reason="DejaVu Sans not installed (.ci/run installs fonts-dejavu-core)")
+
+
+def pdf_text(data: bytes) -> list[str]:
+    return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages]
+
+
+def outline_titles(reader: pypdf.PdfReader) -> list[str]:
+    titles = []
+
+    def walk(outline):
+        for entry in outline:
+            if isinstance(entry, list):
+                walk(entry)
+            else:
+                titles.append(entry.title)
+
+    walk(reader.outline)
+    return titles
+
+
+@pytest.fixture(scope="module")
+def sample_papers(tmp_path_factory):
+    """The sample brief built in A4 and in Letter, with a marking, in every format."""
+    built = {}
+    for paper in ("a4", "letter"):
+        out = tmp_path_factory.mktemp(paper)
+        result = run_cli("build", INPUTS, "-o", out, "--format", "docx,pdf,md,html", "--paper", paper, "--marking", MARKING)
+        assert result.returncode == 0, result.stderr.decode()
+        built[paper] = {path.suffix[1:]: path.read_bytes() for path in out.iterdir()}
+    return built
+
+
+@pytest.mark.parametrize("paper, size", [("a4", (595, 842)), ("letter", (612, 792))])
+def test_sample_pdf_is_two_pages_with_furniture_on_each(sample_papers, paper, size):
+    reader = pypdf.PdfReader(io.BytesIO(sample_papers[paper]["pdf"]))
+    assert len(reader.pages) == 2
+    for number, page in enumerate(reader.pages, 1):
+        assert tuple(round(float(v)) for v in page.mediabox[2:]) == size
+        text = page.extract_text()
+        assert text.count(MARKING) == 2, "marking at top and bottom"
+        assert f"Page {number} of 2" in text
+        assert "19 March 2025" in text and "The Russia-US summit phone call" in text
+    assert "Generated from 2 sources on 19 March 2025 by briefgen" in reader.pages[1].extract_text()
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_no_heading_sits_alone_at_the_foot_of_a_page(sample_papers, paper):
+    markdown = sample_papers[paper]["md"].decode()
+    headings = {line.lstrip("# ").strip() for line in markdown.splitlines() if line.startswith("## ")}
+    for page in pypdf.PdfReader(io.BytesIO(sample_papers[paper]["pdf"])).pages[:-1]:
+        lines = [line.strip() for line in page.extract_text().splitlines()]
+        body = lines[: lines.index(next(line for line in lines if line.startswith("Page ")))]
+        body = [line for line in body if line and line != MARKING and "19 March 2025" not in line]
+        assert body[-1] not in headings, body[-3:]
+
+
+def test_pdf_bookmarks_every_heading_and_sets_properties(sample_papers):
+    reader = pypdf.PdfReader(io.BytesIO(sample_papers["a4"]["pdf"]))
+    markdown = sample_papers["a4"]["md"].decode()
+    headings = [line.lstrip("#").strip().replace("\\", "") for line in markdown.splitlines() if line.startswith("#")]
+    assert outline_titles(reader) == headings
+    meta = reader.metadata
+    assert meta.title == headings[0]
+    assert meta.author == "briefgen"
+    assert meta.subject == "Policy brief · 19 March 2025 · 2 sources"
+    assert "Donald Trump" in meta["/Keywords"]
+    assert meta["/CreationDate"].startswith("D:20250319")
+
+
+def test_pdf_source_urls_are_links(sample_papers):
+    reader = pypdf.PdfReader(io.BytesIO(sample_papers["a4"]["pdf"]))
+    uris = [a.get_object()["/A"]["/URI"] for page in reader.pages for a in page.get("/Annots", [])]
+    assert "https://baoquocte.vn/dien-dam-nga-my-pha-bang-va-han-gan-308229.html" in uris
+    assert len(uris) == 2
+
+
+@needs_dejavu
+def test_pdf_embeds_only_the_truetype_family(sample_papers):
+    reader = pypdf.PdfReader(io.BytesIO(sample_papers["a4"]["pdf"]))
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            assert font["/Subtype"] == "/TrueType"
+            assert "DejaVuSans" in font["/BaseFont"]
+            assert "/FontFile2" in font["/FontDescriptor"].get_object()
+
+
+@needs_dejavu
+def test_cyrillic_vietnamese_and_curly_quotes_have_glyphs_and_extract():
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    data = render(brief_with(WORLD), ["pdf"])["pdf"]
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert WORLD in " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    fonts = [f.get_object()["/BaseFont"] for page in reader.pages for f in page["/Resources"]["/Font"].values()]
+    assert fonts and all("DejaVuSans" in name for name in fonts)
+    # reportlab draws a character the font lacks as an empty box: the font must have them all.
+    glyphs = TTFont("check", str(DEJAVU)).face.charToGlyph
+    assert [c for c in set(WORLD) if not c.isspace() and glyphs.get(ord(c), 0) == 0] == []
+
+
+def test_docx_furniture_fields_and_marking(sample_papers):
+    document = docx.Document(io.BytesIO(sample_papers["a4"]["docx"]))
+    section = document.sections[0]
+    assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
+    header = [p.text for p in section.header.paragraphs]
+    footer = [p.text for p in section.footer.paragraphs]
+    assert header[0] == MARKING and footer[-1] == MARKING
+    assert header[1].startswith("The Russia-US summit phone call") and header[1].endswith("\t19 March 2025")
+    footer_xml = section.footer._element.xml
+    assert "PAGE" in footer_xml and "NUMPAGES" in footer_xml and "fldCharType" in footer_xml
+    assert footer[0].startswith("Page ")
+    letter = docx.Document(io.BytesIO(sample_papers["letter"]["docx"])).sections[0]
+    assert round(letter.page_width.mm, 1) == 215.9 and round(letter.page_height.mm, 1) == 279.4
+
+
+def test_docx_headings_keep_with_next_and_bullets_hang(sample_papers):
+    document = docx.Document(io.BytesIO(sample_papers["a4"]["docx"]))
+    headings = [p for p in document.paragraphs if p.style.name in ("Title", "Heading 1")]
+    assert [p.style.name for p in headings[:2]] == ["Title", "Heading 1"]
+    assert all(p.paragraph_format.keep_with_next for p in headings)
+    bullets = [p for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert len(bullets) >= 10
+    num_id = bullets[0]._p.pPr.numPr.numId.val
+    numbering = document.part.numbering_part.element
+    num = numbering.num_having_numId(num_id)
+    abstract = numbering.xpath(f'./w:abstractNum[@w:abstractNumId="{num.abstractNumId.val}"]')[0]
+    w = {"w": nsmap["w"]}
+    assert abstract.xpath(".//w:numFmt/@w:val", namespaces=w) == ["bullet"]
+    assert int(abstract.xpath(".//w:ind/@w:hanging", namespaces=w)[0]) > 0
+    assert document.core_properties.keywords.startswith("Policy brief")
+    assert document.core_properties.created == dt.datetime(2025, 3, 19, tzinfo=dt.timezone.utc)
+
+
+def test_docx_tables_fit_inside_the_margins(sample_papers):
+    document = docx.Document(io.BytesIO(sample_papers["a4"]["docx"]))
+    section = document.sections[0]
+    text_width = section.page_width - section.left_margin - section.right_margin
+    table = document.tables[0]
+    assert sum(column.width for column in table.columns) <= text_width
+    assert table._tbl.xpath("./w:tblPr/w:tblLayout/@w:type") == ["fixed"]
+
+
+def test_html_is_one_self_contained_escaped_file(sample_papers):
+    page = render(brief_with(HOSTILE), ["html"], marking="OFFICIAL <x>")["html"].decode()
+    lowered = page.lower()
+    assert "<script" not in lowered and "<link" not in lowered and " src=" not in lowered and "<style" not in lowered
+    assert 'href="javascript' not in lowered
+
+    class Text(html.parser.HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.chunks = []
+
+        def handle_data(self, data):
+            self.chunks.append(data)
+
+    parser = Text()
+    parser.feed(page)
+    text = "".join(parser.chunks)
+    assert HOSTILE + " [1]" in text
+    assert text.count("OFFICIAL <x>") == 2
+    sample = sample_papers["a4"]["html"].decode()
+    assert '<a href="https://baoquocte.vn/dien-dam-nga-my-pha-bang-va-han-gan-308229.html"' in sample
+    assert sample.count("<li ") >= 20 and "<table" in sample
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "html"])
+def test_source_date_epoch_sets_the_document_date_and_rebuilds_are_identical(monkeypatch, fmt):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    first = render(brief_with(WORLD), [fmt], marking="X")[fmt]
+    assert first == render(brief_with(WORLD), [fmt], marking="X")[fmt]
+    if fmt == "pdf":
+        assert pypdf.PdfReader(io.BytesIO(first)).metadata["/CreationDate"].startswith("D:20231114221320")
+    if fmt == "docx":
+        assert docx.Document(io.BytesIO(first)).core_properties.modified == dt.datetime(2023, 11, 14, 22, 13, 20, tzinfo=dt.timezone.utc)
+
+
+def test_control_characters_are_dropped_not_fatal():
+    text = "Alpha\x00 beta\x0b gamma\ufffe & <delta>"
+    outputs = render(brief_with(text), ["docx", "pdf", "html"])
+    document = docx.Document(io.BytesIO(outputs["docx"]))
+    assert "Alpha beta gamma & <delta> [1]" in [p.text for p in document.paragraphs]
+    assert "Alpha beta gamma & <delta>" in " ".join(pdf_text(outputs["pdf"]))
+    assert "Alpha beta gamma &amp; &lt;delta&gt;" in outputs["html"].decode()
+
+
+def empty_reference(tmp_path):
+    """A Word file like one saved from an empty document: no Heading 1, no List Bullet, no numbering."""
+    document = docx.Document()
+    document.sections[0].left_margin = Mm(31)
+    document.styles["Normal"].font.name = "Georgia"
+    for name in ("Heading 1", "List Bullet"):
+        element = document.styles[name].element
+        element.getparent().remove(element)
+    for rel_id, rel in list(document.part.rels.items()):
+        if rel.reltype == RELATIONSHIP_TYPE.NUMBERING:
+            document.part.drop_rel(rel_id)
+    document.add_paragraph("REFERENCE BODY TEXT")
+    path = tmp_path / "reference.docx"
+    document.save(path)
+    assert "word/numbering.xml" not in zipfile.ZipFile(path).namelist()
+    return path
+
+
+def test_reference_docx_keeps_its_look_and_fills_missing_styles(tmp_path):
+    reference = empty_reference(tmp_path)
+    with pytest.warns(UserWarning, match="no style Heading 1, List Bullet"):
+        data = render(brief_with("Some text."), ["docx"], reference_docx=reference)["docx"]
+    document = docx.Document(io.BytesIO(data))
+    texts = [p.text for p in document.paragraphs]
+    assert "REFERENCE BODY TEXT" not in texts
+    assert round(document.sections[0].left_margin.mm) == 31
+    assert document.styles["Normal"].font.name == "Georgia"
+    styled = [(p.style.name, p.text) for p in document.paragraphs if p.text]
+    assert ("Heading 1", "Positive signals") in styled
+    bullet = next(p for p in document.paragraphs if p.style.name == "List Bullet")
+    assert document.part.numbering_part.element.num_having_numId(bullet._p.pPr.numPr.numId.val) is not None
+
+
+def test_reference_docx_that_is_not_a_docx_is_an_input_error(tmp_path):
+    bad = tmp_path / "bad.docx"
+    bad.write_text("not a zip")
+    with pytest.raises(InputError, match="bad.docx"):
+        render(brief_with("x"), ["docx"], reference_docx=bad)
+
+
+def test_style_file_overrides_the_shipped_one(tmp_path):
+    style_file = tmp_path / "style.yaml"
+    style_file.write_text("paper: letter\nmargins: {left: 30}\ncolours: {accent: '#00AA00'}\nsizes: {body: 11}\n")
+    style = load_style(style_file)
+    assert style.paper == "letter" and style.margins["left"] == 30 and style.margins["right"] == 19
+    assert style.colours["accent"] == "#00AA00" and style.sizes["body"] == 11
+    assert load_style(style_file, "a4").paper == "a4"
+    document = docx.Document(io.BytesIO(render(brief_with("x"), ["docx"], style=style)["docx"]))
+    assert round(document.sections[0].left_margin.mm) == 30
+    assert document.styles["Heading 1"].font.color.rgb == docx.shared.RGBColor(0, 0xAA, 0)
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("paper: a5\n", "paper should be one of a4, letter"),
+        ("colour: {}\n", "unknown key colour"),
+        ("colours: {accent: green}\n", "colours.accent should be #RRGGBB"),
+        ("margins: {top: 0}\n", "margins.top should be a number"),
+        ("[1, 2]\n", "should be a mapping"),
+    ],
+)
+def test_bad_style_file_is_an_input_error_naming_the_key(tmp_path, text, message):
+    style_file = tmp_path / "style.yaml"
+    style_file.write_text(text)
+    with pytest.raises(InputError, match=message):
+        load_style(style_file)
+
+
+def test_missing_pdf_font_warns_and_falls_back(tmp_path):
+    style_file = tmp_path / "style.yaml"
+    style_file.write_text("font: {pdf: [{regular: /nowhere/NoSuchFont.ttf}]}\n")
+    with pytest.warns(UserWarning, match="no TrueType font of the style found"):
+        data = render(brief_with("Plain Latin text."), ["pdf"], style=load_style(style_file))["pdf"]
+    assert "Plain Latin text." in " ".join(pdf_text(data))
+
+
+def test_cli_typesetting_options(tmp_path):
+    out = tmp_path / "out"
+    result = run_cli("build", INPUTS, "-o", out, "--format", "html,pdf", "--paper", "letter", "--marking", "SECRET")
+    assert result.returncode == 0, result.stderr.decode()
+    assert (out / "brief-2025-03-19.html").read_text().count("SECRET") == 2
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("paper: a3\n")
+    result = run_cli("build", INPUTS, "-o", out, "--style", bad)
+    assert result.returncode == 2
+    assert result.stderr.decode().count("\n") == 1 and "bad.yaml" in result.stderr.decode()
+
+
+@needs_dejavu
+def test_cyrillic_and_vietnamese_sources_render_through_the_cli(tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "ru.txt").write_text(
+        "Путин и Трамп обсудили прекращение огня\n\nПрезидент России Владимир Путин и президент США Дональд Трамп "
+        "провели телефонный разговор 18 марта.\n",
+        encoding="utf-8",
+    )
+    (sources / "vi.txt").write_text(
+        "Thủ tướng Phạm Minh Chính hoan nghênh “nỗ lực hòa bình”\n\nViệt Nam ủng hộ đối thoại & hòa bình bền vững.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = run_cli("build", sources, "-o", out, "--format", "pdf,docx", "--date", "2025-03-19", "--title", "Путин — Phạm Minh Chính")
+    assert result.returncode == 0, result.stderr.decode()
+    reader = pypdf.PdfReader(out / "brief-2025-03-19.pdf")
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "Путин и Трамп обсудили прекращение огня" in text
+    assert "Thủ tướng Phạm Minh Chính hoan nghênh “nỗ lực hòa bình”" in text
+    assert outline_titles(reader)[0] == "Путин — Phạm Minh Chính"
+    assert b"warning" not in result.stderr
+    document = docx.Document(out / "brief-2025-03-19.docx")
+    assert document.paragraphs[0].text == "Путин — Phạm Minh Chính"
