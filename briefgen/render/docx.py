@@ -44,6 +44,7 @@ HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2", 4: "Heading 3"}
 BUILT_IN_STYLES = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Number", "Table Grid")
 NOTE, SUMMARY, SOURCE = "Brief Note", "Brief Summary", "Brief Source"
 SAFE_LINK = ("http://", "https://", "mailto:")
+CORE_PROPERTY_MAX = 255
 
 
 def render_docx(blocks: list[Block], info: DocumentInfo, style: Style, reference_docx: Path | None = None) -> bytes:
@@ -178,11 +179,11 @@ def _set_font(rpr, name: str) -> None:
 
 def _set_properties(document, info: DocumentInfo, style: Style) -> None:
     props = document.core_properties
-    props.title = _clean(info.title)
-    props.subject = _clean(info.subject)
-    props.keywords = _clean(info.keywords)
-    props.author = _clean(style.author)
-    props.last_modified_by = _clean(style.author)
+    props.title = _property(info.title)
+    props.subject = _property(info.subject)
+    props.keywords = _property(info.keywords)
+    props.author = _property(style.author)
+    props.last_modified_by = _property(style.author)
     props.comments = ""
     props.revision = 1
     stamp = info.time.replace(tzinfo=None)
@@ -395,6 +396,12 @@ def _shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _property(text: str) -> str:
+    """Core properties hold at most 255 characters (python-docx refuses more); the page keeps it all."""
+    text = _clean(text)
+    return text if len(text) <= CORE_PROPERTY_MAX else text[: CORE_PROPERTY_MAX - 1] + "…"
 
 
 def _clean(text: str) -> str:
