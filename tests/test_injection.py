@@ -1,4 +1,4 @@
-"""Injection: what a source says is shown, never run.
+"""Injection: what a source says is shown, never run (Markdown, JSON, DOCX, PDF, HTML).
 
 Template syntax, markup of every writer (HTML tags, reportlab's <para>, XML entities and
 CDATA ends) and Markdown syntax go into a real source file (headline, body, file name,
@@ -13,6 +13,7 @@ import io
 import json
 import re
 import zipfile
+from html.parser import HTMLParser
 from pathlib import Path
 
 import docx
@@ -51,7 +52,7 @@ The positive talks on the energy truce and a prisoner exchange of 175 soldiers w
 "We will not accept {{{{ 7*7 }}}} or <script>alert(1)</script> demands," President Volodymyr Zelensky said on Wednesday.
 Source: https://example.com/2025/03/19/talks?a=1&b=<2>"x)](javascript:alert(3))
 """
-FORMATS = "docx,pdf,md,json"
+FORMATS = "docx,pdf,md,json,html"
 
 
 def _squash(text: str) -> str:
@@ -62,7 +63,8 @@ def _squash(text: str) -> str:
 def _docx_text(data: bytes) -> str:
     document = docx.Document(io.BytesIO(data))
     cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
-    return "\n".join([p.text for p in document.paragraphs] + cells)
+    furniture = [p.text for s in document.sections for part in (s.header, s.footer) for p in part.paragraphs]
+    return "\n".join([p.text for p in document.paragraphs] + cells + furniture)
 
 
 def _docx_links(data: bytes) -> list[str]:
@@ -79,6 +81,30 @@ def _pdf_text_and_links(data: bytes) -> tuple[str, list[str]]:
             action = annot.get_object().get("/A") or {}
             links.append(str(action.get("/URI", action.get("/S", ""))))
     return "\n".join(page.extract_text() for page in reader.pages), links
+
+
+class _HTMLInventory(HTMLParser):
+    """The text, tags, attributes and links of an HTML page, as a browser would parse it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.tags: list[str] = []
+        self.attributes: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.tags.append(tag)
+        self.attributes.extend((name, value or "") for name, value in attrs)
+
+    def handle_data(self, data) -> None:
+        self.text.append(data)
+
+
+def _html_inventory(data: bytes) -> _HTMLInventory:
+    page = _HTMLInventory()
+    page.feed(data.decode("utf-8"))
+    page.close()
+    return page
 
 
 def _md_text_and_links(data: bytes) -> tuple[str, list[str]]:
@@ -107,16 +133,23 @@ def _check_outputs(out: Path, name: str, must_show: list[str]) -> None:
     pdf_text, pdf_links = _pdf_text_and_links(files["pdf"])
     md_text, md_links = _md_text_and_links(files["md"])
     json_text = files["json"].decode("utf-8")
+    page = _html_inventory(files["html"])
+    html_text = "".join(page.text)
     brief = brief_from_json(json_text)
     assert brief_to_json(brief) == json_text
     for token in must_show:
         assert token in docx_text, f"docx lost {token!r}"
         assert token in md_text, f"md lost {token!r}"
+        assert token in html_text, f"html lost {token!r}"
         assert _squash(token) in _squash(pdf_text), f"pdf lost {token!r}"
         assert any(token in value for value in _strings(json.loads(json_text))), f"json lost {token!r}"
-    for where, links in (("docx", _docx_links(files["docx"])), ("pdf", pdf_links), ("md", md_links)):
+    html_links = [value for name, value in page.attributes if name in ("href", "src", "action", "formaction")]
+    for where, links in (("docx", _docx_links(files["docx"])), ("pdf", pdf_links), ("md", md_links), ("html", html_links)):
         _assert_safe_links(links, where)
-    everything = docx_text + pdf_text + md_text
+    # The page carries no script and nothing that could run one.
+    assert not {"script", "iframe", "object", "embed", "img", "form", "base", "link"} & set(page.tags), page.tags
+    assert not [name for name, _ in page.attributes if name.startswith("on")]
+    everything = docx_text + pdf_text + md_text + html_text
     assert "root:" not in everything  # the include was not run
     assert "<class" not in everything  # nor the attribute lookup
 
@@ -140,13 +173,17 @@ def test_hostile_title_option_shows_literally(tmp_path):
     source = tmp_path / "talks-2025-03-19.txt"
     source.write_text(ARTICLE.replace(ALL_HOSTILE, "plain words"), encoding="utf-8")
     out = tmp_path / "out"
-    result = run_cli("build", source, "-o", out, "--format", FORMATS, "--name", "brief", "--title", ALL_HOSTILE)
+    result = run_cli("build", source, "-o", out, "--format", FORMATS, "--name", "brief", "--title", ALL_HOSTILE, "--marking", "<b>{{ 7*7 }}</b> &amp;")
     assert result.returncode == 0, result.stderr.decode()
     _check_outputs(out, "brief", [ALL_HOSTILE])
+    marking = "<b>{{ 7*7 }}</b> &amp;"  # page furniture: DOCX header, PDF page, HTML banner
+    assert marking in _docx_text((out / "brief.docx").read_bytes())
+    assert _squash(marking) in _squash(_pdf_text_and_links((out / "brief.pdf").read_bytes())[0])
     # Word keeps at most 255 characters in a core property; the page shows the whole title.
     assert len(ALL_HOSTILE) > 255
     assert docx.Document(str(out / "brief.docx")).core_properties.title == ALL_HOSTILE[:254] + "…"
     assert pypdf.PdfReader(str(out / "brief.pdf")).metadata.title == ALL_HOSTILE
+    assert _html_inventory((out / "brief.html").read_bytes()).text.count(marking) == 2
 
 
 def test_hostile_edited_json_renders_literally_without_unsafe_links(tmp_path, sample_build):
