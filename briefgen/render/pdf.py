@@ -102,6 +102,10 @@ class _BriefDocument(BaseDocTemplate):
         level = getattr(flowable, "outline_level", None)
         if level is None:
             return
+        # A heading too long for one page is split, and its pieces carry no level: the
+        # outline may then lack a parent, and reportlab refuses to skip a level.
+        level = min(level, getattr(self, "outline_depth", -1) + 1)
+        self.outline_depth = level
         self.headings_seen += 1
         key = f"h{self.headings_seen}"
         self.canv.bookmarkPage(key)
