@@ -28,7 +28,7 @@ from briefgen.model import brief_from_json
 from briefgen.write import TEMP_PREFIX, TEMP_SUFFIX
 from tests.conftest import INPUTS, run_cli
 
-FORMATS = ("docx", "pdf", "md", "json")
+FORMATS = ("docx", "pdf", "md", "json", "html")
 NAME = "brief"
 RANDOM_KILLS = 24
 WRITE_WINDOW_KILLS = 16
@@ -51,6 +51,7 @@ def _assert_reopens(files: dict[str, bytes]) -> None:
     text = files["json"].decode("utf-8")
     assert json.loads(text) and brief_from_json(text).sections
     assert files["md"].decode("utf-8").startswith("# ")
+    assert files["html"].decode("utf-8").startswith("<!DOCTYPE html>")
 
 
 def _temps(folder: Path) -> list[Path]:

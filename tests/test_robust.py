@@ -23,6 +23,7 @@ import re
 import subprocess
 import sys
 import time
+from html.parser import HTMLParser
 from pathlib import Path
 
 import docx
@@ -52,7 +53,7 @@ settings.register_profile(
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "robust"))
 
-FORMATS = ("docx", "pdf", "md", "json")
+FORMATS = ("docx", "pdf", "md", "json", "html")
 # Generous bounds: these catch a hang or a blow-up, not a slowdown (speed lives in bench/).
 TIME_LIMIT_S = 120
 MEMORY_LIMIT_MB = 800
@@ -126,6 +127,15 @@ def run_main(*args: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
+class _HTMLText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+
+    def handle_data(self, data) -> None:
+        self.text.append(data)
+
+
 def _docx_text(path: Path) -> str:
     document = docx.Document(str(path))
     cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
@@ -159,6 +169,10 @@ def assert_valid_brief_or_clear_error(code: int, stdout: str, stderr: str, sourc
     assert "Sources" in pdf_text
     markdown = files["md"].read_text(encoding="utf-8")
     assert markdown.startswith("# ")
+    page = _HTMLText()
+    page.feed(files["html"].read_text(encoding="utf-8"))
+    page.close()
+    html_text = _flat("".join(page.text))
 
     # Every bullet shows in the DOCX as written (XML-forbidden characters aside), and is
     # built from sentences the source really contains: nothing invented.
@@ -167,6 +181,7 @@ def assert_valid_brief_or_clear_error(code: int, stdout: str, stderr: str, sourc
         for item in section.items:
             shown = _flat(_without_xml_forbidden(item.text))
             assert shown in document_text, item.text
+            assert shown in html_text, item.text
             for evidence in item.evidence if sources else []:
                 assert _flat(evidence.sentence) in texts[evidence.source], evidence.sentence
 
@@ -250,7 +265,7 @@ def measured_run(tmp_path: Path, *args: str, timeout: float = TIME_LIMIT_S) -> d
     report = tmp_path / f"measure-{time.monotonic_ns()}.json"
     subprocess.run([sys.executable, "-c", _MEASURE, str(report), str(timeout), *map(str, args)], timeout=timeout + 30, check=True)
     result = json.loads(report.read_text())
-    print(f"{' '.join(map(str, args))[:80]}: exit {result['code']}, {result['seconds']:.2f}s, {result['max_rss_mb']:.0f} MB")
+    print(f"{Path(str(args[1])).name}: exit {result['code']}, {result['seconds']:.2f}s, {result['max_rss_mb']:.0f} MB")
     assert result["max_rss_mb"] < MEMORY_LIMIT_MB, result
     return result
 
