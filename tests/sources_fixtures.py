@@ -132,7 +132,8 @@ class _Handler(BaseHTTPRequestHandler):
             time.sleep(delay)
         self.send_response(status)
         for name, value in headers.items():
-            self.send_header(name, value.replace("{base}", self.server.base))
+            if value is not None:  # None: leave the header out (the body ends when the connection closes)
+                self.send_header(name, value.replace("{base}", self.server.base))
         if "Content-Length" not in headers:
             self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -164,7 +165,8 @@ def http_server():
     server.routes = {
         "/article.html": (200, {"Content-Type": "text/html; charset=utf-8"}, PAGE.encode("utf-8"), 0),
         "/report.pdf": (200, {"Content-Type": "application/pdf"}, pdf_bytes(), 0),
-        "/download": (200, {"Content-Type": "application/octet-stream"}, pdf_bytes(headline="Downloaded report on the monitoring mission"), 0),
+        "/download": (200, {"Content-Type": "application/octet-stream"}, pdf_bytes(pages=2, headline="Downloaded report on the monitoring mission"), 0),
+        "/unsized": (200, {"Content-Type": "text/html", "Content-Length": None}, PAGE.encode("utf-8"), 0),
         "/latin1.txt": (200, {"Content-Type": "text/plain; charset=iso-8859-1"}, "Café talks in Genève end\nThe ministers met in the café of the Palais on Monday, and the talks ended without a deal.\n".encode("latin-1"), 0),
         "/moved": (301, {"Location": "{base}/article.html"}, b"", 0),
         "/loop": (302, {"Location": "{base}/loop"}, b"", 0),

@@ -132,8 +132,8 @@ def _read_concurrently(tasks: list[_Task], jobs: int, limits: Limits, stdin: byt
                         bar.update(sum(f.done() for f in futures))
                 bar.update(n + 1)
                 yield outcome
-            bar.close()
         finally:
+            bar.close()
             for future in futures:
                 future.cancel()
 

@@ -94,4 +94,4 @@ def _read(response, deadline: float, max_bytes: int, url: str) -> bytes:
 
 
 def _mb(size: int) -> str:
-    return f"{size / 1_000_000:g} MB"
+    return f"{size / 1_000_000:.3g} MB"
