@@ -28,10 +28,12 @@ class Progress:
         self.started = time.monotonic()
         self.done = 0
         self.shown_at: float | None = None
+        self.shown_done = -1
         self.terminal = self.stream.isatty()
 
     def update(self, done: int) -> None:
-        self.done = done
+        """Record ``done`` items finished (never fewer than before); redraw if the line is due."""
+        self.done = max(self.done, done)
         now = time.monotonic()
         if not self.enabled or (self.total <= MANY and now - self.started < SLOW):
             return
@@ -40,8 +42,14 @@ class Progress:
             self._show(now, final=False)
 
     def close(self) -> None:
-        if self.enabled and (self.shown_at is not None or self.total > MANY):
+        """End the line: the final count, if the line was shown or the work was big."""
+        if not self.enabled or (self.shown_at is None and self.total <= MANY):
+            return
+        if self.shown_done != self.done:
             self._show(time.monotonic(), final=True)
+        elif self.terminal:
+            self.stream.write("\n")
+            self.stream.flush()
 
     def _show(self, now: float, final: bool) -> None:
         elapsed = max(now - self.started, 1e-6)
@@ -55,3 +63,4 @@ class Progress:
             self.stream.write(line + "\n")
         self.stream.flush()
         self.shown_at = now
+        self.shown_done = self.done

@@ -144,7 +144,10 @@ def _read_one(task: _Task, limits: Limits, stdin: bytes | None) -> Article | Inp
         if task.error:
             raise InputError(f"{location}: {task.error}")
         if location == STDIN:
-            return _read_bytes(stdin or b"", "standard input", limits.max_source_bytes, _sniff(stdin or b""))
+            raw = stdin or b""
+            if len(raw) > limits.max_source_bytes:
+                raise InputError(f"standard input: over the {limits.max_source_bytes / MB:g} MB limit (raise it with --max-source-mb)")
+            return _sniff(raw)(raw, "standard input")
         if is_url(location):
             response = fetch(location, limits.url_timeout, limits.max_url_bytes)
             reader = _reader_for_response(response.content_type, response.url, response.body)
@@ -164,12 +167,6 @@ def _read_one(task: _Task, limits: Limits, stdin: bytes | None) -> Article | Inp
         return exc
     except RecursionError:
         return InputError(f"{location}: too deeply nested to read")
-
-
-def _read_bytes(raw: bytes, location: str, limit: int, reader: Reader) -> Article:
-    if len(raw) > limit:
-        raise InputError(f"{location}: over the {limit / MB:g} MB limit (raise it with --max-source-mb)")
-    return reader(raw, location)
 
 
 def _reader_for_response(content_type: str, url: str, body: bytes) -> Reader | None:
