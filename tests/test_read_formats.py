@@ -174,3 +174,17 @@ def test_keep_going_collects_skipped_in_order(tmp_path, inputs):
         (str(tmp_path / "missing.txt"), "no such file or folder"),
         (str(empty), "no text in the source"),
     ]
+
+
+def test_docx_zip_bomb_refused_before_unpacking(tmp_path, monkeypatch):
+    import zipfile
+
+    from briefgen.read import docx
+
+    monkeypatch.setattr(docx, "MAX_UNPACKED_BYTES", 2_000_000)  # the real bound, 300 MB, is too big to build here
+    path = make_docx(tmp_path / "bomb.docx")
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as package:
+        package.writestr("word/media/filler.bin", b"\0" * 3_000_000)
+    assert path.stat().st_size < 100_000
+    with pytest.raises(InputError, match=r"bomb\.docx: unpacks to \d MB, over the 2 MB a Word file may hold"):
+        read_sources([str(path)])

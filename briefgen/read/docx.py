@@ -8,10 +8,13 @@ else the document's Title property, else the first paragraph, is the headline.  
 from __future__ import annotations
 
 import io
+import zipfile
 
 from ..errors import InputError
 from ..model import Article
 from .text import find_date, outlet_from_url, source_trailer, stem
+
+MAX_UNPACKED_BYTES = 300_000_000  # python-docx unpacks every part into memory; a zip bomb must not get that far
 
 
 def read_docx(raw: bytes, location: str, url: str | None = None, charset: str | None = None) -> Article:
@@ -19,10 +22,15 @@ def read_docx(raw: bytes, location: str, url: str | None = None, charset: str | 
     import docx
 
     try:
+        unpacked = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(raw)).infolist())
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise InputError(f"{location}: unpacks to {unpacked / 1e6:.0f} MB, over the {MAX_UNPACKED_BYTES / 1e6:.0f} MB a Word file may hold")
         document = docx.Document(io.BytesIO(raw))
         blocks = [(p.style.name if p.style is not None else "", " ".join(p.text.split())) for p in document.paragraphs]
         properties = document.core_properties
         title, author = (properties.title or "").strip(), (properties.author or "").strip()
+    except InputError:
+        raise
     except Exception as exc:  # noqa: BLE001 - a damaged package fails in zipfile, lxml or python-docx
         raise InputError(f"{location}: not a readable Word document ({type(exc).__name__})") from None
 
