@@ -188,3 +188,35 @@ def test_docx_zip_bomb_refused_before_unpacking(tmp_path, monkeypatch):
     assert path.stat().st_size < 100_000
     with pytest.raises(InputError, match=r"bomb\.docx: unpacks to \d MB, over the 2 MB a Word file may hold"):
         read_sources([str(path)])
+
+
+def test_pdf_without_a_text_layer_and_locked_pdf(tmp_path):
+    import pypdf
+    from reportlab.pdfgen import canvas
+
+    scan = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(scan))
+    c.rect(72, 72, 300, 500, fill=1)
+    c.save()
+    with pytest.raises(InputError, match=r"scan\.pdf: no text in the PDF"):
+        read_sources([str(scan)])
+
+    writer = pypdf.PdfWriter(clone_from=str(make_pdf(tmp_path / "open.pdf", pages=1)))
+    writer.encrypt(user_password="secret", owner_password="owner")
+    locked = tmp_path / "locked.pdf"
+    with open(locked, "wb") as handle:
+        writer.write(handle)
+    with pytest.raises(InputError, match=r"locked\.pdf: the PDF is password-protected"):
+        read_sources([str(locked)])
+
+
+def test_page_without_article_text(tmp_path):
+    path = tmp_path / "nav.html"
+    path.write_text("<html><body><nav><a href='/'>Home</a> <a href='/x'>World</a></nav></body></html>", encoding="utf-8")
+    with pytest.raises(InputError, match=r"nav\.html: no article text found in the page"):
+        read_sources([str(path)])
+
+
+def test_standard_input_typed_by_its_bytes():
+    (article,) = read_all([SourceSpec("-")], stdin=PAGE.encode("utf-8")).articles
+    assert article.outlet == "Example News" and article.location == "standard input"

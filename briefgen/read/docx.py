@@ -8,7 +8,6 @@ else the document's Title property, else the first paragraph, is the headline.  
 from __future__ import annotations
 
 import io
-import zipfile
 
 from ..errors import InputError
 from ..model import Article
@@ -19,6 +18,8 @@ MAX_UNPACKED_BYTES = 300_000_000  # python-docx unpacks every part into memory; 
 
 def read_docx(raw: bytes, location: str, url: str | None = None, charset: str | None = None) -> Article:
     """The article text of the Word document ``raw``."""
+    import zipfile
+
     import docx
 
     try:

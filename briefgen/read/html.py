@@ -8,7 +8,6 @@ structure: ``("heading", text)`` paragraphs, as the text reader makes them.
 
 from __future__ import annotations
 
-import logging
 import re
 
 from ..errors import InputError
@@ -22,6 +21,8 @@ _BLOCKS = {"head": "heading", "p": "text", "item": "text", "quote": "text"}
 
 def read_html(raw: bytes, location: str, url: str | None = None, charset: str | None = None) -> Article:
     """Extract the article in the page ``raw`` (fetched from ``url``, if it was)."""
+    import logging
+
     from trafilatura import bare_extraction
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its notes about odd markup are not the user's concern

@@ -13,10 +13,8 @@ real one, is the headline.
 from __future__ import annotations
 
 import io
-import logging
 import math
 import re
-import statistics
 from dataclasses import dataclass
 
 from ..errors import InputError
@@ -40,6 +38,8 @@ class _Line:
 
 def read_pdf(raw: bytes, location: str, url: str | None = None, charset: str | None = None) -> Article:
     """The article text of the PDF ``raw``."""
+    import logging
+
     import pypdf
 
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # its notes about damaged objects are not the user's concern
@@ -87,8 +87,8 @@ def _lines(page) -> list[_Line]:
 
 def _line_spacing(lines: list[_Line]) -> float:
     """The usual distance between two lines of one paragraph (0 if no two lines follow on)."""
-    gaps = [a.y - b.y for a, b in zip(lines, lines[1:]) if a.size == b.size and 0 < a.y - b.y < 3 * a.size]
-    return statistics.median(gaps) if gaps else 0.0
+    gaps = sorted(a.y - b.y for a, b in zip(lines, lines[1:]) if a.size == b.size and 0 < a.y - b.y < 3 * a.size)
+    return gaps[len(gaps) // 2] if gaps else 0.0
 
 
 def _without_running_lines(pages: list[list[_Line]], usual: float) -> list[_Line]:

@@ -8,12 +8,8 @@ Proxies set in the environment (``https_proxy``, ``no_proxy``) are honoured.
 
 from __future__ import annotations
 
-import socket
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
-from email.message import Message
 from urllib.parse import urlparse
 
 from .. import __version__
@@ -33,15 +29,6 @@ class Response:
     charset: str | None
 
 
-class _Redirects(urllib.request.HTTPRedirectHandler):
-    max_redirections = MAX_REDIRECTS
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        if urlparse(newurl).scheme not in ("http", "https"):
-            raise InputError(f"{req.full_url}: redirects to {newurl}, which is not http(s)")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
 def is_url(location: str) -> bool:
     """Whether ``location`` names something to fetch rather than a path (any scheme://)."""
     scheme = urlparse(location).scheme
@@ -52,8 +39,20 @@ def fetch(url: str, timeout: float, max_bytes: int) -> Response:
     """GET ``url``; raise InputError naming it and the reason if that fails."""
     if urlparse(url).scheme.lower() not in ("http", "https"):
         raise InputError(f"{url}: only http and https URLs can be read")
+    import socket  # urllib.request and its imports cost 20 ms: only runs with a URL pay it
+    import urllib.error
+    import urllib.request
+
+    class Redirects(urllib.request.HTTPRedirectHandler):
+        max_redirections = MAX_REDIRECTS
+
+        def redirect_request(self, req, fp, code, msg, headers, newurl):
+            if urlparse(newurl).scheme not in ("http", "https"):
+                raise InputError(f"{req.full_url}: redirects to {newurl}, which is not http(s)")
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
     deadline = time.monotonic() + timeout
-    opener = urllib.request.build_opener(_Redirects)
+    opener = urllib.request.build_opener(Redirects)
     request = urllib.request.Request(url, headers={"User-Agent": f"briefgen/{__version__}", "Accept": "*/*"})
     try:
         with opener.open(request, timeout=timeout) as response:
@@ -61,7 +60,7 @@ def fetch(url: str, timeout: float, max_bytes: int) -> Response:
             if length.isdigit() and int(length) > max_bytes:
                 raise InputError(f"{url}: response of {_mb(int(length))} is over the {_mb(max_bytes)} limit")
             body = _read(response, deadline, max_bytes, url)
-            message: Message = response.headers
+            message = response.headers
             return Response(response.geturl(), body, message.get_content_type().lower(), message.get_content_charset())
     except urllib.error.HTTPError as exc:
         if exc.code in (301, 302, 303, 307, 308):
