@@ -127,7 +127,7 @@ class _Handler(BaseHTTPRequestHandler):
         if route is None:
             self.send_error(404, "Not Found")
             return
-        status, headers, body, delay = route
+        status, headers, body, delay, *trickle = route
         if delay:
             time.sleep(delay)
         self.send_response(status)
@@ -138,7 +138,13 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         try:
-            self.wfile.write(body)
+            if trickle:  # one byte at a time, each soon enough to keep a per-read timeout happy
+                for byte in body:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(trickle[0])
+            else:
+                self.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (a timeout test)
 
@@ -172,6 +178,7 @@ def http_server():
         "/loop": (302, {"Location": "{base}/loop"}, b"", 0),
         "/to-ftp": (302, {"Location": "ftp://127.0.0.1/file.txt"}, b"", 0),
         "/slow": (200, {"Content-Type": "text/html"}, PAGE.encode("utf-8"), SLOW_SECONDS),
+        "/trickle": (200, {"Content-Type": "text/plain"}, b"Headline\nA body that arrives far too slowly.\n", 0, 0.1),
         "/error": (500, {"Content-Type": "text/plain"}, b"Internal Server Error", 0),
         "/image.png": (200, {"Content-Type": "image/png"}, b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, 0),
         "/blob": (200, {"Content-Type": "application/octet-stream"}, bytes(range(256)) * 64, 0),

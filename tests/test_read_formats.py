@@ -106,8 +106,13 @@ def test_duplicates_read_once(tmp_path, inputs):
     copy.write_text("  " + sample.read_text(encoding="utf-8").upper().replace("\n", "\n\n"), encoding="utf-8")
     same_url = tmp_path / "other.txt"
     same_url.write_text("A different headline\nA different body sentence that still tells the story.\nSource: http://baoquocte.vn/dien-dam-nga-my-pha-bang-va-han-gan-308229.html/\n", encoding="utf-8")
-    with pytest.warns(UserWarning, match="same article"):
+    with pytest.warns(UserWarning) as caught:
         articles = read_sources([str(inputs), str(sample), str(copy), str(same_url)])
+    assert [str(w.message) for w in caught] == [
+        f"{sample} is given twice; read once",
+        f"{copy} is the same article as {sample}; read once",
+        f"{same_url} is the same article as {sample}; read once",
+    ]
     assert [a.location for a in articles] == [str(inputs / "baoquocte-2025-03-19.txt"), str(inputs / "thanhnien-2025-03-19.txt")]
 
 

@@ -7,7 +7,7 @@ import pytest
 from briefgen import __version__
 from briefgen.errors import InputError
 from briefgen.read import Limits, read_sources
-from tests.sources_fixtures import SLOW_SECONDS, _no_proxy_for_loopback, http_server  # noqa: F401 - fixtures
+from tests.sources_fixtures import _no_proxy_for_loopback, http_server  # noqa: F401 - fixtures
 
 
 def test_html_page_by_url(http_server):
@@ -43,7 +43,8 @@ def test_redirect_followed_to_the_page(http_server):
         ("/error", Limits(), "HTTP 500 Internal Server Error"),
         ("/loop", Limits(), "too many redirects"),
         ("/to-ftp", Limits(), "which is not http(s)"),
-        ("/slow", Limits(url_timeout=0.5), "timed out after 0.5 s"),
+        ("/slow", Limits(url_timeout=0.5), "timed out after 0.5 s"),  # the server answers only after 4 s
+        ("/trickle", Limits(url_timeout=0.5), "timed out after 0.5 s"),  # each byte in time, the whole too late
         ("/image.png", Limits(), "serves image/png, not an article"),
         ("/blob", Limits(), "serves application/octet-stream, not an article"),
         ("/huge", Limits(max_url_bytes=1_000_000), "response of 3 MB is over the 1 MB limit"),
@@ -57,15 +58,6 @@ def test_bad_urls_name_the_url_and_reason(http_server, path, limits, reason):
         read_sources([url], limits=limits)
     assert str(info.value).startswith(f"{url}: ")
     assert reason in str(info.value)
-
-
-def test_slow_server_does_not_hold_the_run(http_server):
-    import time
-
-    started = time.monotonic()
-    with pytest.raises(InputError):
-        read_sources([f"{http_server.base}/slow"], limits=Limits(url_timeout=0.5))
-    assert time.monotonic() - started < SLOW_SECONDS  # gave up before the server answered
 
 
 @pytest.mark.parametrize("url", ["ftp://127.0.0.1/file.txt", "file:///etc/passwd"])

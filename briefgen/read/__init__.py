@@ -8,8 +8,8 @@ input, and the entries of a source list (``SourceSpec`` from ``read_manifest``).
 ``Reading``: the articles in input order, whatever order the threads finish in, and the
 sources it skipped.  By default the first unreadable source (in input order) raises
 ``InputError`` naming it and the reason; with ``keep_going`` it is skipped, with a warning,
-and listed in ``Reading.skipped``.  The same article given twice (same URL, or same text)
-is read once.  ``read_sources(locations)`` is the strict short form returning articles.
+and listed in ``Reading.skipped``.  A file or URL named twice is read once, and so is the
+same article under two names (same URL, or same text).  ``read_sources(locations)`` is the strict short form returning articles.
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ def read_all(
 
     ``stdin`` is the bytes of standard input, for a ``-`` source (read here if not given).
     """
-    tasks = [task for spec in specs for task in _expand(spec)]
+    tasks = _given_once([task for spec in specs for task in _expand(spec)])
     if not tasks:
         raise InputError("no sources given")
     if len(tasks) > limits.max_sources:
@@ -214,6 +214,21 @@ def _expand(spec: SourceSpec) -> list[_Task]:
             return [_Task(spec, f"no readable sources match ({_kinds()})")]
         return [_Task(_with_location(spec, p)) for p in found]
     return [_Task(spec, "no such file or folder")]
+
+
+def _given_once(tasks: list[_Task]) -> list[_Task]:
+    """The same file or URL named twice (say, a file and its folder) is read, or fetched, once."""
+    seen: set[str] = set()
+    once = []
+    for task in tasks:
+        location = task.spec.location
+        key = location if location == STDIN or is_url(location) or task.error else os.path.realpath(location)
+        if key in seen:
+            warnings.warn(f"{location} is given twice; read once", stacklevel=1)
+            continue
+        seen.add(key)
+        once.append(task)
+    return once
 
 
 def _with_location(spec: SourceSpec, location: str) -> SourceSpec:
