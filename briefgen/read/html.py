@@ -32,16 +32,16 @@ def read_html(raw: bytes, location: str, url: str | None = None, charset: str | 
         document = bare_extraction(page, url=url, with_metadata=True, include_comments=False, include_tables=False)
     except Exception as exc:  # noqa: BLE001 - a parser failing on hostile markup is bad input, not a crash
         raise InputError(f"{location}: cannot parse the page ({type(exc).__name__})") from None
-    paragraphs = _paragraphs(document.body) if document is not None and document.body is not None else []
+    found = _paragraphs(document.body) if document is not None and document.body is not None else []
+    trailer = next((source_trailer(t) for _, t in found if source_trailer(t)), None)
+    paragraphs = [(k, t) for k, t in found if not source_trailer(t)]
     if not any(kind == "text" for kind, _ in paragraphs):
         raise InputError(f"{location}: no article text found in the page")
 
     canonical = document.url if document.url and document.url.startswith(("http://", "https://")) else url
-    trailer = next((source_trailer(t) for _, t in paragraphs if source_trailer(t)), None)
-    paragraphs = [(k, t) for k, t in paragraphs if not source_trailer(t)]
     title = (document.title or "").strip() or paragraphs[0][1]
-    if paragraphs and paragraphs[0] == ("heading", title):
-        paragraphs = paragraphs[1:]  # the headline repeated as the page's first heading
+    if paragraphs[0] == ("heading", title):
+        paragraphs = paragraphs[1:]  # the headline, repeated (or only given) as the page's first heading
     link = canonical or trailer
     return Article(
         text="\n\n".join(t for kind, t in paragraphs if kind == "text"),
