@@ -3,7 +3,6 @@ pages, and a real HTTP server on 127.0.0.1 serving them, slowly, wrongly or not 
 
 from __future__ import annotations
 
-import io
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
