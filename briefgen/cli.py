@@ -219,6 +219,8 @@ def _render(brief, output: Path, formats: list[str], name: str | None, template_
     from .write import write_outputs
 
     style = load_style(style_file, paper.lower() if paper else None)
+    if paper and reference_docx and "docx" in formats:
+        warnings.warn(f"--paper applies to the PDF and HTML only: the DOCX keeps the page size of {reference_docx}", stacklevel=1)
     outputs = render_formats(brief, formats, template_dir, style=style, reference_docx=reference_docx, marking=marking)
     paths = write_outputs(output, name or f"brief-{brief.date or dt.date.today().isoformat()}", outputs)
     for path in paths:
