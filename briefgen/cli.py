@@ -8,6 +8,7 @@ goes to stdout.  Errors are caught here, once.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -56,7 +57,7 @@ typeset_options = [
 ]
 profile_option = click.option("--profile", default="default", show_default=True, help="Profile name (see 'briefgen profiles') or path to a profile YAML file.")
 analysis_options = [
-    click.argument("sources", nargs=-1, required=True),
+    click.argument("sources", nargs=-1),
     profile_option,
     click.option("--title", help="Title of the brief [default: taken from the sources]."),
     click.option("--max-words", type=click.IntRange(min=50), default=800, show_default=True, help="Word budget for the brief's body."),
@@ -78,6 +79,18 @@ def _email_options(prefix: str) -> list:
         click.option("--cafile", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="PEM file of CA certificates to trust for the server instead of the system's."),
         click.option("--smtp-timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS", help="Seconds to wait for the server [default: 30]."),
     ]
+
+
+reading_options = [
+    click.option("--sources", "source_list", type=click.Path(dir_okay=False, path_type=Path), help="File listing sources: one path or URL a line, or YAML/CSV with optional outlet, title and date per source."),
+    click.option("--keep-going", is_flag=True, help="Skip unreadable sources (with a warning; listed in the brief) instead of stopping."),
+    click.option("-q", "--quiet", is_flag=True, help="No progress line on stderr."),
+    click.option("--jobs", type=click.IntRange(min=1), default=lambda: os.cpu_count() or 1, show_default="number of cores", help="Sources read (and URLs fetched) at once."),
+    click.option("--max-source-mb", type=click.FloatRange(min=0, min_open=True), default=50, show_default=True, help="Largest source file read."),
+    click.option("--max-sources", type=click.IntRange(min=1), default=10_000, show_default=True, help="Most sources one run reads."),
+    click.option("--url-max-mb", type=click.FloatRange(min=0, min_open=True), default=50, show_default=True, help="Largest response fetched from a URL."),
+    click.option("--url-timeout", type=click.FloatRange(min=0, min_open=True), default=30, show_default=True, help="Seconds allowed to fetch one URL."),
+]
 
 
 def _with(options):
@@ -104,19 +117,22 @@ def cli() -> None:
 
 @cli.command()
 @_with(analysis_options)
+@_with(reading_options)
 @output_option
 @format_option
 @name_option
 @template_option
 @_with(typeset_options)
 @_with(_email_options("email-"))
-def build(sources, profile, title, max_words, date, output, formats, name, template_dir, style_file, paper, reference_docx, marking, **email) -> None:
-    """Read SOURCES (files or folders), analyse them and write the brief.
+def build(sources, profile, title, max_words, date, output, formats, name, template_dir, style_file, paper, reference_docx, marking,
+          source_list, keep_going, quiet, jobs, max_source_mb, max_sources, url_max_mb, url_timeout, **email) -> None:
+    """Read SOURCES (files, folders, globs, URLs, - for stdin), analyse them and write the brief.
 
     With --email-to (or --eml), also email the files written: see 'briefgen send --help'.
     """
     settings = _mail_settings(email) if email["email_to"] or email["email_cc"] or email["eml"] else None
-    brief = _extract(sources, profile, title, max_words, date)
+    brief = _extract(sources, profile, title, max_words, date, source_list=source_list, keep_going=keep_going, quiet=quiet,
+                     jobs=jobs, max_source_mb=max_source_mb, max_sources=max_sources, url_max_mb=url_max_mb, url_timeout=url_timeout)
     paths = _render(brief, output, formats, name, template_dir, style_file, paper, reference_docx, marking)
     if settings is not None:
         from .deliver import summarise
@@ -126,13 +142,14 @@ def build(sources, profile, title, max_words, date, output, formats, name, templ
 
 @cli.command()
 @_with(analysis_options)
+@_with(reading_options)
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), help="JSON file to write [default: standard output].")
-def extract(sources, profile, title, max_words, date, output) -> None:
+def extract(sources, profile, title, max_words, date, output, **reading) -> None:
     """Write the structured summary of SOURCES as JSON, for editing before 'render'."""
     from .model import brief_to_json
     from .write import write_atomic
 
-    text = brief_to_json(_extract(sources, profile, title, max_words, date))
+    text = brief_to_json(_extract(sources, profile, title, max_words, date, **reading))
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -180,14 +197,20 @@ def profiles_show(name) -> None:
     click.echo(load_profile(name).source_text, nl=False)
 
 
-def _extract(sources, profile_name, title, max_words, date):
+def _extract(sources, profile_name, title, max_words, date, *, source_list, keep_going, quiet, jobs, max_source_mb, max_sources, url_max_mb, url_timeout):
     from .analyse import analyse
     from .profile import load_profile
-    from .read import read_sources
+    from .read import MB, Limits, SourceSpec, read_all, read_manifest
 
+    if not sources and source_list is None:
+        raise click.UsageError("give SOURCES or --sources FILE")
     profile = load_profile(profile_name)
-    articles = read_sources(list(sources), date=date)
-    return analyse(articles, profile, max_words=max_words, title=title)
+    specs = [SourceSpec(s) for s in sources] + (read_manifest(source_list) if source_list else [])
+    limits = Limits(int(max_source_mb * MB), max_sources, int(url_max_mb * MB), url_timeout)
+    reading = read_all(specs, date=date, keep_going=keep_going, jobs=jobs, limits=limits, progress=not quiet)
+    brief = analyse(reading.articles, profile, max_words=max_words, title=title)
+    brief.skipped = reading.skipped
+    return brief
 
 
 def _render(brief, output: Path, formats: list[str], name: str | None, template_dir: Path | None, style_file: Path | None = None, paper: str | None = None, reference_docx: Path | None = None, marking: str | None = None) -> list[Path]:
@@ -196,6 +219,8 @@ def _render(brief, output: Path, formats: list[str], name: str | None, template_
     from .write import write_outputs
 
     style = load_style(style_file, paper.lower() if paper else None)
+    if paper and reference_docx and "docx" in formats:
+        warnings.warn(f"--paper applies to the PDF and HTML only: the DOCX keeps the page size of {reference_docx}", stacklevel=1)
     outputs = render_formats(brief, formats, template_dir, style=style, reference_docx=reference_docx, marking=marking)
     paths = write_outputs(output, name or f"brief-{brief.date or dt.date.today().isoformat()}", outputs)
     for path in paths:

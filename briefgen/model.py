@@ -36,6 +36,7 @@ class Article:
     url: str | None = None
     date: str | None = None  # ISO 8601 (YYYY-MM-DD) when known
     location: str = ""  # the path or URL the user gave, for messages
+    author: str | None = None
 
 
 @dataclass

@@ -323,3 +323,15 @@ def test_cyrillic_and_vietnamese_sources_render_through_the_cli(tmp_path):
     assert b"warning" not in result.stderr
     document = docx.Document(out / "brief-2025-03-19.docx")
     assert document.paragraphs[0].text == "Путин — Phạm Minh Chính"
+
+
+def test_paper_with_a_reference_docx_says_the_docx_keeps_its_page(tmp_path):
+    reference = empty_reference(tmp_path)
+    result = run_cli("build", INPUTS, "-o", tmp_path / "out", "--reference-docx", reference, "--paper", "letter")
+    assert result.returncode == 0, result.stderr
+    assert b"--paper applies to the PDF and HTML only" in result.stderr
+    page = docx.Document(tmp_path / "out" / "brief-2025-03-19.docx").sections[0]
+    reference_page = docx.Document(reference).sections[0]
+    assert (page.page_width, page.page_height) == (reference_page.page_width, reference_page.page_height)
+    letter = pypdf.PdfReader(tmp_path / "out" / "brief-2025-03-19.pdf").pages[0].mediabox
+    assert (round(float(letter.width)), round(float(letter.height))) == (612, 792)

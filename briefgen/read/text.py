@@ -10,11 +10,12 @@ sub-headings (structure) rather than text.
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import urlparse
 
 from ..errors import InputError
 from ..model import Article
+from .encoding import decode
 
 _TRAILER = re.compile(r"^\s*(?:source|nguồn|read more at|originally published at)\s*:\s*(https?://\S+)\s*$", re.I)
 _CAPTION_CREDIT = re.compile(r"\((?:source|photo|image|credit|ảnh|nguồn)\s*:[^)]*\)\s*\|?\s*$", re.I)
@@ -25,41 +26,32 @@ _WIDGET = re.compile(
 )
 _ISO_DATE = re.compile(r"(?<!\d)(20\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
 _URL_DATE = re.compile(r"/(20\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+_MONTH = r"(" + "|".join(m[:3] + r"(?:" + m[3:] + r")?" for m in _MONTHS) + r")\.?"
+_DAY_MONTH_YEAR = re.compile(r"\b([12]?\d|3[01]) " + _MONTH + r",? (20\d\d)\b", re.I)
+_MONTH_DAY_YEAR = re.compile(r"\b" + _MONTH + r" ([12]?\d|3[01]),? (20\d\d)\b", re.I)
+DATE_SEARCH_LINES = 5  # a dateline sits near the top; dates further down are what the story is about
 HEADING_MAX_WORDS = 12
 
 
-def read_text_file(path: Path) -> Article:
-    """Read a .txt or .md article."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    return parse_text(decode(raw, str(path)), str(path))
+def read_text(raw: bytes, location: str, url: str | None = None, charset: str | None = None) -> Article:
+    """A .txt or .md article (or a text/plain response from ``url``) → Article."""
+    return parse_text(decode(raw, location, charset), location, url)
 
 
-def decode(raw: bytes, location: str) -> str:
-    """Bytes → text: UTF-8 (BOM or not), else Windows-1252, which maps every byte."""
-    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{location}: binary data, not text")
-    for encoding in ("utf-8-sig", "utf-16") if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig",):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("cp1252", errors="replace")
+def parse_text(text: str, location: str, url: str | None = None) -> Article:
+    """Text of an article → Article with headline, paragraphs, url, outlet and date.
 
-
-def parse_text(text: str, location: str) -> Article:
-    """Text of an article → Article with headline, paragraphs, url, outlet and date."""
+    ``url`` is where the text was fetched from; a "Source: URL" trailer in the text wins.
+    """
     lines = [" ".join(line.split()) for line in text.splitlines()]
-    url = None
     kept: list[str] = []
     for line in lines:
         if not line:
             continue
-        trailer = _TRAILER.match(line)
+        trailer = source_trailer(line)
         if trailer:
-            url = trailer.group(1).rstrip(".,;)")
+            url = trailer
             continue
         if _WIDGET.match(line) or _CAPTION_CREDIT.search(line):
             continue
@@ -81,11 +73,22 @@ def parse_text(text: str, location: str) -> Article:
         text=body,
         paragraphs=paragraphs,
         title=title.rstrip(".") if not _is_sentence(title) else title,
-        outlet=outlet_from_url(url) if url else _displayable(Path(location).stem),
+        outlet=outlet_from_url(url) if url else stem(location),
         url=url,
-        date=_find_date(location, url),
+        date=find_date(location, url, kept[:DATE_SEARCH_LINES]),
         location=location,
     )
+
+
+def source_trailer(line: str) -> str | None:
+    """The URL of a "Source: URL" line, else None."""
+    trailer = _TRAILER.match(line)
+    return trailer.group(1).rstrip(".,;)") if trailer else None
+
+
+def stem(location: str) -> str:
+    """A file's name without folder and extension, to stand for its outlet when nothing better is known."""
+    return PurePosixPath(urlparse(location).path).stem if "://" in location else _displayable(Path(location).stem)
 
 
 def outlet_from_url(url: str) -> str:
@@ -113,9 +116,19 @@ def _looks_like_heading(line: str, following: str) -> bool:
     return line.endswith("?") or not line.endswith((".", "!", '"', "”")) or words <= 10
 
 
-def _find_date(location: str, url: str | None) -> str | None:
+def find_date(location: str, url: str | None, head: list[str] = ()) -> str | None:
+    """ISO date from the file name, else the URL's /YYYY/MM/DD/, else a dateline in ``head``."""
     for text, pattern in ((Path(location).name, _ISO_DATE), (url or "", _URL_DATE)):
         m = pattern.search(text)
         if m:
             return "-".join(m.groups())
+    for line in head:
+        m = _ISO_DATE.search(line)
+        if m:
+            return "-".join(m.groups())
+        m = _DAY_MONTH_YEAR.search(line) or _MONTH_DAY_YEAR.search(line)
+        if m:
+            parts = dict(zip(("day", "month", "year") if m.re is _DAY_MONTH_YEAR else ("month", "day", "year"), m.groups()))
+            month = _MONTHS.index(next(n for n in _MONTHS if n.startswith(parts["month"].lower()[:3]))) + 1
+            return f"{parts['year']}-{month:02d}-{int(parts['day']):02d}"
     return None
