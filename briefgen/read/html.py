@@ -17,6 +17,9 @@ from .text import find_date, outlet_from_url, source_trailer, stem
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
 _BLOCKS = {"head": "heading", "p": "text", "item": "text", "quote": "text"}
+# trafilatura takes about 2 s per MB of page text, more on bigger pages (an 18 MB page ran
+# over two minutes); an article page is rarely over 2 MB.
+MAX_PAGE_BYTES = 10_000_000
 
 
 def read_html(raw: bytes, location: str, url: str | None = None, charset: str | None = None) -> Article:
@@ -26,6 +29,8 @@ def read_html(raw: bytes, location: str, url: str | None = None, charset: str | 
     from trafilatura import bare_extraction
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its notes about odd markup are not the user's concern
+    if len(raw) > MAX_PAGE_BYTES:
+        raise InputError(f"{location}: page of {len(raw) / 1e6:.1f} MB is over the {MAX_PAGE_BYTES / 1e6:.0f} MB a web page may be")
     declared = _META_CHARSET.search(raw[:4096])
     page = decode(raw, location, charset or (declared.group(1).decode("ascii") if declared else None))
     try:
