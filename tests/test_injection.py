@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import docx
+import pytest
 import pypdf
 
 from briefgen.model import brief_from_json, brief_to_json
@@ -216,3 +217,61 @@ def test_hostile_user_template_cannot_reach_python(tmp_path, sample_build):
     assert result.returncode != 0
     assert stderr.startswith("briefgen: error: template") and stderr.count("\n") == 1, stderr
     assert "Traceback" not in stderr and not (tmp_path / "out").exists()
+
+
+def _html_source(path: Path) -> None:
+    from html import escape
+
+    body = "".join(f"<p>{escape(line)}</p>" for line in ARTICLE.splitlines()[2:-1])
+    path.write_text(
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{escape(ARTICLE.splitlines()[0])}</title>"
+        "<script>alert(9)</script></head><body><article>"
+        f"<h1>{escape(ARTICLE.splitlines()[0])}</h1>{body}"
+        "<p>Officials said the talks would go on, <a href='javascript:alert(8)' onclick='alert(7)'>read more</a> here.</p>"
+        "<img src=x onerror=alert(6)></article></body></html>",
+        encoding="utf-8",
+    )
+
+
+def _docx_source(path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph(ARTICLE.splitlines()[0], style="Title")
+    for line in ARTICLE.splitlines()[2:]:
+        document.add_paragraph(line)
+    document.save(str(path))
+
+
+def _pdf_source(path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path))
+    y = 800
+    for n, line in enumerate([ARTICLE.splitlines()[0]] + ARTICLE.splitlines()[2:-1]):
+        words, row = line.split(), ""
+        for word in words + [None]:
+            if word is None or len(row) + len(word) > 90:
+                c.setFont("Helvetica-Bold" if n == 0 else "Helvetica", 9)
+                c.drawString(40, y, row)
+                y -= 12
+                row = ""
+            if word is not None:
+                row = f"{row} {word}".strip()
+        y -= 10
+    c.save()
+
+
+@pytest.mark.parametrize("kind", ["html", "docx", "pdf"])
+def test_hostile_text_in_web_word_and_pdf_sources_shows_literally(tmp_path, kind):
+    source = tmp_path / f"talks-2025-03-19.{kind}"
+    {"html": _html_source, "docx": _docx_source, "pdf": _pdf_source}[kind](source)
+    out = tmp_path / "out"
+    result = run_cli("build", source, "-o", out, "--format", FORMATS, "--name", "brief")
+    assert result.returncode == 0, result.stderr.decode()
+    brief = brief_from_json((out / "brief.json").read_text(encoding="utf-8"))
+    bullets = [i.text for s in brief.sections for i in s.items]
+    assert any(ALL_HOSTILE in b for b in bullets), bullets
+    if kind != "html":  # trafilatura unescapes a page's <title> twice: &amp;amp; comes out as &
+        assert ALL_HOSTILE in brief.sources[0].title
+    _check_outputs(out, "brief", HOSTILE + [ALL_HOSTILE])
+    everything = b"".join((out / f"brief.{fmt}").read_bytes() for fmt in ("md", "json", "html"))
+    assert not any(f"alert({n})".encode() in everything for n in (6, 7, 8, 9)), "markup of the page leaked into the brief"
