@@ -17,7 +17,7 @@ test: $(VENV)/.installed-test
 .PHONY: fuzz
 fuzz: $(VENV)/.installed-test
 	HYPOTHESIS_PROFILE=fuzz BRIEFGEN_FUZZ_EXAMPLES=$(or $(FUZZ_EXAMPLES),1500) \
-		$(BIN)/python -m pytest tests/test_robust.py -k generated --hypothesis-show-statistics -p no:cacheprovider
+		$(BIN)/python -m pytest tests/test_robust.py -k "generated or edited" --hypothesis-show-statistics -p no:cacheprovider
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -251,7 +251,8 @@ def test_any_edited_brief_json_renders_or_gives_a_clear_error(tmp_path_factory, 
 _MEASURE = """
 import json, resource, subprocess, sys, time
 started = time.monotonic()
-result = subprocess.run([sys.executable, "-m", "briefgen", *sys.argv[3:]], capture_output=True, timeout=float(sys.argv[2]))
+stdin = open(sys.argv[3], "rb") if sys.argv[3] else subprocess.DEVNULL
+result = subprocess.run([sys.executable, "-m", "briefgen", *sys.argv[4:]], stdin=stdin, capture_output=True, timeout=float(sys.argv[2]))
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(sys.argv[1], "w") as f:
     json.dump({"code": result.returncode, "stdout": result.stdout.decode("utf-8", "replace"),
@@ -260,10 +261,11 @@ with open(sys.argv[1], "w") as f:
 """
 
 
-def measured_run(tmp_path: Path, *args: str, timeout: float = TIME_LIMIT_S) -> dict:
-    """Run ``briefgen ARGS`` in a child process; its exit, output, wall time and peak memory."""
+def measured_run(tmp_path: Path, *args: str, timeout: float = TIME_LIMIT_S, stdin: str = "") -> dict:
+    """Run ``briefgen ARGS`` in a child process (standard input from the file ``stdin``);
+    its exit, output, wall time and peak memory."""
     report = tmp_path / f"measure-{time.monotonic_ns()}.json"
-    subprocess.run([sys.executable, "-c", _MEASURE, str(report), str(timeout), *map(str, args)], timeout=timeout + 30, check=True)
+    subprocess.run([sys.executable, "-c", _MEASURE, str(report), str(timeout), stdin, *map(str, args)], timeout=timeout + 30, check=True)
     result = json.loads(report.read_text())
     print(f"{Path(str(args[1])).name}: exit {result['code']}, {result['seconds']:.2f}s, {result['max_rss_mb']:.0f} MB")
     assert result["max_rss_mb"] < MEMORY_LIMIT_MB, result

@@ -235,3 +235,19 @@ def test_hostile_file_is_refused_or_read_in_bounded_time_and_memory(tmp_path, na
         shown = (out / next(Path(p).name for p in result["stdout"].splitlines() if p.endswith(".md"))).read_text(encoding="utf-8")
         assert "root:" not in shown, "an external entity was resolved"
         assert "a" * 1000 not in shown, "an entity bomb was expanded"
+
+
+def test_huge_sparse_file_is_refused_without_being_read(tmp_path):
+    """A 5 GB file (sparse: no disk used) is over the 50 MB limit; it must not be read to find out."""
+    source = tmp_path / "in" / "huge.txt"
+    source.parent.mkdir()
+    with open(source, "wb") as handle:
+        handle.truncate(5_000_000_000)
+    result = measured_run(tmp_path, "build", source, "-o", tmp_path / "out", timeout=TIMEOUT_S)
+    assert result["code"] == 2 and "over the 50 MB limit" in result["stderr"], result["stderr"]
+
+
+def test_endless_standard_input_is_cut_at_the_limit(tmp_path):
+    result = measured_run(tmp_path, "build", "-", "-o", tmp_path / "out", timeout=TIMEOUT_S, stdin="/dev/zero")
+    assert result["code"] == 2 and result["stderr"].count("\n") == 1, result["stderr"]
+    assert not (tmp_path / "out").exists()
