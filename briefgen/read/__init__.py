@@ -31,7 +31,7 @@ from .docx import read_docx
 from .html import read_html
 from .manifest import SourceSpec, read_manifest
 from .pdf import read_pdf
-from .text import read_text
+from .text import displayable, read_text
 from .url import fetch, is_url
 
 __all__ = ["Limits", "Reading", "SourceSpec", "read_all", "read_manifest", "read_sources"]
@@ -107,7 +107,7 @@ def read_all(
                 raise outcome
             reason = str(outcome).removeprefix(f"{task.spec.location}: ")
             warnings.warn(f"skipped {task.spec.location}: {reason}", stacklevel=1)
-            skipped.append(Skipped(task.spec.location, reason))
+            skipped.append(Skipped(displayable(task.spec.location), displayable(reason)))
         else:
             articles.append(_override(outcome, task.spec, date))
     articles = _once(articles)

@@ -88,7 +88,7 @@ def source_trailer(line: str) -> str | None:
 
 def stem(location: str) -> str:
     """A file's name without folder and extension, to stand for its outlet when nothing better is known."""
-    return PurePosixPath(urlparse(location).path).stem if "://" in location else _displayable(Path(location).stem)
+    return PurePosixPath(urlparse(location).path).stem if "://" in location else displayable(Path(location).stem)
 
 
 def outlet_from_url(url: str) -> str:
@@ -97,7 +97,7 @@ def outlet_from_url(url: str) -> str:
     return host.removeprefix("www.")
 
 
-def _displayable(name: str) -> str:
+def displayable(name: str) -> str:
     """A file name as text: bytes that are not UTF-8 (Python keeps them as lone surrogates) become '�'."""
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
