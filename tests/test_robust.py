@@ -356,3 +356,14 @@ def test_edited_brief_json_that_no_format_can_hold_is_refused(tmp_path, field, v
     code, _, stderr = run_main("render", tmp_path / "brief.json", "-o", tmp_path / "out")
     assert code == 2 and reason in stderr and stderr.count("\n") == 1, stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_skipped_source_whose_name_is_not_utf8_is_listed_in_the_brief(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "talks-2025-03-19.txt").write_text(ARTICLE, encoding="utf-8")
+    Path(os.fsdecode(bytes(folder) + b"/broken\xff.pdf")).write_bytes(b"not a pdf")
+    code, stdout, stderr = run_main("build", folder, "-o", tmp_path / "out", "--format", ",".join(FORMATS), "--keep-going", "-q")
+    assert code == 0, stderr
+    brief = brief_from_json((tmp_path / "out" / "brief-2025-03-19.json").read_text(encoding="utf-8"))
+    assert brief.skipped[0].location.endswith("broken\ufffd.pdf")
