@@ -237,8 +237,10 @@ def main() -> None:
         "",
         *corpora,
         "",
-        "LexRank (sumy, with briefgen's sentence splitter) compares every pair of sentences: its",
-        "time and its n × n matrix grow with the square of the corpus"
+        "LexRank: `bench/lexrank.py`, sumy's LexRankSummarizer asked for 20 sentences, over the",
+        "same articles as briefgen reads them, sentences split by briefgen's splitter, Snowball",
+        "stemmer and sumy's English stop words. It compares every pair of sentences: its time",
+        "and its n × n matrix grow with the square of the corpus"
         + (f"; the matrix alone would take {'; '.join(unfinished)}." if unfinished else "."),
         "",
         "## Targets",
