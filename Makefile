@@ -1,17 +1,21 @@
 # Two commands on a fresh clone (Python 3.11+, pip and git only):
 #   make brief   builds the sample brief into output/
 #   make test    runs the test suite
+#   make bench   measures speed and memory, writes bench/results.md (a few minutes)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: brief test clean
+.PHONY: brief test bench clean
 
 brief: $(VENV)/.installed
 	$(BIN)/briefgen build inputs/ -o output/
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed-bench
+	$(BIN)/python bench/run.py
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +27,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	touch $@ $(VENV)/.installed
 
 clean:
