@@ -1,17 +1,22 @@
 # Two commands on a fresh clone (Python 3.11+, pip and git only):
 #   make brief   builds the sample brief into output/
 #   make test    runs the test suite
+#   make bench   measures speed and memory, writes bench/results.md (a few minutes)
+#   make fuzz    the robustness property tests with many random examples (docs/reliability.md)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: brief test clean
+.PHONY: brief test bench clean
 
 brief: $(VENV)/.installed
 	$(BIN)/briefgen build inputs/ -o output/
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed-bench
+	$(BIN)/python bench/run.py
 
 # The robustness properties with many random examples (default 1500; FUZZ_EXAMPLES=N to change).
 .PHONY: fuzz
@@ -29,6 +34,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	touch $@ $(VENV)/.installed
 
 clean:

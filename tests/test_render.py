@@ -9,7 +9,7 @@ import pytest
 from briefgen.model import Brief, Evidence, Item, KeyFigure, Section, Source
 from briefgen.render import render
 from briefgen.render.blocks import parse_blocks
-from briefgen.render.markdown import render_markdown
+from briefgen.render.markdown import cite, render_markdown
 
 HOSTILE = "S&P <b>bold</b> {{ 7*7 }} {% raw %} # not a heading | pipe *star* [x](javascript:alert(1)) ]]> &amp;"
 
@@ -95,3 +95,16 @@ def test_template_cannot_reach_python_internals(tmp_path):
     (tmp_path / "brief.md.j2").write_text("{{ brief.__class__.__init__.__globals__ }}")
     with pytest.raises(ProcessingError):
         render_markdown(brief_with("x"), tmp_path)
+
+
+@pytest.mark.parametrize(
+    "ids, shown",
+    [
+        ([2, 1, 2], "[1][2]"),
+        ([1, 2, 3, 4, 9], "[1]–[4][9]"),
+        ([1, 3, 5, 7, 9, 11, 13, 15], "[1][3][5][7][9] + 3 more"),
+        (list(range(1, 2497)), "[1]–[2496]"),
+    ],
+)
+def test_citations_stay_short_however_many_sources(ids, shown):
+    assert cite(ids) == shown

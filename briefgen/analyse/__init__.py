@@ -10,6 +10,7 @@ where the sources differ.
 
 from __future__ import annotations
 
+import gc
 import re
 
 from .. import __version__
@@ -31,6 +32,19 @@ _SUBORDINATE_OPENER = re.compile(r"^(?:although|though|while|despite|after|as|ev
 
 def analyse(articles: list[Article], profile: Profile, max_words: int = DEFAULT_MAX_WORDS, title: str | None = None) -> Brief:
     """Build the brief for ``articles`` with the sections of ``profile``."""
+    # Analysis makes hundreds of thousands of small objects and no reference cycles; left
+    # running, the cycle collector rescans them over and over, a third of the time at
+    # 5,000 articles.  Reference counting still frees everything as it goes.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _analyse(articles, profile, max_words, title)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _analyse(articles: list[Article], profile: Profile, max_words: int, title: str | None) -> Brief:
     sources = [Source(id=n, outlet=a.outlet, title=a.title, date=a.date, url=a.url) for n, a in enumerate(articles, 1)]
     sentences = _sentences(articles)
     if not sentences:

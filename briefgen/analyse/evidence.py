@@ -73,7 +73,7 @@ def find_key_figures(sentences: list[Sentence], kept: list[Candidate], limit: in
             key = (re.sub(r"[^\d.\-a-z%]", "", figure.lower().split()[-1]), stem(noun.lower()) if "-" not in figure else "")
             score = weight.get((s.source, s.text), 0.0) + (1.0 if noun else 0.0)
             if key in found:
-                if s.source not in found[key].sources:
+                if found[key].sources[-1] != s.source:  # sentences come in source order
                     found[key].sources.append(s.source)
                     found[key].evidence.append(Evidence(s.source, s.text))
                 scores[key] += 0.5
@@ -239,9 +239,8 @@ def _add(found: dict[str, Actor], name: str, role: str, source: int, strong: boo
     if actor is None:
         found[key] = Actor(name, role, [source])
         return
-    if source not in actor.sources:
+    if actor.sources[-1] != source:  # sentences come in source order, so sources stay sorted
         actor.sources.append(source)
-        actor.sources.sort()
     if len(name) > len(actor.name):
         actor.name = name
     if strong and "," not in actor.role:

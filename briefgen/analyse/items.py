@@ -5,8 +5,9 @@
    self-contained clause), or dropped when neither works.
 2. Each candidate is placed in a profile section (``sections.place``) or left out.
 3. ``merge``: candidates of one section that say the same thing (close TF-IDF vectors;
-   compared only when they share a rare term, so the work grows with the corpus, not
-   its square) become one bullet citing every source that reported it.
+   compared only when they share a rare term, and with a bounded number of statements,
+   so the work grows with the corpus, not its square) become one bullet citing every
+   source that reported it.
 4. ``rank``: salience from the section fit, centrality, corroboration, specifics
    (numbers, names) and position in the article.
 5. ``select``: the word budget is shared fairly between sections, best bullets first.
@@ -32,7 +33,7 @@ SAME_SOURCE_STATEMENT = 0.5
 REDUNDANCY_PENALTY = 0.5
 SHORTLIST = 40  # the next bullet is chosen among this many of the most salient
 BLOCKING_TERMS = 12
-POSTING_LIMIT = 200  # compare with at most this many earlier statements per shared term
+COMPARED = 24  # compare with at most about this many earlier statements, so merging stays linear
 
 
 @dataclass
@@ -60,6 +61,10 @@ class Candidate:
     vector: dict[str, float] = field(default_factory=dict)
     salience: float = 0.0
     reasons: list[str] = field(default_factory=list)
+    cited: set[int] = field(default_factory=set)  # ``sources`` as a set: a week of news cites thousands
+
+    def __post_init__(self) -> None:
+        self.cited.update(self.sources)
 
     @property
     def words(self) -> int:
@@ -115,30 +120,37 @@ def merge(found: list[Candidate]) -> list[Candidate]:
         c.vector = vector(c.stems, idf)
     order = sorted(range(len(found)), key=lambda n: (-found[n].placement.score, found[n].sources[0], found[n].position))
     kept: list[Candidate] = []
-    index: dict[str, list[int]] = defaultdict(list)  # rare term → kept candidates holding it
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)  # (section, rare term) → kept candidates
     for n in order:
         c = found[n]
+        section = c.placement.section
         rare = sorted(c.vector, key=lambda t: -idf[t])[:BLOCKING_TERMS]
-        near = {k for t in rare for k in index[t][-POSTING_LIMIT:] if kept[k].placement.section == c.placement.section}
-        twin = max(near, key=lambda k: cosine(c.vector, kept[k].vector), default=None)
+        near: set[int] = set()
+        for t in rare:  # rarest first: a statement that shares a name or a number is the likeliest twin
+            near.update(index[(section, t)][-COMPARED:])
+            if len(near) >= COMPARED:
+                break
+        similarity, twin = max(((cosine(c.vector, kept[k].vector), k) for k in near), default=(0.0, None))
         if twin is not None:
             # One outlet repeating itself does so in near-identical words; two outlets paraphrase.
-            same_source = c.sources[0] in kept[twin].sources
-            if cosine(c.vector, kept[twin].vector) >= (SAME_SOURCE_STATEMENT if same_source else SAME_STATEMENT):
+            same_source = c.sources[0] in kept[twin].cited
+            if similarity >= (SAME_SOURCE_STATEMENT if same_source else SAME_STATEMENT):
                 _absorb(kept[twin], c)
                 continue
         for t in rare:
-            index[t].append(len(kept))
+            index[(section, t)].append(len(kept))
         kept.append(c)
     return kept
 
 
 def _absorb(keeper: Candidate, other: Candidate) -> None:
     """Fold ``other`` (the same statement) into ``keeper``, whose wording fits its section best."""
-    if other.sources[0] not in keeper.sources:
-        keeper.sources.append(other.sources[0])
-        keeper.reasons.append(f"also reported by source {other.sources[0]}")
-        keeper.evidence.extend(e for e in other.evidence if e not in keeper.evidence)
+    source = other.sources[0]
+    if source not in keeper.cited:
+        keeper.cited.add(source)
+        keeper.sources.append(source)
+        keeper.reasons.append(f"also reported by source {source}")
+        keeper.evidence.extend(other.evidence)  # a candidate's evidence is all from its one source, new here
 
 
 def rank(kept: list[Candidate]) -> None:
@@ -182,9 +194,13 @@ def select(kept: list[Candidate], profile: Profile, budget: int) -> dict[str, li
     for turn in range(max((spec.max_items for spec in specs), default=0)):
         for spec in specs:
             queue = queues[spec.id]
+            novelty: dict[int, float] = {}  # by id(candidate): it changes only when a bullet is picked
             while queue and turn < spec.max_items and len(picked[spec.id]) == turn:
                 shortlist = queue[:SHORTLIST]
-                best = max(range(len(shortlist)), key=lambda n: (_novelty(shortlist[n], picked[spec.id]), -n))
+                for c in shortlist:
+                    if id(c) not in novelty:
+                        novelty[id(c)] = _novelty(c, picked[spec.id])
+                best = max(range(len(shortlist)), key=lambda n: (novelty[id(shortlist[n])], -n))
                 c = queue.pop(best)
                 if used + c.words + 1 <= budget:
                     used += c.words + 1

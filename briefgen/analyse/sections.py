@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..profile import Profile, SectionSpec
+from ..profile import Profile
 from .terms import STOP_WORDS, stem, tokens
 
 MIN_SCORE = 2.0
@@ -49,13 +49,17 @@ class Placement:
 
 def place(text: str, heading: str, profile: Profile) -> Placement | None:
     """The best bullets section for ``text`` (under sub-heading ``heading``), or None."""
+    words = tokens(text)
+    stems = _stems(words)
+    signals = frozenset(cue for cue, pattern in SIGNALS.items() if pattern.search(text))
     scores = []
     for spec in profile.bullet_sections():
-        score, reasons = _score(text, spec)
+        cues = tuple(spec.cues.items())
+        score, reasons = _score(words, stems, signals, cues, spec.description)
         if score < MIN_OWN_SCORE:
             continue
         if heading:
-            heading_score, _ = _score(heading, spec)
+            heading_score = _heading_score(heading, cues, spec.description)
             if heading_score > 0:
                 score += HEADING_WEIGHT * heading_score
                 reasons.append(f"under heading “{heading}”")
@@ -68,18 +72,32 @@ def place(text: str, heading: str, profile: Profile) -> Placement | None:
     return Placement(section, best, round((best - max(runner_up, 0.0)) / best, 3), reasons)
 
 
-def _score(text: str, spec: SectionSpec) -> tuple[float, list[str]]:
-    words = tokens(text)
-    matcher = _matcher(tuple(spec.cues.items()))
+def _stems(words: list[str]) -> frozenset[str]:
+    return frozenset(stem(w) for w in words if w not in STOP_WORDS)
+
+
+def _score(
+    words: list[str], stems: frozenset[str], signals: frozenset[str], cues: tuple[tuple[str, float], ...], description: str
+) -> tuple[float, list[str]]:
+    """A text's fit to one section, from its words, their stems and the signals it shows."""
+    matcher = _matcher(cues)
     hits = matcher.phrases_in(words)
-    hits.update(cue for cue in matcher.signals if SIGNALS[cue].search(text))
+    hits.update(cue for cue in matcher.signals if cue in signals)
     score = sum(matcher.weights[cue] for cue in hits)
     reasons = [f"cue “{cue}”" for cue in sorted(hits)]
-    matched = sorted({stem(w) for w in words if w not in STOP_WORDS} & _description_stems(spec.description))
+    matched = sorted(stems & _description_stems(description))
     if matched:
         score += DESCRIPTION_WEIGHT * len(matched)
         reasons.append("description: " + ", ".join(matched))
     return score, reasons
+
+
+@lru_cache(maxsize=4096)
+def _heading_score(heading: str, cues: tuple[tuple[str, float], ...], description: str) -> float:
+    """A sub-heading's fit to a section; every sentence under it asks the same question."""
+    words = tokens(heading)
+    signals = frozenset(cue for cue, pattern in SIGNALS.items() if pattern.search(heading))
+    return _score(words, _stems(words), signals, cues, description)[0]
 
 
 @dataclass

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Brief, Section
+from ..render.markdown import cite
 
 
 @dataclass
@@ -37,7 +38,7 @@ def summarise(brief: Brief) -> Summary:
     bluf = next((s for s in brief.sections if s.kind == "bluf"), None)
     if bluf is not None:
         summary.bottom_line_title = bluf.title
-        summary.bottom_line = " ".join(f"{i.text} {_cite(i.sources)}" for i in bluf.items) or bluf.empty_note
+        summary.bottom_line = " ".join(f"{i.text} {cite(i.sources)}" for i in bluf.items) or bluf.empty_note
     for section in brief.sections:
         if section is not bluf:
             summary.leads.append((section.title, _lead(brief, section)))
@@ -66,17 +67,17 @@ def read_summary(files: list[Path]) -> Summary:
 def _lead(brief: Brief, section: Section) -> str:
     """The first line a reader sees under the section's heading, as the documents show it."""
     if section.kind in ("bluf", "bullets"):
-        first = section.items[:1] and f"{section.items[0].text} {_cite(section.items[0].sources)}"
+        first = section.items[:1] and f"{section.items[0].text} {cite(section.items[0].sources)}"
     elif section.kind == "key_figures":
-        first = brief.key_figures[:1] and "{0.figure} — {0.counts} {1}".format(brief.key_figures[0], _cite(brief.key_figures[0].sources))
+        first = brief.key_figures[:1] and "{0.figure} — {0.counts} {1}".format(brief.key_figures[0], cite(brief.key_figures[0].sources))
     elif section.kind == "discrepancies":
         first = brief.discrepancies[:1] and f"{brief.discrepancies[0].topic}: " + "; ".join(
             f"{c.text} [{c.source}]" for c in brief.discrepancies[0].claims
         )
     elif section.kind == "actors":
-        first = brief.actors[:1] and f"{brief.actors[0].name} — {brief.actors[0].role} {_cite(brief.actors[0].sources)}"
+        first = brief.actors[:1] and f"{brief.actors[0].name} — {brief.actors[0].role} {cite(brief.actors[0].sources)}"
     elif section.kind == "quotes":
-        first = brief.quotes[:1] and f"“{brief.quotes[0].text}” — {brief.quotes[0].speaker} {_cite(brief.quotes[0].sources)}"
+        first = brief.quotes[:1] and f"“{brief.quotes[0].text}” — {brief.quotes[0].speaker} {cite(brief.quotes[0].sources)}"
     elif section.kind == "sources" and brief.sources:
         source = brief.sources[0]
         first = " — ".join([f"[{source.id}] {source.outlet}", f"“{source.title}”", *([long_date(source.date)] if source.date else []), *([source.url] if source.url else [])])
@@ -92,10 +93,6 @@ def long_date(iso: str) -> str:
     except ValueError:
         return iso
     return f"{day.day} {day:%B %Y}"
-
-
-def _cite(source_ids: list[int]) -> str:
-    return "".join(f"[{n}]" for n in sorted(set(source_ids)))
 
 
 def _summary_from_docx(path: Path) -> Summary:

@@ -63,9 +63,28 @@ def escape_markdown(value: object) -> str:
     return _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
 
 
+CITED_GROUPS = 6  # a weekly review can cite thousands of sources for one bullet
+
+
 def cite(source_ids: list[int]) -> str:
-    """[1][2] for sources 1 and 2, in source order."""
-    return "".join(f"[{n}]" for n in sorted(set(source_ids)))
+    """[1][2] for sources 1 and 2, in source order; [3]–[7] for a run; long lists cut short.
+
+    A statement reported by hundreds of sources would otherwise bury its bullet under
+    citations: after ``CITED_GROUPS`` groups the rest is counted ("+ 212 more"); the
+    JSON keeps every source.
+    """
+    ids = sorted(set(source_ids))
+    runs: list[list[int]] = []
+    for n in ids:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    groups = [f"[{r[0]}]–[{r[-1]}]" if len(r) >= 3 else "".join(f"[{n}]" for n in r) for r in runs]
+    if len(groups) <= CITED_GROUPS:
+        return "".join(groups)
+    rest = sum(len(r) for r in runs[CITED_GROUPS - 1 :])
+    return "".join(groups[: CITED_GROUPS - 1]) + f" + {rest} more"
 
 
 def long_date(iso: str | None) -> str:

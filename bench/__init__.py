@@ -1,0 +1,1 @@
+"""The benchmark: corpus generator (generate.py), LexRank reference (lexrank.py) and runner (run.py)."""
