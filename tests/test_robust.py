@@ -74,33 +74,52 @@ ODD_WORDS = [
 LINE_BREAKS = ["\n", "\n", "\n\n", "\r\n", "\r", "\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1c", "\x1e"]
 ENDINGS = [".", ".", ".", "!", "?", "", "…", '."', ".”", ".)", "...", "?!"]
 
-word = st.one_of(
+# Two kinds of source: plain ones (news words and any printable script, ordinary line
+# breaks) get through reading into analysis and rendering; hostile ones add control
+# characters, NUL, lone surrogates, odd line breaks and byte noise, which the reader may
+# rightly refuse as binary (over 2% control characters).
+plain_word = st.one_of(
     st.sampled_from(NEWS_WORDS),
+    st.sampled_from(NEWS_WORDS),
+    st.sampled_from(ODD_WORDS[12:]),  # scripts, emoji, combining marks, markup: no control characters
+    st.text(st.characters(exclude_categories=["Cc", "Cs"]), min_size=1, max_size=8),
+)
+hostile_word = st.one_of(
+    plain_word,
     st.sampled_from(ODD_WORDS),
     st.text(st.characters(codec=None), min_size=1, max_size=8),  # any code point, surrogates too
 )
-sentence = st.builds(
-    lambda words, end, cap: (" ".join(words).capitalize() if cap else " ".join(words)) + end,
-    st.lists(word, min_size=1, max_size=25),
-    st.sampled_from(ENDINGS),
-    st.booleans(),
-)
-paragraph = st.lists(sentence, min_size=1, max_size=6).map(" ".join)
+
+
+def _sentence(word):
+    return st.builds(
+        lambda words, end, cap: (" ".join(words).capitalize() if cap else " ".join(words)) + end,
+        st.lists(word, min_size=1, max_size=25),
+        st.sampled_from(ENDINGS),
+        st.booleans(),
+    )
+
+
+hostile_prose = st.lists(_sentence(hostile_word), min_size=1, max_size=6).map(" ".join)
 
 
 @st.composite
 def source_bytes(draw) -> bytes:
-    """The bytes of one .txt source: headline, paragraphs, odd line breaks, any encoding."""
-    lines = [draw(sentence)] + draw(st.lists(paragraph, min_size=0, max_size=12))
+    """The bytes of one .txt source: headline, paragraphs, line breaks, any encoding."""
+    hostile = draw(st.sampled_from([False, False, True]))
+    sentence = _sentence(hostile_word if hostile else plain_word)
+    paragraph = st.lists(sentence, min_size=1, max_size=6).map(" ".join)
+    breaks = LINE_BREAKS if hostile else ["\n", "\n\n", "\r\n"]
     text = ""
-    for line in lines:
-        text += line + draw(st.sampled_from(LINE_BREAKS))
+    for line in [draw(sentence)] + draw(st.lists(paragraph, min_size=0, max_size=12)):
+        text += line + draw(st.sampled_from(breaks))
     encoding = draw(st.sampled_from(["utf-8", "utf-8", "utf-8-sig", "utf-16", "cp1252"]))
     # surrogatepass writes lone surrogates as the (invalid) bytes UTF-8 would give them.
     data = text.encode(encoding, "replace" if encoding == "cp1252" else "surrogatepass")
-    noise = draw(st.lists(st.tuples(st.integers(0, max(0, len(data))), st.binary(min_size=1, max_size=6)), max_size=3))
-    for at, chunk in sorted(noise, reverse=True):
-        data = data[:at] + chunk + data[at:]
+    if hostile:
+        noise = draw(st.lists(st.tuples(st.integers(0, len(data)), st.binary(min_size=1, max_size=6)), max_size=2))
+        for at, chunk in sorted(noise, reverse=True):
+            data = data[:at] + chunk + data[at:]
     return data
 
 
@@ -231,7 +250,7 @@ def edited_brief_file(draw) -> bytes:
         target = data
         for key in parents:
             target = target[key]
-        target[last] = draw(st.one_of(paragraph, st.sampled_from(ODD_WORDS), st.text(st.characters(codec=None), max_size=40)))
+        target[last] = draw(st.one_of(hostile_prose, st.sampled_from(ODD_WORDS), st.text(st.characters(codec=None), max_size=40)))
     # ASCII-escaped JSON can carry lone surrogates as \ud800; raw UTF-8 can carry their bytes.
     return json.dumps(data, ensure_ascii=draw(st.booleans())).encode("utf-8", "surrogatepass")
 
