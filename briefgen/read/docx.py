@@ -84,4 +84,3 @@ def _really_unpacked(package, limit: int) -> int:
                 if total > limit:
                     return total
     return total
-
