@@ -8,6 +8,7 @@ import pytest
 
 from briefgen.analyse import analyse
 from briefgen.analyse.edit import dangling, trim
+from briefgen.analyse.sections import place
 from briefgen.model import Article
 from briefgen.profile import load_profile
 
@@ -122,3 +123,49 @@ def test_analysis_of_the_samples_traces_every_word(sample_build):
         for item in section["items"]:
             source_words = set(re.findall(r"\w+", " ".join(e["sentence"] for e in item["evidence"]).lower()))
             assert set(re.findall(r"\w+", item["text"].lower())) <= source_words
+
+
+def placed(text: str, heading: str = "") -> str | None:
+    placement = place(text, heading, load_profile())
+    return placement.section if placement else None
+
+
+@pytest.mark.parametrize(
+    "text, section",
+    [
+        # A cue a negation governs says the opposite: the negated positive cue leans to obstacles.
+        ("The harbour talks ended without a breakthrough, officials in both capitals said.", "obstacles"),
+        ("The two delegations failed to reach a peace agreement at the lakeside villa.", "obstacles"),
+        ("The ministers made no progress on the water treaty during the afternoon session.", "obstacles"),
+        # "not only" asserts; a concession ("Although X, Y") is scored on its main clause.
+        ("The accord not only reopened the border but also restored rail links between the two states.", "positive"),
+        ("Although there was no breakthrough on the border, the meeting showed positive signs of goodwill.", "positive"),
+        # General diplomatic and security vocabulary, not one story's words.
+        ("Rebel units violated the truce twice overnight with artillery shelling near the river town.", "obstacles"),
+        ("The finance minister warned that new tariffs and sanctions could stall the trade deal.", "obstacles"),
+        ("Both governments reaffirmed their commitment to de-escalation and hailed the talks as a success.", "positive"),
+        # A plain mention of the alliance does not outweigh what the sentence says about it.
+        ("Three NATO members threatened to opt out of the new spending target, raising doubts about unity.", "obstacles"),
+        ("The alliance will restructure its command and appoint a new supreme allied commander.", "nato"),
+    ],
+)
+def test_section_choice_reads_negation_and_general_vocabulary(text, section):
+    assert placed(text) == section
+
+
+def test_no_one_should_doubt_is_not_a_doubt():
+    assert placed("No-one should doubt the coalition's resolve to win the vote.") != "obstacles"
+
+
+def test_a_sentence_leading_a_joined_bullet_is_not_also_a_bullet_of_its_own():
+    text = article(
+        """
+The river authority said the canal would close for repairs on Friday, citing damage from the storm.
+However, if it does happen, it could face opposition from shipping firms, which warned of losses.
+The port agreed to release 12 million euros for the repair works, a welcome step for the region.
+""",
+        "canal.example",
+    )
+    brief = analyse([text], load_profile("generic"))
+    told = [e.sentence for i in items(brief) for e in i.evidence]
+    assert len(told) == len(set(told))

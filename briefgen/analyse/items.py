@@ -86,6 +86,8 @@ def candidates(sentences: list[Sentence], profile: Profile) -> list[Candidate]:
         placement = place(" ".join(e.sentence for e in evidence), sentence.heading, profile)
         if placement is None:
             continue
+        if len(evidence) > 1 and found and found[-1].evidence == evidence[:1]:
+            found.pop()  # the sentence before now leads this bullet: it is not told twice
         found.append(Candidate(text, evidence, sentence.position, placement, [sentence.source], content_stems(text)))
     return found
 
@@ -166,6 +168,7 @@ def rank(kept: list[Candidate]) -> None:
         names = len(re.findall(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+", c.text))
         c.salience = round(
             c.placement.score / 4
+            + 0.5 * c.placement.confidence
             + 2.0 * cosine(c.vector, centroid)
             + 0.8 * (len(set(c.sources)) - 1)
             + 0.4 * specifics
@@ -179,32 +182,39 @@ def rank(kept: list[Candidate]) -> None:
 
 
 def select(kept: list[Candidate], profile: Profile, budget: int) -> dict[str, list[Item]]:
-    """The best bullets per section, taking turns so every section gets its share.
+    """The best bullets per section, sharing the word budget fairly between sections.
 
-    Within a section the next bullet is the most salient one after a penalty for
-    overlapping what the section already says (maximal marginal relevance), so a
-    section covers several facts rather than one fact several times.
+    The section that has used the fewest words so far picks next, so a section of short
+    bullets gets as many words as one of long bullets, not as many bullets.  Within a
+    section the next bullet is the most salient one after a penalty for overlapping what
+    the section already says (maximal marginal relevance), so a section covers several
+    facts rather than one fact several times.  A bullet whose source sentences are all
+    told already, in any section, is not told again.
     """
     queues: dict[str, list[Candidate]] = defaultdict(list)
     for c in sorted(kept, key=lambda c: (-c.salience, min(c.sources), c.position)):
         queues[c.placement.section].append(c)
     specs = profile.bullet_sections()
     picked: dict[str, list[Candidate]] = {spec.id: [] for spec in specs}
+    words = {spec.id: 0 for spec in specs}
+    said: set[tuple[int, str]] = set()  # source sentences already in a bullet: a bullet must add one
     used = 0
-    for turn in range(max((spec.max_items for spec in specs), default=0)):
-        for spec in specs:
-            queue = queues[spec.id]
-            novelty: dict[int, float] = {}  # by id(candidate): it changes only when a bullet is picked
-            while queue and turn < spec.max_items and len(picked[spec.id]) == turn:
-                shortlist = queue[:SHORTLIST]
-                for c in shortlist:
-                    if id(c) not in novelty:
-                        novelty[id(c)] = _novelty(c, picked[spec.id])
-                best = max(range(len(shortlist)), key=lambda n: (novelty[id(shortlist[n])], -n))
-                c = queue.pop(best)
-                if used + c.words + 1 <= budget:
-                    used += c.words + 1
-                    picked[spec.id].append(c)
+    picking = [spec for spec in specs if spec.max_items > 0]
+    while picking:
+        spec = min(picking, key=lambda s: words[s.id])  # ties go to the earlier section
+        queue = queues[spec.id]
+        if not queue or len(picked[spec.id]) >= spec.max_items:
+            picking.remove(spec)
+            continue
+        shortlist = queue[:SHORTLIST]
+        best = max(range(len(shortlist)), key=lambda n: (_novelty(shortlist[n], picked[spec.id]), -n))
+        c = queue.pop(best)
+        sentences = {(e.source, e.sentence) for e in c.evidence}
+        if used + c.words + 1 <= budget and not sentences <= said:
+            used += c.words + 1
+            words[spec.id] += c.words + 1
+            picked[spec.id].append(c)
+            said.update(sentences)
     return {section: [_item(c) for c in chosen] for section, chosen in picked.items()}
 
 
