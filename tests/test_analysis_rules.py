@@ -8,6 +8,8 @@ import pytest
 
 from briefgen.analyse import analyse
 from briefgen.analyse.edit import dangling, trim
+from briefgen.analyse.evidence import find_discrepancies
+from briefgen.analyse.items import Sentence
 from briefgen.analyse.sections import place
 from briefgen.model import Article
 from briefgen.profile import load_profile
@@ -169,3 +171,42 @@ The port agreed to release 12 million euros for the repair works, a welcome step
     brief = analyse([text], load_profile("generic"))
     told = [e.sentence for i in items(brief) for e in i.evidence]
     assert len(told) == len(set(told))
+
+
+def _differences(*texts: str) -> list:
+    sentences = [Sentence(n, t, "", 0, 0) for n, t in enumerate(texts, 1)]
+    return find_discrepancies(sentences)
+
+
+def test_durations_in_different_units_and_bounds_are_compared():
+    (difference,) = _differences(
+        "The vote came after 80 minutes of talks in the old town hall.",
+        "The session, chaired by the mayor, lasted less than two hours and ended early.",
+        "The talks took place in the council chamber and lasted about 1 hour and 50 minutes, aides said.",
+    )
+    assert "talks" in difference.topic
+    assert [c.source for c in difference.claims] == [1, 2, 3]
+    assert "1 hour and 50 minutes" in difference.claims[2].text
+
+
+def test_durations_of_different_scale_are_not_one_event():
+    assert _differences(
+        "The talks lasted 90 minutes, the first meeting in the more than three years of war.",
+        "The meeting lasted 90 minutes, officials said.",
+    ) == []
+
+
+def test_a_share_two_sources_give_differently_for_one_subject():
+    (difference,) = _differences(
+        "Portugal says its budget of 3% of output is enough for the new target.",
+        "Officials in Lisbon said Portugal can meet the goal with 3.2% of output.",
+    )
+    assert difference.topic == "Figure for Portugal"
+    assert [c.source for c in difference.claims] == [1, 2]
+
+
+def test_shares_each_source_gives_are_not_contested_and_far_figures_differ_in_kind():
+    assert _differences(
+        "Members agreed on 5% of output for Portugal and the rest, 3.5% of it for core needs.",
+        "Portugal backed the 5% goal, with 3.5% for core needs, and spends 2% today.",
+    ) == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 from ..model import Actor, Claim, Discrepancy, Evidence, KeyFigure, Quote
 from ..profile import Profile
@@ -28,7 +29,20 @@ _MINUTES = {"minute": 1, "hour": 60, "day": 1440, "week": 10080, "month": 43200,
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 _BOUND = r"(?:(?:more than|less than|fewer than|at least|about|around|nearly|almost|over|some|up to|roughly)\s+)?"
 _AMOUNT = r"(\d[\d,]*(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")"
-_DURATION = re.compile(rf"\b{_BOUND}{_AMOUNT}[-\s](minute|hour|day|week|month|year)s?\b", re.I)
+_UNIT = r"[-\s](minute|hour|day|week|month|year)s?"
+_DURATION = re.compile(
+    rf"\b(?:{_BOUND}|(?:less than|under|fewer than|no more than)\s+)?{_AMOUNT}{_UNIT}(?:,?\s+(?:and\s+)?{_AMOUNT}{_UNIT})?\b", re.I
+)
+_AT_LEAST = ("more than", "over", "at least")
+_AT_MOST = ("less than", "under", "fewer than", "no more than", "up to", "nearly", "almost")
+DURATION_WINDOW = 100  # characters before a duration that may name what lasted
+MAX_SCALE = 4.0  # two lengths of one event are within this factor of each other
+SAME_LENGTH = 0.1  # durations closer than this (relative) are the same length, rounded
+MAX_FIGURE_RATIO = 1.25
+_PERCENT = re.compile(r"(?<![\w.,+-])(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)(?!\s*[+-]?\s*\d)")
+_SUBJECT = re.compile(r"(?<![\w.])[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)*")
+# Capitalised words that open clauses or name the calendar, not a subject a figure is about.
+_NOT_SUBJECTS = {"The", "This", "That", "These", "Those", "However", "But", "And", "He", "She", "It", "They", "We", "In", "On", "At", "By", "For", "According", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 _COUNT = re.compile(rf"(?<![\w.,-])({_BOUND})(\d[\d,]*(?:\.\d+)?)(\s*(?:%|percent|per cent))?(?:[-\s](million|billion|thousand))?(?![\w,.-]*\d)(?:-([a-z]+))?", re.I)
 _DATE_CONTEXT = re.compile(rf"(?:\b(?:{_MONTHS})\.?\s*$|^\s*(?:{_MONTHS})\b)", re.I)
 # Nouns for one communication event: two durations of these in one story are the same thing.
@@ -124,55 +138,89 @@ def _noun_phrase(text: str) -> str:
     return " ".join(words)
 
 
+@dataclass
+class _Duration:
+    """One source's length of something: minutes, and whether it is a bound."""
+
+    minutes: float
+    bound: str  # "" exact, "min" for "more than", "max" for "less than"
+    phrase: str
+    source: int
+    things: set[str]
+
+
 def find_discrepancies(sentences: list[Sentence]) -> list[Discrepancy]:
-    """Durations of one event that different sources give differently."""
-    mentions = []  # (minutes, is a lower bound, phrase, source, what lasted)
+    """Durations of one event, and figures for one named subject, that sources give differently."""
+    return (_duration_differences(sentences) + _figure_differences(sentences))[:MAX_DISCREPANCIES]
+
+
+def _duration_differences(sentences: list[Sentence]) -> list[Discrepancy]:
+    mentions = []
     for s in sentences:
         for m in _DURATION.finditer(s.text):
             things = _things_of(s.text, m)
             if not things:
                 continue
-            amount = m.group(1).lower().replace(",", "")
-            value = float(amount) if amount[0].isdigit() else _NUMBER_WORDS[amount]
-            lower_bound = m.group(0).lower().startswith(("more than", "over", "at least"))
-            mentions.append((value * _MINUTES[m.group(2).lower()], lower_bound, _span(s.text, m), s.source, things))
+            minutes = _amount(m.group(1)) * _MINUTES[m.group(2).lower()]
+            if m.group(3):  # "1 hour and 45 minutes"
+                minutes += _amount(m.group(3)) * _MINUTES[m.group(4).lower()]
+            opening = m.group(0).lower()
+            bound = "min" if opening.startswith(_AT_LEAST) else "max" if opening.startswith(_AT_MOST) else ""
+            mentions.append(_Duration(minutes, bound, _span(s.text, m), s.source, things))
     # Group mentions by what they measure, then compare within a group: linear in mentions.
     # A group key is "event" (a call, a meeting) or a thing a duration names ("two-day storm");
     # a plain duration joins a thing's group when the thing is among the words just before it.
-    groups: dict[str, dict[int, tuple]] = defaultdict(dict)
+    groups: dict[str, dict[int, tuple[_Duration, bool]]] = defaultdict(dict)
     for mention in mentions:
-        for key, named in _keys(mention[4]):
-            kept = groups[key].get(mention[3])
+        for key, named in _keys(mention.things):
+            kept = groups[key].get(mention.source)
             if kept is None or (named and not kept[1]):
-                groups[key][mention[3]] = (mention, named)
-    found: list[tuple] = []
+                groups[key][mention.source] = (mention, named)
+    found: list[list[_Duration]] = []
     for key in sorted(groups):
-        pair = _most_different(list(groups[key].values()))
-        if pair and not any(pair[0] in p or pair[1] in p for p in found):
-            found.append(pair)
+        members = _disagreeing(list(groups[key].values()))
+        if members and not any(m in f for f in found for m in members):
+            found.append(members)
     return [
-        Discrepancy(f"Length of the {_topic(a[4] | b[4])}", [Claim(a[2], a[3]), Claim(b[2], b[3])])
-        for a, b in found[:MAX_DISCREPANCIES]
+        Discrepancy(f"Length of the {_topic(set().union(*(m.things for m in members)))}", [Claim(m.phrase, m.source) for m in members])
+        for members in found
     ]
 
 
-def _most_different(members: list[tuple[tuple, bool]]) -> tuple[tuple, tuple] | None:
-    """The two mentions furthest apart, one naming the thing, if they differ (in source order)."""
-    named = [m for m, is_named in members if is_named]
-    everyone = [m for m, _ in members]
-    if not named or len(everyone) < 2:
-        return None
-    def minutes(mention: tuple) -> float:
-        return mention[0]
+def _amount(word: str) -> float:
+    amount = word.lower().replace(",", "")
+    return float(amount) if amount[0].isdigit() else _NUMBER_WORDS[amount]
 
-    extremes = (
-        (min(named, key=minutes), max(everyone, key=minutes)),
-        (max(named, key=minutes), min(everyone, key=minutes)),
-    )
-    for a, b in extremes:
-        if a[3] != b[3] and _differ(a, b):
-            return tuple(sorted((a, b), key=lambda m: m[3]))
-    return None
+
+def _disagreeing(members: list[tuple[_Duration, bool]]) -> list[_Duration] | None:
+    """Every source's length of the thing (in source order) when two of them disagree."""
+    if not any(named for _, named in members) or len(members) < 2:
+        return None
+    everyone = sorted((m for m, _ in members), key=lambda m: m.source)
+    pairs = [(a, b) for i, a in enumerate(everyone) for b in everyone[i + 1 :] if _differ(a, b)]
+    if not pairs:
+        return None
+    a, b = pairs[0]
+    return [m for m in everyone if _comparable(m, a) and _comparable(m, b)]
+
+
+def _comparable(a: _Duration, b: _Duration) -> bool:
+    """Lengths of one event are of one scale: "90 minutes" is not compared with "three years"."""
+    low, high = sorted((a.minutes, b.minutes))
+    return low > 0 and high / low <= MAX_SCALE
+
+
+def _differ(a: _Duration, b: _Duration) -> bool:
+    if not _comparable(a, b):
+        return False
+    low, high = sorted((a, b), key=lambda m: m.minutes)
+    if high.bound == "min" and low.bound != "min":  # "more than X" contradicts anything below X
+        return True
+    if low.bound == "max" and high.bound != "max":  # "less than X" contradicts anything above X
+        return True
+    if low.bound or high.bound:
+        return False
+    return high.minutes - low.minutes > SAME_LENGTH * high.minutes
 
 
 def _keys(things: set[str]) -> list[tuple[str, bool]]:
@@ -188,18 +236,11 @@ def _topic(things: set[str]) -> str:
     return named[0] if named else sorted(things & _EVENT_WORDS)[0]
 
 
-def _differ(a, b) -> bool:
-    low, high = sorted((a, b), key=lambda m: m[0])
-    if high[1] and not low[1]:  # "more than X" contradicts any figure below X
-        return low[0] < high[0]
-    return abs(high[0] - low[0]) > 0.15 * high[0]
-
-
 def _things_of(text: str, m: re.Match) -> set[str]:
-    """What a duration measures: '=storm' for "two-day storm", plus words just before it."""
-    window = set(re.findall(r"[a-z]+", text[max(0, m.start() - 60) : m.start()].lower())) - STOP_WORDS
-    after = re.match(r"\s*([a-z]+)", text[m.end() :])
-    if "-" in m.group(0) and after and after.group(1) not in STOP_WORDS:
+    """What a duration measures: '=storm' for "two-day storm" or "two days of storm", plus words before it."""
+    window = set(re.findall(r"[a-z]+", text[max(0, m.start() - DURATION_WINDOW) : m.start()].lower())) - STOP_WORDS
+    after = re.match(r"\s*(?:of\s+)?([a-z]+)", text[m.end() :])
+    if after and after.group(1) not in STOP_WORDS and ("-" in m.group(0) or after.group(0).strip().startswith("of")):
         return window | {"=" + after.group(1), after.group(1)}
     return window if window & _EVENT_WORDS or any(w.endswith(("ed", "s")) for w in window) else set()
 
@@ -207,8 +248,46 @@ def _things_of(text: str, m: re.Match) -> set[str]:
 def _span(text: str, m: re.Match) -> str:
     """The duration with a few words of context, cut at punctuation."""
     before = re.search(r"((?:[\w'’-]+\s+){0,4})$", text[: m.start()])
-    after = re.match(r"(\s*[a-z]+)?", text[m.end() :])
-    return (before.group(1) if before else "") + m.group(0) + (after.group(1) or "" if "-" in m.group(0) else "")
+    after = re.match(r"\s+of\s+[a-z]+" if "-" not in m.group(0) else r"\s*[a-z]+", text[m.end() :])
+    return (before.group(1) if before else "") + m.group(0) + (after.group(0) if after else "")
+
+
+def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
+    """Percentages that two sources give for one named subject, each never giving the other's.
+
+    The subject is a name both sentences carry ("Spain"); a figure that a source also
+    gives elsewhere is not contested by it, and figures far apart (5% and 2%) are about
+    different things, not the same thing reported differently.
+    """
+    given: dict[int, set[float]] = defaultdict(set)
+    by_name: dict[str, list[tuple[float, str, int]]] = defaultdict(list)
+    for s in sentences:
+        names = set(_SUBJECT.findall(s.text)) - _NOT_SUBJECTS
+        for m in _PERCENT.finditer(s.text):
+            value = float(m.group(1))
+            given[s.source].add(value)
+            lead = re.search(r"((?:[\w'’-]+\s+){0,3})$", s.text[: m.start()])
+            for name in names:
+                by_name[name].append((value, (lead.group(1) if lead else "") + m.group(0), s.source))
+    found: list[Discrepancy] = []
+    told: set[tuple[float, int]] = set()
+    for name in sorted(by_name, key=lambda n: (-len(by_name[n]), n)):
+        mentions = by_name[name]
+        for i, (a, phrase_a, source_a) in enumerate(mentions):
+            for b, phrase_b, source_b in mentions[i + 1 :]:
+                if source_a == source_b or {(a, source_a), (b, source_b)} & told:
+                    continue
+                if a in given[source_b] or b in given[source_a] or not _close_but_different(a, b):
+                    continue
+                told.update({(a, source_a), (b, source_b)})
+                found.append(Discrepancy(f"Figure for {name}", [Claim(phrase_a, source_a), Claim(phrase_b, source_b)]))
+    return found
+
+
+def _close_but_different(a: float, b: float) -> bool:
+    """2% and 2.1% of GDP differ (a share is given to the decimal); 5% and 2% are different things."""
+    low, high = sorted((a, b))
+    return 0 < low < high and high / low <= MAX_FIGURE_RATIO
 
 
 def find_actors(sentences: list[Sentence], limit: int) -> list[Actor]:
