@@ -210,3 +210,24 @@ def test_shares_each_source_gives_are_not_contested_and_far_figures_differ_in_ki
         "Members agreed on 5% of output for Portugal and the rest, 3.5% of it for core needs.",
         "Portugal backed the 5% goal, with 3.5% for core needs, and spends 2% today.",
     ) == []
+
+
+def test_two_reports_of_one_figure_in_different_words_are_one_bullet():
+    filler = "Engineers repaired the northern road, the eastern bridge and the old water tower during a long week of storms, mudslides and floods."
+    one = article(
+        f"""
+Rebels and the army agreed on Sunday to exchange 450 detainees each "within days", Colonel Dara Voss announced in the capital after attending overnight talks brokered by Norway and Qatar at a lakeside hotel.
+{filler}
+""",
+        "hill.example",
+    )
+    two = article(
+        f"""
+The army and the rebels have agreed to exchange 450 detainees from each side following a fresh round of peace negotiations held in Aldor, with Norway playing a central brokering role.
+{filler.replace("northern", "southern")}
+""",
+        "vale.example",
+    )
+    brief = analyse([one, two], load_profile())
+    swaps = [i for i in items(brief) if "450 detainees" in i.text]
+    assert len(swaps) == 1 and swaps[0].sources == [1, 2]

@@ -30,9 +30,11 @@ _ANAPHORA = re.compile(r"\b(?:this|these|those|such|aforementioned|the same|the 
 MAX_JOINED_WORDS = 55
 SAME_STATEMENT = 0.27
 SAME_SOURCE_STATEMENT = 0.5
+SAME_FIGURE_STATEMENT = 0.2
 REDUNDANCY_PENALTY = 0.5
 SHORTLIST = 40  # the next bullet is chosen among this many of the most salient
 BLOCKING_TERMS = 12
+BLOCKING_FIGURES = 4
 COMPARED = 24  # compare with at most about this many earlier statements, so merging stays linear
 
 
@@ -126,7 +128,9 @@ def merge(found: list[Candidate]) -> list[Candidate]:
     for n in order:
         c = found[n]
         section = c.placement.section
+        # Its rarest words, and its figures: two reports of "1,000 prisoners" meet on the number.
         rare = sorted(c.vector, key=lambda t: -idf[t])[:BLOCKING_TERMS]
+        rare += sorted(t for t in c.vector if t[0].isdigit() and t not in rare)[:BLOCKING_FIGURES]
         near: set[int] = set()
         for t in rare:  # rarest first: a statement that shares a name or a number is the likeliest twin
             near.update(index[(section, t)][-COMPARED:])
@@ -134,9 +138,15 @@ def merge(found: list[Candidate]) -> list[Candidate]:
                 break
         similarity, twin = max(((cosine(c.vector, kept[k].vector), k) for k in near), default=(0.0, None))
         if twin is not None:
-            # One outlet repeating itself does so in near-identical words; two outlets paraphrase.
-            same_source = c.sources[0] in kept[twin].cited
-            if similarity >= (SAME_SOURCE_STATEMENT if same_source else SAME_STATEMENT):
+            # One outlet repeating itself does so in near-identical words; two outlets paraphrase,
+            # and two that give the same figure ("450 detainees") may paraphrase the rest freely.
+            if c.sources[0] in kept[twin].cited:
+                threshold = SAME_SOURCE_STATEMENT
+            elif any(t[0].isdigit() and t in kept[twin].vector for t in c.vector):
+                threshold = SAME_FIGURE_STATEMENT
+            else:
+                threshold = SAME_STATEMENT
+            if similarity >= threshold:
                 _absorb(kept[twin], c)
                 continue
         for t in rare:
