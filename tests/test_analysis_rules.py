@@ -231,3 +231,36 @@ The army and the rebels have agreed to exchange 450 detainees from each side fol
     brief = analyse([one, two], load_profile())
     swaps = [i for i in items(brief) if "450 detainees" in i.text]
     assert len(swaps) == 1 and swaps[0].sources == [1, 2]
+
+
+@pytest.mark.parametrize(
+    "first, body",
+    [
+        ("OSLO: Both ministers signed the fishing accord on Monday.", "Both ministers signed the fishing accord on Monday."),
+        ("Bergen, May 4: Both ministers signed the fishing accord.", "Both ministers signed the fishing accord."),
+        ("Bergen 04.05.2025 Both ministers signed the fishing accord.", "Both ministers signed the fishing accord."),
+        ("TROMSO, Norway (AP) — Both ministers signed the accord after two years of talks in the old port.", "Both ministers signed the accord after two years of talks in the old port."),
+        ("Fisheries: both ministers signed the accord on Monday.", "Fisheries: both ministers signed the accord on Monday."),
+    ],
+)
+def test_a_dateline_is_not_part_of_the_first_sentence(first, body):
+    from briefgen.read.text import parse_text
+
+    article = parse_text(f"Ministers sign fishing accord\n{first}\nThe accord runs for ten years and covers the northern waters.\n", "x.txt")
+    assert article.paragraphs[0] == ("text", body)
+
+
+def test_promotions_glued_on_and_bare_links_are_not_content():
+    from briefgen.read.text import parse_text
+
+    article = parse_text(
+        "Ministers sign fishing accord\n"
+        "Both ministers hailed the “historic deal”Join our WhatsApp channel for updates\n"
+        "https://platform.example.com/widgets.js\n"
+        "The accord runs for ten years and covers the northern waters.\n",
+        "x.txt",
+    )
+    assert [t for _, t in article.paragraphs] == [
+        "Both ministers hailed the “historic deal”",
+        "The accord runs for ten years and covers the northern waters.",
+    ]

@@ -30,7 +30,7 @@ _ANAPHORA = re.compile(r"\b(?:this|these|those|such|aforementioned|the same|the 
 MAX_JOINED_WORDS = 55
 SAME_STATEMENT = 0.27
 SAME_SOURCE_STATEMENT = 0.5
-SAME_FIGURE_STATEMENT = 0.2
+SAME_FIGURE_DISCOUNT = 0.08
 REDUNDANCY_PENALTY = 0.5
 SHORTLIST = 40  # the next bullet is chosen among this many of the most salient
 BLOCKING_TERMS = 12
@@ -140,12 +140,9 @@ def merge(found: list[Candidate]) -> list[Candidate]:
         if twin is not None:
             # One outlet repeating itself does so in near-identical words; two outlets paraphrase,
             # and two that give the same figure ("450 detainees") may paraphrase the rest freely.
-            if c.sources[0] in kept[twin].cited:
-                threshold = SAME_SOURCE_STATEMENT
-            elif any(t[0].isdigit() and t in kept[twin].vector for t in c.vector):
-                threshold = SAME_FIGURE_STATEMENT
-            else:
-                threshold = SAME_STATEMENT
+            threshold = SAME_SOURCE_STATEMENT if c.sources[0] in kept[twin].cited else SAME_STATEMENT
+            if any(t[0].isdigit() and t in kept[twin].vector for t in c.vector):
+                threshold -= SAME_FIGURE_DISCOUNT
             if similarity >= threshold:
                 _absorb(kept[twin], c)
                 continue
