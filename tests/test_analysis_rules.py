@@ -264,3 +264,17 @@ def test_promotions_glued_on_and_bare_links_are_not_content():
         "Both ministers hailed the “historic deal”",
         "The accord runs for ten years and covers the northern waters.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        ("The vote opened at 3:35 PM and 1,200 troops withdrew.", ["1,200"]),
+        ("Members will spend 3.5% of output by 2035, plus up to 1.5% on roads.", ["3.5%", "up to 1.5%"]),
+        ("The pledge over 10 years involves 40 new frigates.", ["40"]),
+    ],
+)
+def test_clock_times_years_and_spans_of_time_are_not_counts(text, figures):
+    from briefgen.analyse.evidence import _counts
+
+    assert [figure for figure, _, _ in _counts(text)] == figures

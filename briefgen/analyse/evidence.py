@@ -43,7 +43,8 @@ _PERCENT = re.compile(r"(?<![\w.,+-])(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b
 _SUBJECT = re.compile(r"(?<![\w.])[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)*")
 # Capitalised words that open clauses or name the calendar, not a subject a figure is about.
 _NOT_SUBJECTS = {"The", "This", "That", "These", "Those", "However", "But", "And", "He", "She", "It", "They", "We", "In", "On", "At", "By", "For", "According", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
-_COUNT = re.compile(rf"(?<![\w.,-])({_BOUND})(\d[\d,]*(?:\.\d+)?)(\s*(?:%|percent|per cent))?(?:[-\s](million|billion|thousand))?(?![\w,.-]*\d)(?:-([a-z]+))?", re.I)
+# A count: not a clock time ("3:35 PM"), and never ending on the comma after it ("by 2035, plus").
+_COUNT = re.compile(rf"(?<![\w.,:-])({_BOUND})(\d(?:[\d,]*\d)?(?:\.\d+)?)(\s*(?:%|percent|per cent))?(?:[-\s](million|billion|thousand))?(?![\w,.:-]*\d)(?:-([a-z]+))?", re.I)
 _DATE_CONTEXT = re.compile(rf"(?:\b(?:{_MONTHS})\.?\s*$|^\s*(?:{_MONTHS})\b)", re.I)
 # Nouns for one communication event: two durations of these in one story are the same thing.
 _EVENT_WORDS = {"call", "phone", "conversation", "talk", "talks", "meeting", "met", "summit", "spoke", "talked", "discussion", "session"}
@@ -116,7 +117,8 @@ def _counts(text: str) -> list[tuple[str, str, str]]:
         if not noun_phrase:
             continue
         noun = noun_phrase.split()[-1]
-        if noun.lower() in _GENERIC_NOUNS or (not m.group(5) and noun.lower().rstrip("s") in _MINUTES):
+        unit = noun_phrase.split()[0].lower().rstrip("s")
+        if noun.lower() in _GENERIC_NOUNS or (not m.group(5) and (noun.lower().rstrip("s") in _MINUTES or unit in _MINUTES)):
             continue  # "the past 70 years" is a span of time, not a count of anything
         lead = re.search(r"(?:^|[\s(])((?:[a-z][\w-]*\s+){0,2})$", before)
         lead_words = [w for w in (lead.group(1).split() if lead else []) if w.lower() not in ("the", "a", "an", "of", "for", "in", "to")]
