@@ -111,7 +111,9 @@ def test_trim(before, after):
 @pytest.mark.parametrize(
     "text, expected",
     [("This includes the plan.", True), ("He left.", True), ("If it fails, talks end.", True),
-     ("It is unclear when talks resume.", False), ("Putin left.", False), ("That's why it failed.", True)],
+     ("It is unclear when talks resume.", False), ("Putin left.", False), ("That's why it failed.", True),
+     ("According to him, the talks failed.", True), ("According to the envoy, the talks failed.", False),
+     ('"We will go on," he added.', True), ('"We will go on," Mayor Berg added.', False)],
 )
 def test_dangling(text, expected):
     assert dangling(text) is expected
@@ -278,3 +280,16 @@ def test_clock_times_years_and_spans_of_time_are_not_counts(text, figures):
     from briefgen.analyse.evidence import _counts
 
     assert [figure for figure, _, _ in _counts(text)] == figures
+
+
+def test_a_quotation_credited_to_a_pronoun_is_credited_to_the_person_named_before_it_or_left_out():
+    from briefgen.analyse.evidence import find_quotes
+    from briefgen.model import Actor
+
+    sentences = [
+        Sentence(1, "Mayor Anna Berg opened the new flood barrier on Monday.", "", 0, 0),
+        Sentence(1, 'She said: "This barrier will protect ten thousand homes from the river."', "", 1, 0),
+        Sentence(1, 'He had said earlier: "The barrier is a great victory for everybody in the valley."', "", 2, 1),
+    ]
+    quotes = find_quotes(sentences, [Actor("Anna Berg", "Mayor", [1])], load_profile(), 3)
+    assert [(q.speaker, q.text.split()[0]) for q in quotes] == [("Anna Berg", "This")]

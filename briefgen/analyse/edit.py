@@ -35,6 +35,8 @@ _PADDING = re.compile(
 LONG_SENTENCE_WORDS = 35
 _DASH_APPOSITIVE = re.compile(r"\s+[-–—]\s+(?:an?|the)\s+[^-–—\d\"“”]{3,100}?\s+[-–—]\s+")
 _PRONOUN_OPENERS = {"this", "that", "these", "those", "it", "he", "she", "they", "him", "her", "them", "his", "its", "their", "such"}
+_PRONOUN_SOURCE = re.compile(r"^\W*(?:according to|in the words of|quoted by|for) (?:him|her|them)\b", re.I)
+_PRONOUN_SPEAKER = re.compile(r"^\s*[\"“][^\"”]+[,.!?]?[\"”]\s*,?\s*(?:he|she|they)\s+(?:\w+\s+)?(?:said|says|added|stated|told|wrote|noted|stressed)\b", re.I)
 # "It is unclear when…", "It was not clear whether…": the "it" points forward, not back.
 _EXPLETIVE_IT = re.compile(r"^it (?:is|was|remains|seems|appears)(?: still)? (?:not |un)?\w+ (?:that|whether|when|how|if|why|what|who|to)\b", re.I)
 # "This is a positive result as the two countries …": the clause after "as" stands alone.
@@ -59,10 +61,16 @@ def trim(sentence: str) -> str:
 
 
 def dangling(text: str) -> bool:
-    """True when ``text`` opens with a pronoun whose referent is not in it."""
+    """True when ``text`` opens with a pronoun whose referent is not in it.
+
+    That includes a source given as a pronoun: "According to him, …", and a quotation
+    whose only speaker is "he said".
+    """
     words = [w.removesuffix("'s").removesuffix("’s") for w in re.findall(r"[\w'’]+", text[:60].lower())]
     if not words:
         return False
+    if _PRONOUN_SOURCE.match(text) or _PRONOUN_SPEAKER.match(text):
+        return True
     if _EXPLETIVE_IT.match(text):
         return False
     # The pronoun may sit behind a short opener: "If it does happen, …", "So when they …".

@@ -71,6 +71,7 @@ _SPEAKER_AFTER = re.compile(rf"^[,.]?\s*((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?(?:{_TIT
 _SPEAKER_APPOSITIVE = re.compile(rf"((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?(?:{_TITLE}\s+)?{_NAME}),\s+[^,“\"]{{3,80}},\s+{_REPORTING}\b[^“\"]{{0,40}}$")
 _SPEAKER_BEFORE = re.compile(rf"((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:\s+(?:statement|document|spokesperson|spokesman|spokeswoman|official|officials))?)(?:\s+\w+)?\s+{_REPORTING}\b[^“\"]{{0,80}}$")
 QUOTE_MAX_WORDS = 28
+_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 MAX_DISCREPANCIES = 4
 
 
@@ -339,6 +340,8 @@ def find_quotes(sentences: list[Sentence], actors: list[Actor], profile: Profile
         text = " ".join(s.text for s in members)
         for m in _QUOTED.finditer(text):
             speaker = _speaker(text, m)
+            if speaker and speaker.lower() in _PRONOUNS:  # "he said": the person last named in the paragraph
+                speaker = _last_named(text[: m.start()], people)
             if not speaker:
                 continue
             person = people.get(speaker.split()[-1])
@@ -352,6 +355,12 @@ def find_quotes(sentences: list[Sentence], actors: list[Actor], profile: Profile
         if quote.text not in (q.text for q in chosen):
             chosen.append(quote)
     return chosen[:limit]
+
+
+def _last_named(text: str, people: dict[str, str]) -> str | None:
+    """The person whose surname occurs last in ``text``, if any."""
+    found = [(m.start(), name) for surname, name in people.items() for m in re.finditer(rf"\b{re.escape(surname)}\b", text)]
+    return max(found)[1] if found else None
 
 
 def _weightiest(quote: str, profile: Profile) -> tuple[str, float]:
