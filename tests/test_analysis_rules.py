@@ -293,3 +293,20 @@ def test_a_quotation_credited_to_a_pronoun_is_credited_to_the_person_named_befor
     ]
     quotes = find_quotes(sentences, [Actor("Anna Berg", "Mayor", [1])], load_profile(), 3)
     assert [(q.speaker, q.text.split()[0]) for q in quotes] == [("Anna Berg", "This")]
+
+
+def test_a_note_on_differing_lengths_names_a_few_of_them_however_many_sources():
+    texts = [f"The talks in the old town hall lasted {n} minutes, officials said." for n in (60, 70, 80, 90, 100, 110, 60, 70)]
+    (difference,) = _differences(*texts)
+    assert len(difference.claims) == 4
+    assert {c.text.split()[-2] for c in difference.claims} >= {"60", "110"}
+
+
+def test_key_figures_cited_by_many_sources_leave_room_for_bullets():
+    reports = [
+        article(f"Officials said 450 detainees were freed on Sunday after talks in Aldor, report {n} said.\nThe army agreed to reopen the mountain road, a welcome step.", f"s{n}.example")
+        for n in range(300)
+    ]
+    brief = analyse(reports, load_profile())
+    assert any(f.figure == "450" and len(f.sources) == 300 for f in brief.key_figures)
+    assert items(brief)

@@ -150,7 +150,8 @@ def _evidence_words(figures, differences, actors, quotes) -> int:
     """Words the evidence sections take, counted as a reader of the document would."""
     words = TITLE_LINE_WORDS
     if figures:
-        words += 7 + sum(len(f"{f.figure} | {f.counts} | [1]".split()) + len(f.sources) - 1 for f in figures)
+        # "[1][2]…[5000]" is one run of citations: one word to a reader, however many sources.
+        words += 7 + sum(len(f"{f.figure} | {f.counts} | [1]".split()) for f in figures)
     words += sum(len(d.topic.split()) + sum(len(c.text.split()) + 2 for c in d.claims) for d in differences)
     words += sum(len(a.name.split()) + len(a.role.split()) + 2 for a in actors)
     words += sum(len(q.text.split()) + len(q.speaker.split()) + 2 for q in quotes)

@@ -73,6 +73,8 @@ _SPEAKER_BEFORE = re.compile(rf"((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w'’-]+(
 QUOTE_MAX_WORDS = 28
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 MAX_DISCREPANCIES = 4
+MAX_CLAIMS = 4  # a note on differing figures names at most this many of them
+MAX_LENGTHS = 64  # distinct lengths of one thing compared pairwise
 
 
 def find_key_figures(sentences: list[Sentence], kept: list[Candidate], limit: int) -> list[KeyFigure]:
@@ -196,15 +198,25 @@ def _amount(word: str) -> float:
 
 
 def _disagreeing(members: list[tuple[_Duration, bool]]) -> list[_Duration] | None:
-    """Every source's length of the thing (in source order) when two of them disagree."""
+    """A few sources' lengths of the thing (in source order) when two of them disagree."""
     if not any(named for _, named in members) or len(members) < 2:
         return None
-    everyone = sorted((m for m, _ in members), key=lambda m: m.source)
-    pairs = [(a, b) for i, a in enumerate(everyone) for b in everyone[i + 1 :] if _differ(a, b)]
+    # One mention per distinct length (its first source), so the pairs to compare stay few.
+    lengths: dict[tuple[float, str], _Duration] = {}
+    for m in sorted((m for m, _ in members), key=lambda m: m.source):
+        if len(lengths) < MAX_LENGTHS:
+            lengths.setdefault((m.minutes, m.bound), m)
+    everyone = list(lengths.values())
+    pairs = [(a, b) for i, a in enumerate(everyone) for b in everyone[i + 1 :] if a.source != b.source and _differ(a, b)]
     if not pairs:
         return None
-    a, b = pairs[0]
-    return [m for m in everyone if _comparable(m, a) and _comparable(m, b)]
+    a, b = max(pairs, key=lambda p: max(p[0].minutes, p[1].minutes) / min(p[0].minutes, p[1].minutes))  # the widest gap
+    # The disagreeing pair, and other lengths of the same scale up to a few claims in all.
+    distinct = {(a.minutes, a.bound): a, (b.minutes, b.bound): b}
+    for m in everyone:
+        if len(distinct) < MAX_CLAIMS and _comparable(m, a) and _comparable(m, b):
+            distinct.setdefault((m.minutes, m.bound), m)
+    return sorted(distinct.values(), key=lambda m: m.source)
 
 
 def _comparable(a: _Duration, b: _Duration) -> bool:
