@@ -113,7 +113,8 @@ def test_trim(before, after):
     [("This includes the plan.", True), ("He left.", True), ("If it fails, talks end.", True),
      ("It is unclear when talks resume.", False), ("Putin left.", False), ("That's why it failed.", True),
      ("According to him, the talks failed.", True), ("According to the envoy, the talks failed.", False),
-     ('"We will go on," he added.', True), ('"We will go on," Mayor Berg added.', False)],
+     ('"We will go on," he added.', True), ('"We will go on," Mayor Berg added.', False),
+     ("The council has rejected those plans twice.", True), ("The council met on one of those days in May.", False)],
 )
 def test_dangling(text, expected):
     assert dangling(text) is expected
@@ -310,3 +311,8 @@ def test_key_figures_cited_by_many_sources_leave_room_for_bullets():
     brief = analyse(reports, load_profile())
     assert any(f.figure == "450" and len(f.sources) == 300 for f in brief.key_figures)
     assert items(brief)
+
+
+def test_a_word_counts_once_for_a_section_whichever_cues_it_matches():
+    reasons = place("The agreement was signed in the capital on Monday.", "", load_profile()).reasons
+    assert "cue “agreement”" in reasons and "cue “agree*”" not in reasons

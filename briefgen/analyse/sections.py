@@ -158,10 +158,10 @@ class _Matcher:
         for i, word in enumerate(words):
             if (i in negated) != denied:
                 continue
-            for index in self._starting_with(word):
-                cue, parts, prefix = self.phrases[index]
-                if _matches_at(words, i, parts, prefix):
-                    found.add(cue)
+            # A word counts once: "agreement" is the cue "agreement" or "agree*", the heavier.
+            here = [cue for cue, parts, prefix in map(self.phrases.__getitem__, self._starting_with(word)) if _matches_at(words, i, parts, prefix)]
+            if here:
+                found.add(max(here, key=lambda cue: (self.weights[cue], cue)))
         return found
 
     def _starting_with(self, word: str) -> list[int]:
