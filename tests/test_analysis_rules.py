@@ -316,3 +316,10 @@ def test_key_figures_cited_by_many_sources_leave_room_for_bullets():
 def test_a_word_counts_once_for_a_section_whichever_cues_it_matches():
     reasons = place("The agreement was signed in the capital on Monday.", "", load_profile()).reasons
     assert "cue “agreement”" in reasons and "cue “agree*”" not in reasons
+
+
+def test_a_secretary_general_keeps_the_whole_title():
+    from briefgen.analyse.evidence import find_actors
+
+    (actor,) = find_actors([Sentence(1, "The pact was signed, said Alliance Secretary General Ana Lind on Monday.", "", 0, 0)], 8)
+    assert (actor.name, actor.role) == ("Ana Lind", "Alliance Secretary General")

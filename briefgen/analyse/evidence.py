@@ -53,11 +53,11 @@ _GENERIC_NOUNS = {"people", "time", "times", "percent", "way", "ways", "part", "
 _NAME = r"[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2}"
 _TITLE = (
     r"(?:President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Defen[cs]e Secretary|"
-    r"Secretary of State|Secretary|Chancellor|Senator|Governor|General|Admiral|Ambassador|Spokes(?:man|woman|person)|"
+    r"Secretary of State|Secretary[- ]General|Secretary|Chancellor|Senator|Governor|General|Admiral|Ambassador|Spokes(?:man|woman|person)|"
     r"Chairman|Chairwoman|Director|Mayor|King|Queen|Pope|CEO|Commander)"
 )
 _TITLED_NAME = re.compile(
-    rf"\b((?:(?:U\.?S\.?|UK|EU|UN|[A-Z][a-z]+(?:n|an|ian|ese|ish|ch|i))\s+)?{_TITLE}|(?:[A-Z][\w.]*\s+){{1,3}}(?i:spokes(?:man|woman|person)|minister|secretary|commissioner|envoy|chief|director|president))\s+({_NAME})"
+    rf"\b((?:(?:U\.?S\.?|UK|EU|UN|[A-Z][a-z]+(?:n|an|ian|ese|ish|ch|i))\s+)?{_TITLE}|(?:[A-Z][\w.]*\s+){{1,3}}(?i:spokes(?:man|woman|person)|minister|secretary(?:[- ]general)?|commissioner|envoy|chief|director|president))\s+({_NAME})"
 )
 _NAME_COMMA_ROLE = re.compile(
     rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?({_NAME}),\s+(?:the\s+)?((?:[A-Z][\w-]*\s+)*{_TITLE}|[a-z][a-z -]{{3,40}}?)\s+(?:of|at)\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+(?:of|for|and|[A-Z][\w&.-]*))*)"

@@ -155,11 +155,12 @@ class _Matcher:
     def phrases_in(self, words: list[str], negated: frozenset[int], denied: bool = False) -> set[str]:
         """The cues in ``words`` outside the ``negated`` positions (or, if ``denied``, inside them)."""
         found: set[str] = set()
-        for i, word in enumerate(words):
-            if (i in negated) != denied:
+        for i in sorted(negated) if denied else range(len(words)):
+            starting = self._starting_with(words[i])
+            if not starting or (not denied and i in negated):
                 continue
             # A word counts once: "agreement" is the cue "agreement" or "agree*", the heavier.
-            here = [cue for cue, parts, prefix in map(self.phrases.__getitem__, self._starting_with(word)) if _matches_at(words, i, parts, prefix)]
+            here = [cue for cue, parts, prefix in (self.phrases[n] for n in starting) if _matches_at(words, i, parts, prefix)]
             if here:
                 found.add(max(here, key=lambda cue: (self.weights[cue], cue)))
         return found
