@@ -260,6 +260,7 @@ def test_promotions_glued_on_and_bare_links_are_not_content():
         "Ministers sign fishing accord\n"
         "Both ministers hailed the “historic deal”Join our WhatsApp channel for updates\n"
         "https://platform.example.com/widgets.js\n"
+        "Also read: Fishing fleets return to the northern ports\n"
         "The accord runs for ten years and covers the northern waters.\n",
         "x.txt",
     )

@@ -23,7 +23,8 @@ _TRAILER = re.compile(r"^\s*(?:source|nguồn|read more at|originally published 
 _CAPTION_CREDIT = re.compile(r"\((?:source|photo|image|credit|ảnh|nguồn)\s*:[^)]*\)\s*\|?\s*$", re.I)
 _WIDGET = re.compile(
     r"^\s*(?:comments?\s*\(\d+\)|\d+\s+comments?|share(?: this)?(?: on \w+)?|tweet|like|print|email|"
-    r"follow us.*|related(?: articles| news)?:?|tags?:.*|advertisement)\s*$",
+    r"follow us.*|related(?: articles| news)?:?|tags?:.*|advertisement|"
+    r"(?:also read|read also|read more|must read|recommended|watch|listen|explainer|explained)\s*[:|-].*)\s*$",
     re.I,
 )
 _ISO_DATE = re.compile(r"(?<!\d)(20\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
