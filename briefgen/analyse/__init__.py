@@ -24,7 +24,7 @@ from .sentences import split_sentences
 DEFAULT_MAX_WORDS = 800
 BLUF_MAX_WORDS = 32
 BLUF_RESERVE = 60
-TITLE_LINE_WORDS = 8
+TITLE_LINE_WORDS = 8  # "Policy brief · 19 March 2025 · 2 sources"
 MAX_SENTENCE_CHARS = 1500
 EVIDENCE_SHARE = 0.12  # at most this part of the budget goes to figures, actors and quotes: the bullets carry the facts
 _SUBORDINATE_OPENER = re.compile(r"^(?:although|though|while|despite|after|as|even though|whereas)\b[^,]{3,120},\s*", re.I)
