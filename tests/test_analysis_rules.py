@@ -324,3 +324,27 @@ def test_a_secretary_general_keeps_the_whole_title():
 
     (actor,) = find_actors([Sentence(1, "The pact was signed, said Alliance Secretary General Ana Lind on Monday.", "", 0, 0)], 8)
     assert (actor.name, actor.role) == ("Ana Lind", "Alliance Secretary General")
+
+
+def test_a_count_two_sources_give_differently_for_one_noun():
+    (difference,) = _differences(
+        "The shelling left 26 civilians dead in the border villages, police said.",
+        "Officials said the overnight shelling killed 29 civilians near the border.",
+    )
+    assert difference.topic == "Number of civilians"
+    assert [c.source for c in difference.claims] == [1, 2]
+
+
+def test_many_notes_on_differing_figures_leave_room_for_the_other_evidence():
+    things = ["barges", "trucks", "tents", "pumps", "boats", "wells", "clinics", "schools"]
+    reports = [
+        article(
+            "\n".join(f"Officials said {count + n} {thing} were sent to the valley on Monday, a welcome step." for count, thing in zip(range(40, 120, 10), things))
+            + '\nMayor Anna Berg, head of the Lowland Council, said: "We have never seen water this high in fifty years of records."',
+            f"r{n}.example",
+        )
+        for n in (0, 3)
+    ]
+    brief = analyse(reports, load_profile(), max_words=400)
+    assert 1 <= len(brief.discrepancies) < len(things)
+    assert brief.actors and brief.key_figures

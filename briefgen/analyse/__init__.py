@@ -138,7 +138,13 @@ def _fit(chosen: dict[str, list[Item]], budget: int, bluf_id: str | None) -> Non
 
 
 def _shrink_evidence(figures: list, actors: list, quotes: list, allowance: float, differences: list) -> None:
-    """Shorten the evidence lists, longest first, until they fit their share of the budget."""
+    """Shorten the evidence lists, longest first, until they fit their share of the budget.
+
+    Notes on differing figures give way first while they take more than half of it (one
+    always stays), so a big corpus with many of them still shows figures, actors and quotes.
+    """
+    while len(differences) > 1 and _evidence_words([], differences, [], []) > allowance / 2:
+        differences.pop()
     while _evidence_words(figures, differences, actors, quotes) > allowance:
         longest = max((quotes, actors, figures), key=len)
         if not longest:

@@ -119,7 +119,8 @@ def _counts(text: str) -> list[tuple[str, str, str]]:
         noun_phrase = _noun_phrase(after)  # for "30-day ceasefire", the noun after the unit
         if not noun_phrase:
             continue
-        noun = noun_phrase.split()[-1]
+        # The counted noun: the first plural ("26 civilians dead"), else the phrase's last word.
+        noun = next((w for w in noun_phrase.split() if len(w) > 3 and w.endswith("s") and not w.endswith("ss")), noun_phrase.split()[-1])
         unit = noun_phrase.split()[0].lower().rstrip("s")
         if noun.lower() in _GENERIC_NOUNS or (not m.group(5) and (noun.lower().rstrip("s") in _MINUTES or unit in _MINUTES)):
             continue  # "the past 70 years" is a span of time, not a count of anything
@@ -268,14 +269,16 @@ def _span(text: str, m: re.Match) -> str:
 
 
 def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
-    """Percentages that two sources give for one named subject, each never giving the other's.
+    """Figures that two sources give differently for one thing, each never giving the other's.
 
-    The subject is a name both sentences carry ("Spain"); a figure that a source also
-    gives elsewhere is not contested by it, and figures far apart (5% and 2%) are about
-    different things, not the same thing reported differently.
+    The thing is a name both sentences carry for a percentage ("Spain"), or the noun a
+    count counts ("detainees").  A figure that a source also gives elsewhere is not
+    contested by it, and figures far apart (5% and 2%) are about different things, not
+    the same thing reported differently.
     """
     given: dict[int, set[float]] = defaultdict(set)
-    by_name: dict[str, list[tuple[float, str, int]]] = defaultdict(list)
+    # thing → figure → its first mention (phrase, source): the distinct figures stay few.
+    figures: dict[str, dict[float, tuple[str, int]]] = defaultdict(dict)
     for s in sentences:
         names = set(_SUBJECT.findall(s.text)) - _NOT_SUBJECTS
         for m in _PERCENT.finditer(s.text):
@@ -283,20 +286,38 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
             given[s.source].add(value)
             lead = re.search(r"((?:[\w'’-]+\s+){0,3})$", s.text[: m.start()])
             for name in names:
-                by_name[name].append((value, (lead.group(1) if lead else "") + m.group(0), s.source))
+                if len(figures[f"Figure for {name}"]) < MAX_LENGTHS:
+                    figures[f"Figure for {name}"].setdefault(value, ((lead.group(1) if lead else "") + m.group(0), s.source))
+        for figure, counts, noun in _counts(s.text):
+            value = _count_value(figure)
+            if value is None or noun == "percent":
+                continue
+            given[s.source].add(value)
+            thing = f"Number of {noun.lower()}"
+            if len(figures[thing]) < MAX_LENGTHS:
+                figures[thing].setdefault(value, (counts, s.source))
     found: list[Discrepancy] = []
     told: set[tuple[float, int]] = set()
-    for name in sorted(by_name, key=lambda n: (-len(by_name[n]), n)):
-        mentions = by_name[name]
-        for i, (a, phrase_a, source_a) in enumerate(mentions):
-            for b, phrase_b, source_b in mentions[i + 1 :]:
+    for thing in sorted(figures, key=lambda t: (-len(figures[t]), t)):
+        mentions = sorted(figures[thing].items(), key=lambda kv: kv[1][1])
+        for i, (a, (phrase_a, source_a)) in enumerate(mentions):
+            for b, (phrase_b, source_b) in mentions[i + 1 :]:
                 if source_a == source_b or {(a, source_a), (b, source_b)} & told:
                     continue
                 if a in given[source_b] or b in given[source_a] or not _close_but_different(a, b):
                     continue
                 told.update({(a, source_a), (b, source_b)})
-                found.append(Discrepancy(f"Figure for {name}", [Claim(phrase_a, source_a), Claim(phrase_b, source_b)]))
+                found.append(Discrepancy(thing, [Claim(phrase_a, source_a), Claim(phrase_b, source_b)]))
     return found
+
+
+def _count_value(figure: str) -> float | None:
+    """'1,200' → 1200.0; None for a figure with a bound ("about 30") or a unit ("30-day")."""
+    m = re.fullmatch(r"(\d[\d,]*(?:\.\d+)?)(?:\s+(million|billion|thousand))?", figure)
+    if not m:
+        return None
+    scale = {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get((m.group(2) or "").lower(), 1)
+    return float(m.group(1).replace(",", "")) * scale
 
 
 def _close_but_different(a: float, b: float) -> bool:
