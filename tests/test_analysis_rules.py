@@ -348,3 +348,10 @@ def test_many_notes_on_differing_figures_leave_room_for_the_other_evidence():
     brief = analyse(reports, load_profile(), max_words=400)
     assert 1 <= len(brief.discrepancies) < len(things)
     assert brief.actors and brief.key_figures
+
+
+def test_cue_index_finds_phrases_and_prefixes_of_any_length():
+    from briefgen.analyse.sections import _matcher
+
+    matcher = _matcher((("de*", 1.0), ("agree*", 2.0), ("agreement", 2.5), ("not been able", 2.5)))
+    assert matcher.phrases_in("the denial of agreement has not been able".split(), frozenset()) == {"de*", "agreement", "not been able"}

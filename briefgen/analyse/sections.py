@@ -46,6 +46,7 @@ _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|n't|fail(?:ed|s)?
 SIGNALS = {"@contrast": _CONTRAST, "@hedge": _HEDGE, "@negation": _NEGATION}
 NEGATED_SIGNAL = "@negated"  # set per section by ``place``: a cue of another section is negated
 _NEGATORS = frozenset({"not", "no", "never", "without", "neither", "nor", "nobody", "nothing", "none", "cannot", "fail", "failed", "fails", "failing"})
+HEAD = 3  # letters a one-word prefix cue is indexed by
 NEGATED_SCOPE = 3  # content words after a negator that it governs ("failed to reach a lasting peace")
 # "not only X but also Y" asserts X; a clause break ends what a negator governs.
 _NOT_NEGATING = frozenset({"only", "just", "least", "longer"})
@@ -151,6 +152,8 @@ class _Matcher:
     signals: list[str]
     phrases: list[tuple[str, list[str], bool]]  # cue, its words, last word is a prefix
     by_word: dict[str, list[int]] = field(default_factory=dict)
+    by_first: dict[str, list[int]] = field(default_factory=dict)  # phrases by their first word
+    by_head: dict[str, list[int]] = field(default_factory=dict)  # one-word prefix cues by their first letters
 
     def phrases_in(self, words: list[str], negated: frozenset[int], denied: bool = False) -> set[str]:
         """The cues in ``words`` outside the ``negated`` positions (or, if ``denied``, inside them)."""
@@ -167,10 +170,16 @@ class _Matcher:
 
     def _starting_with(self, word: str) -> list[int]:
         if word not in self.by_word:
-            self.by_word[word] = [
-                n for n, (_, parts, prefix) in enumerate(self.phrases)
-                if parts[0] == word or (prefix and len(parts) == 1 and word.startswith(parts[0]))
-            ]
+            if not self.by_first:  # built once: a new word then costs a look-up, not a pass over every cue
+                for n, (_, parts, prefix) in enumerate(self.phrases):
+                    if prefix and len(parts) == 1:
+                        self.by_head.setdefault(parts[0][:HEAD], []).append(n)
+                    else:
+                        self.by_first.setdefault(parts[0], []).append(n)
+            self.by_word[word] = sorted(
+                self.by_first.get(word, [])
+                + [n for k in range(1, HEAD + 1) for n in self.by_head.get(word[:k], []) if word.startswith(self.phrases[n][1][0])]
+            )
         return self.by_word[word]
 
 
