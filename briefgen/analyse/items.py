@@ -5,12 +5,13 @@
    self-contained clause), or dropped when neither works.
 2. Each candidate is placed in a profile section (``sections.place``) or left out.
 3. ``merge``: candidates of one section that say the same thing (close TF-IDF vectors;
-   compared only when they share a rare term, and with a bounded number of statements,
-   so the work grows with the corpus, not its square) become one bullet citing every
-   source that reported it.
-4. ``rank``: salience from the section fit, centrality, corroboration, specifics
-   (numbers, names) and position in the article.
-5. ``select``: the word budget is shared fairly between sections, best bullets first.
+   compared only when they share a rare term or a figure, and with a bounded number of
+   statements, so the work grows with the corpus, not its square) become one bullet
+   citing every source that reported it.
+4. ``rank``: salience from the section fit and its margin, centrality, corroboration,
+   specifics (numbers, names) and position in the article.
+5. ``select``: the word budget is shared fairly between sections (by words, not
+   bullets), best bullets first, no source sentence told twice.
 """
 
 from __future__ import annotations

@@ -23,9 +23,9 @@ section well is left out rather than forced in.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
 
 from ..profile import Profile
 from .terms import STOP_WORDS, stem, tokens
@@ -46,7 +46,6 @@ _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|n't|fail(?:ed|s)?
 SIGNALS = {"@contrast": _CONTRAST, "@hedge": _HEDGE, "@negation": _NEGATION}
 NEGATED_SIGNAL = "@negated"  # set per section by ``place``: a cue of another section is negated
 _NEGATORS = frozenset({"not", "no", "never", "without", "neither", "nor", "nobody", "nothing", "none", "cannot", "fail", "failed", "fails", "failing"})
-HEAD = 3  # letters a one-word prefix cue is indexed by
 NEGATED_SCOPE = 3  # content words after a negator that it governs ("failed to reach a lasting peace")
 # "not only X but also Y" asserts X; a clause break ends what a negator governs.
 _NOT_NEGATING = frozenset({"only", "just", "least", "longer"})
@@ -142,6 +141,9 @@ def _heading_score(heading: str, cues: tuple[tuple[str, float], ...], descriptio
     negated = _negated(words)
     signals = frozenset(cue for cue, pattern in SIGNALS.items() if pattern.search(heading))
     return _score(words, negated, _stems(w for n, w in enumerate(words) if n not in negated), signals, cues, description)[0]
+
+
+HEAD = 3  # letters a one-word prefix cue is indexed by
 
 
 @dataclass
