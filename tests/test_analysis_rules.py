@@ -8,6 +8,9 @@ import pytest
 
 from briefgen.analyse import analyse
 from briefgen.analyse.edit import dangling, trim
+from briefgen.analyse.evidence import find_discrepancies
+from briefgen.analyse.items import Sentence
+from briefgen.analyse.sections import place
 from briefgen.model import Article
 from briefgen.profile import load_profile
 
@@ -108,7 +111,10 @@ def test_trim(before, after):
 @pytest.mark.parametrize(
     "text, expected",
     [("This includes the plan.", True), ("He left.", True), ("If it fails, talks end.", True),
-     ("It is unclear when talks resume.", False), ("Putin left.", False), ("That's why it failed.", True)],
+     ("It is unclear when talks resume.", False), ("Putin left.", False), ("That's why it failed.", True),
+     ("According to him, the talks failed.", True), ("According to the envoy, the talks failed.", False),
+     ('"We will go on," he added.', True), ('"We will go on," Mayor Berg added.', False),
+     ("The council has rejected those plans twice.", True), ("The council met on one of those days in May.", False)],
 )
 def test_dangling(text, expected):
     assert dangling(text) is expected
@@ -122,3 +128,230 @@ def test_analysis_of_the_samples_traces_every_word(sample_build):
         for item in section["items"]:
             source_words = set(re.findall(r"\w+", " ".join(e["sentence"] for e in item["evidence"]).lower()))
             assert set(re.findall(r"\w+", item["text"].lower())) <= source_words
+
+
+def placed(text: str, heading: str = "") -> str | None:
+    placement = place(text, heading, load_profile())
+    return placement.section if placement else None
+
+
+@pytest.mark.parametrize(
+    "text, section",
+    [
+        # A cue a negation governs says the opposite: the negated positive cue leans to obstacles.
+        ("The harbour talks ended without a breakthrough, officials in both capitals said.", "obstacles"),
+        ("The two delegations failed to reach a peace agreement at the lakeside villa.", "obstacles"),
+        ("The ministers made no progress on the water treaty during the afternoon session.", "obstacles"),
+        # "not only" asserts; a concession ("Although X, Y") is scored on its main clause.
+        ("The accord not only reopened the border but also restored rail links between the two states.", "positive"),
+        ("Although there was no breakthrough on the border, the meeting showed positive signs of goodwill.", "positive"),
+        # General diplomatic and security vocabulary, not one story's words.
+        ("Rebel units violated the truce twice overnight with artillery shelling near the river town.", "obstacles"),
+        ("The finance minister warned that new tariffs and sanctions could stall the trade deal.", "obstacles"),
+        ("Both governments reaffirmed their commitment to de-escalation and hailed the talks as a success.", "positive"),
+        # A plain mention of the alliance does not outweigh what the sentence says about it.
+        ("Three NATO members threatened to opt out of the new spending target, raising doubts about unity.", "obstacles"),
+        ("The alliance will restructure its command and appoint a new supreme allied commander.", "nato"),
+    ],
+)
+def test_section_choice_reads_negation_and_general_vocabulary(text, section):
+    assert placed(text) == section
+
+
+def test_no_one_should_doubt_is_not_a_doubt():
+    assert placed("No-one should doubt the coalition's resolve to win the vote.") != "obstacles"
+
+
+def test_a_sentence_leading_a_joined_bullet_is_not_also_a_bullet_of_its_own():
+    text = article(
+        """
+The river authority said the canal would close for repairs on Friday, citing damage from the storm.
+However, if it does happen, it could face opposition from shipping firms, which warned of losses.
+The port agreed to release 12 million euros for the repair works, a welcome step for the region.
+""",
+        "canal.example",
+    )
+    brief = analyse([text], load_profile("generic"))
+    told = [e.sentence for i in items(brief) for e in i.evidence]
+    assert len(told) == len(set(told))
+
+
+def _differences(*texts: str) -> list:
+    sentences = [Sentence(n, t, "", 0, 0) for n, t in enumerate(texts, 1)]
+    return find_discrepancies(sentences)
+
+
+def test_durations_in_different_units_and_bounds_are_compared():
+    (difference,) = _differences(
+        "The vote came after 80 minutes of talks in the old town hall.",
+        "The session, chaired by the mayor, lasted less than two hours and ended early.",
+        "The talks took place in the council chamber and lasted about 1 hour and 50 minutes, aides said.",
+    )
+    assert "talks" in difference.topic
+    assert [c.source for c in difference.claims] == [1, 2, 3]
+    assert "1 hour and 50 minutes" in difference.claims[2].text
+
+
+def test_durations_of_different_scale_are_not_one_event():
+    assert _differences(
+        "The talks lasted 90 minutes, the first meeting in the more than three years of war.",
+        "The meeting lasted 90 minutes, officials said.",
+    ) == []
+
+
+def test_a_share_two_sources_give_differently_for_one_subject():
+    (difference,) = _differences(
+        "Portugal says its budget of 3% of output is enough for the new target.",
+        "Officials in Lisbon said Portugal can meet the goal with 3.2% of output.",
+    )
+    assert difference.topic == "Figure for Portugal"
+    assert [c.source for c in difference.claims] == [1, 2]
+
+
+def test_shares_each_source_gives_are_not_contested_and_far_figures_differ_in_kind():
+    assert _differences(
+        "Members agreed on 5% of output for Portugal and the rest, 3.5% of it for core needs.",
+        "Portugal backed the 5% goal, with 3.5% for core needs, and spends 2% today.",
+    ) == []
+
+
+def test_two_reports_of_one_figure_in_different_words_are_one_bullet():
+    filler = "Engineers repaired the northern road, the eastern bridge and the old water tower during a long week of storms, mudslides and floods."
+    one = article(
+        f"""
+Rebels and the army agreed on Sunday to exchange 450 detainees each "within days", Colonel Dara Voss announced in the capital after attending overnight talks brokered by Norway and Qatar at a lakeside hotel.
+{filler}
+""",
+        "hill.example",
+    )
+    two = article(
+        f"""
+The army and the rebels have agreed to exchange 450 detainees from each side following a fresh round of peace negotiations held in Aldor, with Norway playing a central brokering role.
+{filler.replace("northern", "southern")}
+""",
+        "vale.example",
+    )
+    brief = analyse([one, two], load_profile())
+    swaps = [i for i in items(brief) if "450 detainees" in i.text]
+    assert len(swaps) == 1 and swaps[0].sources == [1, 2]
+
+
+@pytest.mark.parametrize(
+    "first, body",
+    [
+        ("OSLO: Both ministers signed the fishing accord on Monday.", "Both ministers signed the fishing accord on Monday."),
+        ("Bergen, May 4: Both ministers signed the fishing accord.", "Both ministers signed the fishing accord."),
+        ("Bergen 04.05.2025 Both ministers signed the fishing accord.", "Both ministers signed the fishing accord."),
+        ("TROMSO, Norway (AP) — Both ministers signed the accord after two years of talks in the old port.", "Both ministers signed the accord after two years of talks in the old port."),
+        ("Fisheries: both ministers signed the accord on Monday.", "Fisheries: both ministers signed the accord on Monday."),
+    ],
+)
+def test_a_dateline_is_not_part_of_the_first_sentence(first, body):
+    from briefgen.read.text import parse_text
+
+    article = parse_text(f"Ministers sign fishing accord\n{first}\nThe accord runs for ten years and covers the northern waters.\n", "x.txt")
+    assert article.paragraphs[0] == ("text", body)
+
+
+def test_promotions_glued_on_and_bare_links_are_not_content():
+    from briefgen.read.text import parse_text
+
+    article = parse_text(
+        "Ministers sign fishing accord\n"
+        "Both ministers hailed the “historic deal”Join our WhatsApp channel for updates\n"
+        "https://platform.example.com/widgets.js\n"
+        "Also read: Fishing fleets return to the northern ports\n"
+        "The accord runs for ten years and covers the northern waters.\n",
+        "x.txt",
+    )
+    assert [t for _, t in article.paragraphs] == [
+        "Both ministers hailed the “historic deal”",
+        "The accord runs for ten years and covers the northern waters.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        ("The vote opened at 3:35 PM and 1,200 troops withdrew.", ["1,200"]),
+        ("Members will spend 3.5% of output by 2035, plus up to 1.5% on roads.", ["3.5%", "up to 1.5%"]),
+        ("The pledge over 10 years involves 40 new frigates.", ["40"]),
+    ],
+)
+def test_clock_times_years_and_spans_of_time_are_not_counts(text, figures):
+    from briefgen.analyse.evidence import _counts
+
+    assert [figure for figure, _, _ in _counts(text)] == figures
+
+
+def test_a_quotation_credited_to_a_pronoun_is_credited_to_the_person_named_before_it_or_left_out():
+    from briefgen.analyse.evidence import find_quotes
+    from briefgen.model import Actor
+
+    sentences = [
+        Sentence(1, "Mayor Anna Berg opened the new flood barrier on Monday.", "", 0, 0),
+        Sentence(1, 'She said: "This barrier will protect ten thousand homes from the river."', "", 1, 0),
+        Sentence(1, 'He had said earlier: "The barrier is a great victory for everybody in the valley."', "", 2, 1),
+    ]
+    quotes = find_quotes(sentences, [Actor("Anna Berg", "Mayor", [1])], load_profile(), 3)
+    assert [(q.speaker, q.text.split()[0]) for q in quotes] == [("Anna Berg", "This")]
+
+
+def test_a_note_on_differing_lengths_names_a_few_of_them_however_many_sources():
+    texts = [f"The talks in the old town hall lasted {n} minutes, officials said." for n in (60, 70, 80, 90, 100, 110, 60, 70)]
+    (difference,) = _differences(*texts)
+    assert len(difference.claims) == 4
+    assert {c.text.split()[-2] for c in difference.claims} >= {"60", "110"}
+
+
+def test_key_figures_cited_by_many_sources_leave_room_for_bullets():
+    reports = [
+        article(f"Officials said 450 detainees were freed on Sunday after talks in Aldor, report {n} said.\nThe army agreed to reopen the mountain road, a welcome step.", f"s{n}.example")
+        for n in range(300)
+    ]
+    brief = analyse(reports, load_profile())
+    assert any(f.figure == "450" and len(f.sources) == 300 for f in brief.key_figures)
+    assert items(brief)
+
+
+def test_a_word_counts_once_for_a_section_whichever_cues_it_matches():
+    reasons = place("The agreement was signed in the capital on Monday.", "", load_profile()).reasons
+    assert "cue “agreement”" in reasons and "cue “agree*”" not in reasons
+
+
+def test_a_secretary_general_keeps_the_whole_title():
+    from briefgen.analyse.evidence import find_actors
+
+    (actor,) = find_actors([Sentence(1, "The pact was signed, said Alliance Secretary General Ana Lind on Monday.", "", 0, 0)], 8)
+    assert (actor.name, actor.role) == ("Ana Lind", "Alliance Secretary General")
+
+
+def test_a_count_two_sources_give_differently_for_one_noun():
+    (difference,) = _differences(
+        "The shelling left 26 civilians dead in the border villages, police said.",
+        "Officials said the overnight shelling killed 29 civilians near the border.",
+    )
+    assert difference.topic == "Number of civilians"
+    assert [c.source for c in difference.claims] == [1, 2]
+
+
+def test_many_notes_on_differing_figures_leave_room_for_the_other_evidence():
+    things = ["barges", "trucks", "tents", "pumps", "boats", "wells", "clinics", "schools"]
+    reports = [
+        article(
+            "\n".join(f"Officials said {count + n} {thing} were sent to the valley on Monday, a welcome step." for count, thing in zip(range(40, 120, 10), things))
+            + '\nMayor Anna Berg, head of the Lowland Council, said: "We have never seen water this high in fifty years of records."',
+            f"r{n}.example",
+        )
+        for n in (0, 3)
+    ]
+    brief = analyse(reports, load_profile(), max_words=400)
+    assert 1 <= len(brief.discrepancies) < len(things)
+    assert brief.actors and brief.key_figures
+
+
+def test_cue_index_finds_phrases_and_prefixes_of_any_length():
+    from briefgen.analyse.sections import _matcher
+
+    matcher = _matcher((("de*", 1.0), ("agree*", 2.0), ("agreement", 2.5), ("not been able", 2.5)))
+    assert matcher.phrases_in("the denial of agreement has not been able".split(), frozenset()) == {"de*", "agreement", "not been able"}

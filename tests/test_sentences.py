@@ -21,3 +21,12 @@ def test_sentences_keep_every_character():
     parts = split_sentences(text)
     assert parts == ["The U.S. and the U.K. agreed.", "“We are ready,” she said.", "It ended."]
     assert " ".join(parts) == text
+
+
+def test_an_ellipsis_inside_a_quotation_does_not_end_the_sentence():
+    text = 'The mayor called it "a big day for the valley and... Northern towns". Then she left... Rain fell.'
+    assert split_sentences(text) == [
+        'The mayor called it "a big day for the valley and... Northern towns".',
+        "Then she left...",
+        "Rain fell.",
+    ]

@@ -35,6 +35,10 @@ _PADDING = re.compile(
 LONG_SENTENCE_WORDS = 35
 _DASH_APPOSITIVE = re.compile(r"\s+[-–—]\s+(?:an?|the)\s+[^-–—\d\"“”]{3,100}?\s+[-–—]\s+")
 _PRONOUN_OPENERS = {"this", "that", "these", "those", "it", "he", "she", "they", "him", "her", "them", "his", "its", "their", "such"}
+_PRONOUN_SOURCE = re.compile(r"^\W*(?:according to|in the words of|quoted by|for) (?:him|her|them)\b", re.I)
+_PRONOUN_SPEAKER = re.compile(r"^\s*[\"“][^\"”]+[,.!?]?[\"”]\s*,?\s*(?:he|she|they)\s+(?:\w+\s+)?(?:said|says|added|stated|told|wrote|noted|stressed)\b", re.I)
+# "Moscow has rebuffed those calls": the calls are in the sentence before.
+_EARLY_DEMONSTRATIVE = re.compile(r"^(?:\S+\s+){1,5}?(?:those|these)\s+(?!days\b|years\b|weeks\b|months\b)[a-z]+", re.I)
 # "It is unclear when…", "It was not clear whether…": the "it" points forward, not back.
 _EXPLETIVE_IT = re.compile(r"^it (?:is|was|remains|seems|appears)(?: still)? (?:not |un)?\w+ (?:that|whether|when|how|if|why|what|who|to)\b", re.I)
 # "This is a positive result as the two countries …": the clause after "as" stands alone.
@@ -59,10 +63,17 @@ def trim(sentence: str) -> str:
 
 
 def dangling(text: str) -> bool:
-    """True when ``text`` opens with a pronoun whose referent is not in it."""
+    """True when ``text`` opens with a pronoun whose referent is not in it.
+
+    That includes a source given as a pronoun: "According to him, …", a quotation
+    whose only speaker is "he said", and "these"/"those" early on ("Moscow rebuffed
+    those calls").
+    """
     words = [w.removesuffix("'s").removesuffix("’s") for w in re.findall(r"[\w'’]+", text[:60].lower())]
     if not words:
         return False
+    if _PRONOUN_SOURCE.match(text) or _PRONOUN_SPEAKER.match(text) or _EARLY_DEMONSTRATIVE.match(text):
+        return True
     if _EXPLETIVE_IT.match(text):
         return False
     # The pronoun may sit behind a short opener: "If it does happen, …", "So when they …".

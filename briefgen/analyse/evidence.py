@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 from ..model import Actor, Claim, Discrepancy, Evidence, KeyFigure, Quote
 from ..profile import Profile
@@ -28,8 +29,22 @@ _MINUTES = {"minute": 1, "hour": 60, "day": 1440, "week": 10080, "month": 43200,
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 _BOUND = r"(?:(?:more than|less than|fewer than|at least|about|around|nearly|almost|over|some|up to|roughly)\s+)?"
 _AMOUNT = r"(\d[\d,]*(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")"
-_DURATION = re.compile(rf"\b{_BOUND}{_AMOUNT}[-\s](minute|hour|day|week|month|year)s?\b", re.I)
-_COUNT = re.compile(rf"(?<![\w.,-])({_BOUND})(\d[\d,]*(?:\.\d+)?)(\s*(?:%|percent|per cent))?(?:[-\s](million|billion|thousand))?(?![\w,.-]*\d)(?:-([a-z]+))?", re.I)
+_UNIT = r"[-\s](minute|hour|day|week|month|year)s?"
+_DURATION = re.compile(
+    rf"\b(?:{_BOUND}|(?:less than|under|fewer than|no more than)\s+)?{_AMOUNT}{_UNIT}(?:,?\s+(?:and\s+)?{_AMOUNT}{_UNIT})?\b", re.I
+)
+_AT_LEAST = ("more than", "over", "at least")
+_AT_MOST = ("less than", "under", "fewer than", "no more than", "up to", "nearly", "almost")
+DURATION_WINDOW = 100  # characters before a duration that may name what lasted
+MAX_SCALE = 4.0  # two lengths of one event are within this factor of each other
+SAME_LENGTH = 0.1  # durations closer than this (relative) are the same length, rounded
+MAX_FIGURE_RATIO = 1.25
+_PERCENT = re.compile(r"(?<![\w.,+-])(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)(?!\s*[+-]?\s*\d)")
+_SUBJECT = re.compile(r"(?<![\w.])[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)*")
+# Capitalised words that open clauses or name the calendar, not a subject a figure is about.
+_NOT_SUBJECTS = {"The", "This", "That", "These", "Those", "However", "But", "And", "He", "She", "It", "They", "We", "In", "On", "At", "By", "For", "According", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+# A count: not a clock time ("3:35 PM"), and never ending on the comma after it ("by 2035, plus").
+_COUNT = re.compile(rf"(?<![\w.,:-])({_BOUND})(\d(?:[\d,]*\d)?(?:\.\d+)?)(\s*(?:%|percent|per cent))?(?:[-\s](million|billion|thousand))?(?![\w,.:-]*\d)(?:-([a-z]+))?", re.I)
 _DATE_CONTEXT = re.compile(rf"(?:\b(?:{_MONTHS})\.?\s*$|^\s*(?:{_MONTHS})\b)", re.I)
 # Nouns for one communication event: two durations of these in one story are the same thing.
 _EVENT_WORDS = {"call", "phone", "conversation", "talk", "talks", "meeting", "met", "summit", "spoke", "talked", "discussion", "session"}
@@ -38,11 +53,11 @@ _GENERIC_NOUNS = {"people", "time", "times", "percent", "way", "ways", "part", "
 _NAME = r"[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2}"
 _TITLE = (
     r"(?:President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Defen[cs]e Secretary|"
-    r"Secretary of State|Secretary|Chancellor|Senator|Governor|General|Admiral|Ambassador|Spokes(?:man|woman|person)|"
+    r"Secretary of State|Secretary[- ]General|Secretary|Chancellor|Senator|Governor|General|Admiral|Ambassador|Spokes(?:man|woman|person)|"
     r"Chairman|Chairwoman|Director|Mayor|King|Queen|Pope|CEO|Commander)"
 )
 _TITLED_NAME = re.compile(
-    rf"\b((?:(?:U\.?S\.?|UK|EU|UN|[A-Z][a-z]+(?:n|an|ian|ese|ish|ch|i))\s+)?{_TITLE}|(?:[A-Z][\w.]*\s+){{1,3}}(?i:spokes(?:man|woman|person)|minister|secretary|commissioner|envoy|chief|director|president))\s+({_NAME})"
+    rf"\b((?:(?:U\.?S\.?|UK|EU|UN|[A-Z][a-z]+(?:n|an|ian|ese|ish|ch|i))\s+)?{_TITLE}|(?:[A-Z][\w.]*\s+){{1,3}}(?i:spokes(?:man|woman|person)|minister|secretary(?:[- ]general)?|commissioner|envoy|chief|director|president))\s+({_NAME})"
 )
 _NAME_COMMA_ROLE = re.compile(
     rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?({_NAME}),\s+(?:the\s+)?((?:[A-Z][\w-]*\s+)*{_TITLE}|[a-z][a-z -]{{3,40}}?)\s+(?:of|at)\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+(?:of|for|and|[A-Z][\w&.-]*))*)"
@@ -56,7 +71,10 @@ _SPEAKER_AFTER = re.compile(rf"^[,.]?\s*((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?(?:{_TIT
 _SPEAKER_APPOSITIVE = re.compile(rf"((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?(?:{_TITLE}\s+)?{_NAME}),\s+[^,“\"]{{3,80}},\s+{_REPORTING}\b[^“\"]{{0,40}}$")
 _SPEAKER_BEFORE = re.compile(rf"((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:\s+(?:statement|document|spokesperson|spokesman|spokeswoman|official|officials))?)(?:\s+\w+)?\s+{_REPORTING}\b[^“\"]{{0,80}}$")
 QUOTE_MAX_WORDS = 28
+_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 MAX_DISCREPANCIES = 4
+MAX_CLAIMS = 4  # a note on differing figures names at most this many of them
+MAX_LENGTHS = 64  # distinct lengths of one thing compared pairwise
 
 
 def find_key_figures(sentences: list[Sentence], kept: list[Candidate], limit: int) -> list[KeyFigure]:
@@ -101,8 +119,10 @@ def _counts(text: str) -> list[tuple[str, str, str]]:
         noun_phrase = _noun_phrase(after)  # for "30-day ceasefire", the noun after the unit
         if not noun_phrase:
             continue
-        noun = noun_phrase.split()[-1]
-        if noun.lower() in _GENERIC_NOUNS or (not m.group(5) and noun.lower().rstrip("s") in _MINUTES):
+        # The counted noun: the first plural ("26 civilians dead"), else the phrase's last word.
+        noun = next((w for w in noun_phrase.split() if len(w) > 3 and w.endswith("s") and not w.endswith("ss")), noun_phrase.split()[-1])
+        unit = noun_phrase.split()[0].lower().rstrip("s")
+        if noun.lower() in _GENERIC_NOUNS or (not m.group(5) and (noun.lower().rstrip("s") in _MINUTES or unit in _MINUTES)):
             continue  # "the past 70 years" is a span of time, not a count of anything
         lead = re.search(r"(?:^|[\s(])((?:[a-z][\w-]*\s+){0,2})$", before)
         lead_words = [w for w in (lead.group(1).split() if lead else []) if w.lower() not in ("the", "a", "an", "of", "for", "in", "to")]
@@ -124,55 +144,99 @@ def _noun_phrase(text: str) -> str:
     return " ".join(words)
 
 
+@dataclass
+class _Duration:
+    """One source's length of something: minutes, and whether it is a bound."""
+
+    minutes: float
+    bound: str  # "" exact, "min" for "more than", "max" for "less than"
+    phrase: str
+    source: int
+    things: set[str]
+
+
 def find_discrepancies(sentences: list[Sentence]) -> list[Discrepancy]:
-    """Durations of one event that different sources give differently."""
-    mentions = []  # (minutes, is a lower bound, phrase, source, what lasted)
+    """Durations of one event, and figures for one named subject, that sources give differently."""
+    return (_duration_differences(sentences) + _figure_differences(sentences))[:MAX_DISCREPANCIES]
+
+
+def _duration_differences(sentences: list[Sentence]) -> list[Discrepancy]:
+    mentions = []
     for s in sentences:
         for m in _DURATION.finditer(s.text):
             things = _things_of(s.text, m)
             if not things:
                 continue
-            amount = m.group(1).lower().replace(",", "")
-            value = float(amount) if amount[0].isdigit() else _NUMBER_WORDS[amount]
-            lower_bound = m.group(0).lower().startswith(("more than", "over", "at least"))
-            mentions.append((value * _MINUTES[m.group(2).lower()], lower_bound, _span(s.text, m), s.source, things))
+            minutes = _amount(m.group(1)) * _MINUTES[m.group(2).lower()]
+            if m.group(3):  # "1 hour and 45 minutes"
+                minutes += _amount(m.group(3)) * _MINUTES[m.group(4).lower()]
+            opening = m.group(0).lower()
+            bound = "min" if opening.startswith(_AT_LEAST) else "max" if opening.startswith(_AT_MOST) else ""
+            mentions.append(_Duration(minutes, bound, _span(s.text, m), s.source, things))
     # Group mentions by what they measure, then compare within a group: linear in mentions.
     # A group key is "event" (a call, a meeting) or a thing a duration names ("two-day storm");
     # a plain duration joins a thing's group when the thing is among the words just before it.
-    groups: dict[str, dict[int, tuple]] = defaultdict(dict)
+    groups: dict[str, dict[int, tuple[_Duration, bool]]] = defaultdict(dict)
     for mention in mentions:
-        for key, named in _keys(mention[4]):
-            kept = groups[key].get(mention[3])
+        for key, named in _keys(mention.things):
+            kept = groups[key].get(mention.source)
             if kept is None or (named and not kept[1]):
-                groups[key][mention[3]] = (mention, named)
-    found: list[tuple] = []
+                groups[key][mention.source] = (mention, named)
+    found: list[list[_Duration]] = []
     for key in sorted(groups):
-        pair = _most_different(list(groups[key].values()))
-        if pair and not any(pair[0] in p or pair[1] in p for p in found):
-            found.append(pair)
+        members = _disagreeing(list(groups[key].values()))
+        if members and not any(m in f for f in found for m in members):
+            found.append(members)
     return [
-        Discrepancy(f"Length of the {_topic(a[4] | b[4])}", [Claim(a[2], a[3]), Claim(b[2], b[3])])
-        for a, b in found[:MAX_DISCREPANCIES]
+        Discrepancy(f"Length of the {_topic(set().union(*(m.things for m in members)))}", [Claim(m.phrase, m.source) for m in members])
+        for members in found
     ]
 
 
-def _most_different(members: list[tuple[tuple, bool]]) -> tuple[tuple, tuple] | None:
-    """The two mentions furthest apart, one naming the thing, if they differ (in source order)."""
-    named = [m for m, is_named in members if is_named]
-    everyone = [m for m, _ in members]
-    if not named or len(everyone) < 2:
-        return None
-    def minutes(mention: tuple) -> float:
-        return mention[0]
+def _amount(word: str) -> float:
+    amount = word.lower().replace(",", "")
+    return float(amount) if amount[0].isdigit() else _NUMBER_WORDS[amount]
 
-    extremes = (
-        (min(named, key=minutes), max(everyone, key=minutes)),
-        (max(named, key=minutes), min(everyone, key=minutes)),
-    )
-    for a, b in extremes:
-        if a[3] != b[3] and _differ(a, b):
-            return tuple(sorted((a, b), key=lambda m: m[3]))
-    return None
+
+def _disagreeing(members: list[tuple[_Duration, bool]]) -> list[_Duration] | None:
+    """A few sources' lengths of the thing (in source order) when two of them disagree."""
+    if not any(named for _, named in members) or len(members) < 2:
+        return None
+    # One mention per distinct length (its first source), so the pairs to compare stay few.
+    lengths: dict[tuple[float, str], _Duration] = {}
+    for m in sorted((m for m, _ in members), key=lambda m: m.source):
+        if len(lengths) < MAX_LENGTHS:
+            lengths.setdefault((m.minutes, m.bound), m)
+    everyone = list(lengths.values())
+    pairs = [(a, b) for i, a in enumerate(everyone) for b in everyone[i + 1 :] if a.source != b.source and _differ(a, b)]
+    if not pairs:
+        return None
+    a, b = max(pairs, key=lambda p: max(p[0].minutes, p[1].minutes) / min(p[0].minutes, p[1].minutes))  # the widest gap
+    # The disagreeing pair, and other lengths of the same scale up to a few claims in all.
+    distinct = {(a.minutes, a.bound): a, (b.minutes, b.bound): b}
+    for m in everyone:
+        if len(distinct) < MAX_CLAIMS and _comparable(m, a) and _comparable(m, b):
+            distinct.setdefault((m.minutes, m.bound), m)
+    return sorted(distinct.values(), key=lambda m: m.source)
+
+
+def _comparable(a: _Duration, b: _Duration) -> bool:
+    """Lengths of one event are of one scale: "90 minutes" is not compared with "three years"."""
+    low, high = sorted((a.minutes, b.minutes))
+    return low > 0 and high / low <= MAX_SCALE
+
+
+def _differ(a: _Duration, b: _Duration) -> bool:
+    if not _comparable(a, b):
+        return False
+    low, high = sorted((a, b), key=lambda m: m.minutes)
+    if high.bound == "min" and low.bound != "min":  # "more than X" contradicts anything below X
+        return True
+    if low.bound == "max" and high.bound != "max":  # "less than X" contradicts anything above X
+        return True
+    if low.bound or high.bound:
+        return False
+    return high.minutes - low.minutes > SAME_LENGTH * high.minutes
 
 
 def _keys(things: set[str]) -> list[tuple[str, bool]]:
@@ -188,18 +252,11 @@ def _topic(things: set[str]) -> str:
     return named[0] if named else sorted(things & _EVENT_WORDS)[0]
 
 
-def _differ(a, b) -> bool:
-    low, high = sorted((a, b), key=lambda m: m[0])
-    if high[1] and not low[1]:  # "more than X" contradicts any figure below X
-        return low[0] < high[0]
-    return abs(high[0] - low[0]) > 0.15 * high[0]
-
-
 def _things_of(text: str, m: re.Match) -> set[str]:
-    """What a duration measures: '=storm' for "two-day storm", plus words just before it."""
-    window = set(re.findall(r"[a-z]+", text[max(0, m.start() - 60) : m.start()].lower())) - STOP_WORDS
-    after = re.match(r"\s*([a-z]+)", text[m.end() :])
-    if "-" in m.group(0) and after and after.group(1) not in STOP_WORDS:
+    """What a duration measures: '=storm' for "two-day storm" or "two days of storm", plus words before it."""
+    window = set(re.findall(r"[a-z]+", text[max(0, m.start() - DURATION_WINDOW) : m.start()].lower())) - STOP_WORDS
+    after = re.match(r"\s*(?:of\s+)?([a-z]+)", text[m.end() :])
+    if after and after.group(1) not in STOP_WORDS and ("-" in m.group(0) or after.group(0).strip().startswith("of")):
         return window | {"=" + after.group(1), after.group(1)}
     return window if window & _EVENT_WORDS or any(w.endswith(("ed", "s")) for w in window) else set()
 
@@ -207,8 +264,66 @@ def _things_of(text: str, m: re.Match) -> set[str]:
 def _span(text: str, m: re.Match) -> str:
     """The duration with a few words of context, cut at punctuation."""
     before = re.search(r"((?:[\w'’-]+\s+){0,4})$", text[: m.start()])
-    after = re.match(r"(\s*[a-z]+)?", text[m.end() :])
-    return (before.group(1) if before else "") + m.group(0) + (after.group(1) or "" if "-" in m.group(0) else "")
+    after = re.match(r"\s+of\s+[a-z]+" if "-" not in m.group(0) else r"\s*[a-z]+", text[m.end() :])
+    return (before.group(1) if before else "") + m.group(0) + (after.group(0) if after else "")
+
+
+def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
+    """Figures that two sources give differently for one thing, each never giving the other's.
+
+    The thing is a name both sentences carry for a percentage ("Spain"), or the noun a
+    count counts ("detainees").  A figure that a source also gives elsewhere is not
+    contested by it, and figures far apart (5% and 2%) are about different things, not
+    the same thing reported differently.
+    """
+    given: dict[int, set[float]] = defaultdict(set)
+    # thing → figure → its first mention (phrase, source): the distinct figures stay few.
+    figures: dict[str, dict[float, tuple[str, int]]] = defaultdict(dict)
+    for s in sentences:
+        names = set(_SUBJECT.findall(s.text)) - _NOT_SUBJECTS
+        for m in _PERCENT.finditer(s.text):
+            value = float(m.group(1))
+            given[s.source].add(value)
+            lead = re.search(r"((?:[\w'’-]+\s+){0,3})$", s.text[: m.start()])
+            for name in names:
+                if len(figures[f"Figure for {name}"]) < MAX_LENGTHS:
+                    figures[f"Figure for {name}"].setdefault(value, ((lead.group(1) if lead else "") + m.group(0), s.source))
+        for figure, counts, noun in _counts(s.text):
+            value = _count_value(figure)
+            if value is None or noun == "percent":
+                continue
+            given[s.source].add(value)
+            thing = f"Number of {noun.lower()}"
+            if len(figures[thing]) < MAX_LENGTHS:
+                figures[thing].setdefault(value, (counts, s.source))
+    found: list[Discrepancy] = []
+    told: set[tuple[float, int]] = set()
+    for thing in sorted(figures, key=lambda t: (-len(figures[t]), t)):
+        mentions = sorted(figures[thing].items(), key=lambda kv: kv[1][1])
+        for i, (a, (phrase_a, source_a)) in enumerate(mentions):
+            for b, (phrase_b, source_b) in mentions[i + 1 :]:
+                if source_a == source_b or {(a, source_a), (b, source_b)} & told:
+                    continue
+                if a in given[source_b] or b in given[source_a] or not _close_but_different(a, b):
+                    continue
+                told.update({(a, source_a), (b, source_b)})
+                found.append(Discrepancy(thing, [Claim(phrase_a, source_a), Claim(phrase_b, source_b)]))
+    return found
+
+
+def _count_value(figure: str) -> float | None:
+    """'1,200' → 1200.0; None for a figure with a bound ("about 30") or a unit ("30-day")."""
+    m = re.fullmatch(r"(\d[\d,]*(?:\.\d+)?)(?:\s+(million|billion|thousand))?", figure)
+    if not m:
+        return None
+    scale = {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get((m.group(2) or "").lower(), 1)
+    return float(m.group(1).replace(",", "")) * scale
+
+
+def _close_but_different(a: float, b: float) -> bool:
+    """2% and 2.1% of GDP differ (a share is given to the decimal); 5% and 2% are different things."""
+    low, high = sorted((a, b))
+    return 0 < low < high and high / low <= MAX_FIGURE_RATIO
 
 
 def find_actors(sentences: list[Sentence], limit: int) -> list[Actor]:
@@ -258,6 +373,8 @@ def find_quotes(sentences: list[Sentence], actors: list[Actor], profile: Profile
         text = " ".join(s.text for s in members)
         for m in _QUOTED.finditer(text):
             speaker = _speaker(text, m)
+            if speaker and speaker.lower() in _PRONOUNS:  # "he said": the person last named in the paragraph
+                speaker = _last_named(text[: m.start()], people)
             if not speaker:
                 continue
             person = people.get(speaker.split()[-1])
@@ -271,6 +388,12 @@ def find_quotes(sentences: list[Sentence], actors: list[Actor], profile: Profile
         if quote.text not in (q.text for q in chosen):
             chosen.append(quote)
     return chosen[:limit]
+
+
+def _last_named(text: str, people: dict[str, str]) -> str | None:
+    """The person whose surname occurs last in ``text``, if any."""
+    found = [(m.start(), name) for surname, name in people.items() for m in re.finditer(rf"\b{re.escape(surname)}\b", text)]
+    return max(found)[1] if found else None
 
 
 def _weightiest(quote: str, profile: Profile) -> tuple[str, float]:

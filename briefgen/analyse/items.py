@@ -5,12 +5,13 @@
    self-contained clause), or dropped when neither works.
 2. Each candidate is placed in a profile section (``sections.place``) or left out.
 3. ``merge``: candidates of one section that say the same thing (close TF-IDF vectors;
-   compared only when they share a rare term, and with a bounded number of statements,
-   so the work grows with the corpus, not its square) become one bullet citing every
-   source that reported it.
-4. ``rank``: salience from the section fit, centrality, corroboration, specifics
-   (numbers, names) and position in the article.
-5. ``select``: the word budget is shared fairly between sections, best bullets first.
+   compared only when they share a rare term or a figure, and with a bounded number of
+   statements, so the work grows with the corpus, not its square) become one bullet
+   citing every source that reported it.
+4. ``rank``: salience from the section fit and its margin, centrality, corroboration,
+   specifics (numbers, names) and position in the article.
+5. ``select``: the word budget is shared fairly between sections (by words, not
+   bullets), best bullets first, no source sentence told twice.
 """
 
 from __future__ import annotations
@@ -30,9 +31,11 @@ _ANAPHORA = re.compile(r"\b(?:this|these|those|such|aforementioned|the same|the 
 MAX_JOINED_WORDS = 55
 SAME_STATEMENT = 0.27
 SAME_SOURCE_STATEMENT = 0.5
+SAME_FIGURE_DISCOUNT = 0.08
 REDUNDANCY_PENALTY = 0.5
 SHORTLIST = 40  # the next bullet is chosen among this many of the most salient
 BLOCKING_TERMS = 12
+BLOCKING_FIGURES = 4
 COMPARED = 24  # compare with at most about this many earlier statements, so merging stays linear
 
 
@@ -86,6 +89,8 @@ def candidates(sentences: list[Sentence], profile: Profile) -> list[Candidate]:
         placement = place(" ".join(e.sentence for e in evidence), sentence.heading, profile)
         if placement is None:
             continue
+        if len(evidence) > 1 and found and found[-1].evidence == evidence[:1]:
+            found.pop()  # the sentence before now leads this bullet: it is not told twice
         found.append(Candidate(text, evidence, sentence.position, placement, [sentence.source], content_stems(text)))
     return found
 
@@ -124,7 +129,9 @@ def merge(found: list[Candidate]) -> list[Candidate]:
     for n in order:
         c = found[n]
         section = c.placement.section
+        # Its rarest words, and its figures: two reports of "1,000 prisoners" meet on the number.
         rare = sorted(c.vector, key=lambda t: -idf[t])[:BLOCKING_TERMS]
+        rare += sorted(t for t in c.vector if t[0].isdigit() and t not in rare)[:BLOCKING_FIGURES]
         near: set[int] = set()
         for t in rare:  # rarest first: a statement that shares a name or a number is the likeliest twin
             near.update(index[(section, t)][-COMPARED:])
@@ -132,9 +139,12 @@ def merge(found: list[Candidate]) -> list[Candidate]:
                 break
         similarity, twin = max(((cosine(c.vector, kept[k].vector), k) for k in near), default=(0.0, None))
         if twin is not None:
-            # One outlet repeating itself does so in near-identical words; two outlets paraphrase.
-            same_source = c.sources[0] in kept[twin].cited
-            if similarity >= (SAME_SOURCE_STATEMENT if same_source else SAME_STATEMENT):
+            # One outlet repeating itself does so in near-identical words; two outlets paraphrase,
+            # and two that give the same figure ("450 detainees") may paraphrase the rest freely.
+            threshold = SAME_SOURCE_STATEMENT if c.sources[0] in kept[twin].cited else SAME_STATEMENT
+            if any(t[0].isdigit() and t in kept[twin].vector for t in c.vector):
+                threshold -= SAME_FIGURE_DISCOUNT
+            if similarity >= threshold:
                 _absorb(kept[twin], c)
                 continue
         for t in rare:
@@ -166,6 +176,7 @@ def rank(kept: list[Candidate]) -> None:
         names = len(re.findall(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+", c.text))
         c.salience = round(
             c.placement.score / 4
+            + 0.5 * c.placement.confidence
             + 2.0 * cosine(c.vector, centroid)
             + 0.8 * (len(set(c.sources)) - 1)
             + 0.4 * specifics
@@ -179,32 +190,39 @@ def rank(kept: list[Candidate]) -> None:
 
 
 def select(kept: list[Candidate], profile: Profile, budget: int) -> dict[str, list[Item]]:
-    """The best bullets per section, taking turns so every section gets its share.
+    """The best bullets per section, sharing the word budget fairly between sections.
 
-    Within a section the next bullet is the most salient one after a penalty for
-    overlapping what the section already says (maximal marginal relevance), so a
-    section covers several facts rather than one fact several times.
+    The section that has used the fewest words so far picks next, so a section of short
+    bullets gets as many words as one of long bullets, not as many bullets.  Within a
+    section the next bullet is the most salient one after a penalty for overlapping what
+    the section already says (maximal marginal relevance), so a section covers several
+    facts rather than one fact several times.  A bullet whose source sentences are all
+    told already, in any section, is not told again.
     """
     queues: dict[str, list[Candidate]] = defaultdict(list)
     for c in sorted(kept, key=lambda c: (-c.salience, min(c.sources), c.position)):
         queues[c.placement.section].append(c)
     specs = profile.bullet_sections()
     picked: dict[str, list[Candidate]] = {spec.id: [] for spec in specs}
+    words = {spec.id: 0 for spec in specs}
+    said: set[tuple[int, str]] = set()  # source sentences already in a bullet: a bullet must add one
     used = 0
-    for turn in range(max((spec.max_items for spec in specs), default=0)):
-        for spec in specs:
-            queue = queues[spec.id]
-            novelty: dict[int, float] = {}  # by id(candidate): it changes only when a bullet is picked
-            while queue and turn < spec.max_items and len(picked[spec.id]) == turn:
-                shortlist = queue[:SHORTLIST]
-                for c in shortlist:
-                    if id(c) not in novelty:
-                        novelty[id(c)] = _novelty(c, picked[spec.id])
-                best = max(range(len(shortlist)), key=lambda n: (novelty[id(shortlist[n])], -n))
-                c = queue.pop(best)
-                if used + c.words + 1 <= budget:
-                    used += c.words + 1
-                    picked[spec.id].append(c)
+    picking = [spec for spec in specs if spec.max_items > 0]
+    while picking:
+        spec = min(picking, key=lambda s: words[s.id])  # ties go to the earlier section
+        queue = queues[spec.id]
+        if not queue or len(picked[spec.id]) >= spec.max_items:
+            picking.remove(spec)
+            continue
+        shortlist = queue[:SHORTLIST]
+        best = max(range(len(shortlist)), key=lambda n: (_novelty(shortlist[n], picked[spec.id]), -n))
+        c = queue.pop(best)
+        sentences = {(e.source, e.sentence) for e in c.evidence}
+        if used + c.words + 1 <= budget and not sentences <= said:
+            used += c.words + 1
+            words[spec.id] += c.words + 1
+            picked[spec.id].append(c)
+            said.update(sentences)
     return {section: [_item(c) for c in chosen] for section, chosen in picked.items()}
 
 

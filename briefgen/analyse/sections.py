@@ -5,9 +5,16 @@ A sentence is scored against every ``bullets`` section of the profile from:
 - the section's cue phrases (weighted; ``agree*`` matches any ending), and the words of
   its description (weakly);
 - signals of news prose that a profile may weigh like cues: ``@contrast`` (opens with
-  "However", "But", "Instead"…), ``@hedge`` ("it is not clear", "may", "unrealistic"…)
+  "However", "But", "Instead"…; a sentence opening with a concession, "Although X, Y",
+  is scored on its main clause Y alone), ``@hedge`` ("it is not clear", "may", "unrealistic"…)
   and ``@negation`` ("not", "no", "never", "failed"…);
 - the sub-heading the sentence sits under, scored the same way and weighted lower.
+
+A cue inside a negated scope ("ended without a breakthrough", "no-one should doubt")
+does not count for its section: the few words after "not", "no", "without", "never" or
+an "n't" say the opposite of the cue.  The negator itself (``@negation``) and a negated
+cue of another section (``@negated``: "ended without a breakthrough" for obstacles) are
+evidence a profile may weigh like any cue.
 
 The best section wins when its score clears ``MIN_SCORE``; a sentence that fits no
 section well is left out rather than forced in.
@@ -16,6 +23,7 @@ section well is left out rather than forced in.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -24,17 +32,24 @@ from .terms import STOP_WORDS, stem, tokens
 
 MIN_SCORE = 2.0
 MIN_OWN_SCORE = 1.0  # the sentence itself must show the section's cues, not only its heading
-HEADING_WEIGHT = 0.6
+HEADING_WEIGHT = 1.0
 DESCRIPTION_WEIGHT = 0.25
 
-_CONTRAST = re.compile(r"^\W*(?:however|but|yet|still|instead|although|though|despite|in spite of|on the contrary|by contrast)\b", re.I)
+_CONTRAST = re.compile(r"^\W*(?:however|but|yet|still|instead|on the contrary|by contrast)\b", re.I)
+_CONCESSION = re.compile(r"^\W*(?:although|though|even though|despite|in spite of|while|whereas)\b[^,;:\"“]{3,150},\s*(?=\w)", re.I)
 _HEDGE = re.compile(
     r"\b(?:(?:it is|it's|it remains|it was) (?:not |still |un)(?:clear|certain|known)|unclear|uncertain\w*|"
-    r"remains? to be seen|no (?:convincing|clear) (?:signs?|evidence)|unrealistic|doubt\w*|may not|might not|could not)\b",
+    r"remains? to be seen|no (?:convincing|clear) (?:signs?|evidence)|unrealistic|may not|might not|could not)\b",
     re.I,
 )
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|n't|fail(?:ed|s)?|refus\w*|reject\w*)\b", re.I)
 SIGNALS = {"@contrast": _CONTRAST, "@hedge": _HEDGE, "@negation": _NEGATION}
+NEGATED_SIGNAL = "@negated"  # set per section by ``place``: a cue of another section is negated
+_NEGATORS = frozenset({"not", "no", "never", "without", "neither", "nor", "nobody", "nothing", "none", "cannot", "fail", "failed", "fails", "failing"})
+NEGATED_SCOPE = 3  # content words after a negator that it governs ("failed to reach a lasting peace")
+# "not only X but also Y" asserts X; a clause break ends what a negator governs.
+_NOT_NEGATING = frozenset({"only", "just", "least", "longer"})
+_SCOPE_BREAKERS = frozenset({"but", "and", "or", "while", "whereas", "although", "though", "yet", "however", "which", "because"})
 
 
 @dataclass
@@ -49,20 +64,26 @@ class Placement:
 
 def place(text: str, heading: str, profile: Profile) -> Placement | None:
     """The best bullets section for ``text`` (under sub-heading ``heading``), or None."""
+    text = _main_clause(text)
     words = tokens(text)
-    stems = _stems(words)
+    negated = _negated(words)
+    stems = _stems(w for n, w in enumerate(words) if n not in negated)
     signals = frozenset(cue for cue, pattern in SIGNALS.items() if pattern.search(text))
+    specs = profile.bullet_sections()
+    denied = {spec.id for spec in specs if _matcher(tuple(spec.cues.items())).phrases_in(words, negated, denied=True)}
     scores = []
-    for spec in profile.bullet_sections():
+    for spec in specs:
         cues = tuple(spec.cues.items())
-        score, reasons = _score(words, stems, signals, cues, spec.description)
+        # What a sentence denies of one section ("no breakthrough") is evidence for another.
+        # It is the stronger form of @negation, which it replaces rather than adds to.
+        own_signals = signals - {"@negation"} | {NEGATED_SIGNAL} if denied - {spec.id} else signals
+        score, reasons = _score(words, negated, stems, own_signals, cues, spec.description)
         if score < MIN_OWN_SCORE:
             continue
-        if heading:
-            heading_score = _heading_score(heading, cues, spec.description)
-            if heading_score > 0:
-                score += HEADING_WEIGHT * heading_score
-                reasons.append(f"under heading “{heading}”")
+        from_heading = HEADING_WEIGHT * _heading_score(heading, cues, spec.description) if heading else 0.0
+        if from_heading > 0:
+            score += from_heading
+            reasons.append(f"under heading “{heading}”")
         scores.append((round(score, 3), spec.id, reasons))
     scores.sort(key=lambda s: -s[0])
     if not scores or scores[0][0] < MIN_SCORE:
@@ -72,16 +93,37 @@ def place(text: str, heading: str, profile: Profile) -> Placement | None:
     return Placement(section, best, round((best - max(runner_up, 0.0)) / best, 3), reasons)
 
 
-def _stems(words: list[str]) -> frozenset[str]:
+def _main_clause(text: str) -> str:
+    """The sentence without a leading concession: "Although X, Y" reports Y."""
+    m = _CONCESSION.match(text)
+    return text[m.end() :] if m else text
+
+
+def _stems(words: Iterable[str]) -> frozenset[str]:
     return frozenset(stem(w) for w in words if w not in STOP_WORDS)
 
 
+def _negated(words: list[str]) -> frozenset[int]:
+    """Positions of the words a negator governs: a cue there says the opposite."""
+    negated = set()
+    for i, word in enumerate(words):
+        if not (word in _NEGATORS or word.endswith(("n't", "n’t"))):
+            continue
+        governed = 0
+        for j in range(i + 1, len(words)):
+            if governed == NEGATED_SCOPE or words[j] in _SCOPE_BREAKERS or (j == i + 1 and words[j] in _NOT_NEGATING):
+                break
+            negated.add(j)
+            governed += words[j] not in STOP_WORDS
+    return frozenset(negated)
+
+
 def _score(
-    words: list[str], stems: frozenset[str], signals: frozenset[str], cues: tuple[tuple[str, float], ...], description: str
+    words: list[str], negated: frozenset[int], stems: frozenset[str], signals: frozenset[str], cues: tuple[tuple[str, float], ...], description: str
 ) -> tuple[float, list[str]]:
     """A text's fit to one section, from its words, their stems and the signals it shows."""
     matcher = _matcher(cues)
-    hits = matcher.phrases_in(words)
+    hits = matcher.phrases_in(words, negated)
     hits.update(cue for cue in matcher.signals if cue in signals)
     score = sum(matcher.weights[cue] for cue in hits)
     reasons = [f"cue “{cue}”" for cue in sorted(hits)]
@@ -96,8 +138,12 @@ def _score(
 def _heading_score(heading: str, cues: tuple[tuple[str, float], ...], description: str) -> float:
     """A sub-heading's fit to a section; every sentence under it asks the same question."""
     words = tokens(heading)
+    negated = _negated(words)
     signals = frozenset(cue for cue, pattern in SIGNALS.items() if pattern.search(heading))
-    return _score(words, _stems(words), signals, cues, description)[0]
+    return _score(words, negated, _stems(w for n, w in enumerate(words) if n not in negated), signals, cues, description)[0]
+
+
+HEAD = 3  # letters a one-word prefix cue is indexed by
 
 
 @dataclass
@@ -108,22 +154,34 @@ class _Matcher:
     signals: list[str]
     phrases: list[tuple[str, list[str], bool]]  # cue, its words, last word is a prefix
     by_word: dict[str, list[int]] = field(default_factory=dict)
+    by_first: dict[str, list[int]] = field(default_factory=dict)  # phrases by their first word
+    by_head: dict[str, list[int]] = field(default_factory=dict)  # one-word prefix cues by their first letters
 
-    def phrases_in(self, words: list[str]) -> set[str]:
+    def phrases_in(self, words: list[str], negated: frozenset[int], denied: bool = False) -> set[str]:
+        """The cues in ``words`` outside the ``negated`` positions (or, if ``denied``, inside them)."""
         found: set[str] = set()
-        for i, word in enumerate(words):
-            for index in self._starting_with(word):
-                cue, parts, prefix = self.phrases[index]
-                if _matches_at(words, i, parts, prefix):
-                    found.add(cue)
+        for i in sorted(negated) if denied else range(len(words)):
+            starting = self._starting_with(words[i])
+            if not starting or (not denied and i in negated):
+                continue
+            # A word counts once: "agreement" is the cue "agreement" or "agree*", the heavier.
+            here = [cue for cue, parts, prefix in (self.phrases[n] for n in starting) if _matches_at(words, i, parts, prefix)]
+            if here:
+                found.add(max(here, key=lambda cue: (self.weights[cue], cue)))
         return found
 
     def _starting_with(self, word: str) -> list[int]:
         if word not in self.by_word:
-            self.by_word[word] = [
-                n for n, (_, parts, prefix) in enumerate(self.phrases)
-                if parts[0] == word or (prefix and len(parts) == 1 and word.startswith(parts[0]))
-            ]
+            if not self.by_first:  # built once: a new word then costs a look-up, not a pass over every cue
+                for n, (_, parts, prefix) in enumerate(self.phrases):
+                    if prefix and len(parts) == 1:
+                        self.by_head.setdefault(parts[0][:HEAD], []).append(n)
+                    else:
+                        self.by_first.setdefault(parts[0], []).append(n)
+            self.by_word[word] = sorted(
+                self.by_first.get(word, [])
+                + [n for k in range(1, HEAD + 1) for n in self.by_head.get(word[:k], []) if word.startswith(self.phrases[n][1][0])]
+            )
         return self.by_word[word]
 
 
@@ -145,7 +203,7 @@ def _matcher(cues: tuple[tuple[str, float], ...]) -> _Matcher:
         phrases.append((cue, parts, cue.endswith("*")))
     return _Matcher(
         weights={cue: weight for cue, weight in cues},
-        signals=[cue for cue, _ in cues if cue in SIGNALS],
+        signals=[cue for cue, _ in cues if cue in SIGNALS or cue == NEGATED_SIGNAL],
         phrases=phrases,
     )
 

@@ -3,7 +3,8 @@
 ``split_sentences(text)`` returns the sentences of a paragraph, exactly as written (no
 character changed, only the whitespace between sentences dropped).  It does not split
 after titles and common abbreviations (Mr., Dr., U.S., Jan.), initials (J. R. Smith),
-inside decimals (3.5) or inside a quotation that runs on ("... he said. "We will go."").
+inside decimals (3.5), inside a quotation that runs on ("... he said. "We will go."") or
+at an ellipsis inside a quotation ("Europe and... Western civilization").
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ _ABBREVIATIONS = {
 }
 # A candidate break: end punctuation, optional closing quotes/brackets, then space.
 _BREAK = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s")
 _OPENS_SENTENCE = re.compile(r"[\"'“‘(\[]*[A-Z0-9À-ÖØ-Þ]")
 
 
@@ -31,6 +33,8 @@ def split_sentences(text: str) -> list[str]:
         after = text[m.end() :]
         if not _OPENS_SENTENCE.match(after) or _ends_with_abbreviation(before, text[m.start()]):
             continue
+        if _ELLIPSIS.match(m.group(0)) and _inside_quotation(text[start : m.start()]):
+            continue  # "a big win for Europe and... Western civilization": a quotation trails off and goes on
         sentence = text[start : m.end()].strip()
         if sentence:
             sentences.append(sentence)
@@ -39,6 +43,10 @@ def split_sentences(text: str) -> list[str]:
     if tail:
         sentences.append(tail)
     return sentences
+
+
+def _inside_quotation(chunk: str) -> bool:
+    return chunk.count('"') % 2 == 1 or chunk.count("“") > chunk.count("”")
 
 
 def _ends_with_abbreviation(chunk: str, mark: str) -> bool:

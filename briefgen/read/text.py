@@ -1,8 +1,10 @@
 """Plain-text articles as saved from a news site: headline first, then paragraphs.
 
 What is not content is removed here, so analysis never sees it: photo captions with a
-credit ("... (Source: Getty) |"), comment counters ("Comment (0)"), share widgets, and
-the "Source: URL" trailer, which becomes the article's url and outlet.  Short lines that
+credit ("... (Source: Getty) |"), comment counters ("Comment (0)"), share widgets, links
+left on a line of their own, promotions glued onto a sentence, the dateline that opens
+a story ("NEW DELHI:"), and the "Source: URL" trailer, which becomes the article's url
+and outlet.  Short lines that
 stand between paragraphs without ending a sentence, or that ask a question, are kept as
 sub-headings (structure) rather than text.
 """
@@ -21,7 +23,8 @@ _TRAILER = re.compile(r"^\s*(?:source|nguồn|read more at|originally published 
 _CAPTION_CREDIT = re.compile(r"\((?:source|photo|image|credit|ảnh|nguồn)\s*:[^)]*\)\s*\|?\s*$", re.I)
 _WIDGET = re.compile(
     r"^\s*(?:comments?\s*\(\d+\)|\d+\s+comments?|share(?: this)?(?: on \w+)?|tweet|like|print|email|"
-    r"follow us.*|related(?: articles| news)?:?|tags?:.*|advertisement)\s*$",
+    r"follow us.*|related(?: articles| news)?:?|tags?:.*|advertisement|"
+    r"(?:also read|read also|read more|must read|recommended|watch|listen|explainer|explained)\s*[:|-].*)\s*$",
     re.I,
 )
 _ISO_DATE = re.compile(r"(?<!\d)(20\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
@@ -30,6 +33,21 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _MONTH = r"(" + "|".join(m[:3] + r"(?:" + m[3:] + r")?" for m in _MONTHS) + r")\.?"
 _DAY_MONTH_YEAR = re.compile(r"\b([12]?\d|3[01]) " + _MONTH + r",? (20\d\d)\b", re.I)
 _MONTH_DAY_YEAR = re.compile(r"\b" + _MONTH + r" ([12]?\d|3[01]),? (20\d\d)\b", re.I)
+_BARE_URL = re.compile(r"^\s*https?://\S+\s*$")  # an embed script or a link left on its own line
+_GLUED = re.compile(r"(?<=[”\"!?])(?=[A-Z][a-z])")  # two blocks run together with no space
+_PROMO = re.compile(r"\b(?:whatsapp|telegram|newsletter|subscribe|sign up|follow us|download (?:our|the) app)\b", re.I)
+PROMO_MAX_WORDS = 20
+_PLACE = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_CAPITALS_PLACE = r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
+_DATELINE_DATE = r"(?i:\d{1,2}[./]\d{1,2}[./]\d{2,4}|" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + r")(?:,?\s+\d{4})?"
+_FILED_BY = r"\s*(?:\([^)]{1,30}\)\s*)?(?::|\s[-–—])\s+"
+# "NEW DELHI:", "The Hague, June 26:", "LONDON, May 10 (Reuters) -", "The Hague 25.06.2025 ": where and
+# when the story was filed, not part of its first sentence.
+_DATELINE = re.compile(
+    rf"^(?:{_CAPITALS_PLACE}(?:,?\s+{_DATELINE_DATE})?{_FILED_BY}|{_PLACE},?\s+{_DATELINE_DATE}{_FILED_BY}"
+    rf"|{_PLACE},?\s+\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\s+)(?=[A-Z“\"])"
+)
+DATELINE_PARAGRAPHS = 2
 DATE_SEARCH_LINES = 5  # a dateline sits near the top; dates further down are what the story is about
 HEADING_MAX_WORDS = 12
 
@@ -53,9 +71,12 @@ def parse_text(text: str, location: str, url: str | None = None) -> Article:
         if trailer:
             url = trailer
             continue
-        if _WIDGET.match(line) or _CAPTION_CREDIT.search(line):
+        if _WIDGET.match(line) or _CAPTION_CREDIT.search(line) or _BARE_URL.match(line):
             continue
-        kept.append(line)
+        # A promotion glued onto a sentence ("…threat”Follow our channel on WhatsApp") is cut off.
+        pieces = [p for p in _GLUED.split(line) if not (_PROMO.search(p) and len(p.split()) <= PROMO_MAX_WORDS)]
+        if pieces:
+            kept.append("".join(pieces))
     if not kept:
         raise InputError(f"{location}: no text in the source")
 
@@ -65,6 +86,8 @@ def parse_text(text: str, location: str, url: str | None = None) -> Article:
         # A long first line that ends a sentence is a lede as much as a headline.
         paragraphs.append(("text", title))
     for i, line in enumerate(kept[1:], 1):
+        if i <= DATELINE_PARAGRAPHS:
+            line = _DATELINE.sub("", line, count=1)
         following = kept[i + 1] if i + 1 < len(kept) else ""
         kind = "heading" if _looks_like_heading(line, following) else "text"
         paragraphs.append((kind, line))
