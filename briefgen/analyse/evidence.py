@@ -249,7 +249,9 @@ def _topic(things: set[str]) -> str:
     named = sorted(w[1:] for w in things if w.startswith("="))
     if things & {"call", "phone"}:
         return "call"
-    return named[0] if named else sorted(things & _EVENT_WORDS)[0]
+    events = sorted(things & _EVENT_WORDS)
+    # The mention that named the thing may not be among the claims kept; any thing will do.
+    return named[0] if named else events[0] if events else sorted(things)[0]
 
 
 def _things_of(text: str, m: re.Match) -> set[str]:
