@@ -208,7 +208,7 @@ def _extract(sources, profile_name, title, max_words, date, *, source_list, keep
     specs = [SourceSpec(s) for s in sources] + (read_manifest(source_list) if source_list else [])
     limits = Limits(int(max_source_mb * MB), max_sources, int(url_max_mb * MB), url_timeout)
     reading = read_all(specs, date=date, keep_going=keep_going, jobs=jobs, limits=limits, progress=not quiet)
-    brief = analyse(reading.articles, profile, max_words=max_words, title=title)
+    brief = analyse(reading.articles, profile, max_words=max_words, title=title, progress=not quiet)
     brief.skipped = reading.skipped
     return brief
 

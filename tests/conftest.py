@@ -36,3 +36,18 @@ def sample_build(tmp_path_factory) -> Path:
     result = run_cli("build", INPUTS, "-o", out, "--format", "docx,pdf,md,json")
     assert result.returncode == 0, result.stderr.decode()
     return out
+
+
+def outline_titles(reader) -> list[str]:
+    """The titles of a pypdf reader's bookmarks, depth first."""
+    titles = []
+
+    def walk(outline):
+        for entry in outline:
+            if isinstance(entry, list):
+                walk(entry)
+            else:
+                titles.append(entry.title)
+
+    walk(reader.outline)
+    return titles

@@ -10,6 +10,7 @@ from briefgen.model import Brief, Evidence, Item, KeyFigure, Section, Source
 from briefgen.render import render
 from briefgen.render.blocks import parse_blocks
 from briefgen.render.markdown import cite, render_markdown
+from tests.conftest import outline_titles
 
 HOSTILE = "S&P <b>bold</b> {{ 7*7 }} {% raw %} # not a heading | pipe *star* [x](javascript:alert(1)) ]]> &amp;"
 
@@ -61,17 +62,7 @@ def test_pdf_has_bookmarks_metadata_and_literal_text():
     reader = pypdf.PdfReader(io.BytesIO(data))
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "S&P" in text and "<b>bold</b>" in text and "{{ 7*7 }}" in text
-    titles = []
-
-    def walk(outline):
-        for entry in outline:
-            if isinstance(entry, list):
-                walk(entry)
-            else:
-                titles.append(entry.title)
-
-    walk(reader.outline)
-    assert titles == ["Test brief", "Bottom line up front", "Positive signals", "Obstacles", "Key figures", "Sources"]
+    assert outline_titles(reader) == ["Test brief", "Bottom line up front", "Positive signals", "Obstacles", "Key figures", "Sources"]
     assert reader.metadata.title == "Test brief"
     assert reader.metadata.author == "briefgen"
     assert "Page 1 of 1" in text

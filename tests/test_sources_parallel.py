@@ -45,8 +45,10 @@ def test_progress_on_stderr_for_many_sources_and_quiet_silences_it(corpus):
     loud = run_cli("extract", corpus, "--jobs", "2")
     assert loud.returncode == 0
     total = len(json.loads(loud.stdout)["sources"])  # stdout is the JSON and nothing else
-    assert loud.stderr.decode().splitlines()[-1].startswith(f"reading [{'#' * 24}] {total}/{total} ")
-    assert "/s" in loud.stderr.decode()
+    lines = loud.stderr.decode().splitlines()
+    assert any(line.startswith(f"reading [{'#' * 24}] {total}/{total} ") for line in lines)
+    assert lines[-1].startswith(f"analysing [{'#' * 24}] {total}/{total} ")
+    assert all("/s" in line for line in lines)
     quiet = run_cli("extract", corpus, "--jobs", "2", "-q")
     assert quiet.returncode == 0 and quiet.stderr == b""
 

@@ -16,7 +16,7 @@ from briefgen.errors import InputError
 from briefgen.render import render
 from briefgen.render.pdf import _find_font
 from briefgen.render.style import load_style
-from tests.conftest import INPUTS, run_cli
+from tests.conftest import INPUTS, outline_titles, run_cli
 from tests.test_render import HOSTILE, brief_with
 
 MARKING = "OFFICIAL — SENSITIVE"
@@ -27,20 +27,6 @@ needs_dejavu = pytest.mark.skipif(DEJAVU is None, reason="DejaVu Sans not instal
 
 def pdf_text(data: bytes) -> list[str]:
     return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages]
-
-
-def outline_titles(reader: pypdf.PdfReader) -> list[str]:
-    titles = []
-
-    def walk(outline):
-        for entry in outline:
-            if isinstance(entry, list):
-                walk(entry)
-            else:
-                titles.append(entry.title)
-
-    walk(reader.outline)
-    return titles
 
 
 @pytest.fixture(scope="module")
