@@ -50,7 +50,10 @@ def _remove_stale_temps(folder: Path) -> None:
     for temp in folder.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"):
         pid = temp.name.removeprefix(TEMP_PREFIX).split("-", 1)[0]
         if not pid.isdigit() or not _running(int(pid)):
-            temp.unlink(missing_ok=True)
+            try:
+                temp.unlink(missing_ok=True)
+            except OSError:
+                pass  # another user's leftover in a shared folder: theirs to clean, not our failure
 
 
 def _running(pid: int) -> bool:

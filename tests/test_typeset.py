@@ -256,6 +256,7 @@ def test_style_file_overrides_the_shipped_one(tmp_path):
         ("colours: {accent: green}\n", "colours.accent should be #RRGGBB"),
         ("margins: {top: 0}\n", "margins.top should be a number"),
         ("[1, 2]\n", "should be a mapping"),
+        ("font: {name: 'x; } body { background: url(http://evil/)'}\n", "font.name should be a font name"),
     ],
 )
 def test_bad_style_file_is_an_input_error_naming_the_key(tmp_path, text, message):

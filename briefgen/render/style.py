@@ -23,6 +23,7 @@ from ..errors import InputError
 PAPERS = ("a4", "letter")
 PAPER_MM = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+_FONT_NAME = re.compile(r"[\w][\w .-]{0,63}")  # it goes into CSS and Word XML: nothing that could end a declaration
 
 
 @dataclass(frozen=True)
@@ -131,8 +132,8 @@ def _build(data: dict, where: str) -> Style:
         if not isinstance(value, str) or not _COLOUR.fullmatch(value):
             raise fail(f"colours.{key} should be #RRGGBB, not {value!r}")
     font = data.get("font") or {}
-    if not isinstance(font.get("name"), str) or not font["name"].strip():
-        raise fail("font.name should be a font name")
+    if not isinstance(font.get("name"), str) or not _FONT_NAME.fullmatch(font["name"].strip()):
+        raise fail("font.name should be a font name (letters, digits, spaces, hyphens)")
     families = []
     for entry in font.get("pdf") or []:
         if not isinstance(entry, dict) or not isinstance(entry.get("regular"), str):
