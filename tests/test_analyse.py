@@ -63,6 +63,6 @@ def test_other_profile_gives_its_own_sections(articles):
 
 
 def test_nothing_to_summarise_is_an_error():
-    article = Article(text="", paragraphs=[], title="x", outlet="x")
-    with pytest.raises(InputError, match="no sentences"):
+    article = Article(text="", paragraphs=[], title="x", outlet="x", location="notes/empty-ish.txt")
+    with pytest.raises(InputError, match="^notes/empty-ish.txt: no sentences"):
         analyse([article], load_profile())

@@ -60,7 +60,8 @@ def _analyse(articles: list[Article], profile: Profile, max_words: int, title: s
     sources = [Source(id=n, outlet=a.outlet, title=a.title, date=a.date, url=a.url) for n, a in enumerate(articles, 1)]
     sentences = _sentences(articles)
     if not sentences:
-        raise InputError("the sources hold no sentences to summarise")
+        named = ", ".join(a.location or a.title for a in articles[:3]) + (f" and {len(articles) - 3} more" if len(articles) > 3 else "")
+        raise InputError(f"{named}: no sentences to summarise (only headings, or run-on text without sentence breaks)")
 
     placed = []
     for done, (_, of_article) in enumerate(itertools.groupby(sentences, key=lambda s: s.source), 1):
