@@ -355,3 +355,24 @@ def test_cue_index_finds_phrases_and_prefixes_of_any_length():
 
     matcher = _matcher((("de*", 1.0), ("agree*", 2.0), ("agreement", 2.5), ("not been able", 2.5)))
     assert matcher.phrases_in("the denial of agreement has not been able".split(), frozenset()) == {"de*", "agreement", "not been able"}
+
+
+@pytest.mark.parametrize(
+    "text, section",
+    [
+        # A reversing verb acting on a cue of one section is evidence for the other.
+        ("The ministry lifted the sanctions on grain exports and eased import duties for farmers.", "positive"),
+        ("The island republic suspends its retaliatory measures against fishing fleets from Monday.", "positive"),
+        ("The new accord lowers tariffs by 40 percentage points on both sides of the strait.", "positive"),
+        ("The rebel council suspended the truce with the border villages on Sunday evening.", "obstacles"),
+        # Only what the verb acts on is reversed: "a pause with the possibility of resuming" is not a resumption undone.
+        ("The port authority announced a pause with the possibility of resuming the dispute talks in spring.", "obstacles"),
+    ],
+)
+def test_a_reversing_verb_turns_what_it_acts_on(text, section):
+    assert placed(text) == section
+
+
+def test_a_negated_subject_denies_its_whole_clause():
+    # "No X is on the release list": the good-news cue far from the "No" is denied too.
+    assert placed("No journalist is on the first prisoner release list handed to the mediators on Sunday.") == "obstacles"
