@@ -8,7 +8,7 @@ import pytest
 
 from briefgen.analyse import analyse
 from briefgen.analyse.edit import dangling, trim
-from briefgen.analyse.evidence import find_discrepancies
+from briefgen.analyse.evidence import find_actors, find_discrepancies
 from briefgen.analyse.items import Sentence
 from briefgen.analyse.sections import place
 from briefgen.model import Article
@@ -376,3 +376,24 @@ def test_a_reversing_verb_turns_what_it_acts_on(text, section):
 def test_a_negated_subject_denies_its_whole_clause():
     # "No X is on the release list": the good-news cue far from the "No" is denied too.
     assert placed("No journalist is on the first prisoner release list handed to the mediators on Sunday.") == "obstacles"
+
+
+def test_a_toll_two_sources_count_by_different_nouns_is_one_difference():
+    # Same verb, same event, counted as "people" by one source and "villagers" by the other.
+    (difference,) = _differences(
+        "During the delay, artillery fire killed 9 villagers, the civil defence service said.",
+        "Before the truce began, shelling killed at least 17 people in the valley, the health office said.",
+    )
+    assert difference.topic == "Number killed"
+    assert [c.source for c in difference.claims] == [1, 2]
+
+
+def test_tolls_that_agree_or_that_name_two_events_are_not_a_difference():
+    # "at least 9" does not contradict 17; 9 and 300 are tolls of different events.
+    assert not _differences("Shelling killed at least 9 villagers overnight.", "Shelling killed 17 villagers overnight, officials said.")
+    assert not _differences("Shelling killed 9 villagers overnight.", "The war has killed 300 villagers since spring, officials said.")
+
+
+def test_an_actor_is_named_without_a_possessive():
+    brief_actors = find_actors([Sentence(1, "US President Donald Trump’s envoy arrived in the capital on Monday.", "", 0, 0)], 5)
+    assert [a.name for a in brief_actors] == ["Donald Trump"]
