@@ -397,3 +397,29 @@ def test_tolls_that_agree_or_that_name_two_events_are_not_a_difference():
 def test_an_actor_is_named_without_a_possessive():
     brief_actors = find_actors([Sentence(1, "US President Donald Trump’s envoy arrived in the capital on Monday.", "", 0, 0)], 5)
     assert [a.name for a in brief_actors] == ["Donald Trump"]
+
+
+@pytest.mark.parametrize(
+    "text, section",
+    [
+        # When an accord takes effect is news of progress; "stopped short of" is a limit, not a halt.
+        ("The new river-sharing rules will take effect by Friday, the commission said.", "positive"),
+        ("By 9:40 a.m. the truce was in effect along the whole valley road.", "positive"),
+        ("The envoy called it an accord, but the minister stopped short of that word.", "obstacles"),
+    ],
+)
+def test_timing_of_an_accord_and_stopping_short(text, section):
+    assert placed(text) == section
+
+
+def test_a_fragment_ranks_below_the_sentence_that_tells_it():
+    from briefgen.analyse.items import candidates, merge, rank
+
+    profile = load_profile("default")
+    told = "The two port authorities agreed a harbour deal that cuts ferry fares by half"
+    # Ranked apart (merged they would be one): the same words, as a list item and as a sentence.
+    fragment = merge(candidates([Sentence(1, told, "", 0, 0)], profile))
+    sentence = merge(candidates([Sentence(2, told + ".", "", 0, 0)], profile))
+    rank(fragment)
+    rank(sentence)
+    assert sentence[0].salience > fragment[0].salience

@@ -27,6 +27,8 @@ from .sections import Placement, place
 from .terms import content_stems, cosine, idf_weights, vector
 
 PREFERRED_WORDS = 25
+FRAGMENT_PENALTY = 0.5
+_FULL_STOP = re.compile(r"[.!?…][\"'”’)]*$")
 _ANAPHORA = re.compile(r"\b(?:this|these|those|such|aforementioned|the same|the agency|the latter|the former)\b", re.I)
 MAX_JOINED_WORDS = 55
 SAME_STATEMENT = 0.27
@@ -183,7 +185,8 @@ def rank(kept: list[Candidate]) -> None:
             + 0.1 * min(names, 4)
             + 0.5 / (1 + c.position / 4)
             - 0.025 * max(0, c.words - PREFERRED_WORDS)  # two short bullets beat one long one
-            - 0.25 * len(_ANAPHORA.findall(c.text)),  # leans on words the bullet does not have
+            - 0.25 * len(_ANAPHORA.findall(c.text))  # leans on words the bullet does not have
+            - FRAGMENT_PENALTY * (not _FULL_STOP.search(c.text)),  # a list item or caption: the article's sentences tell it better
             3,
         )
         c.reasons = c.placement.reasons + c.reasons
