@@ -423,3 +423,15 @@ def test_a_fragment_ranks_below_the_sentence_that_tells_it():
     rank(fragment)
     rank(sentence)
     assert sentence[0].salience > fragment[0].salience
+
+
+def test_a_report_that_adds_the_clock_time_is_not_folded_into_its_twin():
+    from briefgen.analyse.items import candidates, merge
+
+    profile = load_profile("default")
+    found = candidates([Sentence(1, "The river truce between the two militias went into effect on Sunday, paving the way for prisoner exchanges.", "", 0, 0)], profile)
+    found += candidates([Sentence(2, "The river truce between the militias officially went into effect at 10:45 local time on Sunday.", "", 0, 0)], profile)
+    found += candidates([Sentence(3, "The river truce between the two militias took effect on Sunday, opening the way for prisoner exchanges.", "", 0, 0)], profile)
+    kept = merge(found)
+    assert any("10:45" in c.text for c in kept)  # when it happened survives as a bullet
+    assert len(kept) == 2  # the plain paraphrase still merges

@@ -28,6 +28,7 @@ from .terms import content_stems, cosine, idf_weights, vector
 
 PREFERRED_WORDS = 25
 FRAGMENT_PENALTY = 0.5
+_CLOCK_TIME = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d.:])")
 _FULL_STOP = re.compile(r"[.!?…][\"'”’)]*$")
 _ANAPHORA = re.compile(r"\b(?:this|these|those|such|aforementioned|the same|the agency|the latter|the former)\b", re.I)
 MAX_JOINED_WORDS = 55
@@ -146,7 +147,10 @@ def merge(found: list[Candidate]) -> list[Candidate]:
             threshold = SAME_SOURCE_STATEMENT if c.sources[0] in kept[twin].cited else SAME_STATEMENT
             if any(t[0].isdigit() and t in kept[twin].vector for t in c.vector):
                 threshold -= SAME_FIGURE_DISCOUNT
-            if similarity >= threshold:
+            # A report that adds the clock time ("went into effect at 11:15") tells when, a fact of
+            # its own: it stays a bullet unless the two are near-identical.
+            adds_time = any(t not in kept[twin].text for t in _CLOCK_TIME.findall(c.text))
+            if similarity >= max(threshold, SAME_SOURCE_STATEMENT if adds_time else 0.0):
                 _absorb(kept[twin], c)
                 continue
         for t in rare:
