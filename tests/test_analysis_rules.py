@@ -406,6 +406,8 @@ def test_an_actor_is_named_without_a_possessive():
         ("The new river-sharing rules will take effect by Friday, the commission said.", "positive"),
         ("By 9:40 a.m. the truce was in effect along the whole valley road.", "positive"),
         ("The envoy called it an accord, but the minister stopped short of that word.", "obstacles"),
+        # Strikes in the plural are military; a plan "complicated by" something meets an obstacle.
+        ("An official said the mediators asked for calm before the truce, which was complicated by continued strikes.", "obstacles"),
     ],
 )
 def test_timing_of_an_accord_and_stopping_short(text, section):
