@@ -437,3 +437,18 @@ def test_a_report_that_adds_the_clock_time_is_not_folded_into_its_twin():
     kept = merge(found)
     assert any("10:45" in c.text for c in kept)  # when it happened survives as a bullet
     assert len(kept) == 2  # the plain paraphrase still merges
+
+
+def test_a_list_item_and_a_sentence_sharing_two_figures_are_one_statement():
+    from briefgen.analyse.items import candidates, merge
+
+    profile = load_profile("default")
+    found = candidates(
+        [
+            Sentence(1, "Relief for skippers: the council cuts fees from 80 euros to 20 euros in a welcome deal", "", 0, 0),
+            Sentence(1, "The agreement lowers harbour charges for fishing boats from 80 euros to 20 euros, the council said after the vote.", "", 1, 1),
+        ],
+        profile,
+    )
+    assert len(found) == 2
+    assert len(merge(found)) == 1

@@ -35,6 +35,7 @@ MAX_JOINED_WORDS = 55
 SAME_STATEMENT = 0.27
 SAME_SOURCE_STATEMENT = 0.5
 SAME_FIGURE_DISCOUNT = 0.08
+MAX_SHARED_FIGURES = 3
 REDUNDANCY_PENALTY = 0.5
 SHORTLIST = 40  # the next bullet is chosen among this many of the most salient
 BLOCKING_TERMS = 12
@@ -145,8 +146,9 @@ def merge(found: list[Candidate]) -> list[Candidate]:
             # One outlet repeating itself does so in near-identical words; two outlets paraphrase,
             # and two that give the same figure ("450 detainees") may paraphrase the rest freely.
             threshold = SAME_SOURCE_STATEMENT if c.sources[0] in kept[twin].cited else SAME_STATEMENT
-            if any(t[0].isdigit() and t in kept[twin].vector for t in c.vector):
-                threshold -= SAME_FIGURE_DISCOUNT
+            # Each figure the two share ("from 145% to 30%") makes them likelier one statement.
+            shared = sum(t[0].isdigit() and t in kept[twin].vector for t in c.vector)
+            threshold -= SAME_FIGURE_DISCOUNT * min(shared, MAX_SHARED_FIGURES)
             # A report that adds the clock time ("went into effect at 11:15") tells when, a fact of
             # its own: it stays a bullet unless the two are near-identical.
             adds_time = any(t not in kept[twin].text for t in _CLOCK_TIME.findall(c.text))
