@@ -408,6 +408,10 @@ def test_an_actor_is_named_without_a_possessive():
         ("The envoy called it an accord, but the minister stopped short of that word.", "obstacles"),
         # Strikes in the plural are military; a plan "complicated by" something meets an obstacle.
         ("An official said the mediators asked for calm before the truce, which was complicated by continued strikes.", "obstacles"),
+        # Putting an accord into practice is progress; a truce with no treaty behind it, or questioned, is not.
+        ("Both capitals sent orders to their border units to implement the ceasefire at once.", "positive"),
+        ("The ceasefire rests on an understanding between the two armies, without any formal treaty.", "obstacles"),
+        ("The night-time blasts led the provincial governor to question the truce.", "obstacles"),
     ],
 )
 def test_timing_of_an_accord_and_stopping_short(text, section):
