@@ -456,3 +456,22 @@ def test_a_list_item_and_a_sentence_sharing_two_figures_are_one_statement():
     )
     assert len(found) == 2
     assert len(merge(found)) == 1
+
+
+def test_a_named_incident_two_sources_date_differently():
+    (difference,) = _differences(
+        "The strike answered a bombing in Veldoria, near the northern pass, on March 3 that killed nine guards.",
+        "Troops moved north after the March 13 Veldoria bombing, officials said.",
+    )
+    assert difference.topic == "Date of the Veldoria bombing"
+    assert "March 3" in difference.claims[0].text and "March 13" in difference.claims[1].text
+
+
+def test_dates_of_an_incident_agree_when_a_source_gives_both_or_they_are_of_different_things():
+    # The second source dates the bombing as the first does; the first also gives the other date.
+    assert not _differences(
+        "The Veldoria bombing on March 3 was followed by arrests on March 13.",
+        "Police said the March 3 Veldoria bombing led to arrests on March 13.",
+    )
+    # A summit may last days: its dates are not contested.
+    assert not _differences("Leaders met at the Veldoria summit on March 3.", "The Veldoria summit closed on March 4.")

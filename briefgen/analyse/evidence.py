@@ -163,7 +163,8 @@ def find_discrepancies(sentences: list[Sentence]) -> list[Discrepancy]:
     a different toll and a different count of civilians, but one difference to a reader.
     """
     found, told = [], set()
-    for difference in _duration_differences(sentences) + _toll_differences(sentences) + _figure_differences(sentences):
+    everything = _duration_differences(sentences) + _date_differences(sentences) + _toll_differences(sentences) + _figure_differences(sentences)
+    for difference in everything:
         claims = {(c.source, re.sub(r"\D", "", c.text)) for c in difference.claims}
         if len(claims & told) < 2:
             found.append(difference)
@@ -288,6 +289,67 @@ def _span(text: str, m: re.Match) -> str:
     before = re.search(r"((?:[\w'’-]+\s+){0,4})$", text[: m.start()])
     after = re.match(r"\s+of\s+[a-z]+" if "-" not in m.group(0) else r"\s*[a-z]+", text[m.end() :])
     return (before.group(1) if before else "") + m.group(0) + (after.group(0) if after else "")
+
+
+# An incident happens on one day, so two dates for one named incident are a discrepancy; a
+# summit or talks may run over several days, and are left alone.
+_INCIDENT = re.compile(r"\b(attack|bombing|blast|explosion|shooting|massacre|assassination|ambush|raid)s?\b", re.I)
+_DATE = re.compile(rf"\b(?:({_MONTHS})\.?\s+(\d{{1,2}})|(\d{{1,2}})\s+({_MONTHS})\b)(?![\d–-])", re.I)
+INCIDENT_WINDOW = 8  # words either side of a date that may name the incident and where it happened
+
+
+def _date_differences(sentences: list[Sentence]) -> list[Discrepancy]:
+    """Named incidents ("the Pahalgam attack") that two sources date differently.
+
+    The incident is an incident noun with a capitalised name within a few words of the
+    date, in the same sentence; a source that gives both dates does not contest either.
+    """
+    # (name, incident noun) → date → first mention; and each source's dates.
+    dates: dict[tuple[str, str], dict[str, Claim]] = defaultdict(dict)
+    given: dict[int, set[str]] = defaultdict(set)
+    for s in sentences:
+        for m in _DATE.finditer(s.text):
+            month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+            date = f"{month[:3].title()} {int(day)}"
+            given[s.source].add(date)
+            start = _word_offset(s.text, m.start(), -INCIDENT_WINDOW)
+            end = _word_offset(s.text, m.end(), INCIDENT_WINDOW)
+            incident = _INCIDENT.search(s.text, start, end)
+            if not incident:
+                continue
+            for name in re.finditer(r"\b[A-Z][a-z]{3,}\b", s.text[start:end]):
+                if name.group(0) in _NOT_SUBJECTS or name.group(0) in _MONTHS.split("|"):
+                    continue
+                # The source's own words from the first to the last of date, incident and name.
+                edges = (m.start(), m.end(), incident.start(), incident.end(), start + name.start(), start + name.end())
+                phrase = s.text[min(edges) : max(edges)]
+                key = (name.group(0), incident.group(1).lower())
+                if len(dates[key]) < MAX_LENGTHS:
+                    dates[key].setdefault(date, Claim(phrase, s.source))
+    found = []
+    for (name, incident), claims in sorted(dates.items()):
+        mentions = sorted(claims.items(), key=lambda kv: kv[1].source)
+        pair = next(
+            (
+                [a, b]
+                for i, (date_a, a) in enumerate(mentions)
+                for date_b, b in mentions[i + 1 :]
+                if a.source != b.source and date_a not in given[b.source] and date_b not in given[a.source]
+            ),
+            None,
+        )
+        if pair and not any({c.source for c in pair} == {c.source for c in f.claims} for f in found):
+            found.append(Discrepancy(f"Date of the {name} {incident}", pair))
+    return found
+
+
+def _word_offset(text: str, at: int, words: int) -> int:
+    """The character offset ``words`` words before (negative) or after ``at`` in ``text``."""
+    if words < 0:
+        found = re.search(rf"(?:\S+\s+){{0,{-words}}}$", text[:at])
+        return found.start() if found else at
+    found = re.match(rf"(?:\s*\S+){{0,{words}}}", text[at:])
+    return at + found.end() if found else at
 
 
 def _toll_differences(sentences: list[Sentence]) -> list[Discrepancy]:
