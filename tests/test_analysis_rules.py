@@ -475,3 +475,22 @@ def test_dates_of_an_incident_agree_when_a_source_gives_both_or_they_are_of_diff
     )
     # A summit may last days: its dates are not contested.
     assert not _differences("Leaders met at the Veldoria summit on March 3.", "The Veldoria summit closed on March 4.")
+
+
+def test_a_bullet_joined_from_two_sentences_cites_only_the_source_that_has_both():
+    from briefgen.analyse.items import Candidate, _absorb
+    from briefgen.analyse.sections import Placement
+    from briefgen.model import Evidence
+
+    placement = Placement("positive", 3.0, 1.0)
+    joined = Candidate(
+        "The envoy confirmed the truce on Friday. He said the border guards had met at noon.",
+        [Evidence(1, "The envoy confirmed the truce on Friday."), Evidence(1, "He said the border guards had met at noon.")],
+        0, placement, [1],
+    )
+    single = Candidate("The envoy confirmed the truce, effective from six.", [Evidence(2, "The envoy confirmed the truce, effective from six.")], 0, placement, [2])
+    _absorb(joined, single)
+    assert joined.sources == [1]  # source 2 never reports the meeting at noon
+    plain = Candidate("The envoy confirmed the truce on Friday.", [Evidence(1, "The envoy confirmed the truce on Friday.")], 0, placement, [1])
+    _absorb(plain, single)
+    assert plain.sources == [1, 2]

@@ -162,9 +162,14 @@ def merge(found: list[Candidate]) -> list[Candidate]:
 
 
 def _absorb(keeper: Candidate, other: Candidate) -> None:
-    """Fold ``other`` (the same statement) into ``keeper``, whose wording fits its section best."""
+    """Fold ``other`` (the same statement) into ``keeper``, whose wording fits its section best.
+
+    A keeper joined from two sentences of its source ("X. It also…") says more than one
+    sentence of another source can back: the twin is not told again, but not cited either.
+    """
     source = other.sources[0]
-    if source not in keeper.cited:
+    joined = len({e.sentence for e in keeper.evidence if e.source == keeper.sources[0]}) > 1
+    if source not in keeper.cited and not joined:
         keeper.cited.add(source)
         keeper.sources.append(source)
         keeper.reasons.append(f"also reported by source {source}")
