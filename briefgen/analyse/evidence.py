@@ -180,6 +180,7 @@ _TOLL = re.compile(
     rf"|(?:{_BOUND_TOLL})?(\d[\d,]*)\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:were|was|have been|had been|are|been)\s+{_TOLL_VERBS}\b",
     re.I,
 )
+_TOLL_VERB = re.compile(rf"\b{_TOLL_VERBS}\b", re.I)
 MAX_TOLL_RATIO = 3.0  # tolls of one event from different counts (civil defence, ministry) stay within this factor
 
 
@@ -302,12 +303,15 @@ def _date_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     """Named incidents ("the Pahalgam attack") that two sources date differently.
 
     The incident is an incident noun with a capitalised name within a few words of the
-    date, in the same sentence; a source that gives both dates does not contest either.
+    date, in the same sentence; a source that gives both dates in sentences about
+    incidents does not contest either.
     """
     # (name, incident noun) → date → first mention; and each source's dates.
     dates: dict[tuple[str, str], dict[str, Claim]] = defaultdict(dict)
     given: dict[int, set[str]] = defaultdict(set)
     for s in sentences:
+        if not _INCIDENT.search(s.text):
+            continue
         for m in _DATE.finditer(s.text):
             month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
             date = f"{month[:3].title()} {int(day)}"
@@ -362,6 +366,8 @@ def _toll_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     # verb → (count, bound) → first mention: the distinct tolls stay few.
     tolls: dict[str, dict[tuple[float, bool], Claim]] = defaultdict(dict)
     for s in sentences:
+        if not _TOLL_VERB.search(s.text):
+            continue  # most sentences count no one: a cheap test spares the full pattern
         for m in _TOLL.finditer(s.text):
             verb = (m.group(1) or m.group(4)).lower()
             number = m.group(2) or m.group(3)
