@@ -494,3 +494,12 @@ def test_a_bullet_joined_from_two_sentences_cites_only_the_source_that_has_both(
     plain = Candidate("The envoy confirmed the truce on Friday.", [Evidence(1, "The envoy confirmed the truce on Friday.")], 0, placement, [1])
     _absorb(plain, single)
     assert plain.sources == [1, 2]
+
+
+def test_an_explainers_definition_is_not_a_bullet():
+    from briefgen.analyse.items import candidates
+
+    profile = load_profile("default")
+    defined = candidates([Sentence(1, "A truce is an agreement between two sides to halt fighting for a time.", "", 0, 0)], profile)
+    news = candidates([Sentence(1, "A truce agreed on Friday halted the fighting along the river for the first time.", "", 0, 0)], profile)
+    assert not defined and news

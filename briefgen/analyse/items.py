@@ -32,6 +32,8 @@ _CLOCK_TIME = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d.:])")
 _FULL_STOP = re.compile(r"[.!?…][\"'”’)]*$")
 _ANAPHORA = re.compile(r"\b(?:this|these|those|such|aforementioned|the same|the agency|the latter|the former)\b", re.I)
 MAX_JOINED_WORDS = 55
+# "A ceasefire is an agreement between…": an explainer's definition is background, not news.
+_DEFINITION = re.compile(r"^(?:A|An)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are|means|refers to)\s+(?:a|an|any|the|when)\b")
 SAME_STATEMENT = 0.27
 SAME_SOURCE_STATEMENT = 0.5
 SAME_FIGURE_DISCOUNT = 0.08
@@ -88,7 +90,7 @@ def candidates(sentences: list[Sentence], profile: Profile) -> list[Candidate]:
         if built is None:
             continue
         text, evidence = built
-        if len(text.split()) > MAX_JOINED_WORDS or len(text.split()) < 5 or _splits_a_quotation(text):
+        if len(text.split()) > MAX_JOINED_WORDS or len(text.split()) < 5 or _splits_a_quotation(text) or _DEFINITION.match(text):
             continue
         placement = place(" ".join(e.sentence for e in evidence), sentence.heading, profile)
         if placement is None:
