@@ -26,7 +26,7 @@ import yaml
 
 from .errors import InputError
 
-SIGNALS = ("@contrast", "@hedge", "@negation", "@negated")  # recognised by briefgen.analyse.sections
+SIGNALS = ("@contrast", "@hedge", "@negation", "@negated", "@reversed")  # recognised by briefgen.analyse.sections
 KINDS = ("bluf", "bullets", "key_figures", "discrepancies", "actors", "quotes", "sources")
 DEFAULT_PROFILE = "default"
 

@@ -8,7 +8,7 @@ import pytest
 
 from briefgen.analyse import analyse
 from briefgen.analyse.edit import dangling, trim
-from briefgen.analyse.evidence import find_discrepancies
+from briefgen.analyse.evidence import find_actors, find_discrepancies
 from briefgen.analyse.items import Sentence
 from briefgen.analyse.sections import place
 from briefgen.model import Article
@@ -355,3 +355,151 @@ def test_cue_index_finds_phrases_and_prefixes_of_any_length():
 
     matcher = _matcher((("de*", 1.0), ("agree*", 2.0), ("agreement", 2.5), ("not been able", 2.5)))
     assert matcher.phrases_in("the denial of agreement has not been able".split(), frozenset()) == {"de*", "agreement", "not been able"}
+
+
+@pytest.mark.parametrize(
+    "text, section",
+    [
+        # A reversing verb acting on a cue of one section is evidence for the other.
+        ("The ministry lifted the sanctions on grain exports and eased import duties for farmers.", "positive"),
+        ("The island republic suspends its retaliatory measures against fishing fleets from Monday.", "positive"),
+        ("The new accord lowers tariffs by 40 percentage points on both sides of the strait.", "positive"),
+        ("The rebel council suspended the truce with the border villages on Sunday evening.", "obstacles"),
+        # Only what the verb acts on is reversed: "a pause with the possibility of resuming" is not a resumption undone.
+        ("The port authority announced a pause with the possibility of resuming the dispute talks in spring.", "obstacles"),
+    ],
+)
+def test_a_reversing_verb_turns_what_it_acts_on(text, section):
+    assert placed(text) == section
+
+
+def test_a_negated_subject_denies_its_whole_clause():
+    # "No X is on the release list": the good-news cue far from the "No" is denied too.
+    assert placed("No journalist is on the first prisoner release list handed to the mediators on Sunday.") == "obstacles"
+
+
+def test_a_toll_two_sources_count_by_different_nouns_is_one_difference():
+    # Same verb, same event, counted as "people" by one source and "villagers" by the other.
+    (difference,) = _differences(
+        "During the delay, artillery fire killed 9 villagers, the civil defence service said.",
+        "Before the truce began, shelling killed at least 17 people in the valley, the health office said.",
+    )
+    assert difference.topic == "Number killed"
+    assert [c.source for c in difference.claims] == [1, 2]
+
+
+def test_tolls_that_agree_or_that_name_two_events_are_not_a_difference():
+    # "at least 9" does not contradict 17; 9 and 300 are tolls of different events.
+    assert not _differences("Shelling killed at least 9 villagers overnight.", "Shelling killed 17 villagers overnight, officials said.")
+    assert not _differences("Shelling killed 9 villagers overnight.", "The war has killed 300 villagers since spring, officials said.")
+
+
+def test_an_actor_is_named_without_a_possessive():
+    brief_actors = find_actors([Sentence(1, "US President Donald Trump’s envoy arrived in the capital on Monday.", "", 0, 0)], 5)
+    assert [a.name for a in brief_actors] == ["Donald Trump"]
+
+
+@pytest.mark.parametrize(
+    "text, section",
+    [
+        # When an accord takes effect is news of progress; "stopped short of" is a limit, not a halt.
+        ("The new river-sharing rules will take effect by Friday, the commission said.", "positive"),
+        ("By 9:40 a.m. the truce was in effect along the whole valley road.", "positive"),
+        ("The envoy called it an accord, but the minister stopped short of that word.", "obstacles"),
+        # Strikes in the plural are military; a plan "complicated by" something meets an obstacle.
+        ("An official said the mediators asked for calm before the truce, which was complicated by continued strikes.", "obstacles"),
+        # Putting an accord into practice is progress; a truce with no treaty behind it, or questioned, is not.
+        ("Both capitals sent orders to their border units to implement the ceasefire at once.", "positive"),
+        ("The ceasefire rests on an understanding between the two armies, without any formal treaty.", "obstacles"),
+        ("The night-time blasts led the provincial governor to question the truce.", "obstacles"),
+    ],
+)
+def test_timing_of_an_accord_and_stopping_short(text, section):
+    assert placed(text) == section
+
+
+def test_a_fragment_ranks_below_the_sentence_that_tells_it():
+    from briefgen.analyse.items import candidates, merge, rank
+
+    profile = load_profile("default")
+    told = "The two port authorities agreed a harbour deal that cuts ferry fares by half"
+    # Ranked apart (merged they would be one): the same words, as a list item and as a sentence.
+    fragment = merge(candidates([Sentence(1, told, "", 0, 0)], profile))
+    sentence = merge(candidates([Sentence(2, told + ".", "", 0, 0)], profile))
+    rank(fragment)
+    rank(sentence)
+    assert sentence[0].salience > fragment[0].salience
+
+
+def test_a_report_that_adds_the_clock_time_is_not_folded_into_its_twin():
+    from briefgen.analyse.items import candidates, merge
+
+    profile = load_profile("default")
+    found = candidates([Sentence(1, "The river truce between the two militias went into effect on Sunday, paving the way for prisoner exchanges.", "", 0, 0)], profile)
+    found += candidates([Sentence(2, "The river truce between the militias officially went into effect at 10:45 local time on Sunday.", "", 0, 0)], profile)
+    found += candidates([Sentence(3, "The river truce between the two militias took effect on Sunday, opening the way for prisoner exchanges.", "", 0, 0)], profile)
+    kept = merge(found)
+    assert any("10:45" in c.text for c in kept)  # when it happened survives as a bullet
+    assert len(kept) == 2  # the plain paraphrase still merges
+
+
+def test_a_list_item_and_a_sentence_sharing_two_figures_are_one_statement():
+    from briefgen.analyse.items import candidates, merge
+
+    profile = load_profile("default")
+    found = candidates(
+        [
+            Sentence(1, "Relief for skippers: the council cuts fees from 80 euros to 20 euros in a welcome deal", "", 0, 0),
+            Sentence(1, "The agreement lowers harbour charges for fishing boats from 80 euros to 20 euros, the council said after the vote.", "", 1, 1),
+        ],
+        profile,
+    )
+    assert len(found) == 2
+    assert len(merge(found)) == 1
+
+
+def test_a_named_incident_two_sources_date_differently():
+    (difference,) = _differences(
+        "The strike answered a bombing in Veldoria, near the northern pass, on March 3 that killed nine guards.",
+        "Troops moved north after the March 13 Veldoria bombing, officials said.",
+    )
+    assert difference.topic == "Date of the Veldoria bombing"
+    assert "March 3" in difference.claims[0].text and "March 13" in difference.claims[1].text
+
+
+def test_dates_of_an_incident_agree_when_a_source_gives_both_or_they_are_of_different_things():
+    # The second source dates the bombing as the first does; the first also gives the other date.
+    assert not _differences(
+        "The Veldoria bombing on March 3 was followed by arrests on March 13.",
+        "Police said the March 3 Veldoria bombing led to arrests on March 13.",
+    )
+    # A summit may last days: its dates are not contested.
+    assert not _differences("Leaders met at the Veldoria summit on March 3.", "The Veldoria summit closed on March 4.")
+
+
+def test_a_bullet_joined_from_two_sentences_cites_only_the_source_that_has_both():
+    from briefgen.analyse.items import Candidate, _absorb
+    from briefgen.analyse.sections import Placement
+    from briefgen.model import Evidence
+
+    placement = Placement("positive", 3.0, 1.0)
+    joined = Candidate(
+        "The envoy confirmed the truce on Friday. He said the border guards had met at noon.",
+        [Evidence(1, "The envoy confirmed the truce on Friday."), Evidence(1, "He said the border guards had met at noon.")],
+        0, placement, [1],
+    )
+    single = Candidate("The envoy confirmed the truce, effective from six.", [Evidence(2, "The envoy confirmed the truce, effective from six.")], 0, placement, [2])
+    _absorb(joined, single)
+    assert joined.sources == [1]  # source 2 never reports the meeting at noon
+    plain = Candidate("The envoy confirmed the truce on Friday.", [Evidence(1, "The envoy confirmed the truce on Friday.")], 0, placement, [1])
+    _absorb(plain, single)
+    assert plain.sources == [1, 2]
+
+
+def test_an_explainers_definition_is_not_a_bullet():
+    from briefgen.analyse.items import candidates
+
+    profile = load_profile("default")
+    defined = candidates([Sentence(1, "A truce is an agreement between two sides to halt fighting for a time.", "", 0, 0)], profile)
+    news = candidates([Sentence(1, "A truce agreed on Friday halted the fighting along the river for the first time.", "", 0, 0)], profile)
+    assert not defined and news

@@ -64,3 +64,33 @@ def test_bad_sources_name_the_source_and_reason(tmp_path, setup, message):
         read_sources([str(path)])
     assert str(path) in str(info.value)
     assert message in str(info.value)
+
+
+STRUCTURED = """Ministers agree to reopen the northern border crossing
+Border Deal at a Glance
+- Crossing reopens: trucks may pass from Monday
+- 60-day trial of joint customs checks
+Ministers from both countries signed the border accord on Friday after three weeks of talks in the capital.
+Farmers Cheer as Ministers Reopen Crossing, Promise Joint Checks
+Trade groups said the reopening would cut waiting times for exporters by several days each week.
+How will the checks work?
+The checks are split into two phases.
+Customs officers from both sides will share one building during the first phase, officials said.
+"""
+
+
+def test_list_items_are_paragraphs_without_their_markers():
+    kinds = dict((text, kind) for kind, text in parse_text(STRUCTURED, "border.txt").paragraphs)
+    assert kinds["Crossing reopens: trucks may pass from Monday"] == "text"
+    assert kinds["60-day trial of joint customs checks"] == "text"
+    assert not any(text.startswith("- ") for text in kinds)
+    assert kinds["Border Deal at a Glance"] == "heading"  # it introduces the list
+
+
+def test_headline_and_question_lines_are_structure_and_the_line_after_is_text():
+    kinds = dict((text, kind) for kind, text in parse_text(STRUCTURED, "border.txt").paragraphs)
+    assert kinds["Farmers Cheer as Ministers Reopen Crossing, Promise Joint Checks"] == "heading"
+    # A question heads what follows even when the first answer is a short line …
+    assert kinds["How will the checks work?"] == "heading"
+    # … and that short answer is content, not a second heading.
+    assert kinds["The checks are split into two phases."] == "text"

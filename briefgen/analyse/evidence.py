@@ -34,6 +34,7 @@ _DURATION = re.compile(
     rf"\b(?:{_BOUND}|(?:less than|under|fewer than|no more than)\s+)?{_AMOUNT}{_UNIT}(?:,?\s+(?:and\s+)?{_AMOUNT}{_UNIT})?\b", re.I
 )
 _AT_LEAST = ("more than", "over", "at least")
+_BOUND_TOLL = r"(?:at least|more than|over|some|about|around|nearly|almost|up to)\s+"
 _AT_MOST = ("less than", "under", "fewer than", "no more than", "up to", "nearly", "almost")
 DURATION_WINDOW = 100  # characters before a duration that may name what lasted
 MAX_SCALE = 4.0  # two lengths of one event are within this factor of each other
@@ -156,8 +157,31 @@ class _Duration:
 
 
 def find_discrepancies(sentences: list[Sentence]) -> list[Discrepancy]:
-    """Durations of one event, and figures for one named subject, that sources give differently."""
-    return (_duration_differences(sentences) + _figure_differences(sentences))[:MAX_DISCREPANCIES]
+    """Durations of one event, tolls, and figures for one named subject, that sources give differently.
+
+    One pair of claims is told once: "killed 26 civilians" against "killed 29 civilians" is
+    a different toll and a different count of civilians, but one difference to a reader.
+    """
+    found, told = [], set()
+    everything = _duration_differences(sentences) + _date_differences(sentences) + _toll_differences(sentences) + _figure_differences(sentences)
+    for difference in everything:
+        claims = {(c.source, re.sub(r"\D", "", c.text)) for c in difference.claims}
+        if len(claims & told) < 2:
+            found.append(difference)
+            told |= claims
+    return found[:MAX_DISCREPANCIES]
+
+
+# "strikes killed at least 26 people", "left 26 dead", "13 Palestinians were killed": a toll
+# is a count of people whatever noun a source counts them by, so the verb names the thing.
+_TOLL_VERBS = r"(killed|wounded|injured|arrested|detained|displaced|evacuated|rescued)"
+_TOLL = re.compile(
+    rf"\b{_TOLL_VERBS}\s+(?:{_BOUND_TOLL})?(\d[\d,]*)\s+(?:[A-Za-z-]+\s+){{0,2}}?[A-Za-z-]+"
+    rf"|(?:{_BOUND_TOLL})?(\d[\d,]*)\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:were|was|have been|had been|are|been)\s+{_TOLL_VERBS}\b",
+    re.I,
+)
+_TOLL_VERB = re.compile(rf"\b{_TOLL_VERBS}\b", re.I)
+MAX_TOLL_RATIO = 3.0  # tolls of one event from different counts (civil defence, ministry) stay within this factor
 
 
 def _duration_differences(sentences: list[Sentence]) -> list[Discrepancy]:
@@ -270,6 +294,117 @@ def _span(text: str, m: re.Match) -> str:
     return (before.group(1) if before else "") + m.group(0) + (after.group(0) if after else "")
 
 
+# An incident happens on one day, so two dates for one named incident are a discrepancy; a
+# summit or talks may run over several days, and are left alone.
+_INCIDENT = re.compile(r"\b(attack|bombing|blast|explosion|shooting|massacre|assassination|ambush|raid)s?\b", re.I)
+_DATE = re.compile(rf"\b(?:({_MONTHS})\.?\s+(\d{{1,2}})|(\d{{1,2}})\s+({_MONTHS})\b)(?![\d–-])", re.I)
+INCIDENT_WINDOW = 8  # words either side of a date that may name the incident and where it happened
+
+
+def _date_differences(sentences: list[Sentence]) -> list[Discrepancy]:
+    """Named incidents ("the Pahalgam attack") that two sources date differently.
+
+    The incident is an incident noun with a capitalised name within a few words of the
+    date, in the same sentence; a source that gives both dates in sentences about
+    incidents does not contest either.
+    """
+    # (name, incident noun) → date → first mention; and each source's dates.
+    dates: dict[tuple[str, str], dict[str, Claim]] = defaultdict(dict)
+    given: dict[int, set[str]] = defaultdict(set)
+    for s in sentences:
+        if not _INCIDENT.search(s.text):
+            continue
+        for m in _DATE.finditer(s.text):
+            month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+            date = f"{month[:3].title()} {int(day)}"
+            given[s.source].add(date)
+            start = _word_offset(s.text, m.start(), -INCIDENT_WINDOW)
+            end = _word_offset(s.text, m.end(), INCIDENT_WINDOW)
+            incident = _INCIDENT.search(s.text, start, end)
+            if not incident:
+                continue
+            for name in re.finditer(r"\b[A-Z][a-z]{3,}\b", s.text[start:end]):
+                if name.group(0) in _NOT_SUBJECTS or name.group(0) in _MONTHS.split("|"):
+                    continue
+                # The source's own words from the first to the last of date, incident and name.
+                edges = (m.start(), m.end(), incident.start(), incident.end(), start + name.start(), start + name.end())
+                phrase = s.text[min(edges) : max(edges)]
+                key = (name.group(0), incident.group(1).lower())
+                if len(dates[key]) < MAX_LENGTHS:
+                    dates[key].setdefault(date, Claim(phrase, s.source))
+    found = []
+    for (name, incident), claims in sorted(dates.items()):
+        mentions = sorted(claims.items(), key=lambda kv: kv[1].source)
+        pair = next(
+            (
+                [a, b]
+                for i, (date_a, a) in enumerate(mentions)
+                for date_b, b in mentions[i + 1 :]
+                if a.source != b.source and date_a not in given[b.source] and date_b not in given[a.source]
+            ),
+            None,
+        )
+        if pair and not any({c.source for c in pair} == {c.source for c in f.claims} for f in found):
+            found.append(Discrepancy(f"Date of the {name} {incident}", pair))
+    return found
+
+
+def _word_offset(text: str, at: int, words: int) -> int:
+    """The character offset ``words`` words before (negative) or after ``at`` in ``text``."""
+    if words < 0:
+        found = re.search(rf"(?:\S+\s+){{0,{-words}}}$", text[:at])
+        return found.start() if found else at
+    found = re.match(rf"(?:\s*\S+){{0,{words}}}", text[at:])
+    return at + found.end() if found else at
+
+
+def _toll_differences(sentences: list[Sentence]) -> list[Discrepancy]:
+    """People killed (wounded, arrested…) that two sources count differently, each never giving the other's count.
+
+    "at least 26" contradicts an exact 13; "at least 13" and "at least 26" do not contradict.
+    Tolls far apart (more than ``MAX_TOLL_RATIO``) are of different events.
+    """
+    given: dict[int, set[float]] = defaultdict(set)
+    # verb → (count, bound) → first mention: the distinct tolls stay few.
+    tolls: dict[str, dict[tuple[float, bool], Claim]] = defaultdict(dict)
+    for s in sentences:
+        if not _TOLL_VERB.search(s.text):
+            continue  # most sentences count no one: a cheap test spares the full pattern
+        for m in _TOLL.finditer(s.text):
+            verb = (m.group(1) or m.group(4)).lower()
+            number = m.group(2) or m.group(3)
+            value = float(number.replace(",", ""))
+            at_least = re.search(r"\b(?:at least|more than|over)\s+\d", m.group(0), re.I) is not None
+            given[s.source].add(value)
+            if len(tolls[verb]) < MAX_LENGTHS:
+                tolls[verb].setdefault((value, at_least), Claim(m.group(0), s.source))
+    found = []
+    for verb in sorted(tolls):
+        mentions = sorted(tolls[verb].items(), key=lambda kv: kv[1].source)
+        pair = next(
+            (
+                [a_claim, b_claim]
+                for i, ((a, a_min), a_claim) in enumerate(mentions)
+                for (b, b_min), b_claim in mentions[i + 1 :]
+                if a_claim.source != b_claim.source
+                and a not in given[b_claim.source]
+                and b not in given[a_claim.source]
+                and _tolls_differ(a, a_min, b, b_min)
+            ),
+            None,
+        )
+        if pair:
+            found.append(Discrepancy(f"Number {verb}", pair))
+    return found
+
+
+def _tolls_differ(a: float, a_min: bool, b: float, b_min: bool) -> bool:
+    (low, low_min), (high, high_min) = sorted(((a, a_min), (b, b_min)))
+    if low <= 0 or high / low > MAX_TOLL_RATIO or low == high:
+        return False
+    return not low_min  # "at least" the lower toll agrees with any higher one
+
+
 def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     """Figures that two sources give differently for one thing, each never giving the other's.
 
@@ -345,8 +480,8 @@ def find_actors(sentences: list[Sentence], limit: int) -> list[Actor]:
 
 
 def _plain_name(name: str) -> str:
-    """'Dr. Ian Bremmer' → 'Ian Bremmer'; 'Mayor Anna Berg' → 'Anna Berg'."""
-    return re.sub(rf"^(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+|{_TITLE}\s+)+", "", name)
+    """'Dr. Ian Bremmer' → 'Ian Bremmer'; 'Mayor Anna Berg' → 'Anna Berg'; 'Anna Berg’s' → 'Anna Berg'."""
+    return re.sub(r"['’]s$", "", re.sub(rf"^(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+|{_TITLE}\s+)+", "", name))
 
 
 def _add(found: dict[str, Actor], name: str, role: str, source: int, strong: bool) -> None:

@@ -27,11 +27,17 @@ from .sections import Placement, place
 from .terms import content_stems, cosine, idf_weights, vector
 
 PREFERRED_WORDS = 25
+FRAGMENT_PENALTY = 0.5
+_CLOCK_TIME = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d.:])")
+_FULL_STOP = re.compile(r"[.!?…][\"'”’)]*$")
 _ANAPHORA = re.compile(r"\b(?:this|these|those|such|aforementioned|the same|the agency|the latter|the former)\b", re.I)
 MAX_JOINED_WORDS = 55
+# "A ceasefire is an agreement between…": an explainer's definition is background, not news.
+_DEFINITION = re.compile(r"^(?:A|An)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are|means|refers to)\s+(?:a|an|any|the|when)\b")
 SAME_STATEMENT = 0.27
 SAME_SOURCE_STATEMENT = 0.5
 SAME_FIGURE_DISCOUNT = 0.08
+MAX_SHARED_FIGURES = 3
 REDUNDANCY_PENALTY = 0.5
 SHORTLIST = 40  # the next bullet is chosen among this many of the most salient
 BLOCKING_TERMS = 12
@@ -84,7 +90,7 @@ def candidates(sentences: list[Sentence], profile: Profile) -> list[Candidate]:
         if built is None:
             continue
         text, evidence = built
-        if len(text.split()) > MAX_JOINED_WORDS or len(text.split()) < 5 or _splits_a_quotation(text):
+        if len(text.split()) > MAX_JOINED_WORDS or len(text.split()) < 5 or _splits_a_quotation(text) or _DEFINITION.match(text):
             continue
         placement = place(" ".join(e.sentence for e in evidence), sentence.heading, profile)
         if placement is None:
@@ -142,9 +148,13 @@ def merge(found: list[Candidate]) -> list[Candidate]:
             # One outlet repeating itself does so in near-identical words; two outlets paraphrase,
             # and two that give the same figure ("450 detainees") may paraphrase the rest freely.
             threshold = SAME_SOURCE_STATEMENT if c.sources[0] in kept[twin].cited else SAME_STATEMENT
-            if any(t[0].isdigit() and t in kept[twin].vector for t in c.vector):
-                threshold -= SAME_FIGURE_DISCOUNT
-            if similarity >= threshold:
+            # Each figure the two share ("from 145% to 30%") makes them likelier one statement.
+            shared = sum(t[0].isdigit() and t in kept[twin].vector for t in c.vector)
+            threshold -= SAME_FIGURE_DISCOUNT * min(shared, MAX_SHARED_FIGURES)
+            # A report that adds the clock time ("went into effect at 11:15") tells when, a fact of
+            # its own: it stays a bullet unless the two are near-identical.
+            adds_time = any(t not in kept[twin].text for t in _CLOCK_TIME.findall(c.text))
+            if similarity >= max(threshold, SAME_SOURCE_STATEMENT if adds_time else 0.0):
                 _absorb(kept[twin], c)
                 continue
         for t in rare:
@@ -154,9 +164,14 @@ def merge(found: list[Candidate]) -> list[Candidate]:
 
 
 def _absorb(keeper: Candidate, other: Candidate) -> None:
-    """Fold ``other`` (the same statement) into ``keeper``, whose wording fits its section best."""
+    """Fold ``other`` (the same statement) into ``keeper``, whose wording fits its section best.
+
+    A keeper joined from two sentences of its source ("X. It also…") says more than one
+    sentence of another source can back: the twin is not told again, but not cited either.
+    """
     source = other.sources[0]
-    if source not in keeper.cited:
+    joined = len({e.sentence for e in keeper.evidence if e.source == keeper.sources[0]}) > 1
+    if source not in keeper.cited and not joined:
         keeper.cited.add(source)
         keeper.sources.append(source)
         keeper.reasons.append(f"also reported by source {source}")
@@ -183,7 +198,8 @@ def rank(kept: list[Candidate]) -> None:
             + 0.1 * min(names, 4)
             + 0.5 / (1 + c.position / 4)
             - 0.025 * max(0, c.words - PREFERRED_WORDS)  # two short bullets beat one long one
-            - 0.25 * len(_ANAPHORA.findall(c.text)),  # leans on words the bullet does not have
+            - 0.25 * len(_ANAPHORA.findall(c.text))  # leans on words the bullet does not have
+            - FRAGMENT_PENALTY * (not _FULL_STOP.search(c.text)),  # a list item or caption: the article's sentences tell it better
             3,
         )
         c.reasons = c.placement.reasons + c.reasons

@@ -16,6 +16,13 @@ an "n't" say the opposite of the cue.  The negator itself (``@negation``) and a 
 cue of another section (``@negated``: "ended without a breakthrough" for obstacles) are
 evidence a profile may weigh like any cue.
 
+A reversing verb does the same to what it acts on: "lifted the sanctions", "cut tariffs",
+"suspended retaliatory measures" are good news, "suspended the truce" bad news.  When such
+a verb governs a cue, the verb and the cue no longer count for their sections, and the
+reversed cue is evidence (``@reversed``) for the other sections, as a negated one is.
+A sentence that opens on a negated subject ("No soldier was among those released")
+denies its whole clause, not only the few words after "No".
+
 The best section wins when its score clears ``MIN_SCORE``; a sentence that fits no
 section well is left out rather than forced in.
 """
@@ -45,8 +52,18 @@ _HEDGE = re.compile(
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|n't|fail(?:ed|s)?|refus\w*|reject\w*)\b", re.I)
 SIGNALS = {"@contrast": _CONTRAST, "@hedge": _HEDGE, "@negation": _NEGATION}
 NEGATED_SIGNAL = "@negated"  # set per section by ``place``: a cue of another section is negated
+REVERSED_SIGNAL = "@reversed"  # set per section by ``place``: a reversing verb acts on a cue of another section
+# Verbs that undo what they act on (and their forms): "lift", "ease", "cut", "lower", "suspend"...
+_REVERSING = re.compile(
+    r"(?:lift|eas|lower|cut|slash|reduc|suspend|suspens|scrap|waiv|remov|withdr[ae]w|halt|paus|roll|scal|drop|rescind|revok)"
+    r"(?:e|s|es|ed|d|n|ing|ting|ion|sion|tion|ions|al|als|ped|ping)?"
+)
+# What follows these is the circumstance of a reversal, not what it undoes ("a pause with the possibility of resuming").
+_NOT_ACTED_ON = frozenset({"with", "after", "before", "as", "amid", "despite", "until", "since", "for", "while", "when"})
+_PARTICLE_VERBS = frozenset({"roll", "rolls", "rolled", "rolling", "scale", "scales", "scaled", "scaling"})  # only with "back"
 _NEGATORS = frozenset({"not", "no", "never", "without", "neither", "nor", "nobody", "nothing", "none", "cannot", "fail", "failed", "fails", "failing"})
 NEGATED_SCOPE = 3  # content words after a negator that it governs ("failed to reach a lasting peace")
+SUBJECT_SCOPE = 12  # a negated subject ("No X ...") denies its clause, up to this many content words
 # "not only X but also Y" asserts X; a clause break ends what a negator governs.
 _NOT_NEGATING = frozenset({"only", "just", "least", "longer"})
 _SCOPE_BREAKERS = frozenset({"but", "and", "or", "while", "whereas", "although", "though", "yet", "however", "which", "because"})
@@ -66,18 +83,24 @@ def place(text: str, heading: str, profile: Profile) -> Placement | None:
     """The best bullets section for ``text`` (under sub-heading ``heading``), or None."""
     text = _main_clause(text)
     words = tokens(text)
-    negated = _negated(words)
-    stems = _stems(w for n, w in enumerate(words) if n not in negated)
-    signals = frozenset(cue for cue, pattern in SIGNALS.items() if pattern.search(text))
     specs = profile.bullet_sections()
-    denied = {spec.id for spec in specs if _matcher(tuple(spec.cues.items())).phrases_in(words, negated, denied=True)}
+    matchers = [_matcher(tuple(spec.cues.items())) for spec in specs]
+    negated = _negated(words)
+    verbs, reversed_ = _reversed(words, negated, matchers)
+    masked = negated | verbs | reversed_
+    stems = _stems(w for n, w in enumerate(words) if n not in masked)
+    signals = frozenset(cue for cue, pattern in SIGNALS.items() if pattern.search(text))
+    denied = {spec.id for spec, m in zip(specs, matchers) if m.phrases_in(words, negated, denied=True)}
+    undone = {spec.id for spec, m in zip(specs, matchers) if reversed_ and m.phrases_in(words, reversed_, denied=True)}
     scores = []
     for spec in specs:
         cues = tuple(spec.cues.items())
         # What a sentence denies of one section ("no breakthrough") is evidence for another.
         # It is the stronger form of @negation, which it replaces rather than adds to.
         own_signals = signals - {"@negation"} | {NEGATED_SIGNAL} if denied - {spec.id} else signals
-        score, reasons = _score(words, negated, stems, own_signals, cues, spec.description)
+        if undone - {spec.id}:
+            own_signals = own_signals | {REVERSED_SIGNAL}
+        score, reasons = _score(words, masked, stems, own_signals, cues, spec.description)
         if score < MIN_OWN_SCORE:
             continue
         from_heading = HEADING_WEIGHT * _heading_score(heading, cues, spec.description) if heading else 0.0
@@ -109,13 +132,41 @@ def _negated(words: list[str]) -> frozenset[int]:
     for i, word in enumerate(words):
         if not (word in _NEGATORS or word.endswith(("n't", "n’t"))):
             continue
-        governed = 0
-        for j in range(i + 1, len(words)):
-            if governed == NEGATED_SCOPE or words[j] in _SCOPE_BREAKERS or (j == i + 1 and words[j] in _NOT_NEGATING):
-                break
-            negated.add(j)
-            governed += words[j] not in STOP_WORDS
+        # "No American was on the list": a negated subject denies what the clause says of it.
+        # ("No one should doubt…" negates its verb, as any negator does.)
+        subject = i == 0 and word in ("no", "neither", "none") and words[1:2] != ["one"]
+        scope = SUBJECT_SCOPE if subject else NEGATED_SCOPE
+        negated.update(_governed(words, i, scope))
     return frozenset(negated)
+
+
+def _governed(words: list[str], i: int, scope: int, breakers: frozenset[str] = frozenset()) -> list[int]:
+    """Positions after ``words[i]`` it governs: up to ``scope`` content words, within its clause."""
+    governed, count = [], 0
+    for j in range(i + 1, len(words)):
+        if count == scope or words[j] in _SCOPE_BREAKERS or words[j] in breakers or (j == i + 1 and words[j] in _NOT_NEGATING):
+            break
+        governed.append(j)
+        count += words[j] not in STOP_WORDS
+    return governed
+
+
+def _reversed(words: list[str], negated: frozenset[int], matchers: list[_Matcher]) -> tuple[frozenset[int], frozenset[int]]:
+    """Positions of reversing verbs, and of the words they act on, where those hold a cue of some section."""
+    verbs: set[int] = set()
+    reversed_: set[int] = set()
+    for i, word in enumerate(words):
+        if i in negated or not _REVERSING.fullmatch(word):
+            continue
+        if word in _PARTICLE_VERBS:
+            if i + 1 >= len(words) or words[i + 1] != "back":
+                continue
+            i += 1  # "rolled back the sanctions": "back" is part of the verb
+        governed = frozenset(_governed(words, i, NEGATED_SCOPE, _NOT_ACTED_ON)) - negated  # "ended without X" is a negation, not a reversal
+        if any(m.phrases_in(words, governed, denied=True) for m in matchers):
+            reversed_.update(governed)
+            verbs.update(range(i - (word in _PARTICLE_VERBS), i + 1))
+    return frozenset(verbs), frozenset(reversed_)
 
 
 def _score(
@@ -203,7 +254,7 @@ def _matcher(cues: tuple[tuple[str, float], ...]) -> _Matcher:
         phrases.append((cue, parts, cue.endswith("*")))
     return _Matcher(
         weights={cue: weight for cue, weight in cues},
-        signals=[cue for cue, _ in cues if cue in SIGNALS or cue == NEGATED_SIGNAL],
+        signals=[cue for cue, _ in cues if cue in SIGNALS or cue in (NEGATED_SIGNAL, REVERSED_SIGNAL)],
         phrases=phrases,
     )
 

@@ -5,8 +5,10 @@ credit ("... (Source: Getty) |"), comment counters ("Comment (0)"), share widget
 left on a line of their own, promotions glued onto a sentence, the dateline that opens
 a story ("NEW DELHI:"), and the "Source: URL" trailer, which becomes the article's url
 and outlet.  Short lines that
-stand between paragraphs without ending a sentence, or that ask a question, are kept as
-sub-headings (structure) rather than text.
+stand between paragraphs without ending a sentence, that ask a question, or that are
+set in title case like a headline, are kept as sub-headings (structure) rather than text.
+A line that opens with a list marker ("- ", "• ", "* ") is a list item: a paragraph of
+its own, without the marker, never a heading.
 """
 
 from __future__ import annotations
@@ -50,6 +52,10 @@ _DATELINE = re.compile(
 DATELINE_PARAGRAPHS = 2
 DATE_SEARCH_LINES = 5  # a dateline sits near the top; dates further down are what the story is about
 HEADING_MAX_WORDS = 12
+HEADLINE_MAX_WORDS = 20  # a headline repeated mid-article runs longer than a sub-heading
+_LIST_MARKER = re.compile(r"^(?:[-–—•*·▪●]|\d{1,2}[.)])\s+(?=\S)")
+# Words a title-case headline leaves in lower case.
+_MINOR_WORDS = frozenset("a an and as at but by for from in into of on or over the to up vs with".split())
 
 
 def read_text(raw: bytes, location: str, url: str | None = None, charset: str | None = None) -> Article:
@@ -88,8 +94,15 @@ def parse_text(text: str, location: str, url: str | None = None) -> Article:
     for i, line in enumerate(kept[1:], 1):
         if i <= DATELINE_PARAGRAPHS:
             line = _DATELINE.sub("", line, count=1)
+        item = _LIST_MARKER.match(line)
+        if item:
+            # A list item says one thing; without the marker it reads as a paragraph of its own.
+            paragraphs.append(("text", line[item.end() :]))
+            continue
         following = kept[i + 1] if i + 1 < len(kept) else ""
-        kind = "heading" if _looks_like_heading(line, following) else "text"
+        # A sub-heading heads text: the line right after one is the first paragraph under it.
+        after_heading = bool(paragraphs) and paragraphs[-1][0] == "heading"
+        kind = "heading" if not after_heading and _looks_like_heading(line, following) else "text"
         paragraphs.append((kind, line))
     body = "\n\n".join(t for _, t in paragraphs)
     return Article(
@@ -131,12 +144,27 @@ def _is_sentence(line: str) -> bool:
 
 def _looks_like_heading(line: str, following: str) -> bool:
     words = len(line.split())
-    if words > HEADING_MAX_WORDS or not following:
+    if not following:
         return False
+    if _title_case(line) and words <= HEADLINE_MAX_WORDS:
+        return True  # a headline set in the article ("Leaders Hit Pause on Talks, Agree to Meet")
+    if words > HEADING_MAX_WORDS:
+        return False
+    if line.endswith("?") and not re.search(r"[\"“”]", line):
+        return True  # a question on a line of its own asks what the lines below answer
+    if _LIST_MARKER.match(following):
+        return not line.endswith((".", "!", '"', "”"))  # "Key points:" introduces the list below it
     if len(following.split()) < 2 * words:
         return False
-    # A question standing alone, or a short line without a full stop, heads what follows.
-    return line.endswith("?") or not line.endswith((".", "!", '"', "”")) or words <= 10
+    # A short line without a full stop heads what follows.
+    return not line.endswith((".", "!", '"', "”")) or words <= 10
+
+
+def _title_case(line: str) -> bool:
+    """Every word but the minor ones capitalised, no closing full stop: a headline, not a sentence."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    major = [w for w in words if w.lower() not in _MINOR_WORDS]
+    return len(words) >= 4 and len(major) >= 3 and not line.endswith((".", "!", '"', "”")) and all(w[0].isupper() for w in major)
 
 
 def find_date(location: str, url: str | None, head: list[str] = ()) -> str | None:
