@@ -503,3 +503,24 @@ def test_an_explainers_definition_is_not_a_bullet():
     defined = candidates([Sentence(1, "A truce is an agreement between two sides to halt fighting for a time.", "", 0, 0)], profile)
     news = candidates([Sentence(1, "A truce agreed on Friday halted the fighting along the river for the first time.", "", 0, 0)], profile)
     assert not defined and news
+
+
+def test_an_analysts_forecast_is_not_merged_with_a_report_of_what_happened():
+    filler = "Engineers repaired the northern road, the eastern bridge and the old water tower during a long week of storms, mudslides and floods."
+    one = article(
+        f"""
+The two governments have not been able to agree on a 60-day truce, as the mediators had proposed a few weeks ago.
+{filler}
+""",
+        "hill.example",
+    )
+    two = article(
+        f"""
+According to Professor Lena Okafor, in the short term the rebels may accept a 60-day truce, but there are no signs the truce would hold for long.
+{filler.replace("northern", "southern")}
+""",
+        "vale.example",
+    )
+    brief = analyse([one, two], load_profile())
+    forecast = [i for i in items(brief) if "Okafor" in i.text]
+    assert forecast and all(i.sources == [2] for i in forecast)

@@ -28,6 +28,7 @@ from .terms import content_stems, cosine, idf_weights, vector
 
 PREFERRED_WORDS = 25
 FRAGMENT_PENALTY = 0.5
+_ATTRIBUTION = re.compile(r"\W*according to ([^,]{2,60}),", re.I)
 _CLOCK_TIME = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d.:])")
 _FULL_STOP = re.compile(r"[.!?…][\"'”’)]*$")
 _ANAPHORA = re.compile(r"\b(?:this|these|those|such|aforementioned|the same|the agency|the latter|the former)\b", re.I)
@@ -154,13 +155,24 @@ def merge(found: list[Candidate]) -> list[Candidate]:
             # A report that adds the clock time ("went into effect at 11:15") tells when, a fact of
             # its own: it stays a bullet unless the two are near-identical.
             adds_time = any(t not in kept[twin].text for t in _CLOCK_TIME.findall(c.text))
-            if similarity >= max(threshold, SAME_SOURCE_STATEMENT if adds_time else 0.0):
+            if similarity >= max(threshold, SAME_SOURCE_STATEMENT if adds_time else 0.0) and not _other_voice(c.text, kept[twin].text):
                 _absorb(kept[twin], c)
                 continue
         for t in rare:
             index[(section, t)].append(len(kept))
         kept.append(c)
     return kept
+
+
+def _other_voice(one: str, other: str) -> bool:
+    """Whether one text gives its statement as someone's view ("According to Dr. X, …") that
+    the other never names: an analyst's forecast is not the same statement as a report of
+    what happened, however many words and figures the two share."""
+    return any(
+        not any(name in b for name in _ATTRIBUTION.match(a)[1].split() if name[0].isupper() and len(name) > 3)
+        for a, b in ((one, other), (other, one))
+        if _ATTRIBUTION.match(a)
+    )
 
 
 def _absorb(keeper: Candidate, other: Candidate) -> None:
