@@ -66,3 +66,10 @@ def test_nothing_to_summarise_is_an_error():
     article = Article(text="", paragraphs=[], title="x", outlet="x", location="notes/empty-ish.txt")
     with pytest.raises(InputError, match="^notes/empty-ish.txt: no sentences"):
         analyse([article], load_profile())
+
+
+def test_sources_with_nothing_for_any_section_are_an_error_not_an_empty_brief():
+    text = "The sky was blue and the grass was green in the park today, the gardener noted."
+    article = Article(text=text, paragraphs=[("text", text)], title="Park notes", outlet="x", location="notes/park.txt")
+    with pytest.raises(InputError, match="^notes/park.txt: nothing in the sources fits the sections of profile 'default'"):
+        analyse([article], load_profile())

@@ -48,20 +48,19 @@ def analyse(
     bar = Progress("analysing", len(articles), enabled=progress)
     try:
         brief = _analyse(articles, profile, max_words, title, bar)
-        bar.update(len(articles))
-        return brief
     finally:
-        bar.close()
         if collecting:
             gc.enable()
+    bar.update(len(articles))
+    bar.close()
+    return brief
 
 
 def _analyse(articles: list[Article], profile: Profile, max_words: int, title: str | None, bar: Progress) -> Brief:
     sources = [Source(id=n, outlet=a.outlet, title=a.title, date=a.date, url=a.url) for n, a in enumerate(articles, 1)]
     sentences = _sentences(articles)
     if not sentences:
-        named = ", ".join(a.location or a.title for a in articles[:3]) + (f" and {len(articles) - 3} more" if len(articles) > 3 else "")
-        raise InputError(f"{named}: no sentences to summarise (only headings, or run-on text without sentence breaks)")
+        raise InputError(f"{_named(articles)}: no sentences to summarise (only headings, or run-on text without sentence breaks)")
 
     placed = []
     for done, (_, of_article) in enumerate(itertools.groupby(sentences, key=lambda s: s.source), 1):
@@ -87,6 +86,9 @@ def _analyse(articles: list[Article], profile: Profile, max_words: int, title: s
     actors = [a for a in actors if a.name in speakers or _mentioned(a.name, chosen)] or actors[:3]
     _fit(chosen, max_words - _evidence_words(figures, differences, actors, quotes), bluf_spec.id if bluf_spec else None)
 
+    if not any(chosen.values()) and not figures and not quotes:
+        # A brief of empty sections would look finished and say nothing: say so instead.
+        raise InputError(f"{_named(articles)}: nothing in the sources fits the sections of profile '{profile.id}'")
     sections = [
         Section(id=spec.id, title=spec.title, kind=spec.kind, items=chosen.get(spec.id, []), empty_note=spec.empty)
         for spec in profile.sections
@@ -179,6 +181,12 @@ def _evidence_words(figures, differences, actors, quotes) -> int:
     words += sum(len(a.name.split()) + len(a.role.split()) + 2 for a in actors)
     words += sum(len(q.text.split()) + len(q.speaker.split()) + 2 for q in quotes)
     return words
+
+
+def _named(articles: list[Article]) -> str:
+    """The sources, named for a message: the first three and how many more."""
+    more = f" and {len(articles) - 3} more" if len(articles) > 3 else ""
+    return ", ".join(a.location or a.title for a in articles[:3]) + more
 
 
 def _mentioned(name: str, chosen: dict[str, list[Item]]) -> bool:
