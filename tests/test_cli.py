@@ -5,6 +5,9 @@ from __future__ import annotations
 import io
 import json
 import re
+import resource
+import subprocess
+import sys
 
 import docx
 import pypdf
@@ -137,3 +140,23 @@ def test_name_and_stale_temp_cleanup(tmp_path):
     assert result.returncode == 0
     assert result.stdout.decode().strip() == str(out / "morning.md")
     assert sorted(p.name for p in out.iterdir()) == ["morning.md"]
+
+
+def test_a_write_that_fails_midway_changes_no_file(tmp_path):
+    """The DOCX (about 40 kB) fits under a 60 kB file-size limit, the PDF does not: the
+    earlier brief must stay whole, not become a new DOCX beside an old PDF."""
+    out = tmp_path / "out"
+    assert run_cli("build", INPUTS, "-o", out, "--title", "Earlier brief").returncode == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    limit = 60_000
+    assert len(before["brief-2025-03-19.docx"]) < limit < len(before["brief-2025-03-19.pdf"])
+
+    def small_files():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    result = subprocess.run(
+        [sys.executable, "-m", "briefgen", "build", str(INPUTS), "-o", str(out)],
+        capture_output=True, timeout=120, preexec_fn=small_files,
+    )
+    _one_line_error(result, 1, "brief-2025-03-19.pdf: cannot write")
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
