@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -182,7 +183,10 @@ def _absorb(keeper: Candidate, other: Candidate) -> None:
     sentence of another source can back: the twin is not told again, but not cited either.
     """
     source = other.sources[0]
-    joined = len({e.sentence for e in keeper.evidence if e.source == keeper.sources[0]}) > 1
+    # Its own sentences lead its evidence; what later twins add comes after (read only the lead:
+    # a statement thousands of outlets repeat has thousands of entries).
+    own = itertools.takewhile(lambda e: e.source == keeper.sources[0], keeper.evidence)
+    joined = len({e.sentence for e in own}) > 1
     if source not in keeper.cited and not joined:
         keeper.cited.add(source)
         keeper.sources.append(source)
