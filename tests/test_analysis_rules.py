@@ -11,6 +11,7 @@ from briefgen.analyse.edit import dangling, trim
 from briefgen.analyse.evidence import find_actors, find_discrepancies
 from briefgen.analyse.items import Sentence
 from briefgen.analyse.sections import place
+from briefgen.analyse.terms import tokens
 from briefgen.model import Article
 from briefgen.profile import load_profile
 
@@ -524,3 +525,9 @@ According to Professor Lena Okafor, in the short term the rebels may accept a 60
     brief = analyse([one, two], load_profile())
     forecast = [i for i in items(brief) if "Okafor" in i.text]
     assert forecast and all(i.sources == [2] for i in forecast)
+
+
+def test_words_of_every_script_are_words():
+    assert tokens("Путин провёл разговор; Thủ tướng nói “hòa bình”; Αθήνα’s 1,000 troops") == [
+        "путин", "провёл", "разговор", "thủ", "tướng", "nói", "hòa", "bình", "αθήνα’s", "1,000", "troops",
+    ]

@@ -299,14 +299,26 @@ def test_cyrillic_and_vietnamese_sources_render_through_the_cli(tmp_path):
         "Thủ tướng Phạm Minh Chính hoan nghênh “nỗ lực hòa bình”\n\nViệt Nam ủng hộ đối thoại & hòa bình bền vững.\n",
         encoding="utf-8",
     )
+    # The shipped profiles' cues are English; sources in other languages need a profile in theirs.
+    profile = tmp_path / "world.yaml"
+    profile.write_text(
+        "id: world\ntitle: Обзор\nsections:\n"
+        "  - {id: bluf, title: Главное, kind: bluf, max_items: 2}\n"
+        "  - {id: events, title: События — Sự kiện, kind: bullets, cues: {разговор*: 2, телефон*: 1, hòa bình: 2, đối thoại: 1}}\n"
+        "  - {id: sources, title: Источники, kind: sources}\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
-    result = run_cli("build", sources, "-o", out, "--format", "pdf,docx", "--date", "2025-03-19", "--title", "Путин — Phạm Minh Chính")
+    result = run_cli(
+        "build", sources, "-o", out, "--format", "pdf,docx", "--date", "2025-03-19", "--title", "Путин — Phạm Minh Chính", "--profile", profile
+    )
     assert result.returncode == 0, result.stderr.decode()
     reader = pypdf.PdfReader(out / "brief-2025-03-19.pdf")
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     assert "Путин и Трамп обсудили прекращение огня" in text
     assert "Thủ tướng Phạm Minh Chính hoan nghênh “nỗ lực hòa bình”" in text
-    assert outline_titles(reader)[0] == "Путин — Phạm Minh Chính"
+    assert outline_titles(reader)[:3] == ["Путин — Phạm Minh Chính", "Главное", "События — Sự kiện"]
+    assert "провели телефонный разговор 18 марта" in text and "ủng hộ đối thoại & hòa bình bền vững" in text
     assert b"warning" not in result.stderr
     document = docx.Document(out / "brief-2025-03-19.docx")
     assert document.paragraphs[0].text == "Путин — Phạm Minh Chính"

@@ -11,7 +11,8 @@ import math
 import re
 from collections import Counter
 
-TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſƀ-ɏḀ-ỿ]+(?:['’][A-Za-z]+)?|\d+(?:[.,]\d+)*")
+# Letters of any script (Latin, Vietnamese, Cyrillic, Greek…), then numbers.
+TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+(?:[.,]\d+)*")
 
 STOP_WORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being
