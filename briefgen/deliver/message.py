@@ -21,7 +21,8 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from ..errors import InputError
-from .summary import Summary, long_date
+from ..render.markdown import long_date
+from .summary import Summary
 
 MIME_TYPES = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

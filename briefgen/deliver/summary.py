@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Brief, Section
-from ..render.markdown import cite
+from ..render.markdown import cite, long_date
 
 
 @dataclass
@@ -84,15 +84,6 @@ def _lead(brief: Brief, section: Section) -> str:
     else:
         first = ""
     return first or section.empty_note
-
-
-def long_date(iso: str) -> str:
-    """'2025-03-19' → '19 March 2025'; anything else as given."""
-    try:
-        day = dt.date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day.day} {day:%B %Y}"
 
 
 def _summary_from_docx(path: Path) -> Summary:

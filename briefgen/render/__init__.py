@@ -11,12 +11,11 @@ for, so ``briefgen --help`` stays fast.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from ..model import Brief, brief_to_json
 from .blocks import parse_blocks
-from .markdown import render_markdown
+from .markdown import long_date, render_markdown
 from .style import DocumentInfo, Style, document_time, load_style
 
 FORMATS = ("docx", "pdf", "md", "json", "html")
@@ -61,11 +60,7 @@ def render(
 def document_info(brief: Brief, marking: str | None = None) -> DocumentInfo:
     """Properties, header text and marking for ``brief``."""
     count = len(brief.sources)
-    try:
-        day = dt.date.fromisoformat(brief.date or "")
-        date_text = f"{day.day} {day:%B %Y}"
-    except ValueError:
-        date_text = brief.date or "undated"
+    date_text = long_date(brief.date)
     names = [a.name for a in brief.actors[:6]]
     return DocumentInfo(
         title=" ".join(brief.title.split()),

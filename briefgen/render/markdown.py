@@ -45,7 +45,7 @@ def render_markdown(brief: Brief, template_dir: Path | None = None) -> str:
         undefined=jinja2.StrictUndefined,
         autoescape=False,
     )
-    env.filters.update(md=escape_markdown, cite=cite, longdate=long_date, link=link)
+    env.filters.update(md=escape_markdown, cite=cite, longdate=lambda iso: escape_markdown(long_date(iso)), link=link)
     try:
         text = env.get_template(TEMPLATE).render(brief=brief)
     except jinja2.TemplateSyntaxError as exc:
@@ -88,13 +88,13 @@ def cite(source_ids: list[int]) -> str:
 
 
 def long_date(iso: str | None) -> str:
-    """'2025-03-19' → '19 March 2025'; anything else as given."""
+    """'2025-03-19' → '19 March 2025'; anything else as given, plain text."""
     if not iso:
         return "undated"
     try:
         day = dt.date.fromisoformat(iso)
     except ValueError:
-        return escape_markdown(iso)
+        return iso
     return f"{day.day} {day:%B %Y}"
 
 
