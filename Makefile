@@ -3,11 +3,12 @@
 #   make test    runs the test suite
 #   make bench   measures speed and memory, writes bench/results.md (a few minutes)
 #   make fuzz    the robustness property tests with many random examples (docs/reliability.md)
+#   make eval    builds and scores the evaluation sets of ../shared/eval, writes eval/results.md
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: brief test bench clean
+.PHONY: brief test bench eval clean
 
 brief: $(VENV)/.installed
 	$(BIN)/briefgen build inputs/ -o output/
@@ -17,6 +18,10 @@ test: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/run.py
+
+# Reads ../shared/eval (not part of the project; says so when it is absent).
+eval: $(VENV)/.installed
+	$(BIN)/python eval/run.py
 
 # The robustness properties with many random examples (default 1500; FUZZ_EXAMPLES=N to change).
 .PHONY: fuzz

@@ -1,0 +1,159 @@
+"""Build and score every evaluation set: ``make eval``.
+
+    python eval/run.py [--split all|tune|held_out|sample] [--shared DIR] [--keep DIR] [--no-write]
+
+Each set of ``../shared/eval/dev/`` (and the sample in ``inputs/`` against
+``../shared/eval/seed-gold.yaml``) is built with the set's profile at its own word budget and
+at 800 words, and scored with ``../shared/eval/score_brief.py``, which reads the DOCX as a
+reader does.  The table goes to stdout and, for ``--split all``, to ``eval/results.md``.
+
+The article texts stay in ``../shared`` (they are evaluation data, not project content);
+nothing of briefgen itself reads them.  Briefs are written under a scratch folder (``--keep``
+keeps them for reading: only the tune sets' briefs may be read while tuning, see
+``eval/split.yaml``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import shutil
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+WIDE_BUDGET = 800  # the any-section recall the issue asks for is measured at this budget
+SAMPLE = "sample"
+
+
+@dataclass
+class Case:
+    name: str
+    split: str
+    sources: list[Path]
+    gold: Path
+    profile: str
+    budget: int
+
+
+@dataclass
+class Score:
+    recall: float
+    any_section: float
+    placement: float
+    words: int
+    flagged: int
+    discrepancies: int
+    missing: list[str]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=["all", "tune", "held_out", SAMPLE], default="all")
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared folder [../shared]")
+    parser.add_argument("--keep", type=Path, help="write the briefs here and keep them")
+    parser.add_argument("--no-write", action="store_true", help="do not write eval/results.md")
+    args = parser.parse_args(argv)
+
+    scorer_path = args.shared / "eval" / "score_brief.py"
+    if not scorer_path.is_file():
+        print(f"eval: {args.shared / 'eval'} is not here, so there is nothing to evaluate against "
+              "(it sits beside the clone as ../shared on the team's machines and in CI)", file=sys.stderr)
+        return 2
+    scorer = _load(scorer_path)
+    cases = [c for c in _cases(args.shared) if args.split in ("all", c.split)]
+    briefgen = shutil.which("briefgen", path=str(Path(sys.executable).parent)) or "briefgen"
+    scratch = args.keep or Path(tempfile.mkdtemp(prefix="briefgen-eval-"))
+    jobs = [(case, budget) for case in cases for budget in (case.budget, WIDE_BUDGET)]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        scores = list(pool.map(lambda job: _score(briefgen, scorer, scratch, *job), jobs))
+    results = {(case.name, budget): score for (case, budget), score in zip(jobs, scores)}
+    if not args.keep:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+    table = _table(cases, results)
+    print(table)
+    if args.split == "all" and not args.no_write:
+        (HERE / "results.md").write_text(_report(table), encoding="utf-8")
+        print(f"written: {HERE / 'results.md'}", file=sys.stderr)
+    return 0
+
+
+def _load(path: Path):
+    spec = importlib.util.spec_from_file_location("score_brief", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _cases(shared: Path) -> list[Case]:
+    split = yaml.safe_load((HERE / "split.yaml").read_text(encoding="utf-8"))
+    cases = [Case(SAMPLE, SAMPLE, sorted((ROOT / "inputs").glob("*.txt")), shared / "eval" / "seed-gold.yaml", "default", WIDE_BUDGET)]
+    for part in ("tune", "held_out"):
+        for name in split[part]:
+            folder = shared / "eval" / "dev" / name
+            gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
+            cases.append(Case(name, part, sorted(folder.glob("*.txt")), folder / "gold.yaml", gold.get("profile", "default"), int(gold["budget_words"])))
+    return cases
+
+
+def _score(briefgen: str, scorer, scratch: Path, case: Case, budget: int) -> Score:
+    out = scratch / f"{case.name}-{budget}"
+    command = [briefgen, "build", *map(str, case.sources), "--profile", case.profile, "--max-words", str(budget),
+               "--format", "docx,md", "--name", "brief", "-o", str(out), "-q"]
+    run = subprocess.run(command, capture_output=True, text=True)
+    if run.returncode != 0:
+        print(f"eval: {case.name} at {budget} words failed: {run.stderr.strip()}", file=sys.stderr)
+        return Score(0.0, 0.0, 0.0, 0, 0, 0, ["(build failed)"])
+    result = scorer.score(str(out / "brief.docx"), str(case.gold), budget)
+    flagged, listed = (int(n) for n in result["discrepancies_flagged"].split("/"))
+    return Score(result["recall"] or 0.0, result["recall_any_section"] or 0.0, result["placement"] or 0.0,
+                 result["words"], flagged, listed, result["missing"])
+
+
+def _table(cases: list[Case], results: dict[tuple[str, int], Score]) -> str:
+    lines = []
+    for part, label in ((SAMPLE, "Sample (inputs/)"), ("tune", "Tune split"), ("held_out", "Held-out split (never read while tuning)")):
+        chosen = [c for c in cases if c.split == part]
+        if not chosen:
+            continue
+        lines += [f"### {label}", "",
+                  "| set | profile | budget | recall | any section | placement | words | discrepancies | any section @800 | words @800 |",
+                  "|---|---|---|---|---|---|---|---|---|---|"]
+        for c in chosen:
+            s, w = results[(c.name, c.budget)], results[(c.name, WIDE_BUDGET)]
+            lines.append(f"| {c.name} | {c.profile} | {c.budget} | {s.recall:.3f} | {s.any_section:.3f} | {s.placement:.3f} | "
+                         f"{s.words} | {s.flagged}/{s.discrepancies} | {w.any_section:.3f} | {w.words} |")
+        if len(chosen) > 1:
+            at_budget = [results[(c.name, c.budget)] for c in chosen]
+            wide = [results[(c.name, WIDE_BUDGET)] for c in chosen]
+            flagged = sum(s.flagged for s in at_budget)
+            listed = sum(s.discrepancies for s in at_budget)
+            for name, pick in (("mean", _mean), ("worst", min)):
+                lines.append(f"| **{name}** | | | {pick([s.recall for s in at_budget]):.3f} | {pick([s.any_section for s in at_budget]):.3f} | "
+                             f"{pick([s.placement for s in at_budget]):.3f} | | {flagged}/{listed} | {pick([s.any_section for s in wide]):.3f} | |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values)
+
+
+def _report(table: str) -> str:
+    return ("# Evaluation results\n\n"
+            "Written by `make eval` (`eval/run.py`): every set built at its own budget and at 800 words, scored by\n"
+            "`../shared/eval/score_brief.py`. Recall counts a fact only in its gold section; \"any section\" counts it\n"
+            "anywhere in the body; placement is the share of found facts in their right section. The split is\n"
+            "`eval/split.yaml`.\n\n" + table)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
