@@ -10,6 +10,9 @@ A profile is a YAML file (shipped ones live in ``briefgen/profiles/``)::
         kind: bullets            # bluf | bullets | key_figures | discrepancies | actors | quotes | sources
         description: Progress, agreements, concessions and goodwill gestures.
         cues: {agreed: 2, progress: 2, goodwill: 3}
+        examples:                # invented, story-neutral sentences of the section's kind
+          - The two governments agreed to reopen their embassies next month.
+        catch_all: false         # true: a salient fact that fits no section well goes here
         empty: No positive signals reported.
 
 ``load_profile(name_or_path)`` returns a ``Profile``; ``list_profiles()`` the shipped ones.
@@ -42,6 +45,8 @@ class SectionSpec:
     cues: dict[str, float] = field(default_factory=dict)
     empty: str = "Nothing reported."
     max_items: int = 6
+    examples: list[str] = field(default_factory=list)
+    catch_all: bool = False
 
 
 @dataclass
@@ -101,6 +106,9 @@ def _parse(location: str, text: str) -> Profile:
         unknown = sorted(str(c) for c in cues if str(c).startswith("@") and str(c) not in SIGNALS)
         if unknown:
             raise InputError(f"profile {location}: section {raw['id']!r} has unknown signal {unknown[0]!r} (one of {', '.join(SIGNALS)})")
+        examples = raw.get("examples") or []
+        if not isinstance(examples, list) or not all(isinstance(e, str) and e.strip() for e in examples):
+            raise InputError(f"profile {location}: section {raw['id']!r} examples must be a list of sentences")
         sections.append(
             SectionSpec(
                 id=str(raw["id"]),
@@ -110,8 +118,12 @@ def _parse(location: str, text: str) -> Profile:
                 cues={str(k).lower(): float(v) for k, v in cues.items()},
                 empty=str(raw.get("empty", "Nothing reported.")),
                 max_items=int(raw.get("max_items", 6)),
+                examples=[e.strip() for e in examples],
+                catch_all=bool(raw.get("catch_all", False)),
             )
         )
+    if sum(s.catch_all for s in sections) > 1:
+        raise InputError(f"profile {location}: at most one section may be the catch_all")
     ids = [s.id for s in sections]
     if len(set(ids)) != len(ids):
         raise InputError(f"profile {location}: section ids must be unique")

@@ -1,11 +1,12 @@
 """Analyse stage: Articles + Profile → Brief.
 
 ``analyse(articles, profile, max_words=800, title=None)`` is the whole public surface.
-Every item it puts in the Brief is built from real source sentences (kept as evidence,
-word for word), placed in the profile section whose description and cues fit it best,
-merged with the same statement from other sources, and cited.  The word budget covers
-the body of the brief: bottom line, bullets, key figures, actors, quotes and notes on
-where the sources differ.
+Every sentence of every source is a candidate; salience comes from the story itself
+(agreement between outlets, centrality, lead position, specifics) and a classifier puts
+each candidate in a profile section (see :mod:`briefgen.analyse.items`).  Every item it
+puts in the Brief is built from real source sentences (kept as evidence, word for word),
+merged with the same statement from other sources, and cited.  ``max_words`` bounds
+every word a reader reads except the title and the Sources (:mod:`.budget`).
 """
 
 from __future__ import annotations
@@ -19,14 +20,14 @@ from ..errors import InputError
 from ..model import Article, Brief, Item, Section, Source
 from ..profile import Profile
 from ..progress import Progress
+from .budget import reader_words
 from .evidence import find_actors, find_discrepancies, find_key_figures, find_quotes
-from .items import Sentence, candidates, merge, rank, select
+from .items import Candidate, Sentence, candidates, item, merge, score, select
 from .sentences import split_sentences
 
 DEFAULT_MAX_WORDS = 800
-BLUF_MAX_WORDS = 32
-BLUF_RESERVE = 60
-TITLE_LINE_WORDS = 8  # "Policy brief · 19 March 2025 · 2 sources"
+BLUF_MAX_WORDS = 25  # a bottom-line sentence a reader takes in at a glance
+BLUF_RESERVE = 50  # words kept for the bottom line while choosing bullets (two such sentences)
 MAX_SENTENCE_CHARS = 1500
 EVIDENCE_SHARE = 0.12  # at most this part of the budget goes to figures, actors and quotes: the bullets carry the facts
 _SUBORDINATE_OPENER = re.compile(r"^(?:although|though|while|despite|after|as|even though|whereas)\b[^,]{3,120},\s*", re.I)
@@ -62,12 +63,12 @@ def _analyse(articles: list[Article], profile: Profile, max_words: int, title: s
     if not sentences:
         raise InputError(f"{_named(articles)}: no sentences to summarise (only headings, or run-on text without sentence breaks)")
 
-    placed = []
+    found: list[Candidate] = []
     for done, (_, of_article) in enumerate(itertools.groupby(sentences, key=lambda s: s.source), 1):
-        placed.extend(candidates(list(of_article), profile))
+        found.extend(candidates(list(of_article)))
         bar.update(done)
-    kept = merge(placed)
-    rank(kept)
+    scored = score(found, profile)
+    kept = merge(scored)
     specs = {spec.kind: spec for spec in profile.sections}
     differences = find_discrepancies(sentences) if "discrepancies" in specs else []
     figures = find_key_figures(sentences, kept, specs["key_figures"].max_items) if "key_figures" in specs else []
@@ -75,31 +76,15 @@ def _analyse(articles: list[Article], profile: Profile, max_words: int, title: s
     figures = [f for f in figures if not any(f.figure in claim for claim in contested)]
     actors = find_actors(sentences, specs["actors"].max_items) if "actors" in specs else []
     quotes = find_quotes(sentences, actors, profile, specs["quotes"].max_items) if "quotes" in specs else []
-
     _shrink_evidence(figures, actors, quotes, EVIDENCE_SHARE * max_words, differences)
-    bluf_spec = specs.get("bluf")
-    bluf_share = BLUF_RESERVE if bluf_spec else 0
-    chosen = select(kept, profile, max(0, max_words - _evidence_words(figures, differences, actors, quotes) - bluf_share))
-    if bluf_spec:
-        chosen[bluf_spec.id] = _bottom_line(chosen, bluf_spec.id, bluf_spec.max_items)
-    speakers = {q.speaker for q in quotes}
-    actors = [a for a in actors if a.name in speakers or _mentioned(a.name, chosen)] or actors[:3]
-    _fit(chosen, max_words - _evidence_words(figures, differences, actors, quotes), bluf_spec.id if bluf_spec else None)
 
-    if not any(chosen.values()) and not figures and not quotes:
-        # A brief of empty sections would look finished and say nothing: say so instead.
-        raise InputError(f"{_named(articles)}: nothing in the sources fits the sections of profile '{profile.id}'")
-    sections = [
-        Section(id=spec.id, title=spec.title, kind=spec.kind, items=chosen.get(spec.id, []), empty_note=spec.empty)
-        for spec in profile.sections
-    ]
-    dates = sorted(d for d in (a.date for a in articles) if d)
-    return Brief(
+    bluf_spec = specs.get("bluf")
+    brief = Brief(
         title=title or _title(articles),
-        date=dates[-1] if dates else None,
+        date=max((a.date for a in articles if a.date), default=None),
         profile=profile.id,
         profile_title=profile.title,
-        sections=sections,
+        sections=[Section(id=spec.id, title=spec.title, kind=spec.kind, empty_note=spec.empty) for spec in profile.sections],
         sources=sources,
         key_figures=figures,
         actors=actors,
@@ -107,6 +92,23 @@ def _analyse(articles: list[Article], profile: Profile, max_words: int, title: s
         discrepancies=differences,
         generator=f"briefgen {__version__}",
     )
+    # What the brief costs before any bullet: its headings, evidence and the bottom line's share.
+    fixed = reader_words(brief) - sum(len(s.empty_note.split()) for s in brief.sections if s.kind in ("bullets", "bluf"))
+    chosen = select(kept, scored.vectors, profile, max(0, max_words - fixed - (BLUF_RESERVE if bluf_spec else 0)))
+    if not chosen and not figures and not quotes:
+        # A brief of empty sections would look finished and say nothing: say so instead.
+        raise InputError(f"{_named(articles)}: nothing in the sources fits the sections of profile '{profile.id}'")
+    by_section = {section.id: section for section in brief.sections}
+    for c in chosen:
+        by_section[c.section].items.append(item(c))
+    if bluf_spec:
+        by_section[bluf_spec.id].items = _bottom_line(chosen, bluf_spec.id, bluf_spec.max_items)
+    # A quotation a bullet already tells in full is not told twice.
+    brief.quotes = [q for q in quotes if not any(q.text.strip("… ") in c.text for c in chosen)]
+    speakers = {q.speaker for q in brief.quotes}
+    brief.actors = [a for a in actors if a.name in speakers or _mentioned(a.name, chosen)] or actors[:3]
+    _fit(brief, max_words, [c.text for c in chosen])
+    return brief
 
 
 def _sentences(articles: list[Article]) -> list[Sentence]:
@@ -129,31 +131,38 @@ def _sentences(articles: list[Article]) -> list[Sentence]:
     return sentences
 
 
-def _bottom_line(chosen: dict[str, list[Item]], section_id: str, count: int) -> list[Item]:
-    """The strongest short bullet of each section, in section order: a reader can stop here."""
+def _bottom_line(chosen: list[Candidate], section_id: str, count: int) -> list[Item]:
+    """The most salient short bullets, those several outlets report first: a reader can stop here."""
+    short = [(n, c) for n, c in enumerate(chosen) if c.words <= BLUF_MAX_WORDS][: 2 * count]
+    short.sort(key=lambda nc: (-min(len(nc[1].sources), 3), nc[0]))
     lines = []
-    for items in chosen.values():
-        short = [i for i in items[:3] if len(i.text.split()) <= BLUF_MAX_WORDS]
-        if short:
-            best = max(short, key=lambda i: (len(i.sources), -items.index(i)))
-            lines.append(Item(best.text, section_id, best.sources, best.evidence, best.confidence, ["top item of " + best.section]))
+    for _, c in short:
+        bullet = item(c)
+        lines.append(Item(bullet.text, section_id, bullet.sources, bullet.evidence, bullet.confidence, [f"top bullet of {c.section}"]))
     # Two lines always; a third only while the bottom line stays short enough to read at a glance.
     while len(lines) > 2 and (len(lines) > count or sum(len(i.text.split()) for i in lines) > BLUF_RESERVE):
         lines.pop()
-    return lines
+    return lines[:count]
 
 
-def _fit(chosen: dict[str, list[Item]], budget: int, bluf_id: str | None) -> None:
-    """Drop the weakest bullets, from the fullest section, until the body fits ``budget``."""
-    def words() -> int:
-        return sum(len(i.text.split()) + 1 for items in chosen.values() for i in items)
-
-    while words() > budget:
-        sections = [k for k, items in chosen.items() if k != bluf_id and len(items) > 1]
-        if not sections:
-            break
-        fullest = max(sections, key=lambda k: (len(chosen[k]), sum(len(i.text.split()) for i in chosen[k])))
-        chosen[fullest].pop()
+def _fit(brief: Brief, max_words: int, picked: list[str]) -> None:
+    """Drop the last-picked bullets, then evidence, until the brief fits ``max_words``."""
+    order = {text: n for n, text in enumerate(picked)}
+    bullets = [s for s in brief.sections if s.kind == "bullets"]
+    while reader_words(brief) > max_words:
+        told = [(order.get(i.text, -1), s) for s in bullets for i in s.items]
+        if told:
+            _, section = max(told, key=lambda t: t[0])
+            section.items.pop(max(range(len(section.items)), key=lambda n: order.get(section.items[n].text, -1)))
+            continue
+        longest = max((brief.quotes, brief.actors, brief.key_figures, brief.discrepancies), key=len)
+        if longest:
+            longest.pop()
+            continue
+        bluf = [s for s in brief.sections if s.kind == "bluf" and s.items]
+        if not bluf:
+            break  # headings and empty notes alone exceed the budget
+        bluf[0].items.pop()
 
 
 def _shrink_evidence(figures: list, actors: list, quotes: list, allowance: float, differences: list) -> None:
@@ -173,7 +182,7 @@ def _shrink_evidence(figures: list, actors: list, quotes: list, allowance: float
 
 def _evidence_words(figures, differences, actors, quotes) -> int:
     """Words the evidence sections take, counted as a reader of the document would."""
-    words = TITLE_LINE_WORDS
+    words = 0
     if figures:
         # "[1][2]…[5000]" is one run of citations: one word to a reader, however many sources.
         words += 7 + sum(len(f"{f.figure} | {f.counts} | [1]".split()) for f in figures)
@@ -189,11 +198,11 @@ def _named(articles: list[Article]) -> str:
     return ", ".join(a.location or a.title for a in articles[:3]) + more
 
 
-def _mentioned(name: str, chosen: dict[str, list[Item]]) -> bool:
+def _mentioned(name: str, chosen: list[Candidate]) -> bool:
     """A person by surname, an organisation by its whole name."""
     words = name.split()
     key = words[-1] if len(words) <= 3 and words[-1] not in ("Group", "Institute", "Center", "Centre", "Council") else name
-    return any(key in item.text for items in chosen.values() for item in items)
+    return any(key in c.text for c in chosen)
 
 
 def _title(articles: list[Article]) -> str:

@@ -3,8 +3,12 @@
 ``trim(sentence)`` drops leading connectives ("However,", "In addition,") and empty
 attribution padding ("it is not difficult to see that"), then restores the capital.  It
 only ever removes words from the front: numbers, names and quotations are never touched.
-``dangling(text)`` says whether a bullet opens with a pronoun ("This", "It", "He") whose
-referent is not in the bullet.
+``compress(sentence)`` goes further, still only removing the source's words: a reporting
+frame that names a medium rather than a person ("According to media reports,", "In a
+statement sent to reporters on Tuesday,") and short parentheticals without figures ("(AFP)").
+A person's view ("According to Dr. X, …") keeps its frame: without it the view would read as
+fact.  ``dangling(text)`` says whether a bullet opens with a pronoun ("This", "It", "He")
+whose referent is not in the bullet.
 """
 
 from __future__ import annotations
@@ -60,6 +64,27 @@ def trim(sentence: str) -> str:
     if len(text.split()) > LONG_SENTENCE_WORDS:
         text = _DASH_APPOSITIVE.sub(" ", text)
     return _capitalise(text)
+
+
+# "According to CNN,", "According to a report by the agency,": the frame names a medium, not a voice.
+_MEDIUM_FRAME = re.compile(
+    r"^\W*(?:according to (?:[A-Z]{2,6}|(?:[\w'’-]+\s+){0,6}?(?:reports?|media|outlets?|news|agency|agencies|statement|data|figures|"
+    r"sources|documents?|estimates?|results?|count|tally)(?:\s+(?:by|from|of)\s+[^,]{1,40})?)"
+    r"|in (?:an?|the|its|their) (?:[\w'’-]+\s+){0,2}?(?:analysis|statement|interview|report|note|post|briefing|letter)\b[^,\"“]{0,80}),\s+(?=[\w\"“])",
+    re.I,
+)
+# "(AFP)", "(local time)": a short aside with no figure; one with a figure may be the fact.
+_ASIDE = re.compile(r"\s+\((?![^)]*\d)[^()]{1,40}\)(?=[\s,.;:])")
+MIN_COMPRESSED_WORDS = 6  # a frame is kept when what remains would be too short to stand alone
+
+
+def compress(sentence: str) -> str:
+    """``trim``, then reporting frames that name a medium and figure-less asides dropped."""
+    text = trim(sentence)
+    shorter = _ASIDE.sub("", _MEDIUM_FRAME.sub("", text))
+    if shorter != text and len(shorter.split()) >= MIN_COMPRESSED_WORDS and not dangling(shorter):
+        return _capitalise(shorter)
+    return text
 
 
 def dangling(text: str) -> bool:

@@ -79,8 +79,11 @@ class Placement:
     reasons: list[str] = field(default_factory=list)
 
 
-def place(text: str, heading: str, profile: Profile) -> Placement | None:
-    """The best bullets section for ``text`` (under sub-heading ``heading``), or None."""
+def cue_scores(text: str, heading: str, profile: Profile) -> dict[str, tuple[float, list[str]]]:
+    """Every bullets section's cue score for ``text`` (under sub-heading ``heading``), with reasons.
+
+    A section whose cues the sentence itself does not show scores 0, whatever its heading.
+    """
     text = _main_clause(text)
     words = tokens(text)
     specs = profile.bullet_sections()
@@ -92,7 +95,7 @@ def place(text: str, heading: str, profile: Profile) -> Placement | None:
     signals = frozenset(cue for cue, pattern in SIGNALS.items() if pattern.search(text))
     denied = {spec.id for spec, m in zip(specs, matchers) if m.phrases_in(words, negated, denied=True)}
     undone = {spec.id for spec, m in zip(specs, matchers) if reversed_ and m.phrases_in(words, reversed_, denied=True)}
-    scores = []
+    scores = {}
     for spec in specs:
         cues = tuple(spec.cues.items())
         # What a sentence denies of one section ("no breakthrough") is evidence for another.
@@ -102,13 +105,19 @@ def place(text: str, heading: str, profile: Profile) -> Placement | None:
             own_signals = own_signals | {REVERSED_SIGNAL}
         score, reasons = _score(words, masked, stems, own_signals, cues, spec.description)
         if score < MIN_OWN_SCORE:
+            scores[spec.id] = (0.0, [])
             continue
         from_heading = HEADING_WEIGHT * _heading_score(heading, cues, spec.description) if heading else 0.0
         if from_heading > 0:
             score += from_heading
             reasons.append(f"under heading “{heading}”")
-        scores.append((round(score, 3), spec.id, reasons))
-    scores.sort(key=lambda s: -s[0])
+        scores[spec.id] = (round(score, 3), reasons)
+    return scores
+
+
+def place(text: str, heading: str, profile: Profile) -> Placement | None:
+    """The section whose cues fit ``text`` best, or None when none clears ``MIN_SCORE``."""
+    scores = sorted(((score, sid, reasons) for sid, (score, reasons) in cue_scores(text, heading, profile).items()), key=lambda s: -s[0])
     if not scores or scores[0][0] < MIN_SCORE:
         return None
     best, section, reasons = scores[0]
