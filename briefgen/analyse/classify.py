@@ -47,8 +47,10 @@ def classify(texts: list[str], headings: list[str], vectors: np.ndarray, profile
         return []
     meaning = np.stack([_nearest(vectors, examples) for examples in sections.examples], axis=1)
     placements = []
+    known: dict[tuple[str, str], dict[str, tuple[float, list[str]]]] = {}  # a story repeated by many outlets is read once
     for n, text in enumerate(texts):
-        cues = cue_scores(text, headings[n], profile)
+        key = (text, headings[n])
+        cues = known[key] if key in known else known.setdefault(key, cue_scores(text, headings[n], profile))
         cue = np.array([min(cues[sid][0], CUE_CAP) for sid in sections.ids])
         logits = MEANING_WEIGHT * meaning[n] + CUE_WEIGHT * cue
         probability = np.exp(logits - logits.max())

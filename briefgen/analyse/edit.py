@@ -73,6 +73,10 @@ _MEDIUM_FRAME = re.compile(
     r"|in (?:an?|the|its|their) (?:[\w'’-]+\s+){0,2}?(?:analysis|statement|interview|report|note|post|briefing|letter)\b[^,\"“]{0,80}),\s+(?=[\w\"“])",
     re.I,
 )
+# "JEDDAH, Saudi Arabia, March 11 -- Ukraine on Tuesday…": a dateline the reader left on the sentence.
+_DATELINE = re.compile(
+    r"^[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?\s*(?:--|—|–)\s+(?=[A-Z\"“])"
+)
 # "(AFP)", "(local time)": a short aside with no figure; one with a figure may be the fact.
 _ASIDE = re.compile(r"\s+\((?![^)]*\d)[^()]{1,40}\)(?=[\s,.;:])")
 MIN_COMPRESSED_WORDS = 6  # a frame is kept when what remains would be too short to stand alone
@@ -81,7 +85,7 @@ MIN_COMPRESSED_WORDS = 6  # a frame is kept when what remains would be too short
 def compress(sentence: str) -> str:
     """``trim``, then reporting frames that name a medium and figure-less asides dropped."""
     text = trim(sentence)
-    shorter = _ASIDE.sub("", _MEDIUM_FRAME.sub("", text))
+    shorter = _ASIDE.sub("", _MEDIUM_FRAME.sub("", _DATELINE.sub("", text)))
     if shorter != text and len(shorter.split()) >= MIN_COMPRESSED_WORDS and not dangling(shorter):
         return _capitalise(shorter)
     return text

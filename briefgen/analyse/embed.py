@@ -102,16 +102,18 @@ def _hashed(vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         keys = ((centred @ table) > 0) @ (1 << np.arange(bits))
         order = np.argsort(keys, kind="stable")
         edges = np.flatnonzero(np.diff(keys[order])) + 1
-        for members in np.split(order, edges):
-            if len(members) < 2:
-                continue
-            for start in range(0, len(members), BLOCK):
-                rows = members[start : start + BLOCK]
-                block = vectors[rows] @ vectors[members].T
-                block[np.arange(len(rows)), start + np.arange(len(rows))] = -2.0
+        for bucket in np.split(order, edges):
+            # A crowded bucket (a text repeated thousands of times) is compared in chunks, so
+            # the work stays linear in the corpus however the buckets fall.
+            for start in range(0, len(bucket), BLOCK):
+                members = bucket[start : start + BLOCK]
+                if len(members) < 2:
+                    continue
+                block = vectors[members] @ vectors[members].T
+                np.fill_diagonal(block, -2.0)
                 take = min(k, len(members) - 1)
                 top = np.argpartition(-block, take - 1, axis=1)[:, :take]
-                _keep_best(best_index, best_cosine, rows, members[top], np.take_along_axis(block, top, axis=1), k)
+                _keep_best(best_index, best_cosine, members, members[top], np.take_along_axis(block, top, axis=1), k)
     return best_index, best_cosine
 
 

@@ -18,8 +18,9 @@ _ABBREVIATIONS = {
     "inc", "ltd", "co", "corp", "dept", "approx", "est", "fig", "mt", "ft", "u.s", "u.k", "u.n",
     "a.m", "p.m",
 }
-# A candidate break: end punctuation, optional closing quotes/brackets, then space.
-_BREAK = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
+# A candidate break: end punctuation, optional closing quotes/brackets, then space; or a
+# full stop with the space lost between a word and the next sentence ("statement.In the").
+_BREAK = re.compile(r"[.!?…]+[\"'”’)\]]*\s+|(?<=[a-z]{3}\.)(?=[A-Z][a-z])")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s")
 _OPENS_SENTENCE = re.compile(r"[\"'“‘(\[]*[A-Z0-9À-ÖØ-Þ]")
 

@@ -1,15 +1,35 @@
-"""Words as analysis sees them: tokens, crude stems, stop words and IDF weights.
+"""Words as analysis sees them: tokens, stems, stop words and IDF weights.
 
-Stems are deliberately crude (the first five letters) because they only need to make
-"attacks", "attacking" and "attacked", or "agreed" and "agreement", meet; truncation does
-that for English news vocabulary with no word lists, and runs in constant time.
+Stems come from the Snowball English stemmer (Porter2, through PyStemmer's C library)
+rather than from cutting words to their first five letters.  Cutting made "attacks",
+"attacking" and "attacked" meet, but it also merged words that merely begin alike
+("converted", "convey" and "conventional" all became "conve"; "suspected", "suspended"
+and "suspense" all became "suspe"), and a hand-kept table of synonyms on top of it
+turned those accidents into wrong matches ("conventional" counted as "phone",
+"suspected" as "stop").  Snowball removes English endings by rule: "attacks",
+"attacking" and "attacked" all become "attack", "converted" becomes "convert",
+"conventional" "convent" and "suspected" "suspect".  It does not make every related
+pair meet: "agreed" becomes "agre" but "agreement" stays "agreement", because Snowball
+removes "-ement" only where it lies far enough into the word (its "R2" region), and in
+"agreement" it does not.  Nor does it part every unrelated pair: "conventional" still
+meets "convention" (both "convent").  Synonyms and paraphrase ("halted" for "suspended", "phone call" for
+"telephone conversation") are left to the sentence embeddings, not to stems.
+
+Words not written in English (Cyrillic, Vietnamese…) are still tokens; the English
+stemmer leaves words in other scripts as they are.
+
+Stemming is memoised per word: news text repeats a small vocabulary (tens of thousands
+of words over millions of tokens), so almost every call is one dict lookup.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import threading
 from collections import Counter
+
+import Stemmer
 
 # Letters of any script (Latin, Vietnamese, Cyrillic, Greek…), then numbers.
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+(?:[.,]\d+)*")
@@ -31,24 +51,32 @@ def tokens(text: str) -> list[str]:
     return [t.lower() for t in TOKEN.findall(text)]
 
 
-STEM_LENGTH = 5
-# Words news prose uses interchangeably for one act, so two reports of it meet.
-_SAME_ACT = {
-    "halt": "stop", "cease": "stop", "suspe": "stop", "pause": "stop", "stopp": "stop",
-    "refus": "rejec", "decli": "rejec", "telep": "phone", "conve": "phone", "call": "phone", "calls": "phone",
-    "kyiv": "kiev", "truce": "cease",
-}
+# PyStemmer's own cache is off (size 0): the dict below sits in front of it and is faster.
+_STEMMER = Stemmer.Stemmer("english", 0)
+# A Stemmer keeps internal state and must not be called from two threads at once.
+_STEMMER_LOCK = threading.Lock()
+_STEMS: dict[str, str] = {}
+_STEMS_LIMIT = 200_000  # words remembered; the cache starts over when it is full
 
 
 def stem(word: str) -> str:
-    """A crude stem: 'attacking' → 'attac', 'halted' → 'stop' (see ``_SAME_ACT``)."""
-    head = word[:STEM_LENGTH]
-    return _SAME_ACT.get(head, head)
+    """The Snowball English stem of ``word``: 'attacking' → 'attack', 'Farmer’s' → 'farmer'."""
+    found = _STEMS.get(word)
+    if found is None:
+        # Snowball lower-cases nothing and knows only the straight apostrophe.
+        plain = word.lower().replace("’", "'")
+        with _STEMMER_LOCK:
+            found = _STEMMER.stemWord(plain)
+        if len(_STEMS) >= _STEMS_LIMIT:
+            _STEMS.clear()
+        _STEMS[word] = found
+    return found
 
 
 def content_stems(text: str) -> list[str]:
     """Stems of the words that carry meaning (no stop words, no one-letter words)."""
-    return [stem(t) for t in tokens(text) if t not in STOP_WORDS and len(t) > 1]
+    known = _STEMS.get
+    return [known(t) or stem(t) for t in tokens(text) if t not in STOP_WORDS and len(t) > 1]
 
 
 def idf_weights(documents: list[list[str]]) -> dict[str, float]:
