@@ -253,14 +253,10 @@ def _comparable(a: _Duration, b: _Duration) -> bool:
 def _differ(a: _Duration, b: _Duration) -> bool:
     if not _comparable(a, b):
         return False
-    low, high = sorted((a, b), key=lambda m: m.minutes)
-    if high.bound == "min" and low.bound != "min":  # "more than X" contradicts anything below X
-        return True
-    if low.bound == "max" and high.bound != "max":  # "less than X" contradicts anything above X
-        return True
-    if low.bound or high.bound:
-        return False
-    return high.minutes - low.minutes > SAME_LENGTH * high.minutes
+    # "More than eight hours" and "nearly 10 hours" may both be true, but a reader should
+    # know the sources give different lengths: bounds never hide a gap between the figures.
+    low, high = sorted((a.minutes, b.minutes))
+    return high - low > SAME_LENGTH * high
 
 
 def _keys(things: set[str]) -> list[tuple[str, bool]]:
@@ -421,10 +417,10 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
         for m in _PERCENT.finditer(s.text):
             value = float(m.group(1))
             given[s.source].add(value)
-            lead = re.search(r"((?:[\w'’-]+\s+){0,3})$", s.text[: m.start()])
+            phrase = _percent_phrase(s.text, m)
             for name in names:
                 if len(figures[f"Figure for {name}"]) < MAX_LENGTHS:
-                    figures[f"Figure for {name}"].setdefault(value, ((lead.group(1) if lead else "") + m.group(0), s.source))
+                    figures[f"Figure for {name}"].setdefault(value, (phrase, s.source))
         for figure, counts, noun in _counts(s.text):
             value = _count_value(figure)
             if value is None or noun == "percent":
@@ -446,6 +442,17 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
                 told.update({(a, source_a), (b, source_b)})
                 found.append(Discrepancy(thing, [Claim(phrase_a, source_a), Claim(phrase_b, source_b)]))
     return found
+
+
+def _percent_phrase(text: str, m: re.Match) -> str:
+    """A percentage with what it is of: from the last name before it ("AfD) placed second with
+    20.8%" reads "Alternative for Germany (AfD) placed second with 20.8%"), else three words."""
+    window = re.search(r"((?:\S+\s+){0,10})$", text[: m.start()]).group(1)
+    named = [n for n in re.finditer(r"(?:[A-Z][\w'’.-]*\s+(?:for\s+|of\s+)?)*\(?[A-Z][\w'’.-]*\)?\s", window) if n.group(0).split()[0] not in _NOT_SUBJECTS]
+    if named:
+        return window[named[-1].start() :] + m.group(0)
+    lead = re.search(r"((?:[\w'’-]+\s+){0,3})$", window)
+    return (lead.group(1) if lead else "") + m.group(0)
 
 
 def _count_value(figure: str) -> float | None:

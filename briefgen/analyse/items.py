@@ -41,6 +41,9 @@ _ATTRIBUTION = re.compile(r"\W*according to ([^,]{2,60}),", re.I)
 # and captions of names and dates are not statements; a statement has words of prose.
 _PROSE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
 MIN_PROSE_WORDS = 3
+# "President X speaks at a press conference in Brussels, September 12, 2025.": a photo caption
+# ends on the full date the picture was taken; a sentence of news prose hardly ever does.
+_CAPTION = re.compile(r",\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}),?\s+\d{4}\.?$")
 # "What did the call achieve?": a question the article goes on to answer states nothing.
 _QUESTION = re.compile(r"\?[\s\"'”’)]*$")
 _FULL_STOP = re.compile(r"[.!?…][\"'”’)]*$")
@@ -132,23 +135,25 @@ def candidates(sentences: list[Sentence]) -> list[Candidate]:
         if sentence.quoted:
             continue  # a piece of a longer quotation: the Quotes section shows it whole
         built = _bullet_text(sentences, i)
-        if built is None:
+        if built is None or not _stands_alone(built[0]):
             continue
         text, evidence = built
-        words = len(text.split())
-        if (
-            words > MAX_JOINED_WORDS
-            or words < MIN_WORDS
-            or len(_PROSE_WORD.findall(text)) < MIN_PROSE_WORDS
-            or _splits_a_quotation(text)
-            or _DEFINITION.match(text)
-            or _QUESTION.search(text)
-        ):
-            continue
         if len(evidence) > 1 and found and found[-1].evidence == evidence[:1]:
             found.pop()  # the sentence before now leads this bullet: it is not told twice
         found.append(Candidate(text, evidence, sentence.position, sentence.heading, sources=[sentence.source]))
     return found
+
+
+def _stands_alone(text: str) -> bool:
+    words = len(text.split())
+    return (
+        MIN_WORDS <= words <= MAX_JOINED_WORDS
+        and len(_PROSE_WORD.findall(text)) >= MIN_PROSE_WORDS
+        and not _splits_a_quotation(text)
+        and not _DEFINITION.match(text)
+        and not _QUESTION.search(text)
+        and not _CAPTION.search(text)
+    )
 
 
 def _bullet_text(sentences: list[Sentence], i: int) -> tuple[str, list[Evidence]] | None:
