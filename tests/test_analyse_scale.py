@@ -5,7 +5,7 @@ bench/, never asserted here.)"""
 from __future__ import annotations
 
 from briefgen.analyse import analyse
-from briefgen.analyse.items import Sentence, candidates, merge
+from briefgen.analyse.items import Sentence, candidates, merge, score
 from briefgen.model import Article
 from briefgen.profile import load_profile
 
@@ -36,12 +36,12 @@ def texts() -> list[str]:
 
 def test_same_statement_merges_across_a_flood_of_similar_ones():
     sentences = [Sentence(source, text, "", 0, 0) for source, text in enumerate(texts(), 1)]
-    kept = merge(candidates(sentences, load_profile("default")))
+    kept = merge(score(candidates(sentences), load_profile("default")))
     (aid,) = [c for c in kept if "euros" in c.text]
     assert sorted(aid.sources) == [1, 802]
     assert len(aid.evidence) == 2
     # Neither paraphrase was folded into a statement of the flood.
-    assert not any("euros" not in c.text and {1, 802} & c.cited for c in kept)
+    assert not any("euros" not in c.text and {1, 802} & set(c.sources) for c in kept)
 
 
 def test_hundreds_of_sources_still_make_a_brief():

@@ -97,7 +97,8 @@ def _analyse(articles: list[Article], profile: Profile, max_words: int, title: s
     chosen = select(kept, scored.vectors, profile, max(0, max_words - fixed - (BLUF_RESERVE if bluf_spec else 0)))
     if not chosen and not figures and not quotes:
         # A brief of empty sections would look finished and say nothing: say so instead.
-        raise InputError(f"{_named(articles)}: nothing in the sources fits the sections of profile '{profile.id}'")
+        raise InputError(f"{_named(articles)}: no sentence in the sources states something a brief can tell "
+                         "(only headlines, captions, questions or fragments)")
     by_section = {section.id: section for section in brief.sections}
     for c in chosen:
         by_section[c.section].items.append(item(c))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -63,6 +64,7 @@ SAME_EMBEDDING = 4.67
 SAME_WORDS = 9.0
 SAME_BIAS = -5.83  # at the pairs' base rate: 2.5% of cross-outlet pairs state one fact
 CONSIDERED = 0.25  # neighbours less close than this (embedding cosine) are never the same fact
+RARE_IN = 8  # a word in at most this many candidates is rare enough to bring two together
 TWIN = 0.5  # from this probability another outlet's sentence is the same statement (if it backs figures and names)
 DUPLICATE = 0.80  # an outlet's sentence this close (embedding cosine) to another of its own repeats it
 MAX_SUPPORT = 4.0  # outlets beyond this many add nothing: a week of news repeats a story hundreds of times
@@ -70,8 +72,6 @@ CENTRAL_OF = 5  # centrality: mean cosine with this many closest sentences
 LEAD_SCALE = 4.0  # a sentence's lead weight halves after this many sentences of its article
 PREFERRED_WORDS = 25  # "bullets of 12–25 words" (issue 12); longer ones pay per word
 SHORT_WORDS = 10  # shorter bullets seldom carry a whole fact
-SHORTLIST = 60  # the next bullet is chosen among this many of the most salient left
-STALE = 0.95  # a candidate this surely told already is dropped from the queue
 
 # Salience weights: log-odds that a candidate states a fact an analyst expects, fitted by
 # eval/fit.py on the tune split (logistic regression, every set weighted equally; mean
@@ -181,12 +181,11 @@ def _splits_a_quotation(text: str) -> bool:
 
 @dataclass
 class Scored:
-    """Candidates with their vectors and nearest neighbours (rows of ``vectors``)."""
+    """Candidates with their vectors and their likely twins (rows of ``vectors``)."""
 
     found: list[Candidate]
     vectors: np.ndarray
-    index: np.ndarray  # each candidate's nearest neighbours (rows), closest first
-    same: np.ndarray  # the probability that it and each of those state one fact
+    twins: list[list[tuple[int, float]]]  # per candidate: (row, probability of one fact), likeliest first
 
 
 def score(found: list[Candidate], profile: Profile) -> Scored:
@@ -203,24 +202,42 @@ def score(found: list[Candidate], profile: Profile) -> Scored:
     for n, c in enumerate(found):
         c.row = n
         c.words_vector = vector(stems[n], idf)
-    same = _same_fact(found, index, similarity)
+    twins = _same_fact(found, vectors, index, _sharing_rare_words(stems, idf))
     placements = classify([c.text for c in found], [c.heading for c in found], vectors, profile)
     for n, (c, placement) in enumerate(zip(found, placements)):
         c.placement = placement
-        c.features = _features(c, found, index[n], similarity[n], same[n])
+        c.features = _features(c, found, similarity[n][index[n] >= 0], twins[n])
         c.salience = round(sum(WEIGHTS[k] * v for k, v in c.features.items()), 3)
         c.reasons = [f"{k} {v:.2f}" for k, v in c.features.items() if v] + placement.reasons
-    return Scored(found, vectors, index, same)
+    return Scored(found, vectors, twins)
 
 
-def _same_fact(found: list[Candidate], index: np.ndarray, similarity: np.ndarray) -> np.ndarray:
-    """For each candidate's neighbours, the probability that the two state one fact."""
-    same = np.zeros(index.shape, dtype=np.float32)
+def _sharing_rare_words(stems: list[list[str]], idf: dict[str, float]) -> list[set[int]]:
+    """For each candidate, the others that share one of its rare words (a name, a figure, an
+    uncommon noun): where two outlets' paraphrases meet even when a flood of sentences alike
+    in meaning crowds them out of each other's nearest embeddings."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for n, terms in enumerate(stems):
+        for term in set(terms):
+            postings[term].append(n)
+    rare = {term: members for term, members in postings.items() if 1 < len(members) <= RARE_IN}
+    return [set().union(*(rare.get(term, ()) for term in set(terms))) - {n} for n, terms in enumerate(stems)]
+
+
+def _same_fact(found: list[Candidate], vectors: np.ndarray, index: np.ndarray, sharing: list[set[int]]) -> list[list[tuple[int, float]]]:
+    """For each candidate, its likely twins: (other candidate, probability that the two state
+    one fact), likeliest first, among its nearest embeddings and those sharing a rare word."""
+    twins = []
     for n, c in enumerate(found):
-        for k, (j, embedded) in enumerate(zip(index[n], similarity[n])):
-            if j >= 0 and embedded >= CONSIDERED:
-                same[n, k] = _probability(float(embedded), cosine(c.words_vector, found[j].words_vector))
-    return same
+        near = {int(j) for j in index[n] if j >= 0} | sharing[n]
+        embedded = vectors[list(near)] @ vectors[n] if near else []
+        scored = [
+            (j, _probability(float(e), cosine(c.words_vector, found[j].words_vector)))
+            for j, e in zip(near, embedded)
+            if e >= CONSIDERED
+        ]
+        twins.append(sorted(scored, key=lambda t: (-t[1], t[0]))[:NEIGHBOURS])
+    return twins
 
 
 def _probability(embedded: float, worded: float) -> float:
@@ -237,14 +254,13 @@ def _collapse(found: list[Candidate]) -> list[Candidate]:
     return list(first.values())
 
 
-def _features(c: Candidate, found: list[Candidate], index: np.ndarray, similarity: np.ndarray, same: np.ndarray) -> dict[str, float]:
-    valid = index >= 0
+def _features(c: Candidate, found: list[Candidate], similarity: np.ndarray, twins: list[tuple[int, float]]) -> dict[str, float]:
     best_by_outlet: dict[int, float] = dict.fromkeys(c.sources[1:], 1.0)  # outlets that print the same words
-    for j, probability in zip(index[valid], same[valid]):
+    for j, probability in twins:
         other = found[j].sources[0]
         if other not in c.sources and probability > best_by_outlet.get(other, 0.0):
-            best_by_outlet[other] = float(probability)
-    top = similarity[valid][:CENTRAL_OF]
+            best_by_outlet[other] = probability
+    top = similarity[:CENTRAL_OF]
     return {
         "support": min(sum(best_by_outlet.values()), MAX_SUPPORT),
         "central": float(top.mean()) if len(top) else 0.0,
@@ -262,10 +278,12 @@ def _features(c: Candidate, found: list[Candidate], index: np.ndarray, similarit
 def merge(scored: Scored) -> list[Candidate]:
     """One candidate per statement, citing every outlet that states it, most salient first.
 
-    A candidate absorbs each neighbour that likely states the same fact (``TWIN``) and is not yet told: from
-    another outlet, the neighbour's source is cited only if its sentences back the keeper's
-    figures and names and do not give it as someone else's view; from the same outlet, a
-    near-duplicate is simply not told again.
+    The most salient candidate not yet told gathers its neighbours that likely state the
+    same fact (``TWIN``): from its own outlet, a near-duplicate or a list item that sums it up
+    is simply not told again;
+    from other outlets, the one wording that most of them back (they state its figures and
+    names, and do not give it as someone else's view) is told, citing each that backs it.
+    A twin that does not back it keeps its own chance to be told.
     """
     found = scored.found
     order = sorted(range(len(found)), key=lambda n: (-found[n].salience, found[n].sources[0], found[n].position))
@@ -274,17 +292,27 @@ def merge(scored: Scored) -> list[Candidate]:
     for n in order:
         if absorbed[n]:
             continue
-        keeper = found[n]
-        for k, (j, probability) in enumerate(zip(scored.index[n], scored.same[n])):
-            if j < 0 or absorbed[j] or j == n or probability < TWIN:
+        twins = []
+        for j, probability in scored.twins[n]:
+            if absorbed[j] or probability < TWIN:
                 continue
-            twin = found[j]
-            if twin.sources[0] == keeper.sources[0]:
-                absorbed[j] = float(scored.vectors[n] @ scored.vectors[j]) >= DUPLICATE
-            elif _backs(twin, keeper) and not _other_voice(keeper.text, twin.text):
-                _absorb(keeper, twin)
-                absorbed[j] = True
-        absorbed[n] = True
+            if found[j].sources[0] == found[n].sources[0]:
+                # An outlet repeats itself near word for word, or in a list item or caption that
+                # sums up one of its sentences; otherwise its two sentences are two facts.
+                summed_up = not (_FULL_STOP.search(found[j].text) and _FULL_STOP.search(found[n].text))
+                absorbed[j] = summed_up or float(scored.vectors[n] @ scored.vectors[j]) >= DUPLICATE
+            elif not _other_voice(found[n].text, found[j].text):
+                twins.append(j)
+        group = [n, *twins]
+        backers = {m: [o for o in group if o != m and found[o].sources[0] != found[m].sources[0] and _backs(found[o], found[m])] for m in group}
+        # The wording most twins back, among those the most salient one backs (or that one itself).
+        eligible = [m for m in group if m == n or n in backers[m]]
+        best = max(eligible, key=lambda m: (len(backers[m]), m == n))  # ties go to the most salient wording
+        keeper = found[best]
+        for o in backers[best]:
+            _absorb(keeper, found[o])
+            absorbed[o] = True
+        absorbed[n] = absorbed[best] = True
         kept.append(keeper)
     return kept
 
@@ -327,30 +355,33 @@ def _absorb(keeper: Candidate, other: Candidate) -> None:
 def select(kept: list[Candidate], vectors: np.ndarray, profile: Profile, budget: int) -> list[Candidate]:
     """The bullets to tell, in the order chosen: each the likeliest to add a new fact.
 
-    A candidate's salience is the log-odds that it states a fact; discounted by the chance
-    that a bullet already chosen states it (``_told``), it is the fact the bullet adds.  The
-    next bullet adds the most, among the ``SHORTLIST`` most salient left.  (Dividing by the
-    words a bullet costs, as budgeted coverage would, chose short background sentences over
-    the story's main facts: tune recall 0.48 without it, 0.43 with words^0.15.)  One
-    whose section is full or whose source sentences are all told already is passed over;
-    so is one that no longer fits the budget, while a shorter one may still.
+    A candidate's salience is the log-odds that it states a fact; times the chance that no
+    bullet already chosen states it (``_told``), it is the fact the bullet adds.  The next
+    bullet adds the most (greedy, lazily: a candidate can add no more than its salience
+    says, so the scan down the salience order stops there).  Dividing by the words a bullet
+    costs, as budgeted coverage would, chose short background sentences over the story's
+    main facts (tune recall 0.48 without it, 0.43 with words^0.15).  One whose section is
+    full or whose source sentences are all told already is passed over; so is one that no
+    longer fits the budget, while a shorter one may still.
     """
     limits = {spec.id: spec.max_items for spec in profile.bullet_sections()}
     queue = sorted(kept, key=lambda c: (-c.salience, min(c.sources), c.position))
     chosen: list[Candidate] = []
     counts = dict.fromkeys(limits, 0)
     said: set[tuple[int, str]] = set()
+    told: dict[int, tuple[int, float]] = {}  # row → (bullets weighed so far, chance one of them tells it)
     used = 0
     while queue:
-        shortlist = queue[:SHORTLIST]
-        told = np.array([_told(c, chosen, vectors) for c in shortlist])
-        fact = 1.0 / (1.0 + np.exp(-np.array([c.salience for c in shortlist])))
-        gain = fact * (1.0 - told)
-        stale = told >= STALE
-        if stale.any():  # told already, and the more so as bullets are added: drop them all at once
-            queue[: len(shortlist)] = [c for c, gone in zip(shortlist, stale) if not gone]
-            continue
-        best = int(np.argmax(gain))
+        best, best_gain = -1, 0.0
+        for n, c in enumerate(queue):
+            fact = 1.0 / (1.0 + math.exp(-c.salience))
+            if fact <= best_gain:
+                break
+            gain = fact * (1.0 - _told(c, chosen, vectors, told))
+            if gain > best_gain:
+                best, best_gain = n, gain
+        if best < 0:
+            break  # all that is left is told already
         c = queue.pop(best)
         sentences = {(e.source, e.sentence) for e in c.evidence}
         if counts.get(c.section, 0) >= limits.get(c.section, 0):
@@ -368,12 +399,15 @@ def select(kept: list[Candidate], vectors: np.ndarray, profile: Profile, budget:
     return chosen
 
 
-def _told(c: Candidate, chosen: list[Candidate], vectors: np.ndarray) -> float:
-    """The probability that a chosen bullet already states ``c``'s fact."""
-    if not chosen:
-        return 0.0
-    embedded = vectors[[o.row for o in chosen]] @ vectors[c.row]
-    return max(_probability(float(e), cosine(c.words_vector, o.words_vector)) for e, o in zip(embedded, chosen))
+def _told(c: Candidate, chosen: list[Candidate], vectors: np.ndarray, told: dict[int, tuple[int, float]]) -> float:
+    """The chance that a chosen bullet already states ``c``'s fact (weighing only bullets new since last asked)."""
+    weighed, chance = told.get(c.row, (0, 0.0))
+    if weighed < len(chosen):
+        new = chosen[weighed:]
+        embedded = vectors[[o.row for o in new]] @ vectors[c.row]
+        chance = max([chance] + [_probability(float(e), cosine(c.words_vector, o.words_vector)) for e, o in zip(embedded, new)])
+        told[c.row] = (len(chosen), chance)
+    return chance
 
 
 def item(c: Candidate) -> Item:
