@@ -40,7 +40,6 @@ _DEFINITION = re.compile(r"^(?:A|An)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are|means|re
 _ATTRIBUTION = re.compile(r"\W*according to ([^,]{2,60}),", re.I)
 # "Kenya Star, Xinhua report, 12 March 2025", "12 Mar 2025, 03:17 GMT+10": bylines, datelines
 # and captions of names and dates are not statements; a statement has words of prose.
-_PROSE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
 MIN_PROSE_WORDS = 3
 # "President X speaks at a press conference in Brussels, September 12, 2025.": a photo caption
 # ends on the full date the picture was taken; a sentence of news prose hardly ever does.
@@ -148,7 +147,7 @@ def _stands_alone(text: str) -> bool:
     words = len(text.split())
     return (
         MIN_WORDS <= words <= MAX_JOINED_WORDS
-        and len(_PROSE_WORD.findall(text)) >= MIN_PROSE_WORDS
+        and sum(word[0].islower() for word in text.split()) >= MIN_PROSE_WORDS
         and not _splits_a_quotation(text)
         and not _DEFINITION.match(text)
         and not _QUESTION.search(text)
