@@ -60,7 +60,7 @@ analysis_options = [
     click.argument("sources", nargs=-1),
     profile_option,
     click.option("--title", help="Title of the brief [default: taken from the sources]."),
-    click.option("--max-words", type=click.IntRange(min=50), default=800, show_default=True, help="Word budget for the brief's body."),
+    click.option("--max-words", type=click.IntRange(min=50), default=800, show_default=True, help="Most words of the brief, counting every word but the title and the Sources."),
     click.option("--date", callback=_date, help="Date (YYYY-MM-DD) for every source, overriding what they say."),
 ]
 

@@ -152,7 +152,7 @@ def _report(table: str) -> str:
             "Written by `make eval` (`eval/run.py`): every set built at its own budget and at 800 words, scored by\n"
             "`../shared/eval/score_brief.py`. Recall counts a fact only in its gold section; \"any section\" counts it\n"
             "anywhere in the body; placement is the share of found facts in their right section. The split is\n"
-            "`eval/split.yaml`.\n\n" + table)
+            "`eval/split.yaml`; the same evaluation before this analysis is in `eval/baseline-75d4eb0.md`.\n\n" + table)
 
 
 if __name__ == "__main__":

@@ -122,6 +122,17 @@ class Candidate:
     def words(self) -> int:
         return len(self.text.split())
 
+    @cached_property
+    def claims(self) -> tuple[frozenset[str], tuple[str, ...]]:
+        """The figures and names its text states: what a source it cites must state too."""
+        return frozenset(_FIGURE.findall(self.text)), tuple(dict.fromkeys(_NAME.findall(self.text)))
+
+    @cached_property
+    def said(self) -> tuple[str, frozenset[str]]:
+        """What its own outlet's sentences say, and their figures (read before any twin joins it)."""
+        text = " ".join(e.sentence for e in self.evidence if e.source == self.sources[0])
+        return text, frozenset(_FIGURE.findall(text))
+
     @property
     def section(self) -> str:
         return self.placement.section if self.placement else ""
@@ -303,9 +314,9 @@ def merge(scored: Scored) -> list[Candidate]:
             elif not _other_voice(found[n].text, found[j].text):
                 twins.append(j)
         group = [n, *twins]
-        backers = {m: [o for o in group if o != m and found[o].sources[0] != found[m].sources[0] and _backs(found[o], found[m])] for m in group}
         # The wording most twins back, among those the most salient one backs (or that one itself).
-        eligible = [m for m in group if m == n or n in backers[m]]
+        eligible = [n] + [m for m in twins if _backs(found[n], found[m])]
+        backers = {m: [o for o in group if o != m and found[o].sources[0] != found[m].sources[0] and _backs(found[o], found[m])] for m in eligible}
         best = max(eligible, key=lambda m: (len(backers[m]), m == n))  # ties go to the most salient wording
         keeper = found[best]
         for o in backers[best]:
@@ -317,11 +328,10 @@ def merge(scored: Scored) -> list[Candidate]:
 
 
 def _backs(twin: Candidate, keeper: Candidate) -> bool:
-    """Whether the twin's sentences state every figure and name of the keeper's text."""
-    said = " ".join(e.sentence for e in twin.evidence)
-    figures = set(_FIGURE.findall(said))
-    words = set(re.findall(r"[\w'’-]+", said))
-    return set(_FIGURE.findall(keeper.text)) <= figures and all(name in words or name in said for name in _NAME.findall(keeper.text))
+    """Whether the twin's own sentences state every figure and name of the keeper's text."""
+    figures, names = keeper.claims
+    said, said_figures = twin.said
+    return figures <= said_figures and all(name in said for name in names)
 
 
 def _other_voice(one: str, other: str) -> bool:

@@ -23,8 +23,9 @@ reversed cue is evidence (``@reversed``) for the other sections, as a negated on
 A sentence that opens on a negated subject ("No soldier was among those released")
 denies its whole clause, not only the few words after "No".
 
-The best section wins when its score clears ``MIN_SCORE``; a sentence that fits no
-section well is left out rather than forced in.
+``cue_scores`` gives every section's score; the section classifier
+(:mod:`briefgen.analyse.classify`) weighs it with the sentence's meaning.  ``place`` picks
+the best section when its score clears ``MIN_SCORE`` (quotations are weighed by it).
 """
 
 from __future__ import annotations

@@ -59,20 +59,28 @@ def render_docx(blocks: list[Block], info: DocumentInfo, style: Style, reference
     _page_furniture(document, info, style)
     lists = _Lists(document, style)
     text_width = _text_width(document)
+    styles: dict[str, object] = {}
+
+    def named(name: str):
+        # python-docx finds a style by name with a walk over every style, each time: once is enough.
+        if name not in styles:
+            styles[name] = document.styles[name]
+        return styles[name]
+
     for block in blocks:
         if block.kind == "heading":
-            paragraph = document.add_paragraph(style=HEADING_STYLES.get(block.level, "Heading 3"))
+            paragraph = document.add_paragraph(style=named(HEADING_STYLES.get(block.level, "Heading 3")))
             _add_runs(paragraph, block.runs, style)
             paragraph.paragraph_format.keep_with_next = True
         elif block.kind == "table":
             _add_table(document, block, style, text_width)
         elif block.kind in ("bullet", "numbered"):
-            paragraph = document.add_paragraph(style="List Bullet" if block.kind == "bullet" else "List Number")
+            paragraph = document.add_paragraph(style=named("List Bullet" if block.kind == "bullet" else "List Number"))
             lists.number(paragraph, block.kind)
             _add_runs(paragraph, block.runs, style)
         else:
             name = {"quote": SUMMARY, "note": NOTE, "reference": SOURCE}.get(block.kind, "Normal")
-            paragraph = document.add_paragraph(style=name)
+            paragraph = document.add_paragraph(style=named(name))
             _add_runs(paragraph, block.runs, style)
     return _reproducible_zip(document)
 

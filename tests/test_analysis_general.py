@@ -1,0 +1,219 @@
+"""The cue-free analysis on invented stories: embeddings and neighbours, the section
+classifier, every sentence a candidate, tighter bullets, and the budget as a reader counts it."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import numpy as np
+import pytest
+
+from briefgen.analyse import analyse
+from briefgen.analyse.budget import reader_words, words
+from briefgen.analyse.classify import classify
+from briefgen.analyse.edit import compress
+from briefgen.analyse.embed import _exact, _hashed, embed
+from briefgen.analyse.evidence import find_discrepancies
+from briefgen.analyse.items import Sentence, candidates
+from briefgen.errors import InputError
+from briefgen.model import Article
+from briefgen.profile import load_profile
+from briefgen.render import render
+
+
+def article(text: str, outlet: str, date: str = "2024-06-02") -> Article:
+    paragraphs = [("text", line) for line in text.strip().splitlines()]
+    return Article(text="\n\n".join(t for _, t in paragraphs), paragraphs=paragraphs, title=f"{outlet} report", outlet=outlet, date=date)
+
+
+# An invented story told by three outlets, none with the profile's cue words in every sentence.
+HARBOUR = [
+    article(
+        """
+The port of Velmar reopened on Tuesday after a six-day closure caused by a chemical spill near its grain terminal.
+Port director Lina Osei said 42 ships had waited offshore during the closure.
+The spill came from a tanker that ran aground on a sandbar in heavy fog.
+Fishermen in the bay said catches had fallen sharply since the accident.
+An inquiry into the grounding will report its findings in March.
+""",
+        "coast.example",
+    ),
+    article(
+        """
+Velmar's harbour is open again after six days, officials said on Tuesday, ending a shutdown that followed a chemical leak.
+Some 40 vessels had been anchored outside the port waiting to unload, according to the port authority.
+Environmental groups warned that the leaked solvent could harm oyster beds for years.
+The tanker's owner, Marren Shipping, agreed to pay for the clean-up.
+""",
+        "gulf.example",
+    ),
+    article(
+        """
+The regional council will vote next week on new rules for tankers entering the bay at night.
+Clean-up crews removed 300 tonnes of contaminated sand from the beaches near the terminal.
+""",
+        "bay.example",
+    ),
+]
+
+
+def bullets(brief):
+    return [i for s in brief.sections if s.kind == "bullets" for i in s.items]
+
+
+def test_embeddings_are_unit_vectors_the_same_for_the_same_text_and_closer_for_a_paraphrase():
+    vectors = embed([
+        "The port reopened on Tuesday after a six-day closure.",
+        "The harbour is open again after six days of shutdown.",
+        "The central bank raised its interest rate by half a point.",
+        "The port reopened on Tuesday after a six-day closure.",
+    ])
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert np.array_equal(vectors[0], vectors[3])
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.2
+
+
+def test_loading_the_model_leaves_the_root_logger_as_it_was():
+    root = logging.getLogger()
+    before = (list(root.handlers), root.level)
+    embed(["One sentence to load the model."])
+    assert (list(root.handlers), root.level) == before
+
+
+def test_hashed_neighbours_find_what_comparing_every_pair_finds():
+    rng = np.random.default_rng(7)
+    centres = rng.standard_normal((300, 64)).astype(np.float32)
+    points = centres[rng.integers(0, 300, 6000)] + 0.3 * rng.standard_normal((6000, 64)).astype(np.float32)
+    points /= np.linalg.norm(points, axis=1, keepdims=True)
+    exact_index, exact_cosine = _exact(points, 5)
+    hashed_index, hashed_cosine = _hashed(points, 5)
+    assert (hashed_index[:, 0] == exact_index[:, 0]).mean() > 0.8
+    assert np.all(hashed_cosine <= exact_cosine + 1e-5)  # never closer than the true neighbours
+    assert np.all(hashed_index != np.arange(len(points))[:, None])  # never itself
+
+
+def test_a_repeated_text_is_compared_in_bounded_chunks():
+    points = np.tile(np.eye(1, 16, dtype=np.float32), (5000, 1))  # one text five thousand times
+    index, cosine = _hashed(points, 3)
+    assert index.shape == (5000, 3) and np.all(index >= 0) and np.allclose(cosine, 1.0)
+
+
+def test_every_sentence_is_a_candidate_except_captions_bylines_questions_and_definitions():
+    texts = [
+        "The sky was grey over the old quarter and the market stayed quiet all morning.",  # no cue of any section
+        "Mayor Lina Osei speaks at the harbour gates in Velmar, June 2, 2024.",  # a photo caption
+        "Coast News, Velmar report, 2 June 2024",  # a byline
+        "What will the council decide about the tankers?",  # a question
+        "A sandbar is a ridge of sand built up by currents in shallow water.",  # an explainer's definition
+    ]
+    found = candidates([Sentence(1, t, "", n, n) for n, t in enumerate(texts)])
+    assert [c.text for c in found] == texts[:1]
+
+
+@pytest.mark.parametrize(
+    "sentence, bullet",
+    [
+        ("According to local media reports, the port reopened on Tuesday after six days.", "The port reopened on Tuesday after six days."),
+        ("In a statement sent to reporters on Monday, the council said it would vote next week.", "The council said it would vote next week."),
+        ("VELMAR, Norland, June 2 -- The port reopened on Tuesday after a six-day closure.", "The port reopened on Tuesday after a six-day closure."),
+        ("The port authority (VPA) said 40 vessels had waited offshore.", "The port authority said 40 vessels had waited offshore."),
+        # A person's view keeps its frame; an aside with a figure may be the fact.
+        ("According to Dr. Osei, the spill may harm oyster beds for years.", "According to Dr. Osei, the spill may harm oyster beds for years."),
+        ("The clean-up will cost the owner (about 3 million euros) by autumn.", "The clean-up will cost the owner (about 3 million euros) by autumn."),
+    ],
+)
+def test_compression_drops_frames_and_asides_but_never_a_voice_or_a_figure(sentence, bullet):
+    assert compress(sentence) == bullet
+
+
+def test_sections_come_from_the_profiles_examples_without_any_cue(tmp_path):
+    profile_file = tmp_path / "p.yaml"
+    profile_file.write_text(
+        """
+id: p
+sections:
+  - id: weather
+    title: Weather
+    kind: bullets
+    examples:
+      - Heavy rain is expected across the north on Friday.
+      - Temperatures fell below freezing overnight in the hills.
+      - A storm brought strong winds and flooding to the coast.
+  - id: money
+    title: Money
+    kind: bullets
+    catch_all: true
+    examples:
+      - The central bank raised its key interest rate by a quarter point.
+      - Shares fell two percent as investors sold bank stocks.
+      - The government will borrow more to cover the budget gap.
+""",
+        encoding="utf-8",
+    )
+    profile = load_profile(str(profile_file))
+    texts = ["Snow and ice closed mountain roads as the cold spell deepened.", "Bond yields rose after the finance ministry announced new debt sales."]
+    placements = classify(texts, ["", ""], embed(texts), profile)
+    assert [p.section for p in placements] == ["weather", "money"]
+    assert all(0.5 < p.confidence <= 1.0 for p in placements)
+
+
+def test_profile_examples_must_be_sentences_and_one_catch_all_at_most(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("sections:\n  - {id: a, title: A, examples: {x: 1}}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="bad.yaml: section 'a' examples must be a list of sentences"):
+        load_profile(str(bad))
+    bad.write_text("sections:\n  - {id: a, title: A, catch_all: true}\n  - {id: b, title: B, catch_all: true}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="bad.yaml: at most one section may be the catch_all"):
+        load_profile(str(bad))
+
+
+def test_a_fact_several_outlets_state_is_one_bullet_citing_those_that_back_it():
+    brief = analyse(HARBOUR, load_profile("generic"))
+    (reopened,) = [i for i in bullets(brief) if re.search(r"reopen|open again", i.text)]
+    assert reopened.sources == [1, 2]
+    texts = {n: a.text for n, a in enumerate(HARBOUR, 1)}
+    for item in bullets(brief):
+        for source in item.sources:  # every figure of a bullet is in each source it cites
+            assert all(figure in texts[source] for figure in re.findall(r"\d+", item.text)), (source, item.text)
+
+
+@pytest.mark.parametrize("max_words", [120, 200, 320, 800])
+@pytest.mark.parametrize("profile", ["default", "generic"])
+def test_the_budget_counts_every_word_a_reader_reads_but_the_title_and_sources(max_words, profile):
+    brief = analyse(HARBOUR, load_profile(profile), max_words=max_words)
+    markdown = render(brief, ["md"])["md"]
+    markdown = markdown.decode("utf-8") if isinstance(markdown, bytes) else markdown
+    body = markdown.split("\n## Sources\n")[0].split("\n", 1)[1]  # without the title line and the Sources
+    read = sum(words(line.lstrip("#>-|* ")) for line in body.splitlines() if not re.fullmatch(r"[|\-\s]*", line))
+    assert read == reader_words(brief)
+    assert read <= max_words
+
+
+def test_lengths_that_differ_are_flagged_whatever_their_bounds():
+    sentences = [
+        Sentence(1, "The vote followed more than eight hours of talks in the old town hall.", "", 0, 0),
+        Sentence(2, "The mayor spoke after the talks, which lasted nearly 10 hours.", "", 0, 0),
+    ]
+    (difference,) = find_discrepancies(sentences)
+    assert "eight hours" in difference.claims[0].text and "10 hours" in difference.claims[1].text
+
+
+def test_our_vectors_are_wordllamas_own():
+    """embed() reads wordllama's shipped files itself (see briefgen.analyse.embed): it must
+    give exactly what wordllama's own inference gives."""
+    from pathlib import Path
+
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        import wordllama
+        from wordllama import WordLlama
+
+        model = WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+    finally:  # importing wordllama sets up the root logger
+        for handler in root.handlers[len(handlers):]:
+            root.removeHandler(handler)
+        root.setLevel(level)
+    texts = ["The port reopened on Tuesday after a six-day closure.", "Порт снова открыт.", "Cảng đã mở cửa trở lại.", "a"]
+    assert np.allclose(model.embed(texts, norm=True), embed(texts), atol=1e-6)
