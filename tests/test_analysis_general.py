@@ -217,3 +217,19 @@ def test_our_vectors_are_wordllamas_own():
         root.setLevel(level)
     texts = ["The port reopened on Tuesday after a six-day closure.", "Порт снова открыт.", "Cảng đã mở cửa trở lại.", "a"]
     assert np.allclose(model.embed(texts, norm=True), embed(texts), atol=1e-6)
+
+
+def test_a_fact_other_outlets_state_gains_support_a_lone_detail_does_not():
+    import itertools
+
+    from briefgen.analyse import _sentences
+    from briefgen.analyse.items import score
+
+    found = []
+    for _, group in itertools.groupby(_sentences(HARBOUR), key=lambda s: s.source):
+        found.extend(candidates(list(group)))
+    scored = score(found, load_profile("generic")).found
+    reopened = next(c for c in scored if c.text.startswith("The port of Velmar reopened"))
+    fog = next(c for c in scored if "heavy fog" in c.text)
+    assert reopened.features["support"] > 0.4  # the other outlet's "open again after six days"
+    assert fog.features["support"] < 0.1
