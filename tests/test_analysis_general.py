@@ -233,3 +233,8 @@ def test_a_fact_other_outlets_state_gains_support_a_lone_detail_does_not():
     fog = next(c for c in scored if "heavy fog" in c.text)
     assert reopened.features["support"] > 0.4  # the other outlet's "open again after six days"
     assert fog.features["support"] < 0.1
+
+
+def test_a_budget_with_no_room_for_a_bullet_is_a_clear_error():
+    with pytest.raises(InputError, match=r"50 words leave no room for a bullet beside the headings \(the shortest would need \d+\)"):
+        analyse(HARBOUR, load_profile("default"), max_words=50)

@@ -94,11 +94,15 @@ def _analyse(articles: list[Article], profile: Profile, max_words: int, title: s
     )
     # What the brief costs before any bullet: its headings, evidence and the bottom line's share.
     fixed = reader_words(brief) - sum(len(s.empty_note.split()) for s in brief.sections if s.kind in ("bullets", "bluf"))
-    chosen = select(kept, scored.vectors, profile, max(0, max_words - fixed - (BLUF_RESERVE if bluf_spec else 0)))
-    if not chosen and not figures and not quotes:
-        # A brief of empty sections would look finished and say nothing: say so instead.
+    fixed += BLUF_RESERVE if bluf_spec else 0
+    chosen = select(kept, scored.vectors, profile, max(0, max_words - fixed))
+    # A brief of empty sections would look finished and say nothing: say why instead.
+    if not kept:
         raise InputError(f"{_named(articles)}: no sentence in the sources states something a brief can tell "
                          "(only headlines, captions, questions or fragments)")
+    if not chosen:
+        raise InputError(f"{_named(articles)}: {max_words} words leave no room for a bullet beside the headings "
+                         f"(the shortest would need {fixed + min(c.words for c in kept) + 1})")
     by_section = {section.id: section for section in brief.sections}
     for c in chosen:
         by_section[c.section].items.append(item(c))
