@@ -17,14 +17,9 @@ from briefgen.analyse.embed import _exact, _hashed, embed
 from briefgen.analyse.evidence import find_discrepancies
 from briefgen.analyse.items import Sentence, candidates
 from briefgen.errors import InputError
-from briefgen.model import Article
 from briefgen.profile import load_profile
 from briefgen.render import render
-
-
-def article(text: str, outlet: str, date: str = "2024-06-02") -> Article:
-    paragraphs = [("text", line) for line in text.strip().splitlines()]
-    return Article(text="\n\n".join(t for _, t in paragraphs), paragraphs=paragraphs, title=f"{outlet} report", outlet=outlet, date=date)
+from tests.test_analysis_rules import article
 
 
 # An invented story told by three outlets, none with the profile's cue words in every sentence.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Brief, Section
+from ..model import Actor, Brief, Discrepancy, KeyFigure, Quote, Section
 
 _WORD = re.compile(r"\S*[^\W_]\S*")
 CITATION = 1  # "[1][2]" reads as one word
@@ -45,12 +45,29 @@ def _content(brief: Brief, section: Section) -> int:
     if section.kind in ("bluf", "bullets"):
         return sum(words(i.text) + CITATION for i in section.items)
     if section.kind == "key_figures":
-        rows = sum(words(f.figure) + words(f.counts) + CITATION for f in brief.key_figures)
-        return words(FIGURES_HEADER) + rows if rows else 0
+        return figure_words(brief.key_figures)
     if section.kind == "discrepancies":
-        return sum(words(d.topic) + sum(words(c.text) + CITATION for c in d.claims) for d in brief.discrepancies)
+        return difference_words(brief.discrepancies)
     if section.kind == "actors":
-        return sum(words(a.name) + words(a.role) + CITATION for a in brief.actors)
+        return actor_words(brief.actors)
     if section.kind == "quotes":
-        return sum(words(q.text) + words(q.speaker) + CITATION for q in brief.quotes)
+        return quote_words(brief.quotes)
     return 0
+
+
+def figure_words(figures: list[KeyFigure]) -> int:
+    """The Key figures table: its header row and a row per figure (nothing when empty)."""
+    rows = sum(words(f.figure) + words(f.counts) + CITATION for f in figures)
+    return words(FIGURES_HEADER) + rows if rows else 0
+
+
+def difference_words(differences: list[Discrepancy]) -> int:
+    return sum(words(d.topic) + sum(words(c.text) + CITATION for c in d.claims) for d in differences)
+
+
+def actor_words(actors: list[Actor]) -> int:
+    return sum(words(a.name) + words(a.role) + CITATION for a in actors)
+
+
+def quote_words(quotes: list[Quote]) -> int:
+    return sum(words(q.text) + words(q.speaker) + CITATION for q in quotes)
