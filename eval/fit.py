@@ -48,11 +48,12 @@ def collect():
     rows = []
     for name, paths, gold in tune_sets():
         profile = load_profile(gold.get("profile", "default"))
-        sentences = _sentences(read_sources(paths))
+        articles = read_sources(paths)
+        sentences = _sentences(articles)
         found = []
         for _, group in itertools.groupby(sentences, key=lambda s: s.source):
             found.extend(candidates(list(group)))
-        scored = score(found, profile)
+        scored = score(found, profile, [a.title for a in articles])
         for c in found:
             facts = [f for f in gold["facts"] if all(re.search(rx, c.text, re.I) for rx in f["match"])]
             sections = {s for f in facts for s in (f["section"] if isinstance(f["section"], list) else [f["section"]])}
@@ -77,12 +78,18 @@ def fit_salience(rows) -> None:
         weight[sets == name] = 1.0 / (sets == name).sum()
     mean, std = X.mean(axis=0), X.std(axis=0) + 1e-9
     Z = (X - mean) / std
-    w, b = np.zeros(len(names)), 0.0
-    for _ in range(3000):  # gradient descent on the weighted log-loss
-        p = 1 / (1 + np.exp(-(Z @ w + b)))
-        g = weight * (p - y)
-        w -= 0.5 * (Z.T @ g + L2 * w / len(rows))
-        b -= 0.5 * g.sum()
+    A = np.hstack([Z, np.ones((len(rows), 1))])
+    penalty = np.diag([L2 / len(rows)] * len(names) + [0.0])
+    theta = np.zeros(len(names) + 1)
+    for _ in range(50):  # Newton's method on the weighted, L2-penalised log-loss
+        p = 1 / (1 + np.exp(-(A @ theta)))
+        gradient = A.T @ (weight * (p - y)) + penalty @ theta
+        hessian = (A * (weight * p * (1 - p))[:, None]).T @ A + penalty
+        step = np.linalg.solve(hessian, gradient)
+        theta -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    w = theta[:-1]
     raw = w / std
     print("fitted salience weights (log-odds per unit of each feature):")
     for k, v in zip(names, raw):

@@ -233,3 +233,65 @@ def test_a_fact_other_outlets_state_gains_support_a_lone_detail_does_not():
 def test_a_budget_with_no_room_for_a_bullet_is_a_clear_error():
     with pytest.raises(InputError, match=r"50 words leave no room for a bullet beside the headings \(the shortest would need \d+\)"):
         analyse(HARBOUR, load_profile("default"), max_words=50)
+
+
+def test_the_bottom_line_tells_what_the_headlines_say_not_a_promotion_on_the_page():
+    import itertools
+
+    from briefgen.analyse import _bottom_line, _sentences
+    from briefgen.analyse.items import score
+
+    story = article(
+        """
+Subscribe to our weekly newsletter for the best deals on garden furniture and patio heaters.
+Dock workers at the port of Velmar walked out on Monday in a dispute over pay and night shifts.
+""",
+        "coast.example",
+    )
+    story.title = "Velmar dock workers strike over pay"
+    found = []
+    for _, group in itertools.groupby(_sentences([story]), key=lambda s: s.source):
+        found.extend(candidates(list(group)))
+    promotion, strike = score(found, load_profile("generic"), [story.title]).found
+    assert strike.headline - promotion.headline > 0.3
+    (line,) = _bottom_line([promotion, strike], "bluf", 1)
+    assert line.text == strike.text
+
+
+def test_words_the_bottom_line_and_evidence_leave_over_go_to_more_bullets():
+    """Room is kept for the bottom line and the evidence before any is known; what they do not
+    take is given to further bullets, so a brief of a story with more to tell ends near its budget."""
+    facts = [
+        f"The {place} district council approved {n} new bus shelters on {day}."
+        for n, (place, day) in enumerate(zip(
+            ["Arnel", "Bosk", "Cardo", "Delm", "Esker", "Farrow", "Gilden", "Harl", "Istra", "Jorv", "Kells", "Lorn"],
+            ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] * 2,
+        ), start=3)
+    ]
+    sources = [article("\n".join(facts[k::3]), f"outlet{k}.example") for k in range(3)]
+    brief = analyse(sources, load_profile("generic"), max_words=200)
+    told = {i.text for i in bullets(brief)}
+    shortest_left = min(words(f) for f in facts if f not in told)
+    assert 200 - reader_words(brief) < shortest_left + 1
+
+
+def test_an_outlets_two_sentences_alike_but_for_a_figure_and_a_name_are_two_facts():
+    import itertools
+
+    from briefgen.analyse import _sentences
+    from briefgen.analyse.items import merge, score
+
+    story = article(
+        """
+The Arnel district council approved 3 new bus shelters on Monday.
+The Cardo district council approved 5 new bus shelters on Monday.
+The Arnel district council approved 3 new bus shelters on Monday, officials said.
+""",
+        "coast.example",
+    )
+    found = []
+    for _, group in itertools.groupby(_sentences([story]), key=lambda s: s.source):
+        found.extend(candidates(list(group)))
+    kept = [c.text for c in merge(score(found, load_profile("generic"), [story.title]))]
+    assert any("Cardo" in text for text in kept)
+    assert sum("Arnel" in text for text in kept) == 1  # the repeat is told once

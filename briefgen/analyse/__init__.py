@@ -29,6 +29,7 @@ DEFAULT_MAX_WORDS = 800
 BLUF_MAX_WORDS = 25  # a bottom-line sentence a reader takes in at a glance
 BLUF_RESERVE = 50  # words kept for the bottom line while choosing bullets (two such sentences)
 MAX_SENTENCE_CHARS = 1500
+FILL_ROUNDS = 3  # passes that give the words the bottom line and evidence left over to more bullets
 # At most this part of the budget (in words a reader reads) goes to figures, differences, actors
 # and quotes: the bullets carry the facts.  The same share as the 0.12 of the count before this
 # one, which took "|" and a citation for words and so overstated the evidence by a fifth.
@@ -70,7 +71,7 @@ def _analyse(articles: list[Article], profile: Profile, max_words: int, title: s
     for done, (_, of_article) in enumerate(itertools.groupby(sentences, key=lambda s: s.source), 1):
         found.extend(candidates(list(of_article)))
         bar.update(done)
-    scored = score(found, profile)
+    scored = score(found, profile, [a.title for a in articles])
     kept = merge(scored)
     specs = {spec.kind: spec for spec in profile.sections}
     differences = find_discrepancies(sentences) if "discrepancies" in specs else []
@@ -98,7 +99,8 @@ def _analyse(articles: list[Article], profile: Profile, max_words: int, title: s
     # What the brief costs before any bullet: its headings, evidence and the bottom line's share.
     fixed = reader_words(brief) - sum(words(s.empty_note) for s in brief.sections if s.kind in ("bullets", "bluf"))
     fixed += BLUF_RESERVE if bluf_spec else 0
-    chosen = select(kept, scored.vectors, profile, max(0, max_words - fixed))
+    bullet_budget = max(0, max_words - fixed)
+    chosen = select(kept, scored.vectors, profile, bullet_budget)
     # A brief of empty sections would look finished and say nothing: say why instead.
     if not kept:
         raise InputError(f"{_named(articles)}: no sentence in the sources states something a brief can tell "
@@ -106,7 +108,29 @@ def _analyse(articles: list[Article], profile: Profile, max_words: int, title: s
     if not chosen:
         raise InputError(f"{_named(articles)}: {max_words} words leave no room for a bullet beside the headings "
                          f"(the shortest would need {fixed + min(c.words for c in kept) + 1})")
+    _assemble(brief, chosen, bluf_spec, quotes, actors)
+    # The bottom line and the evidence are known only now, and often take less than was kept
+    # for them: the words left over go to more bullets rather than to nothing.
+    for _ in range(FILL_ROUNDS):
+        slack = max_words - reader_words(brief)
+        if slack <= 0:
+            break
+        bullet_budget += slack
+        more = select(kept, scored.vectors, profile, bullet_budget)
+        if len(more) == len(chosen):
+            break
+        chosen = more
+        _assemble(brief, chosen, bluf_spec, quotes, actors)
+    _fit(brief, max_words, [c.text for c in chosen])
+    return brief
+
+
+def _assemble(brief: Brief, chosen: list[Candidate], bluf_spec, quotes: list, actors: list) -> None:
+    """Put the chosen bullets, the bottom line and the quotes and actors they leave in ``brief``."""
     by_section = {section.id: section for section in brief.sections}
+    for section in brief.sections:
+        if section.kind in ("bullets", "bluf"):
+            section.items = []
     for c in chosen:
         by_section[c.section].items.append(item(c))
     if bluf_spec:
@@ -115,8 +139,6 @@ def _analyse(articles: list[Article], profile: Profile, max_words: int, title: s
     brief.quotes = [q for q in quotes if not any(q.text.strip("… ") in c.text for c in chosen)]
     speakers = {q.speaker for q in brief.quotes}
     brief.actors = [a for a in actors if a.name in speakers or _mentioned(a.name, chosen)] or actors[:3]
-    _fit(brief, max_words, [c.text for c in chosen])
-    return brief
 
 
 def _sentences(articles: list[Article]) -> list[Sentence]:
@@ -142,7 +164,7 @@ def _sentences(articles: list[Article]) -> list[Sentence]:
 def _bottom_line(chosen: list[Candidate], section_id: str, count: int) -> list[Item]:
     """The most salient short bullets, those several outlets report first: a reader can stop here."""
     short = [(n, c) for n, c in enumerate(chosen) if c.words <= BLUF_MAX_WORDS][: 2 * count]
-    short.sort(key=lambda nc: (-min(len(nc[1].sources), 3), nc[0]))
+    short.sort(key=lambda nc: (-_headline_fact(nc[1]), nc[0]))
     lines = []
     for _, c in short:
         bullet = item(c)
@@ -151,6 +173,12 @@ def _bottom_line(chosen: list[Candidate], section_id: str, count: int) -> list[I
     while len(lines) > 2 and (len(lines) > count or sum(len(i.text.split()) for i in lines) > BLUF_RESERVE):
         lines.pop()
     return lines[:count]
+
+
+def _headline_fact(c: Candidate) -> float:
+    """How much a bullet tells what the story is: the outlets' headlines say it, their first
+    sentences tell it, several of them report it (each on a 0–1 scale, weighed alike)."""
+    return c.headline + c.features.get("lead", 0.0) + min(len(c.sources), 3) / 3
 
 
 def _fit(brief: Brief, max_words: int, picked: list[str]) -> None:
