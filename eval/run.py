@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
+import re
 import shutil
 import subprocess
 import sys
@@ -52,6 +54,8 @@ class Score:
     flagged: int
     discrepancies: int
     missing: list[str]
+    backed: int = 0  # bullets (and bottom-line lines) whose every cited source states their figures and names
+    bullets: int = 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -107,15 +111,37 @@ def _cases(shared: Path) -> list[Case]:
 def _score(briefgen: str, scorer, scratch: Path, case: Case, budget: int) -> Score:
     out = scratch / f"{case.name}-{budget}"
     command = [briefgen, "build", *map(str, case.sources), "--profile", case.profile, "--max-words", str(budget),
-               "--format", "docx,md", "--name", "brief", "-o", str(out), "-q"]
+               "--format", "docx,md,json", "--name", "brief", "-o", str(out), "-q"]
     run = subprocess.run(command, capture_output=True, text=True)
     if run.returncode != 0:
         print(f"eval: {case.name} at {budget} words failed: {run.stderr.strip()}", file=sys.stderr)
         return Score(0.0, 0.0, 0.0, 0, 0, 0, ["(build failed)"])
     result = scorer.score(str(out / "brief.docx"), str(case.gold), budget)
     flagged, listed = (int(n) for n in result["discrepancies_flagged"].split("/"))
+    backed, bullets = _citations(out / "brief.json", case.sources)
     return Score(result["recall"] or 0.0, result["recall_any_section"] or 0.0, result["placement"] or 0.0,
-                 result["words"], flagged, listed, result["missing"])
+                 result["words"], flagged, listed, result["missing"], backed, bullets)
+
+
+# What a bullet claims that each source it cites must state: its figures and its names (a
+# capitalised word after the first, as briefgen's own merge reads them).  Checked against the
+# source files themselves, not against briefgen's evidence, so a wrong merge cannot hide.
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+_NAME = re.compile(r"(?<=[\s(\"“‘-])[A-Z][\w'’-]*[a-z][\w'’-]*")
+
+
+def _citations(brief_json: Path, sources: list[Path]) -> tuple[int, int]:
+    """(bullets whose every citation backs every figure and name in them, bullets)."""
+    brief = json.loads(brief_json.read_text(encoding="utf-8"))
+    texts = {n: " ".join(path.read_text(encoding="utf-8").split()) for n, path in enumerate(sources, 1)}
+    backed = total = 0
+    for section in brief["sections"]:
+        for item in section.get("items") or []:
+            total += 1
+            claims = [rf"(?<!\d)(?<!\d[.,]){re.escape(f)}(?!\d|[.,]\d)" for f in _FIGURE.findall(item["text"])]
+            claims += [rf"\b{re.escape(name)}\b" for name in _NAME.findall(item["text"])]
+            backed += all(re.search(claim, texts[n]) for n in item["sources"] for claim in claims)
+    return backed, total
 
 
 def _table(cases: list[Case], results: dict[tuple[str, int], Score]) -> str:
@@ -125,20 +151,22 @@ def _table(cases: list[Case], results: dict[tuple[str, int], Score]) -> str:
         if not chosen:
             continue
         lines += [f"### {label}", "",
-                  "| set | profile | budget | recall | any section | placement | words | discrepancies | any section @800 | words @800 |",
-                  "|---|---|---|---|---|---|---|---|---|---|"]
+                  "| set | profile | budget | recall | any section | placement | words | discrepancies | citations backed | any section @800 | words @800 |",
+                  "|---|---|---|---|---|---|---|---|---|---|---|"]
         for c in chosen:
             s, w = results[(c.name, c.budget)], results[(c.name, WIDE_BUDGET)]
             lines.append(f"| {c.name} | {c.profile} | {c.budget} | {s.recall:.3f} | {s.any_section:.3f} | {s.placement:.3f} | "
-                         f"{s.words} | {s.flagged}/{s.discrepancies} | {w.any_section:.3f} | {w.words} |")
+                         f"{s.words} | {s.flagged}/{s.discrepancies} | {s.backed}/{s.bullets} | {w.any_section:.3f} | {w.words} |")
         if len(chosen) > 1:
             at_budget = [results[(c.name, c.budget)] for c in chosen]
             wide = [results[(c.name, WIDE_BUDGET)] for c in chosen]
             flagged = sum(s.flagged for s in at_budget)
             listed = sum(s.discrepancies for s in at_budget)
+            backed = f"{sum(s.backed for s in at_budget)}/{sum(s.bullets for s in at_budget)}"
             for name, pick in (("mean", _mean), ("worst", min)):
                 lines.append(f"| **{name}** | | | {pick([s.recall for s in at_budget]):.3f} | {pick([s.any_section for s in at_budget]):.3f} | "
-                             f"{pick([s.placement for s in at_budget]):.3f} | | {flagged}/{listed} | {pick([s.any_section for s in wide]):.3f} | |")
+                             f"{pick([s.placement for s in at_budget]):.3f} | | {flagged}/{listed} | {backed if name == 'mean' else ''} | "
+                             f"{pick([s.any_section for s in wide]):.3f} | |")
         lines.append("")
     return "\n".join(lines)
 
@@ -151,7 +179,9 @@ def _report(table: str) -> str:
     return ("# Evaluation results\n\n"
             "Written by `make eval` (`eval/run.py`): every set built at its own budget and at 800 words, scored by\n"
             "`../shared/eval/score_brief.py`. Recall counts a fact only in its gold section; \"any section\" counts it\n"
-            "anywhere in the body; placement is the share of found facts in their right section. The split is\n"
+            "anywhere in the body; placement is the share of found facts in their right section; citations backed\n"
+            "counts the bullets (bottom line included) whose every cited source file states each figure and name\n"
+            "in them. The split is\n"
             "`eval/split.yaml`; the same evaluation before this analysis is in `eval/baseline-75d4eb0.md`.\n\n" + table)
 
 

@@ -83,8 +83,8 @@ def test_leading_connectives_are_dropped_but_words_kept(brief):
 
 def test_key_figures_actors_quotes_and_differences(brief):
     figures = {f.figure: f for f in brief.key_figures}
-    assert "40 million" in figures and figures["40 million"].sources == [1, 2]
-    assert "euros" in figures["40 million"].counts
+    assert "40 million euros" in figures and figures["40 million euros"].sources == [1, 2]
+    assert "euros" in figures["40 million euros"].counts
     assert "300" in figures and "homes" in figures["300"].counts
     assert any(a.name == "Anna Berg" and "Lowland Council" in a.role for a in brief.actors)
     # The mayor's words are told once: as a quote, or in full in a bullet.

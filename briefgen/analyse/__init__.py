@@ -76,8 +76,6 @@ def _analyse(articles: list[Article], profile: Profile, max_words: int, title: s
     specs = {spec.kind: spec for spec in profile.sections}
     differences = find_discrepancies(sentences) if "discrepancies" in specs else []
     figures = find_key_figures(sentences, kept, specs["key_figures"].max_items) if "key_figures" in specs else []
-    contested = {c.text for d in differences for c in d.claims}
-    figures = [f for f in figures if not any(f.figure in claim for claim in contested)]
     actors = find_actors(sentences, specs["actors"].max_items) if "actors" in specs else []
     quotes = find_quotes(sentences, actors, profile, specs["quotes"].max_items) if "quotes" in specs else []
     _shrink_evidence(figures, actors, quotes, EVIDENCE_SHARE * max_words, differences)

@@ -87,10 +87,11 @@ def find_key_figures(sentences: list[Sentence], kept: list[Candidate], limit: in
     found: dict[tuple[str, str], KeyFigure] = {}
     scores: dict[tuple[str, str], float] = {}
     for s in sentences:
-        for figure, counts, noun in _counts(s.text):
-            # "about 12 carmakers" and "12 carmakers" are one figure; "30-day" is one whatever it modifies.
-            key = (re.sub(r"[^\d.\-a-z%]", "", figure.lower().split()[-1]), stem(noun.lower()) if "-" not in figure else "")
-            score = weight.get((s.source, s.text), 0.0) + (1.0 if noun else 0.0)
+        # (figure as written, what it counts, what makes two mentions one figure, whether it names what it counts)
+        counted = [(figure, counts, _figure_key(figure, noun), bool(noun)) for figure, counts, noun in _counts(s.text)]
+        counted += [(money.written, _sum_phrase(s.text, money), (f"{money.value:g}", money.currency), True) for money in find_sums(s.text)]
+        for figure, counts, key, named in counted:
+            score = weight.get((s.source, s.text), 0.0) + (1.0 if named else 0.0)
             if key in found:
                 if found[key].sources[-1] != s.source:  # sentences come in source order
                     found[key].sources.append(s.source)
@@ -103,10 +104,20 @@ def find_key_figures(sentences: list[Sentence], kept: list[Candidate], limit: in
     return [found[k] for k in best if scores[k] >= 1.0][:limit]
 
 
+def _figure_key(figure: str, noun: str) -> tuple[str, str]:
+    """What makes two counts one figure: "about 12 carmakers" and "12 carmakers" are one;
+    "30-day" is one whatever it modifies."""
+    return re.sub(r"[^\d.\-a-z%]", "", figure.lower().split()[-1]), stem(noun.lower()) if "-" not in figure else ""
+
+
 def _counts(text: str) -> list[tuple[str, str, str]]:
-    """(figure, what it counts as the source says it, counted noun) for each count in ``text``."""
+    """(figure, what it counts as the source says it, counted noun) for each count in ``text``
+    that is not a sum of money (:func:`find_sums` reads those)."""
     out = []
+    money = [(found.start, found.end) for found in find_sums(text)]
     for m in _COUNT.finditer(text):
+        if any(start <= m.start(2) < end for start, end in money):
+            continue
         number = m.group(2)
         before, after = text[: m.start()], text[m.end() :]
         if _DATE_CONTEXT.search(before) or _DATE_CONTEXT.match(after) or re.fullmatch(r"(1[89]|20)\d\d", number):
@@ -145,6 +156,80 @@ def _noun_phrase(text: str) -> str:
     return " ".join(words)
 
 
+# A sum of money as outlets write it: "€21 billion", "$300bn", "US$1.2 trillion", "£25.5bn",
+# "21 billion euros".  Its value is the amount times the scale, in its currency, so "$100bn" and
+# "$100 billion" are one figure; it is printed as the source wrote it.
+_CURRENCY_SIGNS = {"€": "EUR", "$": "USD", "US$": "USD", "£": "GBP", "¥": "JPY", "₹": "INR", "EUR": "EUR", "USD": "USD", "GBP": "GBP"}
+_CURRENCY_WORDS = {"euro": "EUR", "dollar": "USD", "pound": "GBP", "yen": "JPY", "rupee": "INR", "yuan": "CNY"}
+_SCALES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
+_SCALE = r"(?:\s?(trillion|billion|million|thousand|bn|tn|mn|m|k)\b)?"
+_SUM_SIGNED = re.compile(rf"(?<![\w.,])(US\$|€|\$|£|¥|₹|(?:EUR|USD|GBP)\s?)(\d[\d,]*(?:\.\d+)?){_SCALE}")
+_SUM_WORDED = re.compile(rf"(?<![\w.,$€£¥₹])(\d[\d,]*(?:\.\d+)?){_SCALE}\s+({'|'.join(_CURRENCY_WORDS)})s?\b", re.I)
+SUM_CONTEXT_WORDS = 6  # words either side of a sum that say what it is for
+MIN_SHARED_CONTEXT = 2  # content words two sums' contexts share when they are one sum reported differently
+
+
+@dataclass(frozen=True)
+class Sum:
+    """A sum of money in a sentence: as written, its value and currency, and its context."""
+
+    written: str
+    value: float
+    currency: str
+    start: int
+    end: int
+
+
+def find_sums(text: str) -> list[Sum]:
+    """Every sum of money in ``text``."""
+    sums = []
+    for m in _SUM_SIGNED.finditer(text):
+        sign, amount, scale = m.group(1).strip(), m.group(2), (m.group(3) or "").lower()
+        sums.append(Sum(m.group(0).strip(), float(amount.replace(",", "")) * _SCALES.get(scale, 1), _CURRENCY_SIGNS[sign], m.start(), m.end()))
+    for m in _SUM_WORDED.finditer(text):
+        amount, scale, word = m.group(1), (m.group(2) or "").lower(), m.group(3).lower()
+        sums.append(Sum(m.group(0), float(amount.replace(",", "")) * _SCALES.get(scale, 1), _CURRENCY_WORDS[word], m.start(), m.end()))
+    return sorted(sums, key=lambda x: x.start)
+
+
+def _context(text: str, found: Sum) -> set[str]:
+    """The content stems of the words around a sum: what it is a sum of."""
+    before = text[: found.start].split()[-SUM_CONTEXT_WORDS:]
+    after = text[found.end :].split()[:SUM_CONTEXT_WORDS]
+    return {stem(w.lower()) for w in re.findall(r"[A-Za-z][\w'’-]+", " ".join(before + after)) if w.lower() not in STOP_WORDS}
+
+
+def _sum_phrase(text: str, found: Sum) -> str:
+    """The sum with the words that lead to it in its clause: "bond holdings by €21 billion"."""
+    clause = re.split(r"[,;:()\"“”]", text[: found.start])[-1].split()[-4:]
+    return " ".join(clause + [found.written])
+
+
+def _sum_differences(sentences: list[Sentence]) -> list[Discrepancy]:
+    """Sums of one currency, for one thing (their contexts share content words), that two
+    sources give differently, neither giving the other's."""
+    given: dict[int, set[float]] = defaultdict(set)
+    mentions = []
+    for s in sentences:
+        for found in find_sums(s.text):
+            given[s.source].add(found.value)
+            mentions.append((found, s))
+    differences, told = [], set()
+    for i, (a, sa) in enumerate(mentions):
+        for b, sb in mentions[i + 1 :]:
+            if sa.source == sb.source or a.currency != b.currency or {(a.value, sa.source), (b.value, sb.source)} & told:
+                continue
+            if a.value in given[sb.source] or b.value in given[sa.source] or not _close_but_different(a.value, b.value):
+                continue
+            if len(_context(sa.text, a) & _context(sb.text, b)) < MIN_SHARED_CONTEXT:
+                continue
+            told.update({(a.value, sa.source), (b.value, sb.source)})
+            differences.append(Discrepancy(f"Sum ({a.currency})", [Claim(_sum_phrase(sa.text, a), sa.source), Claim(_sum_phrase(sb.text, b), sb.source)]))
+        if len(mentions) > MAX_LENGTHS * 8:
+            break  # a corpus of thousands of sums: the first ones are compared, not every pair
+    return differences
+
+
 @dataclass
 class _Duration:
     """One source's length of something: minutes, and whether it is a bound."""
@@ -163,7 +248,8 @@ def find_discrepancies(sentences: list[Sentence]) -> list[Discrepancy]:
     a different toll and a different count of civilians, but one difference to a reader.
     """
     found, told = [], set()
-    everything = _duration_differences(sentences) + _date_differences(sentences) + _toll_differences(sentences) + _figure_differences(sentences)
+    everything = (_duration_differences(sentences) + _date_differences(sentences) + _toll_differences(sentences)
+                  + _sum_differences(sentences) + _figure_differences(sentences))
     for difference in everything:
         claims = {(c.source, re.sub(r"\D", "", c.text)) for c in difference.claims}
         if len(claims & told) < 2:
@@ -413,7 +499,7 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     # thing → figure → its first mention (phrase, source): the distinct figures stay few.
     figures: dict[str, dict[float, tuple[str, int]]] = defaultdict(dict)
     for s in sentences:
-        names = set(_SUBJECT.findall(s.text)) - _NOT_SUBJECTS
+        names = {re.sub(r"^The\s+", "", name) for name in _SUBJECT.findall(s.text)} - _NOT_SUBJECTS
         for m in _PERCENT.finditer(s.text):
             value = float(m.group(1))
             given[s.source].add(value)

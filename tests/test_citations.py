@@ -1,0 +1,111 @@
+"""Every citation true, on invented pairs of outlets that disagree (issue 13).
+
+Each pair tells one invented event; the outlets give a rate, a sum or a count differently.
+No bullet may cite a source for a figure or a name that source does not state, and the
+difference must be in Sources differ with each outlet's own figure beside its citation.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from briefgen.analyse import analyse
+from briefgen.analyse.evidence import find_sums
+from briefgen.profile import load_profile
+from tests.test_analysis_rules import article
+
+PAIRS = {
+    "rate and sum": (
+        """
+The Norland Central Bank cut its deposit rate to 3.25% on Thursday, its fourth cut this year.
+The bank said it would also reduce its bond holdings by €14 billion a month.
+Governor Ilse Marrow said inflation was close to the 2% target.
+Board member Tomas Vey was the only policymaker to oppose the cut.
+""",
+        """
+The Norland Central Bank cut its deposit rate to 3.5% on Thursday, its fourth cut this year.
+The bank said it would also reduce its bond holdings by €16 billion a month.
+Board member Anka Pell said the bank was in a good position.
+Marrow said inflation was close to the 2% target.
+""",
+        [("3.25%", "3.5%"), ("€14 billion", "€16 billion")],
+    ),
+    "aid pledged, written two ways": (
+        """
+Donors at the Velmar conference pledged $48bn in reconstruction aid for the flooded provinces.
+The conference was chaired by foreign minister Dara Quill.
+""",
+        """
+Donors meeting in Velmar pledged $52 billion in reconstruction aid for the flooded provinces, officials said.
+A further $100bn will be sought next year, Quill said.
+""",
+        [("$48bn", "$52 billion")],
+    ),
+    "people counted": (
+        """
+The ferry Aster was carrying 412 passengers when it ran aground off Kessel on Sunday.
+Coastguard chief Omar Lenz said all passengers had been brought ashore.
+""",
+        """
+The ferry Aster was carrying 398 passengers when it ran aground off Kessel on Sunday.
+Rescuers worked through the night, the coastguard said.
+""",
+        [("412 passengers", "398 passengers")],
+    ),
+}
+
+
+def _claims(text: str) -> list[str]:
+    figures = [rf"(?<!\d)(?<!\d[.,]){re.escape(f)}(?!\d|[.,]\d)" for f in re.findall(r"\d+(?:[.,]\d+)*", text)]
+    names = [rf"\b{re.escape(n)}\b" for n in re.findall(r"(?<=[\s(\"“‘-])[A-Z][\w'’-]*[a-z][\w'’-]*", text)]
+    return figures + names
+
+
+@pytest.mark.parametrize("pair", PAIRS)
+@pytest.mark.parametrize("profile", ["generic", "default"])
+def test_no_bullet_cites_a_source_for_a_figure_or_name_it_does_not_state(pair, profile):
+    one, other, _ = PAIRS[pair]
+    sources = [article(one, "first.example"), article(other, "second.example")]
+    brief = analyse(sources, load_profile(profile))
+    told = [i for s in brief.sections if s.kind in ("bullets", "bluf") for i in s.items]
+    assert told
+    for item in told:
+        for n in item.sources:
+            text = " ".join(sources[n - 1].text.split())
+            missing = [claim for claim in _claims(item.text) if not re.search(claim, text)]
+            assert not missing, (item.text, n, missing)
+
+
+@pytest.mark.parametrize("pair", PAIRS)
+def test_figures_the_outlets_give_differently_are_in_sources_differ(pair):
+    one, other, expected = PAIRS[pair]
+    brief = analyse([article(one, "first.example"), article(other, "second.example")], load_profile("generic"))
+    for first, second in expected:
+        assert any(
+            any(first in c.text and c.source == 1 for c in d.claims) and any(second in c.text and c.source == 2 for c in d.claims)
+            for d in brief.discrepancies
+        ), (first, second, [(d.topic, [(c.text, c.source) for c in d.claims]) for d in brief.discrepancies])
+
+
+def test_a_sum_written_two_ways_is_one_value_and_keeps_its_currency():
+    (short,), (long,) = find_sums("a $100bn fund"), find_sums("a fund of $100 billion")
+    assert short.value == long.value == 1e11 and short.currency == long.currency == "USD"
+    assert [(s.written, s.currency) for s in find_sums("£25.5bn and 21 billion euros, US$1.2 trillion")] == [
+        ("£25.5bn", "GBP"), ("21 billion euros", "EUR"), ("US$1.2 trillion", "USD")]
+    assert find_sums("a 20-nation bloc of 15 per cent") == []
+
+
+def test_one_sum_written_two_ways_is_no_difference():
+    brief = analyse(
+        [article("Donors pledged $100bn in reconstruction aid for the provinces.", "first.example"),
+         article("Donors pledged $100 billion in reconstruction aid for the provinces.", "second.example")],
+        load_profile("generic"),
+    )
+    assert not [d for d in brief.discrepancies if d.topic.startswith("Sum")]
+
+
+def test_key_figures_keep_the_currency_of_a_sum():
+    brief = analyse([article(PAIRS["rate and sum"][0], "first.example")], load_profile("generic"))
+    assert "€14 billion" in [f.figure for f in brief.key_figures]
