@@ -156,6 +156,7 @@ class Brief:
     skipped: list[Skipped] = field(default_factory=list)
     generator: str = ""
     schema: int = SCHEMA_VERSION
+    generated: str | None = None  # the day the brief was made (YYYY-MM-DD); ``date`` is the news's
 
 
 def brief_to_json(brief: Brief) -> str:
@@ -174,6 +175,8 @@ def brief_from_json(text: str, location: str = "brief JSON") -> Brief:
         if brief.date is not None and not _ISO_DAY.fullmatch(brief.date):
             # The date names the output files: it must not carry '/', NUL or the like.
             raise ValueError(f"brief.date should be YYYY-MM-DD, not {brief.date!r}")
+        if brief.generated is not None and not _ISO_DAY.fullmatch(brief.generated):
+            raise ValueError(f"brief.generated should be YYYY-MM-DD, not {brief.generated!r}")
         return brief
     except (TypeError, ValueError, KeyError) as exc:
         raise InputError(f"{location}: not a briefgen brief ({exc})") from None

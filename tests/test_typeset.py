@@ -3,6 +3,7 @@
 import datetime as dt
 import html.parser
 import io
+import re
 import zipfile
 
 import docx
@@ -12,11 +13,14 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import nsmap
 from docx.shared import Mm
 
+from briefgen.analyse import analyse
 from briefgen.errors import InputError
+from briefgen.profile import load_profile
 from briefgen.render import render
 from briefgen.render.pdf import _find_font
 from briefgen.render.style import load_style
 from tests.conftest import INPUTS, outline_titles, run_cli
+from tests.test_analysis_rules import article
 from tests.test_render import HOSTILE, brief_with
 
 MARKING = "OFFICIAL — SENSITIVE"
@@ -51,7 +55,8 @@ def test_sample_pdf_is_two_pages_with_furniture_on_each(sample_papers, paper, si
         assert text.count(MARKING) == 2, "marking at top and bottom"
         assert f"Page {number} of 2" in text
         assert "19 March 2025" in text and "The Russia-US summit phone call" in text
-    assert "Generated from 2 sources on 19 March 2025 by briefgen" in reader.pages[1].extract_text()
+    last = " ".join(reader.pages[1].extract_text().split())
+    assert re.search(r"Generated on \d{1,2} \w+ \d{4} from 2 sources by briefgen [\d.]+; information as of 19 March 2025", last)
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
@@ -75,7 +80,8 @@ def test_pdf_bookmarks_every_heading_and_sets_properties(sample_papers):
     assert meta.author == "briefgen"
     assert meta.subject == "Policy brief · 19 March 2025 · 2 sources"
     assert "Donald Trump" in meta["/Keywords"]
-    assert meta["/CreationDate"].startswith("D:20250319")
+    made = re.search(r"Generated on (\d{1,2} \w+ \d{4})", markdown)[1]  # the day it was made, not the news date
+    assert meta["/CreationDate"].startswith(dt.datetime.strptime(made, "%d %B %Y").strftime("D:%Y%m%d"))
 
 
 def test_pdf_source_urls_are_links(sample_papers):
@@ -140,7 +146,8 @@ def test_docx_headings_keep_with_next_and_bullets_hang(sample_papers):
     assert abstract.xpath(".//w:numFmt/@w:val", namespaces=w) == ["bullet"]
     assert int(abstract.xpath(".//w:ind/@w:hanging", namespaces=w)[0]) > 0
     assert document.core_properties.keywords.startswith("Policy brief")
-    assert document.core_properties.created == dt.datetime(2025, 3, 19, tzinfo=dt.timezone.utc)
+    made = re.search(r"Generated on (\d{1,2} \w+ \d{4})", sample_papers["a4"]["md"].decode())[1]
+    assert document.core_properties.created == dt.datetime.strptime(made, "%d %B %Y").replace(tzinfo=dt.timezone.utc)
 
 
 def test_docx_tables_fit_inside_the_margins(sample_papers):
@@ -185,6 +192,24 @@ def test_source_date_epoch_sets_the_document_date_and_rebuilds_are_identical(mon
         assert pypdf.PdfReader(io.BytesIO(first)).metadata["/CreationDate"].startswith("D:20231114221320")
     if fmt == "docx":
         assert docx.Document(io.BytesIO(first)).core_properties.modified == dt.datetime(2023, 11, 14, 22, 13, 20, tzinfo=dt.timezone.utc)
+
+
+@pytest.mark.parametrize("news_date", ["2025-03-19", None])
+def test_a_brief_says_the_day_it_was_made_apart_from_the_news_date(monkeypatch, news_date):
+    """The footer and the document properties say when the brief was made; the news date is
+    told as "information as of" (an undated brief says none, and no made-up 2000-01-01)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 14 November 2023
+    brief = analyse([article("The regional council approved 12 new bus shelters on Monday.", "coast.example", news_date)], load_profile("generic"))
+    assert brief.generated == "2023-11-14"
+    outputs = render(brief, ["md", "pdf", "docx"])
+    footer = outputs["md"].decode() if isinstance(outputs["md"], bytes) else outputs["md"]
+    assert "Generated on 14 November 2023 from 1 source" in footer
+    assert ("information as of 19 March 2025" in footer) == (news_date is not None)
+    assert pypdf.PdfReader(io.BytesIO(outputs["pdf"])).metadata["/CreationDate"].startswith("D:20231114")
+    assert docx.Document(io.BytesIO(outputs["docx"])).core_properties.created.date() == dt.date(2023, 11, 14)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert analyse([article("The council approved 12 new bus shelters on Monday.", "coast.example", news_date)],
+                   load_profile("generic")).generated == dt.datetime.now(dt.timezone.utc).date().isoformat()
 
 
 def test_control_characters_are_dropped_not_fatal():

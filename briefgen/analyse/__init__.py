@@ -16,6 +16,7 @@ import itertools
 import re
 
 from .. import __version__
+from ..clock import document_time
 from ..errors import InputError
 from ..model import Article, Brief, Item, Section, Source
 from ..profile import Profile
@@ -93,6 +94,7 @@ def _analyse(articles: list[Article], profile: Profile, max_words: int, title: s
         quotes=quotes,
         discrepancies=differences,
         generator=f"briefgen {__version__}",
+        generated=document_time().date().isoformat(),
     )
     # What the brief costs before any bullet: its headings, evidence and the bottom line's share.
     fixed = reader_words(brief) - sum(words(s.empty_note) for s in brief.sections if s.kind in ("bullets", "bluf"))

@@ -112,7 +112,18 @@ def _summary_from_docx(path: Path) -> Summary:
             sections[-1] = (sections[-1][0], text)
     if not title or not sections:
         raise InputError(f"{path}: not a briefgen DOCX (no title or no Heading 1 sections)")
-    created = document.core_properties.created
-    summary = Summary(title=title, date=created.date().isoformat() if isinstance(created, dt.datetime) else None)
+    summary = Summary(title=title, date=_news_date(document.core_properties.subject or ""))
     (summary.bottom_line_title, summary.bottom_line), *summary.leads = sections
     return summary
+
+
+def _news_date(subject: str) -> str | None:
+    """The news date a DOCX brief's subject carries ("Policy brief · 19 March 2025 · 2 sources");
+    its created date is the day the brief was made."""
+    parts = subject.split(" · ")
+    if len(parts) != 3:
+        return None
+    try:
+        return dt.datetime.strptime(parts[1], "%d %B %Y").date().isoformat()
+    except ValueError:
+        return None

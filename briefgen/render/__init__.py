@@ -16,7 +16,8 @@ from pathlib import Path
 from ..model import Brief, brief_to_json
 from .blocks import parse_blocks
 from .markdown import long_date, render_markdown
-from .style import DocumentInfo, Style, document_time, load_style
+from ..clock import document_time
+from .style import DocumentInfo, Style, load_style
 
 FORMATS = ("docx", "pdf", "md", "json", "html")
 
@@ -68,5 +69,5 @@ def document_info(brief: Brief, marking: str | None = None) -> DocumentInfo:
         keywords=", ".join([brief.profile_title, *names]),
         date_text=date_text,
         marking=" ".join(marking.split()) if marking and marking.strip() else None,
-        time=document_time(brief.date),
+        time=document_time(brief.generated),
     )

@@ -10,7 +10,6 @@ that makes rebuilds byte-identical.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -79,18 +78,6 @@ def load_style(path: Path | None = None, paper: str | None = None) -> Style:
     if paper is not None:
         data["paper"] = paper
     return _build(data, str(path or default_style_path()))
-
-
-def document_time(date: str | None) -> dt.datetime:
-    """``SOURCE_DATE_EPOCH`` when set (reproducible builds), else the brief's date at 00:00 UTC."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
-    try:
-        day = dt.date.fromisoformat(date or "")
-    except ValueError:
-        day = dt.date(2000, 1, 1)
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
 
 
 def _read(path: Path) -> dict:

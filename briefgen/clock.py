@@ -1,0 +1,23 @@
+"""When a brief is made: the one place that reads the clock (or ``SOURCE_DATE_EPOCH``).
+
+Analysis stamps the Brief with the day it was made; writers stamp the document properties
+with the same moment, so a reproducible build (``SOURCE_DATE_EPOCH``) is the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+
+def document_time(day: str | None = None) -> dt.datetime:
+    """When a brief is made: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else ``day``
+    (YYYY-MM-DD, the day it was made) at 00:00 UTC, else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+    try:
+        made = dt.date.fromisoformat(day or "")
+    except ValueError:
+        return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    return dt.datetime(made.year, made.month, made.day, tzinfo=dt.timezone.utc)
