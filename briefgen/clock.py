@@ -12,12 +12,13 @@ import os
 
 def document_time(day: str | None = None) -> dt.datetime:
     """When a brief is made: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else ``day``
-    (YYYY-MM-DD, the day it was made) at 00:00 UTC, else now."""
+    (YYYY-MM-DD, the day it was made), else today; a day is taken at 00:00 UTC, so builds of
+    one day are the same bytes."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
     try:
         made = dt.date.fromisoformat(day or "")
     except ValueError:
-        return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        made = dt.datetime.now(dt.timezone.utc).date()
     return dt.datetime(made.year, made.month, made.day, tzinfo=dt.timezone.utc)

@@ -537,3 +537,34 @@ def test_words_of_every_script_are_words():
     assert tokens("Путин провёл разговор; Thủ tướng nói “hòa bình”; Αθήνα’s 1,000 troops") == [
         "путин", "провёл", "разговор", "thủ", "tướng", "nói", "hòa", "bình", "αθήνα’s", "1,000", "troops",
     ]
+
+
+def test_one_person_in_several_forms_is_one_actor_with_the_role_a_source_gives():
+    said = [
+        "Presidents Okoro and Lindqvist spoke by phone on Tuesday.",
+        "Nigerian President Amara Okoro said the talks were useful.",
+        "Mr. Okoro later flew to Geneva.",
+        "President Lindqvist did not comment.",
+        "Austrian central bank governor Robert Halm was the only policymaker to oppose the cut.",
+        "Executive board member Isa Brandt said the bank was in a good position.",
+        "The plan was drawn up by Mira Tal, director of the Coastal Institute.",
+    ]
+    actors = find_actors([Sentence(1, text, "", n, n) for n, text in enumerate(said)], 8)
+    found = {a.name: a.role for a in actors}
+    assert found["Amara Okoro"] == "Nigerian President"
+    assert found["Lindqvist"] == "President"  # no source gives a first name: none is made up
+    assert found["Robert Halm"] == "Austrian central bank governor"
+    assert found["Isa Brandt"] == "Executive board member"
+    assert found["Mira Tal"] == "director, Coastal Institute"  # the sentence's full stop is not the role's
+    assert not [name for name in found if name.startswith(("Presidents", "Mr"))]
+    assert actors[0].name == "Amara Okoro"  # named in three sentences: the story is most about them
+
+
+def test_an_actor_cites_only_the_sources_that_give_that_name_and_role():
+    said = [
+        Sentence(1, "Nigerian President Amara Okoro said the talks were useful.", "", 0, 0),
+        Sentence(2, "Okoro left the summit early, officials said.", "", 0, 0),
+        Sentence(3, "President Amara Okoro, who is Nigerian President since 2023, spoke first.", "", 0, 0),
+    ]
+    (okoro,) = find_actors(said, 8)
+    assert (okoro.name, okoro.role, okoro.sources) == ("Amara Okoro", "Nigerian President", [1, 3])

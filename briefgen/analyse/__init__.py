@@ -202,7 +202,7 @@ def _fit(brief: Brief, max_words: int, picked: list[str]) -> None:
 
 
 def _shrink_evidence(figures: list, actors: list, quotes: list, allowance: float, differences: list) -> None:
-    """Shorten the evidence lists, longest first, until they fit their share of the budget.
+    """Shorten the evidence lists, the one taking most words first, until they fit their share of the budget.
 
     Notes on differing figures give way first while they take more than half of it (one
     always stays), so a big corpus with many of them still shows figures, actors and quotes.
@@ -210,8 +210,10 @@ def _shrink_evidence(figures: list, actors: list, quotes: list, allowance: float
     while len(differences) > 1 and difference_words(differences) > allowance / 2:
         differences.pop()
     while figure_words(figures) + difference_words(differences) + actor_words(actors) + quote_words(quotes) > allowance:
-        longest = max((quotes, actors, figures), key=len)
-        if not longest:
+        # The list taking the most words gives way: one quotation costs as much as four actors.
+        costs = ((quote_words(quotes), quotes), (actor_words(actors), actors), (figure_words(figures), figures))
+        cost, longest = max(costs, key=lambda c: c[0])
+        if not cost:
             break
         longest.pop()
 

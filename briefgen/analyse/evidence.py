@@ -8,8 +8,9 @@ figure, role and quotation is the sources' own words.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..model import Actor, Claim, Discrepancy, Evidence, KeyFigure, Quote
@@ -57,8 +58,15 @@ _TITLE = (
     r"Secretary of State|Secretary[- ]General|Secretary|Chancellor|Senator|Governor|General|Admiral|Ambassador|Spokes(?:man|woman|person)|"
     r"Chairman|Chairwoman|Director|Mayor|King|Queen|Pope|CEO|Commander)"
 )
+# A role in lower case before a name: "Austrian central bank governor Robert Holzmann",
+# "Executive board member Isabel Schnabel".
+_ROLE_NOUN = (
+    r"(?:governor|minister|member|spokes(?:man|woman|person)|chief|envoy|director|president|secretary|commissioner|"
+    r"advis[eo]r|ambassador|leader|economist|analyst|chairman|chairwoman|chair|mayor|lawmaker|senator|official)"
+)
 _TITLED_NAME = re.compile(
-    rf"\b((?:(?:U\.?S\.?|UK|EU|UN|[A-Z][a-z]+(?:n|an|ian|ese|ish|ch|i))\s+)?{_TITLE}|(?:[A-Z][\w.]*\s+){{1,3}}(?i:spokes(?:man|woman|person)|minister|secretary(?:[- ]general)?|commissioner|envoy|chief|director|president))\s+({_NAME})"
+    rf"\b((?:(?:U\.?S\.?|UK|EU|UN|[A-Z][a-z]+(?:n|an|ian|ese|ish|ch|i))\s+)?{_TITLE}|(?:[A-Z][\w.]*\s+){{1,3}}(?i:spokes(?:man|woman|person)|minister|secretary(?:[- ]general)?|commissioner|envoy|chief|director|president)"
+    rf"|(?:[A-Z][\w.-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}{_ROLE_NOUN})\s+({_NAME})"
 )
 _NAME_COMMA_ROLE = re.compile(
     rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?({_NAME}),\s+(?:the\s+)?((?:[A-Z][\w-]*\s+)*{_TITLE}|[a-z][a-z -]{{3,40}}?)\s+(?:of|at)\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+(?:of|for|and|[A-Z][\w&.-]*))*)"
@@ -556,20 +564,53 @@ def _close_but_different(a: float, b: float) -> bool:
     return 0 < low < high and high / low <= MAX_FIGURE_RATIO
 
 
+# "President Putin", "Presidents Trump and Putin": a title before a surname alone.
+_TITLED_SURNAME = re.compile(rf"\b({_TITLE})s?\s+([A-Z][a-zà-ÿ'’-]{{2,}})\b(?:\s+and\s+([A-Z][a-zà-ÿ'’-]{{2,}})\b)?(?!\s+[A-Z])")
+
+
 def find_actors(sentences: list[Sentence], limit: int) -> list[Actor]:
-    """People with the roles the sources give them, then organisations."""
+    """People with the roles the sources give them, then organisations.
+
+    One person goes by several forms ("Vladimir Putin", "President Putin", "Mr. Putin"): they
+    are one actor, keyed by surname, named by the longest form a source gives.  People are
+    ranked by how much the story is about them: the sentences that name them, then the
+    outlets that do.
+    """
     people: dict[str, Actor] = {}
     orgs: dict[str, Actor] = {}
+    roles: dict[str, Counter] = defaultdict(Counter)
     for s in sentences:
         for m in _NAME_COMMA_ROLE.finditer(s.text):
             name, role, org = m.group(1), m.group(2).strip(), m.group(3).strip()
-            _add(people, name, f"{role}, {org}", s.source, strong=True)
+            _add(people, name, f"{role}, {org}", s.source, True, roles)
         for m in _TITLED_NAME.finditer(s.text):
-            _add(people, m.group(2), m.group(1), s.source, strong=False)
+            _add(people, m.group(2), m.group(1), s.source, False, roles)
+        for m in _TITLED_SURNAME.finditer(s.text):
+            for surname in filter(None, (m.group(2), m.group(3))):
+                if surname not in _NOT_SUBJECTS:
+                    _add(people, surname, m.group(1), s.source, False, roles)
         for m in _ORG_APPOSITIVE.finditer(s.text):
-            _add(orgs, m.group(1).strip(), m.group(2).strip(), s.source, strong=True)
-    ordered = sorted(people.values(), key=lambda a: (-len(a.sources), a.name)) + sorted(orgs.values(), key=lambda a: a.name)
-    return ordered[:limit]
+            _add(orgs, m.group(1).strip(), m.group(2).strip(), s.source, True, roles)
+    mentions = dict.fromkeys(people, 0)
+    for s in sentences:
+        for surname, actor in people.items():
+            if surname not in s.text:
+                continue
+            mentions[surname] += 1
+            if " " not in actor.name:  # a surname alone: a source may give the whole name
+                full = re.search(rf"\b([A-Z][a-zà-ÿ'’-]+) {re.escape(surname)}\b", s.text)
+                if full and full.group(1) not in _NOT_SUBJECTS and not re.fullmatch(rf"{_TITLE}s?|Mr|Mrs|Ms|Dr|Prof", full.group(1)):
+                    actor.name = f"{full.group(1)} {surname}"
+    told: dict[int, str] = defaultdict(str)  # each source's text, to cite only those that say it
+    for s in sentences:
+        told[s.source] += " " + s.text
+    for key, actor in itertools.chain(people.items(), orgs.items()):
+        actor.role = _role(roles[key])
+        # Cited by the sources that give this name and this role, not every one naming the surname.
+        parts = [actor.name, *(part.strip() for part in actor.role.split(","))]
+        actor.sources = [n for n in sorted(told) if all(part in told[n] for part in parts)] or actor.sources
+    ordered = sorted(people, key=lambda k: (-mentions[k], -len(people[k].sources), people[k].name))
+    return ([people[k] for k in ordered] + sorted(orgs.values(), key=lambda a: a.name))[:limit]
 
 
 def _plain_name(name: str) -> str:
@@ -577,9 +618,12 @@ def _plain_name(name: str) -> str:
     return re.sub(r"['’]s$", "", re.sub(rf"^(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+|{_TITLE}\s+)+", "", name))
 
 
-def _add(found: dict[str, Actor], name: str, role: str, source: int, strong: bool) -> None:
+def _add(found: dict[str, Actor], name: str, role: str, source: int, strong: bool, roles: dict[str, Counter]) -> None:
+    """Count one mention of a person and the role it gives them (``roles``: votes per surname)."""
     name = _plain_name(name)
+    role = role.rstrip(" .,;:")  # "Group." at a sentence's end ends the role; the stop is not part of it
     key = name.split()[-1]
+    roles[key][(strong, role)] += 1
     actor = found.get(key)
     if actor is None:
         found[key] = Actor(name, role, [source])
@@ -588,8 +632,13 @@ def _add(found: dict[str, Actor], name: str, role: str, source: int, strong: boo
         actor.sources.append(source)
     if len(name) > len(actor.name):
         actor.name = name
-    if strong and "," not in actor.role:
-        actor.role = role
+
+
+def _role(votes: Counter) -> str:
+    """The role most mentions give ("Vice President" three times beats one outlet's slip);
+    "Role, Organisation" said of the person beats a title before the name; then the fuller."""
+    (strong, role), _ = max(votes.items(), key=lambda kv: (kv[0][0], kv[1], len(kv[0][1])))
+    return role
 
 
 def find_quotes(sentences: list[Sentence], actors: list[Actor], profile: Profile, limit: int) -> list[Quote]:
