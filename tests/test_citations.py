@@ -109,3 +109,17 @@ def test_one_sum_written_two_ways_is_no_difference():
 def test_key_figures_keep_the_currency_of_a_sum():
     brief = analyse([article(PAIRS["rate and sum"][0], "first.example")], load_profile("generic"))
     assert "€14 billion" in [f.figure for f in brief.key_figures]
+
+
+def test_key_figures_are_what_a_reader_quotes_not_adjectives():
+    from briefgen.analyse.evidence import find_key_figures
+    from briefgen.analyse.items import Sentence
+
+    said = [
+        Sentence(1, "The 20-nation bloc agreed a 30-day truce after the leaders spoke for more than two hours.", "", 0, 0),
+        Sentence(1, "Rescuers freed 14 miners trapped in the shaft.", "", 1, 1),
+    ]
+    figures = {f.figure: f.counts for f in find_key_figures(said, [], 8)}
+    assert "20-nation" not in figures
+    assert "30-day" in figures and "14" in figures
+    assert "more than two hours" in figures and "spoke" in figures["more than two hours"]

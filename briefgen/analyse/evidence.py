@@ -35,6 +35,9 @@ _DURATION = re.compile(
     rf"\b(?:{_BOUND}|(?:less than|under|fewer than|no more than)\s+)?{_AMOUNT}{_UNIT}(?:,?\s+(?:and\s+)?{_AMOUNT}{_UNIT})?\b", re.I
 )
 _AT_LEAST = ("more than", "over", "at least")
+# Units a hyphenated figure measures in ("30-day", "90-minute", "5-kilometre"): a reader quotes those.
+_MEASURES = set(_MINUTES) | {"second", "kilometre", "kilometer", "km", "mile", "metre", "meter", "foot", "tonne", "ton", "kg",
+                             "acre", "hectare", "megawatt", "gigawatt", "storey", "story"}
 _BOUND_TOLL = r"(?:at least|more than|over|some|about|around|nearly|almost|up to)\s+"
 _AT_MOST = ("less than", "under", "fewer than", "no more than", "up to", "nearly", "almost")
 DURATION_WINDOW = 100  # characters before a duration that may name what lasted
@@ -98,6 +101,8 @@ def find_key_figures(sentences: list[Sentence], kept: list[Candidate], limit: in
         # (figure as written, what it counts, what makes two mentions one figure, whether it names what it counts)
         counted = [(figure, counts, _figure_key(figure, noun), bool(noun)) for figure, counts, noun in _counts(s.text)]
         counted += [(money.written, _sum_phrase(s.text, money), (f"{money.value:g}", money.currency), True) for money in find_sums(s.text)]
+        counted += [(m.group(0), _span(s.text, m), (f"{_minutes(m):g}", "minutes"), True)
+                    for m in _DURATION.finditer(s.text) if "-" not in m.group(0) and _things_of(s.text, m)]
         for figure, counts, key, named in counted:
             score = weight.get((s.source, s.text), 0.0) + (1.0 if named else 0.0)
             if key in found:
@@ -136,6 +141,8 @@ def _counts(text: str) -> list[tuple[str, str, str]]:
             if lead:
                 out.append((figure, lead.group(1) + figure, "percent"))
             continue
+        if m.group(5) and m.group(5).lower() not in _MEASURES:
+            continue  # "a 20-nation bloc" describes the bloc; "a 30-day ceasefire" measures the ceasefire
         noun_phrase = _noun_phrase(after)  # for "30-day ceasefire", the noun after the unit
         if not noun_phrase:
             continue
@@ -285,9 +292,7 @@ def _duration_differences(sentences: list[Sentence]) -> list[Discrepancy]:
             things = _things_of(s.text, m)
             if not things:
                 continue
-            minutes = _amount(m.group(1)) * _MINUTES[m.group(2).lower()]
-            if m.group(3):  # "1 hour and 45 minutes"
-                minutes += _amount(m.group(3)) * _MINUTES[m.group(4).lower()]
+            minutes = _minutes(m)
             opening = m.group(0).lower()
             bound = "min" if opening.startswith(_AT_LEAST) else "max" if opening.startswith(_AT_MOST) else ""
             mentions.append(_Duration(minutes, bound, _span(s.text, m), s.source, things))
@@ -309,6 +314,14 @@ def _duration_differences(sentences: list[Sentence]) -> list[Discrepancy]:
         Discrepancy(f"Length of the {_topic(set().union(*(m.things for m in members)))}", [Claim(m.phrase, m.source) for m in members])
         for members in found
     ]
+
+
+def _minutes(m: re.Match) -> float:
+    """The length a ``_DURATION`` match gives, in minutes ("1 hour and 45 minutes" → 105)."""
+    minutes = _amount(m.group(1)) * _MINUTES[m.group(2).lower()]
+    if m.group(3):
+        minutes += _amount(m.group(3)) * _MINUTES[m.group(4).lower()]
+    return minutes
 
 
 def _amount(word: str) -> float:
