@@ -123,3 +123,17 @@ def test_key_figures_are_what_a_reader_quotes_not_adjectives():
     assert "20-nation" not in figures
     assert "30-day" in figures and "14" in figures
     assert "more than two hours" in figures and "spoke" in figures["more than two hours"]
+
+
+def test_the_bottom_line_takes_one_side_of_a_difference_at_most():
+    from briefgen.analyse import _bottom_line
+    from briefgen.analyse.items import Candidate
+    from briefgen.model import Evidence
+
+    texts = ["The bank will cut its bond holdings by €14 billion a month.", "The bank will cut its bond holdings by €16 billion a month.",
+             "Governor Ilse Marrow said inflation was close to the 2% target."]
+    chosen = [Candidate(t, [Evidence(n, t)], 0, sources=[n]) for n, t in enumerate(texts, 1)]
+    contested = (("bond holdings by €14 billion", "bond holdings by €16 billion"),)
+    assert len(_bottom_line(chosen, "bluf", 3)) == 3  # without the difference known, all three would be told
+    lines = [line.text for line in _bottom_line(chosen, "bluf", 3, contested)]
+    assert lines == [texts[0], texts[2]]

@@ -134,7 +134,8 @@ def _assemble(brief: Brief, chosen: list[Candidate], bluf_spec, quotes: list, ac
     for c in chosen:
         by_section[c.section].items.append(item(c))
     if bluf_spec:
-        by_section[bluf_spec.id].items = _bottom_line(chosen, bluf_spec.id, bluf_spec.max_items)
+        contested = tuple(tuple(claim.text for claim in difference.claims) for difference in brief.discrepancies)
+        by_section[bluf_spec.id].items = _bottom_line(chosen, bluf_spec.id, bluf_spec.max_items, contested)
     # A quotation a bullet already tells in full is not told twice.
     brief.quotes = [q for q in quotes if not any(q.text.strip("… ") in c.text for c in chosen)]
     speakers = {q.speaker for q in brief.quotes}
@@ -161,12 +162,21 @@ def _sentences(articles: list[Article]) -> list[Sentence]:
     return sentences
 
 
-def _bottom_line(chosen: list[Candidate], section_id: str, count: int) -> list[Item]:
-    """The most salient short bullets, those several outlets report first: a reader can stop here."""
+def _bottom_line(chosen: list[Candidate], section_id: str, count: int, contested: tuple[tuple[str, ...], ...] = ()) -> list[Item]:
+    """The most salient short bullets, those several outlets report first: a reader can stop here.
+
+    ``contested`` holds, per figure the sources give differently, each source's claim: the
+    bottom line tells one side of each at most, never "€26 billion [2] … €21 billion [1]".
+    """
     short = [(n, c) for n, c in enumerate(chosen) if c.words <= BLUF_MAX_WORDS][: 2 * count]
     short.sort(key=lambda nc: (-_headline_fact(nc[1]), nc[0]))
     lines = []
+    told: set[int] = set()  # differences one line already takes a side in
     for _, c in short:
+        sides = {n for n, claims in enumerate(contested) if any(claim in c.text for claim in claims)}
+        if sides & told:
+            continue
+        told |= sides
         bullet = item(c)
         lines.append(Item(bullet.text, section_id, bullet.sources, bullet.evidence, bullet.confidence, [f"top bullet of {c.section}"]))
     # Two lines always; a third only while the bottom line stays short enough to read at a glance.
