@@ -118,11 +118,13 @@ def test_key_figures_are_what_a_reader_quotes_not_adjectives():
     said = [
         Sentence(1, "The 20-nation bloc agreed a 30-day truce after the leaders spoke for more than two hours.", "", 0, 0),
         Sentence(1, "Rescuers freed 14 miners trapped in the shaft.", "", 1, 1),
+        Sentence(1, "The rebels will hand over 23 seriously wounded soldiers on Friday.", "", 2, 2),
     ]
     figures = {f.figure: f.counts for f in find_key_figures(said, [], 8)}
     assert "20-nation" not in figures
     assert "30-day" in figures and "14" in figures
     assert "more than two hours" in figures and "spoke" in figures["more than two hours"]
+    assert "23" in figures and "over 23" not in figures  # handed over: 23, not "more than 23"
 
 
 def test_the_bottom_line_takes_one_side_of_a_difference_at_most():

@@ -35,6 +35,8 @@ _DURATION = re.compile(
     rf"\b(?:{_BOUND}|(?:less than|under|fewer than|no more than)\s+)?{_AMOUNT}{_UNIT}(?:,?\s+(?:and\s+)?{_AMOUNT}{_UNIT})?\b", re.I
 )
 _AT_LEAST = ("more than", "over", "at least")
+# Verbs whose "over" is a particle, not a bound: "hand over 23 soldiers", "took over 3 towns".
+_PARTICLE_VERB = re.compile(r"\b(?:hand|turn|take|sign|give)(?:s|ed|ing)?\s*$|\b(?:took|taken|gave|given|handing)\s*$", re.I)
 # Units a hyphenated figure measures in ("30-day", "90-minute", "5-kilometre"): a reader quotes those.
 _MEASURES = set(_MINUTES) | {"second", "kilometre", "kilometer", "km", "mile", "metre", "meter", "foot", "tonne", "ton", "kg",
                              "acre", "hectare", "megawatt", "gigawatt", "storey", "story"}
@@ -136,6 +138,8 @@ def _counts(text: str) -> list[tuple[str, str, str]]:
         if _DATE_CONTEXT.search(before) or _DATE_CONTEXT.match(after) or re.fullmatch(r"(1[89]|20)\d\d", number):
             continue
         figure = m.group(0).strip()
+        if m.group(1).lower().startswith("over") and _PARTICLE_VERB.search(before):
+            figure = figure[len(m.group(1)):]  # "hand over 23 soldiers" hands over 23, not more than 23
         if m.group(3):  # a percentage counts what comes before it: "duties of up to 35.3 percent"
             lead = re.search(r"((?:[\w'’-]+\s+){1,5})$", before)
             if lead:
@@ -153,7 +157,7 @@ def _counts(text: str) -> list[tuple[str, str, str]]:
             continue  # "the past 70 years" is a span of time, not a count of anything
         lead = re.search(r"(?:^|[\s(])((?:[a-z][\w-]*\s+){0,2})$", before)
         lead_words = [w for w in (lead.group(1).split() if lead else []) if w.lower() not in ("the", "a", "an", "of", "for", "in", "to")]
-        counts = " ".join(lead_words[-1:] + [figure] + noun_phrase.split())
+        counts = " ".join(lead_words[-1:] + [m.group(0).strip()] + noun_phrase.split())
         out.append((figure, counts, noun))
     return out
 
