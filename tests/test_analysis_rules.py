@@ -568,3 +568,15 @@ def test_an_actor_cites_only_the_sources_that_give_that_name_and_role():
     ]
     (okoro,) = find_actors(said, 8)
     assert (okoro.name, okoro.role, okoro.sources) == ("Amara Okoro", "Nigerian President", [1, 3])
+
+
+def test_one_person_spelt_two_ways_is_one_actor_two_people_sharing_a_surname_are_two():
+    said = [
+        Sentence(1, "Nigerian President Amara Okorro said the talks were useful.", "", 0, 0),
+        Sentence(2, "President Okoro left early.", "", 0, 0),
+        Sentence(2, "President Amara Okoro spoke again on Friday.", "", 1, 1),
+        Sentence(3, "Minister Lena Okoroh and Mayor Jon Okoroh met.", "", 0, 0),
+    ]
+    names = [a.name for a in find_actors(said, 8)]
+    assert [n for n in names if n.startswith("Amara")] == ["Amara Okoro"]
+    assert "Jon Okoroh" in names or "Lena Okoroh" in names

@@ -139,3 +139,16 @@ def test_the_bottom_line_takes_one_side_of_a_difference_at_most():
     assert len(_bottom_line(chosen, "bluf", 3)) == 3  # without the difference known, all three would be told
     lines = [line.text for line in _bottom_line(chosen, "bluf", 3, contested)]
     assert lines == [texts[0], texts[2]]
+
+
+def test_a_percentage_written_two_ways_is_one_key_figure_and_two_values_are_two():
+    from briefgen.analyse.evidence import find_key_figures
+    from briefgen.analyse.items import Sentence
+
+    said = [
+        Sentence(1, "The bank cut its deposit rate to 2.25% on Thursday.", "", 0, 0),
+        Sentence(2, "The bank cut its deposit rate to 2.25 per cent on Thursday.", "", 0, 0),
+        Sentence(2, "Unemployment rose to 6.1 per cent in May.", "", 1, 1),
+    ]
+    figures = find_key_figures(said, [], 8)
+    assert sorted((f.figure, f.sources) for f in figures) == [("2.25%", [1, 2]), ("6.1 per cent", [2])]

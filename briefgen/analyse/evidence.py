@@ -121,7 +121,10 @@ def find_key_figures(sentences: list[Sentence], kept: list[Candidate], limit: in
 
 def _figure_key(figure: str, noun: str) -> tuple[str, str]:
     """What makes two counts one figure: "about 12 carmakers" and "12 carmakers" are one;
-    "30-day" is one whatever it modifies."""
+    "30-day" is one whatever it modifies; "2.25%" and "2.25 per cent" are one value."""
+    percent = _PERCENT.search(figure)
+    if noun == "percent" and percent:
+        return f"{float(percent.group(1)):g}%", ""
     return re.sub(r"[^\d.\-a-z%]", "", figure.lower().split()[-1]), stem(noun.lower()) if "-" not in figure else ""
 
 
@@ -608,6 +611,7 @@ def find_actors(sentences: list[Sentence], limit: int) -> list[Actor]:
                     _add(people, surname, m.group(1), s.source, False, roles)
         for m in _ORG_APPOSITIVE.finditer(s.text):
             _add(orgs, m.group(1).strip(), m.group(2).strip(), s.source, True, roles)
+    _merge_spellings(people, roles)
     mentions = dict.fromkeys(people, 0)
     for s in sentences:
         for surname, actor in people.items():
@@ -649,6 +653,39 @@ def _add(found: dict[str, Actor], name: str, role: str, source: int, strong: boo
         actor.sources.append(source)
     if len(name) > len(actor.name):
         actor.name = name
+
+
+MIN_SPELLED_APART = 6  # surnames this long that differ by one letter are one person spelt two ways
+
+
+def _merge_spellings(people: dict[str, Actor], roles: dict[str, Counter]) -> None:
+    """One person transliterated two ways ("Zelensky", "Zelenskyy") is one actor, under the
+    spelling more mentions give; two people who share a surname but not a first name stay two."""
+    for key in sorted(people, key=lambda k: sum(roles[k].values())):
+        for other in people:
+            if other == key or len(key) < MIN_SPELLED_APART or not _one_letter_apart(key, other):
+                continue
+            first, second = people[key].name.split()[:-1], people[other].name.split()[:-1]
+            if first and second and first != second:
+                continue
+            if sum(roles[other].values()) >= sum(roles[key].values()):
+                kept = people[other]
+                kept.sources = sorted(set(kept.sources) | set(people[key].sources))
+                if not second and first:
+                    kept.name = f"{' '.join(first)} {other}"
+                roles[other].update(roles.pop(key))
+                del people[key]
+                break
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Whether one letter added, dropped or changed turns ``a`` into ``b``."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _role(votes: Counter) -> str:
