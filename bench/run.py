@@ -49,6 +49,8 @@ THOUSAND_SECONDS = 30.0
 THOUSAND_MB = 1024
 GROWTH_5000 = 6.0  # 5,000 articles may take at most this many times as long as 1,000
 LEXRANK_FROM = 100  # briefgen must beat LexRank at every corpus size from this one up
+EXTREME_SECONDS = 60.0  # issue 14: any input within the limits ends within a minute
+EXTREME_MB = 1024
 
 
 @dataclass
@@ -81,8 +83,9 @@ with open(report, "w") as out:
 """
 
 
-def measure(command: list[str], timeout: float | None = None) -> Run:
-    """Run ``command`` to its end (or ``timeout``), output discarded; its wall time and peak memory."""
+def measure(command: list[str], timeout: float | None = None, accept: tuple[int, ...] = (0,)) -> Run:
+    """Run ``command`` to its end (or ``timeout``), output discarded; its wall time and peak
+    memory.  An exit status outside ``accept`` stops the benchmark."""
     with tempfile.TemporaryDirectory() as work:
         report, errors = Path(work) / "report", Path(work) / "stderr"
         with errors.open("wb") as stderr:
@@ -94,7 +97,7 @@ def measure(command: list[str], timeout: float | None = None) -> Run:
             )
         wall, peak_kb, exit_code = report.read_text().split()
         stopped = int(exit_code) == -9 and timeout is not None and float(wall) >= timeout
-        if int(exit_code) != 0 and not stopped:
+        if int(exit_code) not in accept and not stopped:
             message = errors.read_text(encoding="utf-8", errors="replace").strip().splitlines()
             raise SystemExit(f"bench: {' '.join(command)} failed: {message[-1] if message else exit_code}")
     return Run(float(wall), int(peak_kb) / 1024, not stopped, int(exit_code))
@@ -136,6 +139,29 @@ def machine() -> list[str]:
         f"- Python {platform.python_version()}, briefgen {__version__}" + (f" (commit {commit})" if commit else ""),
         f"- load average at start (1 / 5 / 15 min): {load}",
     ]
+
+
+def one_line_inputs(folder: Path) -> list[tuple[str, Path]]:
+    """A 50 MB text file on one line and a DOCX whose one paragraph is 27 MB of prose (issue 14:
+    splitting them took minutes when each break copied the rest of the text)."""
+    import random
+
+    import docx
+
+    words = "the council agreed new rules for the port after talks with ministers on rates and storms".split()
+    rng = random.Random(1)
+    sentences = [" ".join(rng.choice(words) for _ in range(12)).capitalize() + "." for _ in range(2000)]
+    block = " ".join(sentences)
+    text = folder / "one-line-50mb.txt"
+    with text.open("w", encoding="utf-8") as out:
+        out.write("A one-line source\n\n")
+        while out.tell() < 50 * 1000 * 1000 - len(block) - 2:
+            out.write(block + " ")
+    document = docx.Document()
+    document.add_paragraph(block * (27 * 1000 * 1000 // len(block)))
+    word = folder / "one-paragraph-27mb.docx"
+    document.save(str(word))
+    return [("50 MB one-line .txt", text), ("27 MB one-paragraph .docx", word)]
 
 
 def count_sentences(folder: Path) -> int:
@@ -228,6 +254,19 @@ def main() -> None:
             )
             print(corpora[-1], flush=True)
             shutil.rmtree(folder)  # 5,000 articles are 25 MB
+    extreme = ["| input | outcome | wall (s) | peak memory (MB) | target |", "|---|---|---:|---:|---|"]
+    print("\n" + "\n".join(extreme), flush=True)
+    with tempfile.TemporaryDirectory() as work:
+        for label, path in one_line_inputs(Path(work)):
+            # A clean refusal (exit 2, one line) is as good an end as a brief; a hang or a crash is not.
+            run = measure([*briefgen, "build", str(path), "-o", str(Path(work) / "out"), "--format", "md"], accept=(0, 2))
+            met = run.wall <= EXTREME_SECONDS and run.peak_mb <= EXTREME_MB
+            checks.append((f"{label}: ≤ {EXTREME_SECONDS:.0f} s and ≤ {EXTREME_MB / 1024:.0f} GB", met))
+            outcome = "brief" if run.exit_code == 0 else "exit 2, one line"
+            extreme.append(f"| {label} | {outcome} | {run.wall:.1f} | {run.peak_mb:.0f} | ≤ {EXTREME_SECONDS:.0f} s, ≤ {EXTREME_MB / 1024:.0f} GB |")
+            print(extreme[-1], flush=True)
+    lines += ["## One-line sources (sentence splitting must stay linear)", "", *extreme, ""]
+
     if 1000 in walls and 5000 in walls:
         growth = walls[5000] / walls[1000]
         checks.append((f"5,000 articles ≤ {GROWTH_5000:.0f}× the time of 1,000 (measured {growth:.1f}×)", growth <= GROWTH_5000))

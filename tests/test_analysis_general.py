@@ -295,3 +295,21 @@ The Arnel district council approved 3 new bus shelters on Monday, officials said
     kept = [c.text for c in merge(score(found, load_profile("generic"), [story.title]))]
     assert any("Cardo" in text for text in kept)
     assert sum("Arnel" in text for text in kept) == 1  # the repeat is told once
+
+
+def test_a_source_longer_than_any_report_is_read_to_its_limit_with_a_warning(monkeypatch):
+    import briefgen.analyse as analysis
+
+    monkeypatch.setattr(analysis, "MAX_ARTICLE_SENTENCES", 40)
+    story = article(" ".join(f"The council of district {n} approved {n} new bus shelters on Monday." for n in range(1, 200)), "long.example")
+    with pytest.warns(UserWarning, match=r"long\.example report: only its first 40 sentences are read"):
+        sentences = analysis._sentences([story])
+    assert len(sentences) == 40 and sentences[-1].text.startswith("The council of district 40 ")
+
+
+def test_sentences_split_the_same_however_long_the_text():
+    from briefgen.analyse.sentences import split_sentences
+
+    paragraph = 'Mr. J. R. Smith arrived at 3.5 p.m. on Monday. "We will go... and then stay," he said. It rained.'
+    assert split_sentences(paragraph) == ["Mr. J. R. Smith arrived at 3.5 p.m. on Monday.", '"We will go... and then stay," he said.', "It rained."]
+    assert split_sentences(" ".join([paragraph] * 3000)) == split_sentences(paragraph) * 3000

@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import itertools
 import re
+import warnings
 
 from .. import __version__
 from ..clock import document_time
@@ -24,12 +25,15 @@ from ..progress import Progress
 from .budget import actor_words, difference_words, figure_words, quote_words, reader_words, words
 from .evidence import find_actors, find_discrepancies, find_key_figures, find_quotes
 from .items import Candidate, Sentence, candidates, item, merge, score, select
-from .sentences import split_sentences
+from .sentences import iter_sentences
 
 DEFAULT_MAX_WORDS = 800
 BLUF_MAX_WORDS = 25  # a bottom-line sentence a reader takes in at a glance
 BLUF_RESERVE = 50  # words kept for the bottom line while choosing bullets (two such sentences)
 MAX_SENTENCE_CHARS = 1500
+# A source's sentences beyond this many are not read: a 100,000-word report has about 5,000;
+# a 50 MB one-line file has millions, and would take minutes and gigabytes to compare.
+MAX_ARTICLE_SENTENCES = 5000
 FILL_ROUNDS = 3  # passes that give the words the bottom line and evidence left over to more bullets
 # At most this part of the budget (in words a reader reads) goes to figures, differences, actors
 # and quotes: the bullets carry the facts.  The same share as the 0.12 of the count before this
@@ -147,18 +151,25 @@ def _sentences(articles: list[Article]) -> list[Sentence]:
     for source_id, article in enumerate(articles, 1):
         heading = ""
         position = 0
+        cut = False
         for paragraph, (kind, text) in enumerate(article.paragraphs):
             if kind == "heading":
                 heading = text
                 continue
             open_quote = False
-            for sentence in split_sentences(text):
+            for sentence in iter_sentences(text):
                 if len(sentence) > MAX_SENTENCE_CHARS:
                     continue  # no bullet, figure or quote is that long; such text is a run-on blob
+                if position == MAX_ARTICLE_SENTENCES:
+                    cut = True
+                    break
                 sentences.append(Sentence(source_id, sentence, heading, position, paragraph, quoted=open_quote))
                 position += 1
                 if sentence.count('"') % 2 or sentence.count("“") != sentence.count("”"):
                     open_quote = not open_quote
+            if cut:
+                warnings.warn(f"{article.location or article.title}: only its first {MAX_ARTICLE_SENTENCES:,} sentences are read", stacklevel=1)
+                break
     return sentences
 
 

@@ -10,6 +10,7 @@ at an ellipsis inside a quotation ("Europe and... Western civilization").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "lt", "col", "maj", "capt", "sgt",
@@ -27,33 +28,58 @@ _OPENS_SENTENCE = re.compile(r"[\"'“‘(\[]*[A-Z0-9À-ÖØ-Þ]")
 
 def split_sentences(text: str) -> list[str]:
     """The sentences of ``text`` in order."""
-    sentences: list[str] = []
+    return list(iter_sentences(text))
+
+
+def iter_sentences(text: str) -> Iterator[str]:
+    """The sentences of ``text`` one by one, in time linear in its length (nothing is copied
+    or counted again at each candidate break: a 50 MB one-line file has millions of them),
+    so a reader that needs only the first ones stops early."""
     start = 0
+    quotes = _QuoteCount()
     for m in _BREAK.finditer(text):
-        before = text[start : m.start() + 1]
-        after = text[m.end() :]
-        if not _OPENS_SENTENCE.match(after) or _ends_with_abbreviation(before, text[m.start()]):
+        if not _OPENS_SENTENCE.match(text, m.end()) or _ends_with_abbreviation(text, start, m.start()):
             continue
-        if _ELLIPSIS.match(m.group(0)) and _inside_quotation(text[start : m.start()]):
+        quotes.advance(text, m.start())
+        if _ELLIPSIS.match(m.group(0)) and quotes.open():
             continue  # "a big win for Europe and... Western civilization": a quotation trails off and goes on
         sentence = text[start : m.end()].strip()
         if sentence:
-            sentences.append(sentence)
+            yield sentence
         start = m.end()
+        quotes = _QuoteCount(start)
     tail = text[start:].strip()
     if tail:
-        sentences.append(tail)
-    return sentences
+        yield tail
 
 
-def _inside_quotation(chunk: str) -> bool:
-    return chunk.count('"') % 2 == 1 or chunk.count("“") > chunk.count("”")
+class _QuoteCount:
+    """Quotation marks from a sentence's start up to a point, counted once as the point moves on."""
+
+    def __init__(self, start: int = 0) -> None:
+        self.upto = start
+        self.straight = self.opening = self.closing = 0
+
+    def advance(self, text: str, end: int) -> None:
+        if end > self.upto:
+            chunk = text[self.upto : end]
+            self.straight += chunk.count('"')
+            self.opening += chunk.count("“")
+            self.closing += chunk.count("”")
+            self.upto = end
+
+    def open(self) -> bool:
+        return self.straight % 2 == 1 or self.opening > self.closing
 
 
-def _ends_with_abbreviation(chunk: str, mark: str) -> bool:
-    if mark != ".":
+ABBREVIATION_REACH = 40  # characters before a full stop that can hold the word it ends ("U.S.A." or "approx")
+
+
+def _ends_with_abbreviation(text: str, start: int, at: int) -> bool:
+    """Whether the full stop at ``at`` ends an abbreviation or initial rather than a sentence."""
+    if text[at] != ".":
         return False
-    word = re.search(r"([\w.]+)\.$", chunk)
+    word = re.search(r"([\w.]+)\.$", text[max(start, at - ABBREVIATION_REACH) : at + 1])
     if not word:
         return False
     token = word.group(1)

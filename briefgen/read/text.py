@@ -51,8 +51,11 @@ _DATELINE = re.compile(
 )
 DATELINE_PARAGRAPHS = 2
 DATE_SEARCH_LINES = 5  # a dateline sits near the top; dates further down are what the story is about
+DATELINE_CHARS = 500  # a date in the first lines sits near their start; a 50 MB line is not searched whole
 HEADING_MAX_WORDS = 12
 HEADLINE_MAX_WORDS = 20  # a headline repeated mid-article runs longer than a sub-heading
+_SPACES = re.compile(r"\s+")
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]")  # two whitespace characters in a row, or one that is not a space
 _LIST_MARKER = re.compile(r"^(?:[-–—•*·▪●]|\d{1,2}[.)])\s+(?=\S)")
 # Words a title-case headline leaves in lower case.
 _MINOR_WORDS = frozenset("a an and as at but by for from in into of on or over the to up vs with".split())
@@ -68,7 +71,7 @@ def parse_text(text: str, location: str, url: str | None = None) -> Article:
 
     ``url`` is where the text was fetched from; a "Source: URL" trailer in the text wins.
     """
-    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [_single_spaced(line) for line in text.splitlines()]
     kept: list[str] = []
     for line in lines:
         if not line:
@@ -80,7 +83,7 @@ def parse_text(text: str, location: str, url: str | None = None) -> Article:
         if _WIDGET.match(line) or _CAPTION_CREDIT.search(line) or _BARE_URL.match(line):
             continue
         # A promotion glued onto a sentence ("…threat”Follow our channel on WhatsApp") is cut off.
-        pieces = [p for p in _GLUED.split(line) if not (_PROMO.search(p) and len(p.split()) <= PROMO_MAX_WORDS)]
+        pieces = [p for p in _GLUED.split(line) if not (_words(p) <= PROMO_MAX_WORDS and _PROMO.search(p))]
         if pieces:
             kept.append("".join(pieces))
     if not kept:
@@ -88,7 +91,7 @@ def parse_text(text: str, location: str, url: str | None = None) -> Article:
 
     title = kept[0]
     paragraphs: list[tuple[str, str]] = []
-    if _is_sentence(title) and len(title.split()) > HEADING_MAX_WORDS:
+    if _is_sentence(title) and _words(title) > HEADING_MAX_WORDS:
         # A long first line that ends a sentence is a lede as much as a headline.
         paragraphs.append(("text", title))
     for i, line in enumerate(kept[1:], 1):
@@ -138,15 +141,26 @@ def displayable(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+def _single_spaced(line: str) -> str:
+    """The line with each run of whitespace made one space.  Most lines are so already, and
+    are only stripped: rewriting a 50 MB line builds millions of pieces (700 MB) on the way."""
+    return _SPACES.sub(" ", line).strip() if _ODD_SPACE.search(line) else line.strip()
+
+
+def _words(line: str) -> int:
+    """Words in a line whose whitespace is single spaces already."""
+    return line.count(" ") + 1 if line else 0
+
+
 def _is_sentence(line: str) -> bool:
     return line.rstrip("\"'”’)").endswith((".", "!", "?"))
 
 
 def _looks_like_heading(line: str, following: str) -> bool:
-    words = len(line.split())
+    words = _words(line)
     if not following:
         return False
-    if _title_case(line) and words <= HEADLINE_MAX_WORDS:
+    if words <= HEADLINE_MAX_WORDS and _title_case(line):
         return True  # a headline set in the article ("Leaders Hit Pause on Talks, Agree to Meet")
     if words > HEADING_MAX_WORDS:
         return False
@@ -154,7 +168,7 @@ def _looks_like_heading(line: str, following: str) -> bool:
         return True  # a question on a line of its own asks what the lines below answer
     if _LIST_MARKER.match(following):
         return not line.endswith((".", "!", '"', "”"))  # "Key points:" introduces the list below it
-    if len(following.split()) < 2 * words:
+    if _words(following) < 2 * words:
         return False
     # A short line without a full stop heads what follows.
     return not line.endswith((".", "!", '"', "”")) or words <= 10
@@ -173,7 +187,7 @@ def find_date(location: str, url: str | None, head: list[str] = ()) -> str | Non
         m = pattern.search(text)
         if m:
             return "-".join(m.groups())
-    for line in head:
+    for line in (line[:DATELINE_CHARS] for line in head):
         m = _ISO_DATE.search(line)
         if m:
             return "-".join(m.groups())
