@@ -7,3 +7,6 @@ rendering; it round-trips through JSON so an analyst can edit it in between.
 """
 
 __version__ = "0.1.0"
+# What every document briefgen writes says of itself (DOCX comments, HTML generator, PDF
+# creator), so that reading a folder can leave out the briefs made from it.
+MADE_WITH = "briefgen"

@@ -184,9 +184,9 @@ def test_keep_going_collects_skipped_in_order(tmp_path, inputs):
 def test_docx_zip_bomb_refused_before_unpacking(tmp_path, monkeypatch):
     import zipfile
 
-    from briefgen.read import docx
+    from briefgen import package
 
-    monkeypatch.setattr(docx, "MAX_UNPACKED_BYTES", 2_000_000)  # the real bound, 300 MB, is too big to build here
+    monkeypatch.setattr(package, "MAX_UNPACKED_BYTES", 2_000_000)  # the real bound, 300 MB, is too big to build here
     path = make_docx(tmp_path / "bomb.docx")
     with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as package:
         package.writestr("word/media/filler.bin", b"\0" * 3_000_000)

@@ -13,11 +13,13 @@ so that is an input error asking for the JSON or DOCX.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
 from ..model import Brief, Section
+from ..package import read_package
 from ..render.markdown import cite, long_date
 
 
@@ -90,8 +92,9 @@ def _summary_from_docx(path: Path) -> Summary:
     import docx
     from docx.table import Table
 
+    raw = read_package(path, str(path))
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(io.BytesIO(raw))
     except Exception as exc:  # python-docx raises zip, XML and key errors for files it cannot open
         raise InputError(f"{path}: not a DOCX brief ({type(exc).__name__})") from None
     title = ""

@@ -14,17 +14,20 @@ same article under two names (same URL, or same text).  ``read_sources(locations
 
 from __future__ import annotations
 
+import fnmatch
 import glob
 import hashlib
 import os
 import re
 import sys
 import warnings
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit, urlunsplit
 
+from .. import MADE_WITH
 from ..errors import InputError
 from ..model import Article, Skipped
 from ..progress import Progress
@@ -204,17 +207,81 @@ def _expand(spec: SourceSpec) -> list[_Task]:
         )
         if not found:
             return [_Task(spec, f"folder holds no readable sources ({_kinds()})")]
-        return [_Task(_with_location(spec, str(p))) for p in found]
+        return [_Task(_with_location(spec, str(p))) for p in _not_briefs(found)]
     if path.is_file():
         if path.suffix.lower() not in READERS:
             return [_Task(spec, f"unsupported file type {path.suffix or '(none)'!r} (readable: {_kinds()})")]
         return [_Task(spec)]
     if glob.has_magic(location):
-        found = sorted(p for p in glob.glob(location, recursive=True) if os.path.isfile(p) and Path(p).suffix.lower() in READERS)
+        found = sorted(p for p in _glob(location) if os.path.isfile(p) and Path(p).suffix.lower() in READERS)
         if not found:
             return [_Task(spec, f"no readable sources match ({_kinds()})")]
-        return [_Task(_with_location(spec, p)) for p in found]
+        return [_Task(_with_location(spec, str(p))) for p in _not_briefs(map(Path, found))]
     return [_Task(spec, "no such file or folder")]
+
+
+OWN_MARK_BYTES = 65_536  # how far from a file's end (PDF, Markdown) or start (HTML) briefgen's mark sits
+
+
+def _not_briefs(found) -> list[Path]:
+    """The files a folder or pattern matched, less the briefs briefgen made (``cd news;
+    briefgen build .`` twice must not cite the first run's DOCX and PDF as sources)."""
+    kept = []
+    for path in found:
+        if _made_by_briefgen(path):
+            warnings.warn(f"skipped {path}: a brief made by {MADE_WITH}", stacklevel=1)
+        else:
+            kept.append(path)
+    return kept
+
+
+def _made_by_briefgen(path: Path) -> bool:
+    """Whether ``path`` carries the mark every document briefgen writes."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".docx":
+            with zipfile.ZipFile(path) as package:
+                core = package.getinfo("docProps/core.xml")
+                return core.file_size <= OWN_MARK_BYTES and f"Made with {MADE_WITH}".encode() in package.read(core)
+        with path.open("rb") as handle:
+            if suffix in (".html", ".htm"):
+                return f'<meta name="generator" content="{MADE_WITH}">'.encode() in handle.read(OWN_MARK_BYTES)
+            handle.seek(max(0, path.stat().st_size - OWN_MARK_BYTES))
+            tail = handle.read()
+        mark = f"/Creator ({MADE_WITH})" if suffix == ".pdf" else f" by {MADE_WITH} "
+        return mark.encode() in tail
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False  # unreadable here: reading it properly will say why
+
+
+def _glob(pattern: str) -> list[str]:
+    """The paths a shell pattern matches; ``**`` spans any number of folders but never goes
+    through a symbolic link to a folder (``glob.glob`` does, and two links to ``.`` make its
+    walk endless), nor into hidden ones unless the pattern names them."""
+    parts = Path(pattern).parts
+    fixed = next((n for n, part in enumerate(parts) if glob.has_magic(part)), len(parts))
+    if "**" not in parts[fixed:]:
+        return glob.glob(pattern)  # without '**' a pattern has a fixed depth: no link can loop it
+    root, wanted = Path(*parts[:fixed]) if fixed else Path("."), parts[fixed:]
+    found = []
+    for folder, folders, files in os.walk(root, followlinks=False):
+        folders.sort()
+        relative = Path(folder).relative_to(root).parts
+        for name in sorted(files):
+            if _matches(wanted, (*relative, name)):
+                found.append(str(Path(folder, name)))
+    return found
+
+
+def _matches(wanted: tuple[str, ...], parts: tuple[str, ...]) -> bool:
+    """Whether path ``parts`` match pattern parts ``wanted`` (``**`` matching zero or more)."""
+    if not wanted:
+        return not parts
+    if wanted[0] == "**":
+        return any(_matches(wanted[1:], parts[n:]) for n in range(len(parts) + 1) if not any(p.startswith(".") for p in parts[:n]))
+    if not parts or (parts[0].startswith(".") and not wanted[0].startswith(".")):
+        return False
+    return fnmatch.fnmatchcase(parts[0], wanted[0]) and _matches(wanted[1:], parts[1:])
 
 
 def _given_once(tasks: list[_Task]) -> list[_Task]:

@@ -11,24 +11,16 @@ import io
 
 from ..errors import InputError
 from ..model import Article
+from ..package import check_unpacked
 from .text import find_date, outlet_from_url, source_trailer, stem
-
-MAX_UNPACKED_BYTES = 300_000_000  # python-docx unpacks every part into memory; a zip bomb must not get that far
 
 
 def read_docx(raw: bytes, location: str, url: str | None = None, charset: str | None = None) -> Article:
     """The article text of the Word document ``raw``."""
-    import zipfile
-
     import docx
 
     try:
-        package = zipfile.ZipFile(io.BytesIO(raw))
-        unpacked = sum(info.file_size for info in package.infolist())
-        if unpacked <= MAX_UNPACKED_BYTES:
-            unpacked = _really_unpacked(package, MAX_UNPACKED_BYTES)
-        if unpacked > MAX_UNPACKED_BYTES:
-            raise InputError(f"{location}: unpacks to {unpacked / 1e6:.0f} MB, over the {MAX_UNPACKED_BYTES / 1e6:.0f} MB a Word file may hold")
+        check_unpacked(raw, location)
         document = docx.Document(io.BytesIO(raw))
         blocks = [(p.style.name if p.style is not None else "", " ".join(p.text.split())) for p in document.paragraphs]
         properties = document.core_properties
@@ -63,24 +55,3 @@ def read_docx(raw: bytes, location: str, url: str | None = None, charset: str | 
         location=location,
         author=author or None,
     )
-
-
-def _really_unpacked(package, limit: int) -> int:
-    """The bytes the parts really unpack to, counted in small steps up to just past ``limit``.
-
-    The sizes a zip's directory gives can lie; zipfile, and so python-docx, then inflates
-    a part's whole compressed data in one call before cutting it to the stated size, which
-    for a 50 MB zip can take tens of GB of memory.
-    """
-    import copy
-
-    total = 0
-    for info in package.infolist():
-        probe = copy.copy(info)
-        probe.file_size = limit + 1  # read on past an understated size
-        with package.open(probe) as part:
-            while chunk := part.read(1 << 20):
-                total += len(chunk)
-                if total > limit:
-                    return total
-    return total

@@ -34,7 +34,9 @@ from docx.oxml.ns import nsdecls, qn
 from docx.parts.numbering import NumberingPart
 from docx.shared import Emu, Mm, Pt, RGBColor
 
+from .. import MADE_WITH
 from ..errors import InputError
+from ..package import read_package
 from .blocks import Block, Run
 from .style import DocumentInfo, Style
 
@@ -93,8 +95,9 @@ def render_docx(blocks: list[Block], info: DocumentInfo, style: Style, reference
 
 def _reference_base(path: Path):
     """The user's document with its body removed; missing styles filled in, with a warning."""
+    raw = read_package(path, f"reference document {path}")
     try:
-        document = Document(str(path))
+        document = Document(io.BytesIO(raw))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
         raise InputError(f"reference document {path}: not a readable .docx ({exc})") from None
     body = document.element.body
@@ -198,7 +201,7 @@ def _set_properties(document, info: DocumentInfo, style: Style) -> None:
     props.keywords = _property(info.keywords)
     props.author = _property(style.author)
     props.last_modified_by = _property(style.author)
-    props.comments = ""
+    props.comments = f"Made with {MADE_WITH}"
     props.revision = 1
     stamp = info.time.replace(tzinfo=None)
     props.created = props.modified = props.last_printed = stamp

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
+from .. import MADE_WITH
 from .blocks import Block, Run
 from .style import DocumentInfo, Style
 
@@ -59,6 +60,7 @@ def render_html(blocks: list[Block], info: DocumentInfo, style: Style) -> bytes:
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(info.title)}</title>\n"
+        f'<meta name="generator" content="{MADE_WITH}">\n'
         f'<meta name="author" content="{escape(style.author)}">\n'
         f'<meta name="description" content="{escape(info.subject)}">\n'
         f'<meta name="keywords" content="{escape(info.keywords)}">\n'

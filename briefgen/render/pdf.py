@@ -29,6 +29,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import BaseDocTemplate, Frame, ListFlowable, ListItem, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
+from .. import MADE_WITH
 from .blocks import Block, Run
 from .style import DocumentInfo, FontFiles, Style
 
@@ -62,7 +63,7 @@ def render_pdf(blocks: list[Block], info: DocumentInfo, style: Style) -> bytes:
         author=style.author,
         subject=info.subject,
         keywords=info.keywords,
-        creator="briefgen",
+        creator=MADE_WITH,
         invariant=1,
         initialFontName=fonts.regular,  # else every page lists an unused Helvetica
     )
