@@ -68,3 +68,24 @@ def test_an_endless_file_as_reference_document_is_cut_and_refused(tmp_path):
     result = run_cli("build", INPUTS, "-o", tmp_path / "out", "--format", "docx", "--reference-docx", "/dev/zero")
     assert result.returncode == 2 and result.stderr.count(b"\n") == 1
     assert b"/dev/zero" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ("{{ 7 ** (10 ** 9) }}", r"line 1: a power of 1000000000 is over the 1000"),
+        ('{{ "x" * 1000000000 }}', r"line 1: repeats text more than the 100,000 times"),
+        ("{% for i in range(100000) %}{% for j in range(1000) %}xxxxxxxxxxxxxxxxxxxxxxxxxx{% endfor %}{% endfor %}", r"writes over the 20,000,000 characters"),
+        ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", r"line 1: ran for over 1 s"),
+        ("one line\n{{ 1 / 0 }}", r"line 2: ZeroDivisionError: division by zero"),
+        ('{% include "brief.md.j2" %}', r"includes or calls itself without end"),
+    ],
+)
+def test_a_template_runs_within_bounds_and_its_errors_name_the_line(tmp_path, monkeypatch, body, message):
+    from briefgen.render import markdown
+    from tests.test_render import brief_with
+
+    monkeypatch.setattr(markdown, "TEMPLATE_SECONDS", 1)
+    (tmp_path / "brief.md.j2").write_text(body, encoding="utf-8")
+    with pytest.raises(InputError, match=rf"^template brief\.md\.j2[:,] .*{message}"):
+        markdown.render_markdown(brief_with("A bullet."), tmp_path)

@@ -8,8 +8,11 @@ literally in every format.  Templates run in Jinja2's sandbox: a user's template
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
+import signal
+import threading
 from importlib import resources
 from pathlib import Path
 
@@ -34,10 +37,39 @@ def shipped_template_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "templates"
 
 
+# A template runs within these bounds: a user's template can loop, multiply and include
+# without end ("range(100000)" nested twice, "7 ** 10 ** 9", a file including itself).
+TEMPLATE_SECONDS = 20  # the shipped template takes a few milliseconds, a weekly review of 5,000 sources under a second
+TEMPLATE_MAX_CHARS = 20_000_000  # a brief of 5,000 sources' entries is about 2 MB of Markdown
+MAX_EXPONENT = 1000  # "x ** n": beyond this n a number is no figure a brief prints
+MAX_REPEAT = 100_000  # "'-' * n": a rule line, not a flood
+
+
+class _TemplateBudget(Exception):
+    """A template ran past its time or output bound."""
+
+
+class _BoundedEnvironment(SandboxedEnvironment):
+    """Jinja2's sandbox, with powers and repetitions bounded (its ranges already are)."""
+
+    intercepted_binops = frozenset({"**", "*"})
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "**" and isinstance(right, (int, float)) and abs(right) > MAX_EXPONENT:
+            raise _TemplateBudget(f"a power of {right} is over the {MAX_EXPONENT} a template may raise to")
+        if operator == "*" and any(isinstance(a, (str, list, tuple)) and isinstance(b, int) and b > MAX_REPEAT for a, b in ((left, right), (right, left))):
+            raise _TemplateBudget(f"repeats text more than the {MAX_REPEAT:,} times a template may")
+        return super().call_binop(context, operator, left, right)
+
+
 def render_markdown(brief: Brief, template_dir: Path | None = None) -> str:
-    """The brief as Markdown text."""
+    """The brief as Markdown text.
+
+    An error in a user's template (``template_dir``) is bad input, named by file and line;
+    in the shipped template it is a fault of ours.
+    """
     folders = [str(template_dir)] if template_dir else []
-    env = SandboxedEnvironment(
+    env = _BoundedEnvironment(
         loader=jinja2.FileSystemLoader(folders + [str(shipped_template_dir())]),
         trim_blocks=True,
         lstrip_blocks=True,
@@ -46,13 +78,61 @@ def render_markdown(brief: Brief, template_dir: Path | None = None) -> str:
         autoescape=False,
     )
     env.filters.update(md=escape_markdown, cite=cite, longdate=lambda iso: escape_markdown(long_date(iso)), link=link)
+    fault = InputError if template_dir else ProcessingError
     try:
-        text = env.get_template(TEMPLATE).render(brief=brief)
+        template = env.get_template(TEMPLATE)
+        with _time_limit(TEMPLATE_SECONDS):
+            text = _bounded(template.generate(brief=brief))
     except jinja2.TemplateSyntaxError as exc:
         raise InputError(f"template {exc.filename or TEMPLATE}, line {exc.lineno}: {exc.message}") from None
-    except jinja2.TemplateError as exc:
-        raise ProcessingError(f"template {TEMPLATE}: {exc}") from None
+    except RecursionError:
+        raise fault(f"template {TEMPLATE}: includes or calls itself without end") from None
+    except Exception as exc:  # noqa: BLE001 - whatever a template's code raises, its file and line say where
+        raise fault(f"template {_where(exc)}: {exc if isinstance(exc, (_TemplateBudget, jinja2.TemplateError)) else f'{type(exc).__name__}: {exc}'}") from None
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def _bounded(chunks) -> str:
+    parts, size = [], 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > TEMPLATE_MAX_CHARS:
+            raise _TemplateBudget(f"writes over the {TEMPLATE_MAX_CHARS:,} characters a brief may be")
+        parts.append(chunk)
+    return "".join(parts)
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float):
+    """Stop the template after ``seconds`` (a timer signal: only the main thread can take one,
+    so elsewhere, as in a library caller's worker thread, it runs unbounded in time)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def stop(_signum, _frame):
+        raise _TemplateBudget(f"ran for over {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _where(exc: BaseException) -> str:
+    """'brief.md.j2, line 12': the last template frame of the error's traceback (Jinja2
+    rewrites tracebacks so that template frames carry the template's file and line)."""
+    place = TEMPLATE
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2") or filename.endswith(".jinja"):
+            place = f"{Path(filename).name}, line {tb.tb_lineno}"
+        tb = tb.tb_next
+    return place
 
 
 def escape_markdown(value: object) -> str:
