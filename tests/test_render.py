@@ -81,10 +81,10 @@ def test_user_template_overrides_shipped_one(tmp_path):
 
 
 def test_template_cannot_reach_python_internals(tmp_path):
-    from briefgen.errors import ProcessingError
+    from briefgen.errors import InputError
 
     (tmp_path / "brief.md.j2").write_text("{{ brief.__class__.__init__.__globals__ }}")
-    with pytest.raises(ProcessingError):
+    with pytest.raises(InputError, match=r"^template brief\.md\.j2, line 1: access to attribute .* is unsafe"):
         render_markdown(brief_with("x"), tmp_path)
 
 
