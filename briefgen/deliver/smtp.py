@@ -8,9 +8,11 @@ host anywhere means no server: the caller writes a draft instead.
 
 ``send_message`` connects (STARTTLS by default, certificates verified against the system
 store or ``cafile``), logs in when a user is set, and hands the message over only once the
-server has accepted every recipient, so a refused recipient means nobody got it.  Every
-failure is a ``ProcessingError`` of one line naming the server; the password is never
-part of any message or repr.
+server has accepted every recipient, so a refused recipient means nobody got it.  The
+timeout is one wall-clock deadline for the whole session (name lookup, connect, TLS,
+every reply, the upload), not a limit on each read that a server sending one byte at a
+time could renew for ever.  Every failure is a ``ProcessingError`` of one line naming the
+server; the password is never part of any message or repr.
 """
 
 from __future__ import annotations
@@ -104,11 +106,7 @@ def send_message(message: EmailMessage, settings: MailSettings, recipients: list
     except (OSError, ssl.SSLError) as exc:
         raise InputError(f"{settings.cafile}: cannot load CA file ({getattr(exc, 'strerror', None) or exc})") from None
     try:
-        if settings.tls == "ssl":
-            smtp = smtplib.SMTP_SSL(settings.host, settings.port, timeout=settings.timeout, context=context)
-        else:
-            smtp = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
-        with smtp:
+        with _connect(settings, context) as smtp:
             smtp.ehlo()
             if settings.tls == "starttls":
                 if not smtp.has_extn("starttls"):
@@ -142,6 +140,42 @@ def send_message(message: EmailMessage, settings: MailSettings, recipients: list
         raise ProcessingError(f"{where}: unknown host ({exc.strerror})") from None
     except OSError as exc:
         raise ProcessingError(f"{where}: cannot connect ({exc.strerror or exc})") from None
+
+
+def _connect(settings: MailSettings, context: ssl.SSLContext) -> smtplib.SMTP:
+    """smtplib's client for ``settings``, every wait of which ends by one deadline."""
+    from ..read.url import Deadline, bounded_reader, connect  # the URL fetcher's deadline; only a send pays its import
+
+    deadline = Deadline(settings.timeout)
+
+    class Bounded(smtplib.SMTP):
+        def _get_socket(self, host, port, timeout):
+            return connect((host, port), deadline, self.source_address)
+
+        def getreply(self):
+            if self.file is None and self.sock is not None:  # just connected, or just after STARTTLS
+                self.file = bounded_reader(self.sock, deadline)
+            return super().getreply()
+
+        def send(self, s):
+            if self.sock is not None:
+                try:
+                    self.sock.settimeout(deadline.left())
+                except OSError:  # no time left (TimeoutError), or a socket a failed STARTTLS left unusable
+                    # Fail as smtplib fails a send (closed, disconnected, the OSError as the
+                    # context send_message reads): the QUIT that `with` sends on the way out
+                    # is then ignored, so it can neither hide the error that got us there nor
+                    # fail a message the server has already taken.
+                    self.close()
+                    raise smtplib.SMTPServerDisconnected("cannot send")
+            super().send(s)
+
+    class BoundedSSL(smtplib.SMTP_SSL, Bounded):  # SMTP_SSL's _get_socket wraps in TLS the socket Bounded's connects
+        pass
+
+    if settings.tls == "ssl":
+        return BoundedSSL(settings.host, settings.port, context=context)
+    return Bounded(settings.host, settings.port)
 
 
 def _login(smtp: smtplib.SMTP, user: str, password: str) -> None:
