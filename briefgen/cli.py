@@ -8,6 +8,7 @@ goes to stdout.  Errors are caught here, once.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import sys
 import warnings
@@ -45,6 +46,21 @@ def _date(_ctx, _param, value: str | None) -> str | None:
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
+class _Range(click.FloatRange):
+    """click's FloatRange less NaN, which fails every comparison and so passes any range."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number", param, ctx)
+        return number
+
+
+# Upper bounds that keep each number usable: a socket timeout must fit a C integer, and a
+# read of --max-source-mb bytes from standard input reserves that much memory at once.
+_SECONDS = _Range(min=0, min_open=True, max=86_400)
+_MEGABYTES = _Range(min=0, min_open=True, max=1_000)
+
 format_option = click.option("--format", "formats", default=DEFAULT_FORMATS, show_default=True, callback=_formats, help="Comma-separated output formats: docx, pdf, md, json, html.")
 output_option = click.option("-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path), default=Path("output"), show_default=True, help="Folder to write the brief into.")
 name_option = click.option("--name", callback=_name, help="File name without extension [default: brief-YYYY-MM-DD, the newest source date].")
@@ -77,7 +93,7 @@ def _email_options(prefix: str) -> list:
         click.option("--tls", type=click.Choice(["starttls", "ssl", "none"]), help="Connection security [default: starttls; none only for a trusted local relay]."),
         click.option("--user", metavar="NAME", help="SMTP login; the password comes from BRIEFGEN_SMTP_PASSWORD, briefgen.toml or a prompt."),
         click.option("--cafile", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="PEM file of CA certificates to trust for the server instead of the system's."),
-        click.option("--smtp-timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS", help="Seconds to wait for the server [default: 30]."),
+        click.option("--smtp-timeout", type=_SECONDS, metavar="SECONDS", help="Seconds to wait for the server [default: 30]."),
     ]
 
 
@@ -86,10 +102,10 @@ reading_options = [
     click.option("--keep-going", is_flag=True, help="Skip unreadable sources (with a warning; listed in the brief) instead of stopping."),
     click.option("-q", "--quiet", is_flag=True, help="No progress line on stderr."),
     click.option("--jobs", type=click.IntRange(min=1), default=lambda: os.cpu_count() or 1, show_default="number of cores", help="Sources read (and URLs fetched) at once."),
-    click.option("--max-source-mb", type=click.FloatRange(min=0, min_open=True), default=50, show_default=True, help="Largest source file read."),
+    click.option("--max-source-mb", type=_MEGABYTES, default=50, show_default=True, help="Largest source file read."),
     click.option("--max-sources", type=click.IntRange(min=1), default=10_000, show_default=True, help="Most sources one run reads."),
-    click.option("--url-max-mb", type=click.FloatRange(min=0, min_open=True), default=50, show_default=True, help="Largest response fetched from a URL."),
-    click.option("--url-timeout", type=click.FloatRange(min=0, min_open=True), default=30, show_default=True, help="Seconds allowed to fetch one URL."),
+    click.option("--url-max-mb", type=_MEGABYTES, default=50, show_default=True, help="Largest response fetched from a URL."),
+    click.option("--url-timeout", type=_SECONDS, default=30, show_default=True, help="Seconds allowed to fetch one URL."),
 ]
 
 
@@ -133,6 +149,8 @@ def build(sources, profile, title, max_words, date, output, formats, name, templ
     settings = _mail_settings(email) if email["email_to"] or email["email_cc"] or email["eml"] else None
     brief = _extract(sources, profile, title, max_words, date, source_list=source_list, keep_going=keep_going, quiet=quiet,
                      jobs=jobs, max_source_mb=max_source_mb, max_sources=max_sources, url_max_mb=url_max_mb, url_timeout=url_timeout)
+    if email["eml"] is not None:  # refused before the brief is written, not after
+        _check_draft(email["eml"], [output / f"{_stem(brief, name)}.{fmt}" for fmt in formats])
     paths = _render(brief, output, formats, name, template_dir, style_file, paper, reference_docx, marking)
     if settings is not None:
         from .deliver import summarise
@@ -153,7 +171,12 @@ def extract(sources, profile, title, max_words, date, output, **reading) -> None
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            # mkdir's own words for a file standing where a folder should be are "File exists"
+            reason = "a file is in the way" if isinstance(exc, (FileExistsError, NotADirectoryError)) else exc.strerror
+            raise InputError(f"{output}: cannot create the folder {output.parent} ({reason})") from None
         write_atomic(output, text.encode("utf-8"))
         click.echo(output)
 
@@ -222,10 +245,15 @@ def _render(brief, output: Path, formats: list[str], name: str | None, template_
     if paper and reference_docx and "docx" in formats:
         warnings.warn(f"--paper applies to the PDF and HTML only: the DOCX keeps the page size of {reference_docx}", stacklevel=1)
     outputs = render_formats(brief, formats, template_dir, style=style, reference_docx=reference_docx, marking=marking)
-    paths = write_outputs(output, name or f"brief-{brief.date or dt.date.today().isoformat()}", outputs)
+    paths = write_outputs(output, _stem(brief, name), outputs)
     for path in paths:
         click.echo(path)
     return paths
+
+
+def _stem(brief, name: str | None) -> str:
+    """The brief's file name without extension."""
+    return name or f"brief-{brief.date or dt.date.today().isoformat()}"
 
 
 @cli.command()
@@ -263,6 +291,14 @@ def _mail_settings(email: dict):
     return settings
 
 
+def _check_draft(draft: Path, files: list[Path]) -> None:
+    """Refuse a draft path that would overwrite the brief: its documents in any format, and
+    the .json that 'send' reads the body from."""
+    brief_files = {f.with_suffix(f".{fmt}").resolve() for f in files for fmt in ALL_FORMATS} | {f.resolve() for f in files}
+    if draft.resolve() in brief_files:
+        raise InputError(f"{draft}: is one of the brief's files; give another --eml")
+
+
 def _deliver(summary, files: list[Path], email: dict, settings, to_option: str) -> None:
     """Write the email as a draft, or send it when a server is set and no --eml asked for."""
     from .deliver import build_message, envelope_address, send_message, write_draft
@@ -271,8 +307,7 @@ def _deliver(summary, files: list[Path], email: dict, settings, to_option: str) 
     message = build_message(summary, files, list(email["email_to"]), list(email["email_cc"]), settings.sender, email["email_subject"])
     if email["eml"] is not None or not settings.host:
         draft = email["eml"] or files[0].with_suffix(".eml")
-        if draft.resolve() in {f.resolve() for f in files}:
-            raise InputError(f"{draft}: is one of the brief's files; give another --eml")
+        _check_draft(draft, files)
         click.echo(write_draft(message, draft))
         return
     if not recipients:

@@ -134,7 +134,7 @@ def test_unwritable_output_exits_1(tmp_path):
 def test_name_and_stale_temp_cleanup(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
-    stale = out / ".briefgen-999999999-abc.part"
+    stale = out / ".briefgen-999999999-0123456789abcdef.briefgen-tmp"
     stale.write_bytes(b"half a brief")
     result = run_cli("build", INPUTS, "-o", out, "--format", "md", "--name", "morning")
     assert result.returncode == 0
