@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import re
 import types
 import typing
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from .errors import InputError
 
 SCHEMA_VERSION = 1
+_MAX_INT_DIGITS = 30  # an edited brief's ids and schema number; far more is a typo or an attack
 _ISO_DAY = re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
 
 
@@ -167,9 +169,13 @@ def brief_to_json(brief: Brief) -> str:
 def brief_from_json(text: str, location: str = "brief JSON") -> Brief:
     """Rebuild a Brief from ``brief_to_json`` output, possibly edited by hand."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_json_int, parse_constant=_json_constant)
     except json.JSONDecodeError as exc:
         raise InputError(f"{location}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:  # json recurses once per [ or {: a few thousand deep is enough
+        raise InputError(f"{location}: not valid JSON (nested too deeply)") from None
+    except ValueError as exc:  # from the two hooks below
+        raise InputError(f"{location}: not valid JSON ({exc})") from None
     try:
         brief = _build(Brief, data, "brief")
         if brief.date is not None and not _ISO_DAY.fullmatch(brief.date):
@@ -180,6 +186,19 @@ def brief_from_json(text: str, location: str = "brief JSON") -> Brief:
         return brief
     except (TypeError, ValueError, KeyError) as exc:
         raise InputError(f"{location}: not a briefgen brief ({exc})") from None
+
+
+def _json_int(digits: str) -> int:
+    # Python refuses to read an int of over 4300 digits with a ValueError that advises
+    # sys.set_int_max_str_digits(); no field of a brief needs more than a few.
+    if len(digits) > _MAX_INT_DIGITS:
+        raise ValueError(f"a {len(digits)}-digit number is too long")
+    return int(digits)
+
+
+def _json_constant(name: str) -> typing.NoReturn:
+    # json.loads accepts NaN and Infinity, which are not JSON and which no writer can place.
+    raise ValueError(f"{name} is not a JSON number")
 
 
 def _build(kind: typing.Any, value: typing.Any, where: str) -> typing.Any:
@@ -212,6 +231,8 @@ def _build(kind: typing.Any, value: typing.Any, where: str) -> typing.Any:
         return _build(inner, value, where)
     if kind is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
+    if kind is float and isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"{where} should be a finite number")  # 1e999 reads as inf
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise TypeError(f"{where} should be {kind.__name__}")
     if isinstance(value, str):

@@ -21,17 +21,18 @@ Nothing about sections is hard-coded elsewhere: analysis and templates read it a
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
 from .errors import InputError
+from .yamlsafe import load_yaml
 
 SIGNALS = ("@contrast", "@hedge", "@negation", "@negated", "@reversed")  # recognised by briefgen.analyse.sections
 KINDS = ("bluf", "bullets", "key_figures", "discrepancies", "actors", "quotes", "sources")
 DEFAULT_PROFILE = "default"
+MAX_ITEMS = 1000  # far more than a brief has room for; beyond it is a typo
 
 
 @dataclass
@@ -78,6 +79,8 @@ def load_profile(name_or_path: str = DEFAULT_PROFILE) -> Profile:
             text = path.read_text(encoding="utf-8")
         except OSError as exc:
             raise InputError(f"profile {name_or_path}: cannot read ({exc.strerror})") from None
+        except UnicodeDecodeError:
+            raise InputError(f"profile {name_or_path}: not UTF-8 text") from None
         return _parse(name_or_path, text)
     shipped = resources.files("briefgen") / "profiles" / f"{name_or_path}.yaml"
     if not shipped.is_file():
@@ -87,39 +90,44 @@ def load_profile(name_or_path: str = DEFAULT_PROFILE) -> Profile:
 
 
 def _parse(location: str, text: str) -> Profile:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise InputError(f"profile {location}: not valid YAML ({str(exc).splitlines()[0]})") from None
+    data = load_yaml(text, f"profile {location}")
     if not isinstance(data, dict) or not isinstance(data.get("sections"), list) or not data["sections"]:
         raise InputError(f"profile {location}: needs a non-empty 'sections' list")
     sections: list[SectionSpec] = []
     for n, raw in enumerate(data["sections"], 1):
         if not isinstance(raw, dict) or not raw.get("id") or not raw.get("title"):
             raise InputError(f"profile {location}: section {n} needs an 'id' and a 'title'")
+        section_id = _text(raw["id"], f"profile {location}: section {n} id")
+        where = f"profile {location}: section {section_id!r}"
         kind = raw.get("kind", "bullets")
         if kind not in KINDS:
-            raise InputError(f"profile {location}: section {raw['id']!r} has unknown kind {kind!r} (one of {', '.join(KINDS)})")
+            raise InputError(f"{where} has unknown kind {kind!r} (one of {', '.join(KINDS)})")
         cues = raw.get("cues") or {}
-        if not isinstance(cues, dict) or not all(isinstance(w, (int, float)) for w in cues.values()):
-            raise InputError(f"profile {location}: section {raw['id']!r} cues must map phrases to numeric weights")
+        if not isinstance(cues, dict) or not all(_is_number(w) for w in cues.values()):
+            raise InputError(f"{where} cues must map phrases to numeric weights")
         unknown = sorted(str(c) for c in cues if str(c).startswith("@") and str(c) not in SIGNALS)
         if unknown:
-            raise InputError(f"profile {location}: section {raw['id']!r} has unknown signal {unknown[0]!r} (one of {', '.join(SIGNALS)})")
+            raise InputError(f"{where} has unknown signal {unknown[0]!r} (one of {', '.join(SIGNALS)})")
         examples = raw.get("examples") or []
         if not isinstance(examples, list) or not all(isinstance(e, str) and e.strip() for e in examples):
-            raise InputError(f"profile {location}: section {raw['id']!r} examples must be a list of sentences")
+            raise InputError(f"{where} examples must be a list of sentences")
+        max_items = raw.get("max_items", 6)
+        if isinstance(max_items, bool) or not isinstance(max_items, int) or not 1 <= max_items <= MAX_ITEMS:
+            raise InputError(f"{where}: max_items should be a whole number from 1 to {MAX_ITEMS}, not {max_items!r}")
+        catch_all = raw.get("catch_all", False)
+        if not isinstance(catch_all, bool):
+            raise InputError(f"{where}: catch_all should be true or false, not {catch_all!r}")
         sections.append(
             SectionSpec(
-                id=str(raw["id"]),
-                title=str(raw["title"]),
+                id=section_id,
+                title=_text(raw["title"], f"{where}: title"),
                 kind=kind,
-                description=str(raw.get("description", "")),
+                description=_text(raw.get("description", ""), f"{where}: description"),
                 cues={str(k).lower(): float(v) for k, v in cues.items()},
-                empty=str(raw.get("empty", "Nothing reported.")),
-                max_items=int(raw.get("max_items", 6)),
+                empty=_text(raw.get("empty", "Nothing reported."), f"{where}: empty"),
+                max_items=max_items,
                 examples=[e.strip() for e in examples],
-                catch_all=bool(raw.get("catch_all", False)),
+                catch_all=catch_all,
             )
         )
     if sum(s.catch_all for s in sections) > 1:
@@ -128,9 +136,20 @@ def _parse(location: str, text: str) -> Profile:
     if len(set(ids)) != len(ids):
         raise InputError(f"profile {location}: section ids must be unique")
     return Profile(
-        id=str(data.get("id") or Path(location).stem),
-        title=str(data.get("title", "Brief")),
-        description=str(data.get("description", "")),
+        id=_text(data.get("id") or Path(location).stem, f"profile {location}: id"),
+        title=_text(data.get("title", "Brief"), f"profile {location}: title"),
+        description=_text(data.get("description", ""), f"profile {location}: description"),
         sections=sections,
         source_text=text,
     )
+
+
+def _text(value: object, where: str) -> str:
+    """A scalar as text: YAML may read a title as a number or a date, but never as a list."""
+    if isinstance(value, (dict, list)):
+        raise InputError(f"{where} should be text, not a {'mapping' if isinstance(value, dict) else 'list'}")
+    return str(value)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from ..yamlsafe import load_yaml
 from .encoding import decode
 from .url import is_url
 
@@ -47,7 +48,10 @@ def read_manifest(path: Path) -> list[SourceSpec]:
     if suffix in (".yaml", ".yml"):
         entries = _yaml_entries(text, path)
     elif suffix == ".csv":
-        entries = list(csv.DictReader(io.StringIO(text)))
+        try:
+            entries = list(csv.DictReader(io.StringIO(text)))
+        except csv.Error as exc:  # a field over csv's 128 kB limit, a stray quote in strict mode
+            raise InputError(f"{path}: not a readable CSV ({exc})") from None
     else:
         entries = [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     specs = [_spec(entry, path, n) for n, entry in enumerate(entries, 1)]
@@ -57,12 +61,7 @@ def read_manifest(path: Path) -> list[SourceSpec]:
 
 
 def _yaml_entries(text: str, path: Path) -> list:
-    import yaml
-
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise InputError(f"{path}: not valid YAML ({str(exc).splitlines()[0]})") from None
+    data = load_yaml(text, str(path))
     if isinstance(data, dict) and isinstance(data.get("sources"), list):
         data = data["sources"]
     if not isinstance(data, list):
@@ -76,6 +75,8 @@ def _spec(entry: object, manifest: Path, n: int) -> SourceSpec:
         entry = {"source": entry}
     if not isinstance(entry, dict):
         raise InputError(f"{where} is neither a path/URL nor a mapping")
+    if any(isinstance(v, (dict, list)) for k, v in entry.items() if k is not None):  # None: a CSV row's extra cells
+        raise InputError(f"{where}: each field should be text, not a list or mapping")
     fields = {str(k).strip().lower(): ("" if v is None else str(v).strip()) for k, v in entry.items() if k is not None}
     location = next((fields[k] for k in _LOCATION_KEYS if fields.get(k)), "")
     if not location:

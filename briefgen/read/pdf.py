@@ -45,8 +45,10 @@ def read_pdf(raw: bytes, location: str, url: str | None = None, charset: str | N
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # its notes about damaged objects are not the user's concern
     try:
         reader = pypdf.PdfReader(io.BytesIO(raw))
+        # An owner password only restricts printing or copying: the empty user password
+        # opens the file, as in any viewer.  A user password is a lock we have no key to.
         if reader.is_encrypted and not reader.decrypt(""):
-            raise InputError(f"{location}: the PDF is password-protected")
+            raise InputError(f"{location}: the PDF is password-protected (it needs a password to open; give an unlocked copy)")
         pages = [_lines(page) for page in reader.pages]
         title = str((reader.metadata or {}).get("/Title") or "").strip()
     except InputError:

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
 from ..errors import InputError
+from ..yamlsafe import load_yaml
 
 PAPERS = ("a4", "letter")
 PAPER_MM = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
@@ -82,11 +81,12 @@ def load_style(path: Path | None = None, paper: str | None = None) -> Style:
 
 def _read(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise InputError(f"style {path}: cannot read ({exc.strerror})") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise InputError(f"style {path}: not valid YAML ({str(exc).splitlines()[0]})") from None
+    except UnicodeDecodeError:
+        raise InputError(f"style {path}: not UTF-8 text") from None
+    data = load_yaml(text, f"style {path}")
     if not isinstance(data, dict):
         raise InputError(f"style {path}: should be a mapping of keys such as paper, margins, font")
     return data
@@ -115,20 +115,32 @@ def _build(data: dict, where: str) -> Style:
     margins = _numbers(data.get("margins"), ("top", "bottom", "left", "right"), "margins", fail, low=5, high=60)
     sizes = _numbers(data.get("sizes"), ("title", "heading", "subheading", "body", "table", "sources", "small"), "sizes", fail, low=5, high=40)
     colours = data.get("colours") or {}
+    if not isinstance(colours, dict):
+        raise fail(f"colours should be a mapping of names to #RRGGBB, not {colours!r}")
     for key, value in colours.items():
         if not isinstance(value, str) or not _COLOUR.fullmatch(value):
             raise fail(f"colours.{key} should be #RRGGBB, not {value!r}")
     font = data.get("font") or {}
+    if not isinstance(font, dict):
+        raise fail(f"font should be a mapping with name and pdf, not {font!r}")
     if not isinstance(font.get("name"), str) or not _FONT_NAME.fullmatch(font["name"].strip()):
         raise fail("font.name should be a font name (letters, digits, spaces, hyphens)")
+    if not isinstance(font.get("pdf") or [], list):
+        raise fail("font.pdf should be a list of {regular: FILE.ttf, ...} entries")
     families = []
     for entry in font.get("pdf") or []:
         if not isinstance(entry, dict) or not isinstance(entry.get("regular"), str):
             raise fail("each font.pdf entry needs at least 'regular: FILE.ttf'")
         unknown = set(entry) - {"regular", "bold", "italic", "bold_italic"}
         if unknown:
-            raise fail(f"font.pdf entry has unknown key {sorted(unknown)[0]}")
-        families.append(FontFiles(**{k: str(v) for k, v in entry.items()}))
+            raise fail(f"font.pdf entry has unknown key {sorted(map(str, unknown))[0]}")
+        faces = {k: v for k, v in entry.items() if v is not None}  # 'bold: null' is a face left out
+        if not all(isinstance(v, str) for v in faces.values()):
+            raise fail("font.pdf entries should give file names")
+        families.append(FontFiles(**faces))
+    author = data.get("author") or "briefgen"
+    if isinstance(author, (dict, list)):
+        raise fail("author should be text")
     return Style(
         paper=paper,
         margins=margins,
@@ -136,7 +148,7 @@ def _build(data: dict, where: str) -> Style:
         pdf_fonts=tuple(families),
         sizes=sizes,
         colours={k: v.upper() for k, v in colours.items()},
-        author=str(data.get("author") or "briefgen"),
+        author=str(author),
     )
 
 

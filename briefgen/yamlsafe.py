@@ -1,0 +1,85 @@
+"""YAML the user wrote (profiles, styles, source lists) → plain data, or one clear error.
+
+``yaml.safe_load`` runs no code, but two things in it still hurt.  An alias is shared, not
+copied, so a kilobyte of nested aliases ("billion laughs") stands for billions of values:
+loading is instant, and the first ``str()`` of it (a title, an author) then eats memory
+until the machine gives out.  And the composer recurses once per level of nesting, so
+``[[[[…`` a few hundred deep is a RecursionError.  ``load_yaml`` counts what the aliases
+would expand to before building anything, and turns every failure into an ``InputError``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from .errors import InputError
+
+# What aliases may add to a document, in nodes plus characters of text: ample for sharing
+# a few cue lists or an outlet name, far below what would take a noticeable time to copy.
+ALIAS_EXPANSION_LIMIT = 1_000_000
+
+
+def load_yaml(text: str, where: str) -> Any:
+    """The data of the YAML document ``text``; ``where`` begins every error message."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_aliases(node, where)
+        return loader.construct_document(node)
+    except yaml.YAMLError as exc:
+        raise InputError(f"{where}: not valid YAML ({str(exc).splitlines()[0]})") from None
+    except RecursionError:
+        raise InputError(f"{where}: not valid YAML (nested too deeply)") from None
+    except ValueError as exc:  # a scalar that looks like a timestamp but is no date: 2025-02-30
+        raise InputError(f"{where}: not valid YAML ({exc})") from None
+    finally:
+        loader.dispose()
+
+
+def _check_aliases(root: yaml.Node, where: str) -> None:
+    """Refuse a node graph whose aliases loop or would expand it past the limit."""
+    expanded: dict[int, int] = {}  # id(node) → its size with every alias written out
+    open_nodes: set[int] = set()  # the nodes being sized: meeting one again is a loop
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:  # depth first without recursion: the graph may be deeper than Python's stack
+        node, children_sized = stack.pop()
+        key = id(node)
+        if children_sized:
+            open_nodes.discard(key)
+            expanded[key] = 1 + sum(expanded[id(child)] for child in _children(node))
+        elif key in open_nodes:
+            raise InputError(f"{where}: an alias refers to a node that contains it")
+        elif key not in expanded:
+            if isinstance(node, yaml.ScalarNode):
+                expanded[key] = 1 + len(node.value)
+                continue
+            open_nodes.add(key)
+            stack.append((node, True))
+            stack.extend((child, False) for child in _children(node))
+    written = sum(1 + len(n.value) if isinstance(n, yaml.ScalarNode) else 1 for n in _distinct(root))
+    if expanded[id(root)] - written > ALIAS_EXPANSION_LIMIT:
+        raise InputError(f"{where}: its aliases (*name) would expand it by over {ALIAS_EXPANSION_LIMIT:,} values and characters; write the repeated parts out")
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _distinct(root: yaml.Node) -> list[yaml.Node]:
+    """Each node once, however many aliases point to it: the document as written."""
+    seen: dict[int, yaml.Node] = {}
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) not in seen:
+            seen[id(node)] = node
+            stack.extend(_children(node))
+    return list(seen.values())
