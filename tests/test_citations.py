@@ -94,7 +94,7 @@ def test_a_sum_written_two_ways_is_one_value_and_keeps_its_currency():
     assert short.value == long.value == 1e11 and short.currency == long.currency == "USD"
     assert [(s.written, s.currency) for s in find_sums("£25.5bn and 21 billion euros, US$1.2 trillion")] == [
         ("£25.5bn", "GBP"), ("21 billion euros", "EUR"), ("US$1.2 trillion", "USD")]
-    assert find_sums("a 20-nation bloc of 15 per cent") == []
+    assert find_sums("a 20-nation bloc of 15 per cent") == ()
 
 
 def test_one_sum_written_two_ways_is_no_difference():

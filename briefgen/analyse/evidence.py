@@ -8,6 +8,7 @@ figure, role and quotation is the sources' own words.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -104,7 +105,7 @@ def find_key_figures(sentences: list[Sentence], kept: list[Candidate], limit: in
         counted = [(figure, counts, _figure_key(figure, noun), bool(noun)) for figure, counts, noun in _counts(s.text)]
         counted += [(money.written, _sum_phrase(s.text, money), (f"{money.value:g}", money.currency), True) for money in find_sums(s.text)]
         counted += [(m.group(0), _span(s.text, m), (f"{_minutes(m):g}", "minutes"), True)
-                    for m in _DURATION.finditer(s.text) if "-" not in m.group(0) and _things_of(s.text, m)]
+                    for m in _durations(s.text) if "-" not in m.group(0) and _things_of(s.text, m)]
         for figure, counts, key, named in counted:
             score = weight.get((s.source, s.text), 0.0) + (1.0 if named else 0.0)
             if key in found:
@@ -128,7 +129,8 @@ def _figure_key(figure: str, noun: str) -> tuple[str, str]:
     return re.sub(r"[^\d.\-a-z%]", "", figure.lower().split()[-1]), stem(noun.lower()) if "-" not in figure else ""
 
 
-def _counts(text: str) -> list[tuple[str, str, str]]:
+@functools.lru_cache(maxsize=65_536)  # key figures and differences both read every sentence's counts
+def _counts(text: str) -> tuple[tuple[str, str, str], ...]:
     """(figure, what it counts as the source says it, counted noun) for each count in ``text``
     that is not a sum of money (:func:`find_sums` reads those)."""
     out = []
@@ -162,7 +164,7 @@ def _counts(text: str) -> list[tuple[str, str, str]]:
         lead_words = [w for w in (lead.group(1).split() if lead else []) if w.lower() not in ("the", "a", "an", "of", "for", "in", "to")]
         counts = " ".join(lead_words[-1:] + [m.group(0).strip()] + noun_phrase.split())
         out.append((figure, counts, noun))
-    return out
+    return tuple(out)
 
 
 def _noun_phrase(text: str) -> str:
@@ -202,7 +204,8 @@ class Sum:
     end: int
 
 
-def find_sums(text: str) -> list[Sum]:
+@functools.lru_cache(maxsize=65_536)  # figures, differences and key figures each read every sentence's sums
+def find_sums(text: str) -> tuple[Sum, ...]:
     """Every sum of money in ``text``."""
     sums = []
     for m in _SUM_SIGNED.finditer(text):
@@ -211,7 +214,7 @@ def find_sums(text: str) -> list[Sum]:
     for m in _SUM_WORDED.finditer(text):
         amount, scale, word = m.group(1), (m.group(2) or "").lower(), m.group(3).lower()
         sums.append(Sum(m.group(0), float(amount.replace(",", "")) * _SCALES.get(scale, 1), _CURRENCY_WORDS[word], m.start(), m.end()))
-    return sorted(sums, key=lambda x: x.start)
+    return tuple(sorted(sums, key=lambda x: x.start))
 
 
 def _context(text: str, found: Sum) -> set[str]:
@@ -229,26 +232,44 @@ def _sum_phrase(text: str, found: Sum) -> str:
 
 def _sum_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     """Sums of one currency, for one thing (their contexts share content words), that two
-    sources give differently, neither giving the other's."""
+    sources give differently, neither giving the other's.
+
+    Sums are compared within a currency in value order, each only with those up to
+    ``MAX_FIGURE_RATIO`` larger: a week of news holds thousands of sums, not millions of pairs.
+    """
     given: dict[int, set[float]] = defaultdict(set)
-    mentions = []
+    by_currency: dict[str, list[tuple[Sum, Sentence]]] = defaultdict(list)
     for s in sentences:
         for found in find_sums(s.text):
             given[s.source].add(found.value)
-            mentions.append((found, s))
+            by_currency[found.currency].append((found, s))
     differences, told = [], set()
-    for i, (a, sa) in enumerate(mentions):
-        for b, sb in mentions[i + 1 :]:
-            if sa.source == sb.source or a.currency != b.currency or {(a.value, sa.source), (b.value, sb.source)} & told:
-                continue
-            if a.value in given[sb.source] or b.value in given[sa.source] or not _close_but_different(a.value, b.value):
-                continue
-            if len(_context(sa.text, a) & _context(sb.text, b)) < MIN_SHARED_CONTEXT:
-                continue
-            told.update({(a.value, sa.source), (b.value, sb.source)})
-            differences.append(Discrepancy(f"Sum ({a.currency})", [Claim(_sum_phrase(sa.text, a), sa.source), Claim(_sum_phrase(sb.text, b), sb.source)]))
-        if len(mentions) > MAX_LENGTHS * 8:
-            break  # a corpus of thousands of sums: the first ones are compared, not every pair
+    contexts: dict[tuple[int, int], set[str]] = {}
+
+    def context(found: Sum, s: Sentence) -> set[str]:
+        key = (id(s), found.start)
+        if key not in contexts:
+            contexts[key] = _context(s.text, found)
+        return contexts[key]
+
+    for currency in sorted(by_currency):
+        mentions = sorted(by_currency[currency], key=lambda m: (m[0].value, m[1].source, m[1].position))
+        for i, (a, sa) in enumerate(mentions):
+            for b, sb in mentions[i + 1 : i + 1 + MAX_LENGTHS]:
+                if not _close_but_different(a.value, b.value):
+                    if b.value > a.value * MAX_FIGURE_RATIO:
+                        break  # sorted by value: every later one is further apart
+                    continue
+                if sa.source == sb.source or {(a.value, sa.source), (b.value, sb.source)} & told:
+                    continue
+                if a.value in given[sb.source] or b.value in given[sa.source]:
+                    continue
+                if len(context(a, sa) & context(b, sb)) < MIN_SHARED_CONTEXT:
+                    continue
+                first, second = sorted(((a, sa), (b, sb)), key=lambda m: m[1].source)
+                told.update({(a.value, sa.source), (b.value, sb.source)})
+                differences.append(Discrepancy(f"Sum ({currency})", [Claim(_sum_phrase(first[1].text, first[0]), first[1].source),
+                                                                     Claim(_sum_phrase(second[1].text, second[0]), second[1].source)]))
     return differences
 
 
@@ -295,7 +316,7 @@ MAX_TOLL_RATIO = 3.0  # tolls of one event from different counts (civil defence,
 def _duration_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     mentions = []
     for s in sentences:
-        for m in _DURATION.finditer(s.text):
+        for m in _durations(s.text):
             things = _things_of(s.text, m)
             if not things:
                 continue
@@ -321,6 +342,11 @@ def _duration_differences(sentences: list[Sentence]) -> list[Discrepancy]:
         Discrepancy(f"Length of the {_topic(set().union(*(m.things for m in members)))}", [Claim(m.phrase, m.source) for m in members])
         for members in found
     ]
+
+
+@functools.lru_cache(maxsize=65_536)  # key figures and differences both read every sentence's durations
+def _durations(text: str) -> tuple[re.Match, ...]:
+    return tuple(_DURATION.finditer(text))
 
 
 def _minutes(m: re.Match) -> float:
@@ -584,6 +610,9 @@ def _close_but_different(a: float, b: float) -> bool:
     return 0 < low < high and high / low <= MAX_FIGURE_RATIO
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+_POSSESSIVE = re.compile(r"['’]s$")
+_TITLE_WORD = re.compile(rf"(?:{_TITLE})s?|Mr|Mrs|Ms|Dr|Prof")
 # "President Putin", "Presidents Trump and Putin": a title before a surname alone.
 _TITLED_SURNAME = re.compile(rf"\b({_TITLE})s?\s+([A-Z][a-zà-ÿ'’-]{{2,}})\b(?:\s+and\s+([A-Z][a-zà-ÿ'’-]{{2,}})\b)?(?!\s+[A-Z])")
 
@@ -612,24 +641,28 @@ def find_actors(sentences: list[Sentence], limit: int) -> list[Actor]:
         for m in _ORG_APPOSITIVE.finditer(s.text):
             _add(orgs, m.group(1).strip(), m.group(2).strip(), s.source, True, roles)
     _merge_spellings(people, roles)
+    # One pass over the capitalised words of every sentence (not every actor against every
+    # sentence: a week of news names hundreds of people in a hundred thousand sentences).
     mentions = dict.fromkeys(people, 0)
+    naming: dict[str, list[Sentence]] = defaultdict(list)  # surname → the sentences naming it
     for s in sentences:
-        for surname, actor in people.items():
-            if surname not in s.text:
-                continue
+        words = set(_CAPITALISED.findall(s.text))
+        for surname in (words | {_POSSESSIVE.sub("", w) for w in words}) & people.keys():  # "Putin’s" names Putin
             mentions[surname] += 1
+            naming[surname].append(s)
+            actor = people[surname]
             if " " not in actor.name:  # a surname alone: a source may give the whole name
                 full = re.search(rf"\b([A-Z][a-zà-ÿ'’-]+) {re.escape(surname)}\b", s.text)
-                if full and full.group(1) not in _NOT_SUBJECTS and not re.fullmatch(rf"{_TITLE}s?|Mr|Mrs|Ms|Dr|Prof", full.group(1)):
+                if full and full.group(1) not in _NOT_SUBJECTS and not _TITLE_WORD.fullmatch(full.group(1)):
                     actor.name = f"{full.group(1)} {surname}"
-    told: dict[int, str] = defaultdict(str)  # each source's text, to cite only those that say it
-    for s in sentences:
-        told[s.source] += " " + s.text
     for key, actor in itertools.chain(people.items(), orgs.items()):
         actor.role = _role(roles[key])
         # Cited by the sources that give this name and this role, not every one naming the surname.
         parts = [actor.name, *(part.strip() for part in actor.role.split(","))]
-        actor.sources = [n for n in sorted(told) if all(part in told[n] for part in parts)] or actor.sources
+        said: dict[int, str] = defaultdict(str)
+        for s in naming.get(key, ()):
+            said[s.source] += " " + s.text
+        actor.sources = [n for n in sorted(said) if all(part in said[n] for part in parts)] or actor.sources
     ordered = sorted(people, key=lambda k: (-mentions[k], -len(people[k].sources), people[k].name))
     return ([people[k] for k in ordered] + sorted(orgs.values(), key=lambda a: a.name))[:limit]
 
@@ -661,9 +694,12 @@ MIN_SPELLED_APART = 6  # surnames this long that differ by one letter are one pe
 def _merge_spellings(people: dict[str, Actor], roles: dict[str, Counter]) -> None:
     """One person transliterated two ways ("Zelensky", "Zelenskyy") is one actor, under the
     spelling more mentions give; two people who share a surname but not a first name stay two."""
+    by_start: dict[str, list[str]] = defaultdict(list)  # one letter apart from the third on: same first two
+    for key in people:
+        by_start[key[:2]].append(key)
     for key in sorted(people, key=lambda k: sum(roles[k].values())):
-        for other in people:
-            if other == key or len(key) < MIN_SPELLED_APART or not _one_letter_apart(key, other):
+        for other in by_start[key[:2]]:
+            if other == key or other not in people or len(key) < MIN_SPELLED_APART or not _one_letter_apart(key, other):
                 continue
             first, second = people[key].name.split()[:-1], people[other].name.split()[:-1]
             if first and second and first != second:

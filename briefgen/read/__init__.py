@@ -19,6 +19,7 @@ import glob
 import hashlib
 import os
 import re
+import stat
 import sys
 import warnings
 import zipfile
@@ -102,7 +103,12 @@ def read_all(
     if len(tasks) > limits.max_sources:
         raise InputError(f"{len(tasks)} sources are over the limit of {limits.max_sources} (raise it with --max-sources)")
     if any(task.spec.location == STDIN and not task.error for task in tasks) and stdin is None:
-        stdin = sys.stdin.buffer.read(limits.max_source_bytes + 1)
+        if sys.stdin is None:  # started with standard input closed (<&-)
+            raise InputError("standard input: is closed; cannot read '-'")
+        try:
+            stdin = sys.stdin.buffer.read(limits.max_source_bytes + 1)
+        except OSError as exc:
+            raise InputError(f"standard input: cannot read ({exc.strerror or exc})") from None
 
     articles, skipped = [], []
     for task, outcome in zip(tasks, _read_concurrently(tasks, jobs, limits, stdin, progress)):
@@ -161,7 +167,10 @@ def _read_one(task: _Task, limits: Limits, stdin: bytes | None) -> Article | Inp
             return reader(response.body, location, url=response.url, charset=response.charset)
         path = Path(location)
         try:
-            size = path.stat().st_size
+            status = path.stat()
+            if not stat.S_ISREG(status.st_mode):  # replaced by a pipe or device since it was listed
+                raise InputError(f"{location}: not a regular file; cannot be read as a source")
+            size = status.st_size
             if size > limits.max_source_bytes:
                 raise InputError(f"{location}: file of {size / MB:.1f} MB is over the {limits.max_source_bytes / MB:g} MB limit (raise it with --max-source-mb)")
             raw = path.read_bytes()
@@ -217,7 +226,20 @@ def _expand(spec: SourceSpec) -> list[_Task]:
         if not found:
             return [_Task(spec, f"no readable sources match ({_kinds()})")]
         return [_Task(_with_location(spec, str(p))) for p in _not_briefs(map(Path, found))]
+    kind = _special_kind(path)
+    if kind:  # reading a pipe or device could wait forever or never end
+        return [_Task(spec, f"not a regular file ({kind}); cannot be read as a source (pipe data to '-' instead)")]
     return [_Task(spec, "no such file or folder")]
+
+
+def _special_kind(path: Path) -> str | None:
+    """What ``path`` is if it exists but is neither a file nor a folder: a named pipe, say."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    kinds = {stat.S_ISFIFO: "a named pipe", stat.S_ISCHR: "a character device", stat.S_ISBLK: "a block device", stat.S_ISSOCK: "a socket"}
+    return next((name for test, name in kinds.items() if test(mode)), "a special file")
 
 
 OWN_MARK_BYTES = 65_536  # how far from a file's end (PDF, Markdown) or start (HTML) briefgen's mark sits
@@ -333,12 +355,18 @@ def _once(articles: list[Article]) -> list[Article]:
     return unique
 
 
+_WORD_RUNS = re.compile(r"\S+(?:\s+\S+){0,9999}")  # up to 10,000 words at a time
+
+
 def _text_key(text: str) -> str:
-    """One key for texts that differ only in case and whitespace; hashed word by word, since
-    splitting a 50 MB text into words at once takes 700 MB."""
+    """One key for texts that differ only in case and whitespace: the hash of their words
+    joined by single spaces, taken a run of words at a time (splitting a 50 MB text into
+    words at once takes 700 MB)."""
     digest = hashlib.sha256()
-    for word in re.finditer(r"\S+", text):
-        digest.update(word.group(0).casefold().encode("utf-8") + b" ")
+    separator = b""
+    for run in _WORD_RUNS.finditer(text):
+        digest.update(separator + " ".join(run.group(0).casefold().split()).encode("utf-8"))
+        separator = b" "
     return "text:" + digest.hexdigest()
 
 
