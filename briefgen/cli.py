@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
+import signal
 import sys
+import threading
 import warnings
 from pathlib import Path
 
@@ -169,7 +171,7 @@ def extract(sources, profile, title, max_words, date, output, **reading) -> None
 
     text = brief_to_json(_extract(sources, profile, title, max_words, date, **reading))
     if output is None:
-        click.echo(text, nl=False)
+        _out(text, nl=False)
     else:
         try:
             output.parent.mkdir(parents=True, exist_ok=True)
@@ -178,7 +180,7 @@ def extract(sources, profile, title, max_words, date, output, **reading) -> None
             reason = "a file is in the way" if isinstance(exc, (FileExistsError, NotADirectoryError)) else exc.strerror
             raise InputError(f"{output}: cannot create the folder {output.parent} ({reason})") from None
         write_atomic(output, text.encode("utf-8"))
-        click.echo(output)
+        _out(output)
 
 
 @cli.command()
@@ -208,7 +210,7 @@ def profiles(ctx) -> None:
     if ctx.invoked_subcommand is None:
         for p in list_profiles():
             sections = ", ".join(s.title for s in p.sections)
-            click.echo(f"{p.id:10} {p.title}: {sections}")
+            _out(f"{p.id:10} {p.title}: {sections}")
 
 
 @profiles.command("show")
@@ -217,7 +219,7 @@ def profiles_show(name) -> None:
     """Print profile NAME (or a profile file) as YAML."""
     from .profile import load_profile
 
-    click.echo(load_profile(name).source_text, nl=False)
+    _out(load_profile(name).source_text, nl=False)
 
 
 def _extract(sources, profile_name, title, max_words, date, *, source_list, keep_going, quiet, jobs, max_source_mb, max_sources, url_max_mb, url_timeout):
@@ -247,7 +249,7 @@ def _render(brief, output: Path, formats: list[str], name: str | None, template_
     outputs = render_formats(brief, formats, template_dir, style=style, reference_docx=reference_docx, marking=marking)
     paths = write_outputs(output, _stem(brief, name), outputs)
     for path in paths:
-        click.echo(path)
+        _out(path)
     return paths
 
 
@@ -285,7 +287,7 @@ def _mail_settings(email: dict):
     flags = {"host": host, "port": port, "tls": email["tls"], "user": email["user"], "cafile": email["cafile"], "timeout": email["smtp_timeout"], "from": email["email_from"]}
     settings = load_settings(flags)
     if settings.host and settings.user and settings.password is None and email["eml"] is None:
-        if not sys.stdin.isatty():
+        if sys.stdin is None or not sys.stdin.isatty():
             raise InputError(f"no password for SMTP user {settings.user}: set BRIEFGEN_SMTP_PASSWORD or 'password' in briefgen.toml")
         settings.password = click.prompt(f"SMTP password for {settings.user}", hide_input=True, err=True)
     return settings
@@ -308,12 +310,12 @@ def _deliver(summary, files: list[Path], email: dict, settings, to_option: str) 
     if email["eml"] is not None or not settings.host:
         draft = email["eml"] or files[0].with_suffix(".eml")
         _check_draft(draft, files)
-        click.echo(write_draft(message, draft))
+        _out(write_draft(message, draft))
         return
     if not recipients:
         raise InputError(f"no recipient to send to: give {to_option} ADDR")
     send_message(message, settings, recipients)
-    click.echo(f"sent to {', '.join(recipients)} via {settings.server}")
+    _out(f"sent to {', '.join(recipients)} via {settings.server}")
 
 
 def _one_line(message: object) -> str:
@@ -325,12 +327,84 @@ def _warn(message, category, filename, lineno, file=None, line=None) -> None:
     click.echo(f"briefgen: warning: {_one_line(message)}", err=True)
 
 
+class _OutputError(BriefgenError):
+    """Standard output cannot take the results (full disk, closed): the run failed."""
+
+
+def _out(message: object, nl: bool = True) -> None:
+    """Write a result to standard output, where a full disk or a closed stream is a failure to
+    report in one line (exit 1), not an internal error; and not a silent success either."""
+    if sys.stdout is None:  # started with standard output closed (>&-)
+        raise _OutputError("cannot write to standard output (it is closed)")
+    try:
+        click.echo(message, nl=nl)
+    except OSError as exc:
+        raise _OutputError(f"cannot write to standard output ({exc.strerror or exc})") from None
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null, so the flush at exit does not fail a second time
+    with Python's own 'Exception ignored' lines under our one."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
+INTERRUPT_GRACE = 1.0  # seconds an interrupted run has to put its files back before it is cut off
+_interrupted = threading.Event()
+
+
+def _on_sigint(_signum, _frame) -> None:
+    """Ctrl-C: unwind (so a half-written brief is put back), but never wait longer than
+    INTERRUPT_GRACE: a worker thread blocked on a pipe or a socket cannot be interrupted, and
+    both the thread pool and Python's exit join it.  A second Ctrl-C ends the run at once."""
+    if _interrupted.is_set():  # not _exit_interrupted(): this thread may hold its lock already
+        os._exit(130)
+    _interrupted.set()
+    watchdog = threading.Timer(INTERRUPT_GRACE, _exit_interrupted)
+    watchdog.daemon = True
+    watchdog.start()
+    raise KeyboardInterrupt
+
+
+_exit_lock = threading.Lock()
+
+
+def _exit_interrupted() -> None:
+    """Exit with 130 (128 + SIGINT, what shells report for Ctrl-C) without joining threads."""
+    with _exit_lock:  # the watchdog and the main thread may both get here: one line only
+        try:
+            sys.stderr.write("briefgen: interrupted\n")
+            sys.stderr.flush()
+            sys.stdout.flush()
+        except (OSError, AttributeError, ValueError):
+            pass
+        os._exit(130)
+
+
 def main() -> None:
     """Entry point: run the CLI, turning our errors into one line and an exit code."""
+    if threading.current_thread() is not threading.main_thread():  # signals go to the main thread only
+        _main()
+        return
+    _interrupted.clear()
+    previous = signal.signal(signal.SIGINT, _on_sigint)
+    try:
+        _main()
+    finally:  # main() may be called within another program (the tests do)
+        if previous is not None:  # None: a handler not set from Python, which cannot be put back
+            signal.signal(signal.SIGINT, previous)
+
+
+def _main() -> None:
     warnings.showwarning = _warn
     try:
         cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        if _interrupted.is_set():  # click turns Ctrl-C into Abort, as it does Ctrl-D at a prompt
+            _exit_interrupted()
         click.echo("briefgen: aborted", err=True)
         sys.exit(1)
     except click.UsageError as exc:
@@ -343,6 +417,8 @@ def main() -> None:
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except BriefgenError as exc:
+        if isinstance(exc, _OutputError):
+            _quiet_stdout()
         click.echo(f"briefgen: error: {_one_line(exc)}", err=True)
         sys.exit(exc.exit_code)
     except Exception as exc:  # a bug: still one line, never a traceback for the user

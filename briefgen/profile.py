@@ -27,7 +27,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import InputError
-from .yamlsafe import load_yaml
+from .yamlsafe import load_yaml, read_limited
 
 SIGNALS = ("@contrast", "@hedge", "@negation", "@negated", "@reversed")  # recognised by briefgen.analyse.sections
 KINDS = ("bluf", "bullets", "key_figures", "discrepancies", "actors", "quotes", "sources")
@@ -76,9 +76,7 @@ def load_profile(name_or_path: str = DEFAULT_PROFILE) -> Profile:
     path = Path(name_or_path)
     if path.suffix in (".yaml", ".yml") or path.exists():
         try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"profile {name_or_path}: cannot read ({exc.strerror})") from None
+            text = read_limited(path, f"profile {name_or_path}").decode("utf-8")
         except UnicodeDecodeError:
             raise InputError(f"profile {name_or_path}: not UTF-8 text") from None
         return _parse(name_or_path, text)

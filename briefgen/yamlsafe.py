@@ -6,10 +6,14 @@ loading is instant, and the first ``str()`` of it (a title, an author) then eats
 until the machine gives out.  And the composer recurses once per level of nesting, so
 ``[[[[…`` a few hundred deep is a RecursionError.  ``load_yaml`` counts what the aliases
 would expand to before building anything, and turns every failure into an ``InputError``.
+
+``read_limited`` is how every small file the user names (profile, style, source list,
+attachment) is read: ``/dev/zero`` or a runaway file must end in an error, not fill memory.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -19,6 +23,25 @@ from .errors import InputError
 # What aliases may add to a document, in nodes plus characters of text: ample for sharing
 # a few cue lists or an outlet name, far below what would take a noticeable time to copy.
 ALIAS_EXPANSION_LIMIT = 1_000_000
+
+MB = 1_000_000
+# Far above any hand-written profile, style or source list (a 10,000-source list is ~1 MB),
+# and small enough that reading and parsing it takes well under a second.
+SETTINGS_FILE_LIMIT = 5 * MB
+
+
+def read_limited(path: Path, where: str, limit: int = SETTINGS_FILE_LIMIT) -> bytes:
+    """The bytes of ``path``, or an ``InputError`` beginning ``where`` if it cannot be read
+    or holds more than ``limit`` bytes.  The size is found by reading, not by ``stat``:
+    a device or a pipe reports size 0 however much it would give."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise InputError(f"{where}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise InputError(f"{where}: over the {limit / MB:g} MB limit")
+    return data
 
 
 def load_yaml(text: str, where: str) -> Any:

@@ -16,12 +16,14 @@ import email.utils
 import html
 import mimetypes
 import textwrap
+import unicodedata
 from email.header import Header
 from email.message import EmailMessage
 from pathlib import Path
 
 from ..errors import InputError
 from ..render.markdown import long_date
+from ..yamlsafe import MB, read_limited
 from .summary import Summary
 
 MIME_TYPES = {
@@ -31,6 +33,9 @@ MIME_TYPES = {
     ".json": "application/json",
     ".html": "text/html",
 }
+# Most mail servers refuse a message over 25 MB (and base64 makes an attachment a third
+# larger), so a bigger file could never arrive; a brief's PDF is well under 1 MB.
+ATTACHMENT_LIMIT = 25 * MB
 ACCENT = "#1F4E79"  # the DOCX's link colour, so the email looks like the brief
 
 
@@ -68,6 +73,11 @@ def build_message(
     return message
 
 
+# Control characters, line and paragraph separators, and lone surrogates (undecodable bytes
+# on the command line): none can be written in a header.
+_NOT_IN_SUBJECT = frozenset({"Cc", "Zl", "Zp", "Cs"})
+
+
 class _Subject(str):
     """The Subject header, folded by the classic ``email.header`` encoder.
 
@@ -82,6 +92,13 @@ class _Subject(str):
     def __new__(cls, value: str) -> "_Subject":
         if "\r" in value or "\n" in value:
             raise ValueError("the subject may not contain line breaks")
+        # ``Header`` splits at every character str.splitlines() does (\x0b, \x0c, \x1c-\x1e,
+        # \x85, U+2028/9), so a vertical tab would end the header and start a broken one.
+        bad = next((c for c in value if unicodedata.category(c) in _NOT_IN_SUBJECT), None)
+        if bad is not None and unicodedata.category(bad) == "Cs":
+            raise ValueError("the subject is not valid UTF-8 text")
+        if bad is not None:
+            raise ValueError(f"the subject may not contain U+{ord(bad):04X} (control characters and line separators cannot be sent)")
         return super().__new__(cls, value)
 
     def fold(self, *, policy) -> str:
@@ -91,8 +108,12 @@ class _Subject(str):
 
 
 def default_subject(summary: Summary) -> str:
-    """'Title — 19 March 2025', or the title alone for an undated brief."""
-    return f"{summary.title} — {long_date(summary.date)}" if summary.date else summary.title
+    """'Title — 19 March 2025', or the title alone for an undated brief.
+
+    The title comes from the sources, not the user, so a stray control character in it is
+    turned into a space here rather than refused."""
+    title = " ".join("".join(" " if unicodedata.category(c) in _NOT_IN_SUBJECT else c for c in summary.title).split())
+    return f"{title} — {long_date(summary.date)}" if summary.date else title
 
 
 def plain_body(summary: Summary, names: list[str]) -> str:
@@ -154,7 +175,7 @@ def _mime_type(path: Path) -> str:
 
 
 def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    data = read_limited(path, f"attachment {path}", ATTACHMENT_LIMIT)
+    if not data:  # a brief's file is never empty: this one was cut short or is the wrong file
+        raise InputError(f"attachment {path}: is empty; nothing to attach")
+    return data

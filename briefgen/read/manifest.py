@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from ..yamlsafe import load_yaml
+from ..yamlsafe import load_yaml, read_limited
 from .encoding import decode
 from .url import is_url
 
@@ -40,10 +40,7 @@ class SourceSpec:
 
 def read_manifest(path: Path) -> list[SourceSpec]:
     """The sources listed in ``path``, in order."""
-    try:
-        text = decode(path.read_bytes(), str(path))
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the source list ({exc.strerror})") from None
+    text = decode(read_limited(path, f"source list {path}"), str(path))
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         entries = _yaml_entries(text, path)

@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import InputError
-from ..yamlsafe import load_yaml
+from ..yamlsafe import load_yaml, read_limited
 
 PAPERS = ("a4", "letter")
 PAPER_MM = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
@@ -81,9 +81,7 @@ def load_style(path: Path | None = None, paper: str | None = None) -> Style:
 
 def _read(path: Path) -> dict:
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"style {path}: cannot read ({exc.strerror})") from None
+        text = read_limited(path, f"style {path}").decode("utf-8")
     except UnicodeDecodeError:
         raise InputError(f"style {path}: not UTF-8 text") from None
     data = load_yaml(text, f"style {path}")
