@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 from .errors import InputError
+from .yamlsafe import read_limited
 
 MAX_FILE_BYTES = 50_000_000  # the default largest source; a Word brief or template is far smaller
 MAX_UNPACKED_BYTES = 300_000_000  # what a Word file may inflate to
@@ -21,13 +22,7 @@ MAX_UNPACKED_BYTES = 300_000_000  # what a Word file may inflate to
 def read_package(path: Path, what: str) -> bytes:
     """The bytes of the Word file at ``path``, checked (:func:`check_unpacked`); ``what``
     names it in errors ("reference document x.docx")."""
-    try:
-        with path.open("rb") as handle:  # read, not stat: /dev/zero has no size and no end
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise InputError(f"{what}: cannot read ({exc.strerror})") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise InputError(f"{what}: over the {MAX_FILE_BYTES / 1e6:.0f} MB a Word file may be")
+    raw = read_limited(path, what, MAX_FILE_BYTES)
     check_unpacked(raw, what)
     return raw
 

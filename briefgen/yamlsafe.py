@@ -7,7 +7,7 @@ until the machine gives out.  And the composer recurses once per level of nestin
 ``[[[[…`` a few hundred deep is a RecursionError.  ``load_yaml`` counts what the aliases
 would expand to before building anything, and turns every failure into an ``InputError``.
 
-``read_limited`` is how every small file the user names (profile, style, source list,
+``read_limited`` is how every file the user names (profile, style, source list, Word file,
 attachment) is read: ``/dev/zero`` or a runaway file must end in an error, not fill memory.
 """
 

@@ -15,6 +15,7 @@ import pytest
 from briefgen.errors import ProcessingError
 from briefgen.write import write_outputs
 from tests.conftest import INPUTS, run_cli
+from tests.test_cli import _one_line_error
 
 STEM = "brief-2025-03-19"  # the name the sample inputs give a brief
 
@@ -26,14 +27,6 @@ def _state(folder: Path) -> dict[str, tuple]:
         info = path.lstat()
         state[path.name] = (None if path.is_dir() else path.read_bytes(), info.st_ino, info.st_mtime_ns)
     return state
-
-
-def _one_line_error(result, code: int, *fragments: str) -> None:
-    err = result.stderr.decode()
-    assert result.returncode == code, err
-    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err, err
-    for fragment in fragments:
-        assert fragment in err, err
 
 
 def test_write_outputs_puts_back_every_swapped_file_when_a_later_one_fails(tmp_path):
