@@ -298,6 +298,26 @@ def test_promotions_glued_on_and_bare_links_are_not_content():
     ]
 
 
+def test_photo_captions_and_calls_to_action_are_not_content():
+    from briefgen.read.text import parse_text
+
+    article = parse_text(
+        "Ministers sign fishing accord\n"
+        "A trawler unloads its catch in the northern harbour. The fleet was idle for a year. Photo: Harbour Agency\n"
+        "Fishermen mend nets on the quay in Port Arlen (AP Photo/Jane Doe)\n"
+        "Register for the Fisheries Forum 2026: early-bird discounts end Friday.\n"
+        "Join the Coastal Club and co-invest in seafood start-ups.\n"
+        "Marine Academy opens registrations.\n"
+        "The accord runs for ten years and covers the northern waters.\n"
+        "Fleets that join the scheme register their catch with the port authority every week.\n",
+        "x.txt",
+    )
+    assert [t for _, t in article.paragraphs] == [
+        "The accord runs for ten years and covers the northern waters.",
+        "Fleets that join the scheme register their catch with the port authority every week.",
+    ]
+
+
 @pytest.mark.parametrize(
     "text, figures",
     [

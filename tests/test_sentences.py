@@ -30,3 +30,13 @@ def test_an_ellipsis_inside_a_quotation_does_not_end_the_sentence():
         "Then she left...",
         "Rain fell.",
     ]
+
+
+def test_an_outlet_named_by_its_web_address_does_not_end_a_sentence():
+    text = "“We stand with you,” the minister said, Harbour.Az reports. It rained in Arlen.The port closed.In the end, it reopened."
+    assert split_sentences(text) == [
+        "“We stand with you,” the minister said, Harbour.Az reports.",
+        "It rained in Arlen.",
+        "The port closed.",
+        "In the end, it reopened.",
+    ]

@@ -38,7 +38,7 @@ def iter_sentences(text: str) -> Iterator[str]:
     start = 0
     quotes = _QuoteCount()
     for m in _BREAK.finditer(text):
-        if not _OPENS_SENTENCE.match(text, m.end()) or _ends_with_abbreviation(text, start, m.start()):
+        if not _OPENS_SENTENCE.match(text, m.end()) or _ends_with_abbreviation(text, start, m.start()) or _inside_a_name(text, m):
             continue
         quotes.advance(text, m.start())
         if _ELLIPSIS.match(m.group(0)) and quotes.open():
@@ -70,6 +70,18 @@ class _QuoteCount:
 
     def open(self) -> bool:
         return self.straight % 2 == 1 or self.opening > self.closing
+
+
+# "News.Az reports", "Gazeta.Ru said": an outlet named by its web address, not "statement.In the".
+_WEB_NAME = re.compile(r"[A-Z][\w-]*\.(?!(?:It|He|In|On|At|As|If|We|So|No|By|To|An|Of|Or|My|Us|Be|Do|Is)\b)[A-Z][a-z]\b")
+
+
+def _inside_a_name(text: str, m: re.Match[str]) -> bool:
+    """Whether a break with no space after the full stop falls inside a web name such as "News.Az"."""
+    if m.group(0):
+        return False
+    begin = text.rfind(" ", 0, m.start()) + 1
+    return bool(_WEB_NAME.match(text, begin))
 
 
 ABBREVIATION_REACH = 40  # characters before a full stop that can hold the word it ends ("U.S.A." or "approx")

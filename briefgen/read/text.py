@@ -22,7 +22,14 @@ from ..model import Article
 from .encoding import decode
 
 _TRAILER = re.compile(r"^\s*(?:source|nguồn|read more at|originally published at)\s*:\s*(https?://\S+)\s*$", re.I)
-_CAPTION_CREDIT = re.compile(r"\((?:source|photo|image|credit|ảnh|nguồn)\s*:[^)]*\)\s*\|?\s*$", re.I)
+# A photo caption ends on its credit: "(Photo: AFP) |", "… in the harbour. Photo: Reuters",
+# "(AP Photo/Jane Doe)".  A sentence of the story never ends on one.
+_CAPTION_CREDIT = re.compile(
+    r"(?:\((?:source|photo|image|credit|ảnh|nguồn)\s*:[^)]*\)\s*\|?"
+    r"|(?:^|[.!?]\s+)(?:photo|photograph|image|picture|credit)(?:\s+credit)?\s*:\s*[^\W\d][^.!?:]{1,60}"
+    r"|\([^()]{0,20}\bphoto\s*/[^()]{1,60}\))\s*$",
+    re.I,
+)
 _WIDGET = re.compile(
     r"^\s*(?:comments?\s*\(\d+\)|\d+\s+comments?|share(?: this)?(?: on \w+)?|tweet|like|print|email|"
     r"follow us.*|related(?: articles| news)?:?|tags?:.*|advertisement|"
@@ -37,7 +44,14 @@ _DAY_MONTH_YEAR = re.compile(r"\b([12]?\d|3[01]) " + _MONTH + r",? (20\d\d)\b", 
 _MONTH_DAY_YEAR = re.compile(r"\b" + _MONTH + r" ([12]?\d|3[01]),? (20\d\d)\b", re.I)
 _BARE_URL = re.compile(r"^\s*https?://\S+\s*$")  # an embed script or a link left on its own line
 _GLUED = re.compile(r"(?<=[”\"!?])(?=[A-Z][a-z])")  # two blocks run together with no space
-_PROMO = re.compile(r"\b(?:whatsapp|telegram|newsletter|subscribe|sign up|follow us|download (?:our|the) app)\b", re.I)
+_PROMO = re.compile(
+    r"\b(?:whatsapp|telegram|newsletter|subscribe|sign up|follow us|download (?:our|the) app|register (?:for|now|today|here)"
+    r"|opens? registrations?|registrations? (?:are |is )?(?:now )?open)\b",
+    re.I,
+)
+# "Join the readers' club and …", "Register for the masterclass": a short line that opens by
+# telling the reader to do something is the site's call to action; news prose reports.
+_CALL_TO_ACTION = re.compile(r"^(?:join|register|subscribe|sign up|sign in|log in|download|click|tap|donate|co-invest)\b", re.I)
 PROMO_MAX_WORDS = 20
 _PLACE = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
 _CAPITALS_PLACE = r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
@@ -81,6 +95,8 @@ def parse_text(text: str, location: str, url: str | None = None) -> Article:
             url = trailer
             continue
         if _WIDGET.match(line) or _CAPTION_CREDIT.search(line) or _BARE_URL.match(line):
+            continue
+        if _words(line) <= PROMO_MAX_WORDS and _CALL_TO_ACTION.match(line):
             continue
         # A promotion glued onto a sentence ("…threat”Follow our channel on WhatsApp") is cut off.
         pieces = [p for p in _GLUED.split(line) if not (_words(p) <= PROMO_MAX_WORDS and _PROMO.search(p))]
