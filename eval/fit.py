@@ -8,6 +8,8 @@ patterns match), then:
 - fits a logistic regression of "states a gold fact" on the features (standardised,
   L2-regularised, every set weighted equally) and prints the weights in briefgen's units,
   with the ranking quality (mean per-set AUC) of the fitted and of the current weights;
+- refits the same-fact model (``items._probability``) on pairs of candidates from different
+  outlets, labelled by whether they state one gold fact;
 - for the candidates that state a fact, measures the section classifier's placement for a
   grid of its two logit weights and prints the best ones.
 """
@@ -27,7 +29,8 @@ sys.path.insert(0, str(HERE.parent))
 
 from briefgen.analyse import _sentences  # noqa: E402
 from briefgen.analyse import classify as classify_module  # noqa: E402
-from briefgen.analyse.items import WEIGHTS, candidates, score  # noqa: E402
+from briefgen.analyse.items import SAME_EMBEDDING, SAME_WORDS, WEIGHTS, candidates, score  # noqa: E402
+from briefgen.analyse.terms import cosine  # noqa: E402
 from briefgen.profile import load_profile  # noqa: E402
 from briefgen.read import read_sources  # noqa: E402
 
@@ -54,9 +57,10 @@ def collect():
         for _, group in itertools.groupby(sentences, key=lambda s: s.source):
             found.extend(candidates(list(group)))
         scored = score(found, profile, [a.title for a in articles])
-        for c in found:
+        for c in scored.found:
             facts = [f for f in gold["facts"] if all(re.search(rx, c.text, re.I) for rx in f["match"])]
             sections = {s for f in facts for s in (f["section"] if isinstance(f["section"], list) else [f["section"]])}
+            c.gold = {f["id"] for f in facts}
             rows.append((name, c, bool(facts), sections, scored.vectors[c.row]))
     return rows
 
@@ -68,20 +72,17 @@ def auc(scores: np.ndarray, labels: np.ndarray) -> float:
     return float((pos[:, None] > neg[None, :]).mean() + 0.5 * (pos[:, None] == neg[None, :]).mean())
 
 
-def fit_salience(rows) -> None:
-    names = list(WEIGHTS)
-    X = np.array([[c.features[k] for k in names] for _, c, _, _, _ in rows])
-    y = np.array([label for _, _, label, _, _ in rows])
-    sets = np.array([name for name, *_ in rows])
-    weight = np.zeros(len(rows))
+def logistic(X: np.ndarray, y: np.ndarray, sets: np.ndarray) -> tuple[np.ndarray, float]:
+    """Weights (in the features' own units) and bias of an L2-penalised logistic regression,
+    every set weighted equally, by Newton's method."""
+    weight = np.zeros(len(y))
     for name in set(sets):
         weight[sets == name] = 1.0 / (sets == name).sum()
     mean, std = X.mean(axis=0), X.std(axis=0) + 1e-9
-    Z = (X - mean) / std
-    A = np.hstack([Z, np.ones((len(rows), 1))])
-    penalty = np.diag([L2 / len(rows)] * len(names) + [0.0])
-    theta = np.zeros(len(names) + 1)
-    for _ in range(50):  # Newton's method on the weighted, L2-penalised log-loss
+    A = np.hstack([(X - mean) / std, np.ones((len(y), 1))])
+    penalty = np.diag([L2 / len(y)] * X.shape[1] + [0.0])
+    theta = np.zeros(X.shape[1] + 1)
+    for _ in range(50):
         p = 1 / (1 + np.exp(-(A @ theta)))
         gradient = A.T @ (weight * (p - y)) + penalty @ theta
         hessian = (A * (weight * p * (1 - p))[:, None]).T @ A + penalty
@@ -89,14 +90,43 @@ def fit_salience(rows) -> None:
         theta -= step
         if np.abs(step).max() < 1e-8:
             break
-    w = theta[:-1]
-    raw = w / std
+    raw = theta[:-1] / std
+    return raw, float(theta[-1] - (mean * raw).sum())
+
+
+def fit_salience(rows) -> None:
+    names = list(WEIGHTS)
+    X = np.array([[c.features[k] for k in names] for _, c, _, _, _ in rows])
+    y = np.array([label for _, _, label, _, _ in rows])
+    sets = np.array([name for name, *_ in rows])
+    raw, _ = logistic(X, y, sets)
     print("fitted salience weights (log-odds per unit of each feature):")
     for k, v in zip(names, raw):
         print(f"  {k:10s} {v:+.3f}   (now {WEIGHTS[k]:+.3f})")
     for label, weights in (("current", np.array([WEIGHTS[k] for k in names])), ("fitted", raw)):
         per_set = [auc(X[sets == n] @ weights, y[sets == n]) for n in sorted(set(sets))]
         print(f"  AUC {label}: mean {np.nanmean(per_set):.3f} ({', '.join(f'{a:.2f}' for a in per_set)})")
+
+
+def fit_same_fact(rows) -> None:
+    """The same-fact model: pairs of candidates from different outlets, labelled by whether
+    they state one gold fact, on their embedding cosine and TF-IDF cosine (``items._probability``)."""
+    X, y, sets = [], [], []
+    by_set: dict[str, list] = {}
+    for name, c, _, _, v in rows:
+        by_set.setdefault(name, []).append((c, v))
+    for name, members in by_set.items():
+        for (a, va), (b, vb) in itertools.combinations(members, 2):
+            if a.sources[0] == b.sources[0]:
+                continue
+            X.append([float(va @ vb), cosine(a.words_vector, b.words_vector)])
+            y.append(bool(a.gold & b.gold))
+            sets.append(name)
+    X, y, sets = np.array(X), np.array(y), np.array(sets)
+    raw, bias = logistic(X, y, sets)
+    print(f"same-fact model on {len(y)} pairs ({y.sum()} state one fact): weights {', '.join(f'{w:+.2f}' for w in raw)}, bias {bias:+.2f}")
+    current = X @ np.array([SAME_EMBEDDING, SAME_WORDS])
+    print(f"  AUC fitted {auc(X @ raw, y):.3f}, current {auc(current, y):.3f}")
 
 
 def fit_classifier(rows) -> None:
@@ -125,5 +155,6 @@ if __name__ == "__main__":
     collected = collect()
     print(f"{len(collected)} candidates, {sum(r[2] for r in collected)} state a gold fact")
     fit_salience(collected)
+    fit_same_fact(collected)
     if "--salience-only" not in sys.argv:
         fit_classifier(collected)
