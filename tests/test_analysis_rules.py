@@ -600,3 +600,15 @@ def test_one_person_spelt_two_ways_is_one_actor_two_people_sharing_a_surname_are
     names = [a.name for a in find_actors(said, 8)]
     assert [n for n in names if n.startswith("Amara")] == ["Amara Okoro"]
     assert "Jon Okoroh" in names or "Lena Okoroh" in names
+
+
+def test_the_month_may_is_not_the_modal_verb_may():
+    from briefgen.analyse.sections import cue_scores
+    from briefgen.profile import Profile, SectionSpec
+
+    profile = Profile(
+        "p", "P", "", [SectionSpec("outlook", "Outlook", "bullets", cues={"may": 2.0}), SectionSpec("news", "News", "bullets", cues={"said": 2.0})], ""
+    )
+    assert cue_scores("On Friday, May 9, the council opened the new bridge.", "", profile)["outlook"][0] == 0
+    assert cue_scores("Ferry fares may rise by 5 percent next spring.", "", profile)["outlook"][0] == 2.0
+    assert cue_scores("May fares rise again?", "", profile)["outlook"][0] == 2.0

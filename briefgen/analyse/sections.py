@@ -51,6 +51,9 @@ _HEDGE = re.compile(
     re.I,
 )
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|n't|fail(?:ed|s)?|refus\w*|reject\w*)\b", re.I)
+# "On Thursday, May 8": "May" inside a sentence, capitalised, is the month (or a name), never
+# the modal verb a profile may weigh as a cue.
+_MONTH_MAY = re.compile(r"(?<=[\w,;:(“\"] )May\b")
 SIGNALS = {"@contrast": _CONTRAST, "@hedge": _HEDGE, "@negation": _NEGATION}
 NEGATED_SIGNAL = "@negated"  # set per section by ``place``: a cue of another section is negated
 REVERSED_SIGNAL = "@reversed"  # set per section by ``place``: a reversing verb acts on a cue of another section
@@ -85,7 +88,7 @@ def cue_scores(text: str, heading: str, profile: Profile) -> dict[str, tuple[flo
 
     A section whose cues the sentence itself does not show scores 0, whatever its heading.
     """
-    text = _main_clause(text)
+    text = _MONTH_MAY.sub("", _main_clause(text))
     words = tokens(text)
     specs = profile.bullet_sections()
     matchers = [_matcher(tuple(spec.cues.items())) for spec in specs]
