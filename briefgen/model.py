@@ -15,10 +15,11 @@ import re
 import types
 import typing
 from dataclasses import dataclass, field
+from typing import Any
 
 from .errors import InputError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the evidence lists (key figures, actors…) are their sections' items
 _MAX_INT_DIGITS = 30  # an edited brief's ids and schema number; far more is a typo or an attack
 _ISO_DAY = re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
 
@@ -76,16 +77,15 @@ class Item:
 class Section:
     """A section of the brief, in profile order.
 
-    ``kind`` says how it is typeset: ``bluf`` (a set-apart paragraph), ``bullets``,
-    ``key_figures`` (table), ``discrepancies``, ``actors``, ``quotes``, ``sources``.
-    Only ``bluf`` and ``bullets`` sections hold items; the others render the Brief's
-    fields of the same name.
+    ``kind`` names the section's kind (:mod:`briefgen.kinds`): what its ``items`` are
+    (``Item`` bullets for ``bluf`` and ``bullets``, ``KeyFigure`` rows for ``key_figures``,
+    ``Actor``, ``Quote``, ``Discrepancy``…) and the template partial that prints it.
     """
 
     id: str
     title: str
     kind: str
-    items: list[Item] = field(default_factory=list)
+    items: list[Any] = field(default_factory=list)
     empty_note: str = "Nothing reported."
 
 
@@ -151,14 +151,14 @@ class Brief:
     profile_title: str
     sections: list[Section]
     sources: list[Source]
-    key_figures: list[KeyFigure] = field(default_factory=list)
-    actors: list[Actor] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    discrepancies: list[Discrepancy] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     generator: str = ""
     schema: int = SCHEMA_VERSION
     generated: str | None = None  # the day the brief was made (YYYY-MM-DD); ``date`` is the news's
+
+    def items_of(self, kind: str) -> list[Any]:
+        """The items of every section of ``kind``, in section order."""
+        return [item for section in self.sections if section.kind == kind for item in section.items]
 
 
 def brief_to_json(brief: Brief) -> str:
@@ -176,8 +176,18 @@ def brief_from_json(text: str, location: str = "brief JSON") -> Brief:
         raise InputError(f"{location}: not valid JSON (nested too deeply)") from None
     except ValueError as exc:  # from the two hooks below
         raise InputError(f"{location}: not valid JSON ({exc})") from None
+    from . import kinds
+
     try:
+        if isinstance(data, dict):
+            data = kinds.upgrade(data)
         brief = _build(Brief, data, "brief")
+        for n, section in enumerate(brief.sections):
+            try:
+                entry = kinds.kind(section.kind).entry
+            except KeyError:
+                raise ValueError(f"brief.sections[{n}].kind {section.kind!r} is not a kind of section ({', '.join(kinds.names())})") from None
+            section.items = [_build(entry, item, f"brief.sections[{n}].items[{i}]") for i, item in enumerate(section.items)]
         if brief.date is not None and not _ISO_DAY.fullmatch(brief.date):
             # The date names the output files: it must not carry '/', NUL or the like.
             raise ValueError(f"brief.date should be YYYY-MM-DD, not {brief.date!r}")
@@ -204,6 +214,8 @@ def _json_constant(name: str) -> typing.NoReturn:
 def _build(kind: typing.Any, value: typing.Any, where: str) -> typing.Any:
     """Turn JSON data into ``kind`` (a dataclass, list, tuple, union or scalar), strictly."""
     origin = typing.get_origin(kind)
+    if kind is typing.Any:
+        return value  # a section's items: typed by its kind once the section is known
     if dataclasses.is_dataclass(kind):
         if not isinstance(value, dict):
             raise TypeError(f"{where} should be an object")

@@ -7,7 +7,7 @@ A profile is a YAML file (shipped ones live in ``briefgen/profiles/``)::
     sections:
       - id: positive
         title: Positive signals
-        kind: bullets            # bluf | bullets | key_figures | discrepancies | actors | quotes | sources
+        kind: bullets            # a module of briefgen/kinds: bluf, bullets, key_figures, actors…
         description: Progress, agreements, concessions and goodwill gestures.
         cues: {agreed: 2, progress: 2, goodwill: 3}
         examples:                # invented, story-neutral sentences of the section's kind
@@ -26,12 +26,13 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from . import kinds
 from .errors import InputError
 from .yamlsafe import load_yaml, read_limited
 
 SIGNALS = ("@contrast", "@hedge", "@negation", "@negated", "@reversed")  # recognised by briefgen.analyse.sections
-KINDS = ("bluf", "bullets", "key_figures", "discrepancies", "actors", "quotes", "sources")
 DEFAULT_PROFILE = "default"
+DEFAULT_KIND = "bullets"  # what a section that names none holds
 MAX_ITEMS = 1000  # far more than a brief has room for; beyond it is a typo
 
 
@@ -61,7 +62,8 @@ class Profile:
     source_text: str  # the YAML as written, for ``briefgen profiles show``
 
     def bullet_sections(self) -> list[SectionSpec]:
-        return [s for s in self.sections if s.kind == "bullets"]
+        """The sections salience chooses bullets for."""
+        return [s for s in self.sections if kinds.kind(s.kind).bullets]
 
 
 def list_profiles() -> list[Profile]:
@@ -97,9 +99,9 @@ def _parse(location: str, text: str) -> Profile:
             raise InputError(f"profile {location}: section {n} needs an 'id' and a 'title'")
         section_id = _text(raw["id"], f"profile {location}: section {n} id")
         where = f"profile {location}: section {section_id!r}"
-        kind = raw.get("kind", "bullets")
-        if kind not in KINDS:
-            raise InputError(f"{where} has unknown kind {kind!r} (one of {', '.join(KINDS)})")
+        kind = raw.get("kind", DEFAULT_KIND)
+        if kind not in kinds.names():
+            raise InputError(f"{where} has unknown kind {kind!r} (one of {', '.join(kinds.names())})")
         cues = raw.get("cues") or {}
         if not isinstance(cues, dict) or not all(_is_number(w) for w in cues.values()):
             raise InputError(f"{where} cues must map phrases to numeric weights")

@@ -238,8 +238,12 @@ def test_a_budget_with_no_room_for_a_bullet_is_a_clear_error():
 def test_the_bottom_line_tells_what_the_headlines_say_not_a_promotion_on_the_page():
     import itertools
 
-    from briefgen.analyse import _bottom_line, _sentences
+    from briefgen.analyse import _sentences
     from briefgen.analyse.items import score
+    from briefgen.kinds import Story
+    from briefgen.kinds.bluf import bottom_line
+    from briefgen.model import Brief
+    from briefgen.profile import SectionSpec
 
     story = article(
         """
@@ -254,7 +258,9 @@ Dock workers at the port of Velmar walked out on Monday in a dispute over pay an
         found.extend(candidates(list(group)))
     promotion, strike = score(found, load_profile("generic"), [story.title]).found
     assert strike.headline - promotion.headline > 0.3
-    (line,) = _bottom_line([promotion, strike], "bluf", 1)
+    chosen = Story([story], [], [], load_profile("generic"), chosen=[promotion, strike])
+    spec = SectionSpec("bluf", "Bottom line", "bluf", max_items=1)
+    (line,) = bottom_line([], spec, chosen, Brief("T", None, "generic", "Brief", [], []))
     assert line.text == strike.text
 
 

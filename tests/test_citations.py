@@ -85,8 +85,8 @@ def test_figures_the_outlets_give_differently_are_in_sources_differ(pair):
     for first, second in expected:
         assert any(
             any(first in c.text and c.source == 1 for c in d.claims) and any(second in c.text and c.source == 2 for c in d.claims)
-            for d in brief.discrepancies
-        ), (first, second, [(d.topic, [(c.text, c.source) for c in d.claims]) for d in brief.discrepancies])
+            for d in brief.items_of("discrepancies")
+        ), (first, second, [(d.topic, [(c.text, c.source) for c in d.claims]) for d in brief.items_of("discrepancies")])
 
 
 def test_a_sum_written_two_ways_is_one_value_and_keeps_its_currency():
@@ -103,12 +103,12 @@ def test_one_sum_written_two_ways_is_no_difference():
          article("Donors pledged $100 billion in reconstruction aid for the provinces.", "second.example")],
         load_profile("generic"),
     )
-    assert not [d for d in brief.discrepancies if d.topic.startswith("Sum")]
+    assert not [d for d in brief.items_of("discrepancies") if d.topic.startswith("Sum")]
 
 
 def test_key_figures_keep_the_currency_of_a_sum():
     brief = analyse([article(PAIRS["rate and sum"][0], "first.example")], load_profile("generic"))
-    assert "€14 billion" in [f.figure for f in brief.key_figures]
+    assert "€14 billion" in [f.figure for f in brief.items_of("key_figures")]
 
 
 def test_key_figures_are_what_a_reader_quotes_not_adjectives():
@@ -128,16 +128,22 @@ def test_key_figures_are_what_a_reader_quotes_not_adjectives():
 
 
 def test_the_bottom_line_takes_one_side_of_a_difference_at_most():
-    from briefgen.analyse import _bottom_line
     from briefgen.analyse.items import Candidate
-    from briefgen.model import Evidence
+    from briefgen.kinds import Story
+    from briefgen.kinds.bluf import bottom_line
+    from briefgen.model import Brief, Claim, Discrepancy, Evidence, Section
+    from briefgen.profile import SectionSpec, load_profile
 
     texts = ["The bank will cut its bond holdings by €14 billion a month.", "The bank will cut its bond holdings by €16 billion a month.",
              "Governor Ilse Marrow said inflation was close to the 2% target."]
     chosen = [Candidate(t, [Evidence(n, t)], 0, sources=[n]) for n, t in enumerate(texts, 1)]
-    contested = (("bond holdings by €14 billion", "bond holdings by €16 billion"),)
-    assert len(_bottom_line(chosen, "bluf", 3)) == 3  # without the difference known, all three would be told
-    lines = [line.text for line in _bottom_line(chosen, "bluf", 3, contested)]
+    story = Story([], [], [], load_profile("generic"), chosen=chosen)
+    spec = SectionSpec("bluf", "Bottom line", "bluf", max_items=3)
+    differ = Section("differ", "Sources differ", "discrepancies")
+    brief = Brief("Bank", None, "generic", "Brief", [differ], [])
+    assert len(bottom_line([], spec, story, brief)) == 3  # without the difference known, all three would be told
+    differ.items = [Discrepancy("Sum (EUR)", [Claim("bond holdings by €14 billion", 1), Claim("bond holdings by €16 billion", 2)])]
+    lines = [line.text for line in bottom_line([], spec, story, brief)]
     assert lines == [texts[0], texts[2]]
 
 

@@ -1,4 +1,6 @@
 import dataclasses
+import json
+import re
 
 import pytest
 
@@ -16,12 +18,15 @@ def full_brief() -> Brief:
         date="2025-03-19",
         profile="default",
         profile_title="Policy brief",
-        sections=[Section("positive", "Positive signals", "bullets", [item], "None.")],
+        sections=[
+            Section("positive", "Positive signals", "bullets", [item], "None."),
+            Section("figures", "Key figures", "key_figures", [KeyFigure("175", "prisoners exchanged", [1], [Evidence(1, "175 prisoners")])]),
+            Section("differ", "Sources differ", "discrepancies", [Discrepancy("Length of the call", [Claim("more than two hours", 1), Claim("90 minutes", 2)])]),
+            Section("actors", "Actors", "actors", [Actor("Ian Bremmer", "President, Eurasia Group", [2])]),
+            Section("quotes", "Quotes", "quotes", [Quote("small victory", "Eurasia Group", [2])]),
+            Section("sources", "Sources", "sources"),
+        ],
         sources=[Source(1, "a.com", "A", "2025-03-19", "https://a.com/x"), Source(2, "b.com", "B", None, None)],
-        key_figures=[KeyFigure("175", "prisoners exchanged", [1], [Evidence(1, "175 prisoners")])],
-        actors=[Actor("Ian Bremmer", "President, Eurasia Group", [2])],
-        quotes=[Quote("small victory", "Eurasia Group", [2])],
-        discrepancies=[Discrepancy("Length of the call", [Claim("more than two hours", 1), Claim("90 minutes", 2)])],
         skipped=[Skipped("bad.pdf", "corrupt PDF")],
         generator="briefgen test",
     )
@@ -32,6 +37,31 @@ def test_json_round_trip_is_lossless():
     again = brief_from_json(brief_to_json(brief))
     assert again == brief
     assert dataclasses.asdict(again) == dataclasses.asdict(brief)
+    assert isinstance(again.sections[1].items[0], KeyFigure) and isinstance(again.sections[1].items[0].evidence[0], Evidence)
+
+
+def test_a_brief_of_schema_1_is_read_with_its_evidence_lists_in_their_sections():
+    data = json.loads(brief_to_json(full_brief()))
+    data["schema"] = 1
+    for section in data["sections"][1:5]:
+        data[section["kind"]] = section.pop("items")
+    again = brief_from_json(json.dumps(data))
+    assert again == full_brief()
+
+
+@pytest.mark.parametrize(
+    "change, reason",
+    [
+        (lambda d: d["sections"][1].update(kind="timetable"), "sections[1].kind 'timetable' is not a kind of section"),
+        (lambda d: d["sections"][1]["items"][0].update(text="175 prisoners"), "sections[1].items[0] has unknown field 'text'"),
+        (lambda d: d["sections"][3]["items"][0].update(sources="2"), "sections[3].items[0].sources should be a list"),
+    ],
+)
+def test_each_sections_items_are_read_as_its_kind_says(change, reason):
+    data = json.loads(brief_to_json(full_brief()))
+    change(data)
+    with pytest.raises(InputError, match=re.escape(reason)):
+        brief_from_json(json.dumps(data))
 
 
 @pytest.mark.parametrize(

@@ -26,11 +26,10 @@ def brief_with(text: str) -> Brief:
             Section("bluf", "Bottom line up front", "bluf", [item]),
             Section("positive", "Positive signals", "bullets", [item]),
             Section("obstacles", "Obstacles", "bullets", [], "No obstacles reported."),
-            Section("key_figures", "Key figures", "key_figures"),
+            Section("key_figures", "Key figures", "key_figures", [KeyFigure("175", "prisoners | exchanged", [1])]),
             Section("sources", "Sources", "sources"),
         ],
         sources=[Source(1, "example.com", "Headline", "2025-03-19", "https://example.com/a")],
-        key_figures=[KeyFigure("175", "prisoners | exchanged", [1])],
     )
 
 

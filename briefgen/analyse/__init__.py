@@ -19,17 +19,15 @@ import warnings
 from .. import __version__
 from ..clock import document_time
 from ..errors import InputError
-from ..model import Article, Brief, Item, Section, Source
-from ..profile import Profile
+from ..kinds import Story, in_order, kind, words
+from ..model import Article, Brief, Section, Source
+from ..profile import Profile, SectionSpec
 from ..progress import Progress
-from .budget import actor_words, difference_words, figure_words, quote_words, reader_words, words
-from .evidence import find_actors, find_discrepancies, find_key_figures, find_quotes
+from .budget import reader_words
 from .items import Candidate, Sentence, candidates, item, merge, score, select
 from .sentences import iter_sentences
 
 DEFAULT_MAX_WORDS = 800
-BLUF_MAX_WORDS = 25  # a bottom-line sentence a reader takes in at a glance
-BLUF_RESERVE = 50  # words kept for the bottom line while choosing bullets (two such sentences)
 MAX_SENTENCE_CHARS = 1500
 # A source's sentences beyond this many are not read: a 100,000-word report has about 5,000;
 # a 50 MB one-line file has millions, and would take minutes and gigabytes to compare.
@@ -78,31 +76,24 @@ def _analyse(articles: list[Article], profile: Profile, max_words: int, title: s
         bar.update(done)
     scored = score(found, profile, [a.title for a in articles])
     kept = merge(scored)
-    specs = {spec.kind: spec for spec in profile.sections}
-    differences = find_discrepancies(sentences) if "discrepancies" in specs else []
-    figures = find_key_figures(sentences, kept, specs["key_figures"].max_items) if "key_figures" in specs else []
-    actors = find_actors(sentences, specs["actors"].max_items) if "actors" in specs else []
-    quotes = find_quotes(sentences, actors, profile, specs["quotes"].max_items) if "quotes" in specs else []
-    _shrink_evidence(figures, actors, quotes, EVIDENCE_SHARE * max_words, differences)
-
-    bluf_spec = specs.get("bluf")
+    story = Story(articles, sentences, kept, profile)
+    specs = {spec.id: spec for spec in profile.sections}
+    collected = _collect(story, profile)
     brief = Brief(
         title=title or _title(articles),
         date=max((a.date for a in articles if a.date), default=None),
         profile=profile.id,
         profile_title=profile.title,
-        sections=[Section(id=spec.id, title=spec.title, kind=spec.kind, empty_note=spec.empty) for spec in profile.sections],
+        sections=[Section(id=spec.id, title=spec.title, kind=spec.kind, items=list(collected[spec.id]), empty_note=spec.empty) for spec in profile.sections],
         sources=sources,
-        key_figures=figures,
-        actors=actors,
-        quotes=quotes,
-        discrepancies=differences,
         generator=f"briefgen {__version__}",
         generated=document_time().date().isoformat(),
     )
-    # What the brief costs before any bullet: its headings, evidence and the bottom line's share.
-    fixed = reader_words(brief) - sum(words(s.empty_note) for s in brief.sections if s.kind in ("bullets", "bluf"))
-    fixed += BLUF_RESERVE if bluf_spec else 0
+    _shrink_evidence(brief, EVIDENCE_SHARE * max_words)
+    collected = {s.id: list(s.items) for s in brief.sections}  # what settling starts from, each time
+    # What the brief costs before any bullet: its headings, evidence and what the bottom line keeps.
+    from_bullets = [s for s in brief.sections if kind(s.kind).from_bullets]
+    fixed = reader_words(brief) - sum(words(s.empty_note) for s in from_bullets) + sum(kind(s.kind).reserve for s in from_bullets)
     bullet_budget = max(0, max_words - fixed)
     chosen = select(kept, scored.vectors, profile, bullet_budget)
     # A brief of empty sections would look finished and say nothing: say why instead.
@@ -112,7 +103,7 @@ def _analyse(articles: list[Article], profile: Profile, max_words: int, title: s
     if not chosen:
         raise InputError(f"{_named(articles)}: {max_words} words leave no room for a bullet beside the headings "
                          f"(the shortest would need {fixed + min(c.words for c in kept) + 1})")
-    _assemble(brief, chosen, bluf_spec, quotes, actors)
+    _assemble(brief, chosen, story, specs, collected)
     # The bottom line and the evidence are known only now, and often take less than was kept
     # for them: the words left over go to more bullets rather than to nothing.
     for _ in range(FILL_ROUNDS):
@@ -124,26 +115,43 @@ def _analyse(articles: list[Article], profile: Profile, max_words: int, title: s
         if len(more) == len(chosen):
             break
         chosen = more
-        _assemble(brief, chosen, bluf_spec, quotes, actors)
+        _assemble(brief, chosen, story, specs, collected)
     _fit(brief, max_words, [c.text for c in chosen])
     return brief
 
 
-def _assemble(brief: Brief, chosen: list[Candidate], bluf_spec, quotes: list, actors: list) -> None:
-    """Put the chosen bullets, the bottom line and the quotes and actors they leave in ``brief``."""
+def _collect(story: Story, profile: Profile) -> dict[str, list]:
+    """Each section's items as its kind collects them from the story (none for bullets yet)."""
+    by_kind: dict[str, list] = {}
+    for spec in profile.sections:
+        by_kind.setdefault(spec.kind, []).append(spec)
+    collected: dict[str, list] = {spec.id: [] for spec in profile.sections}
+    for name in in_order(list(by_kind), "collect_after"):
+        collect = kind(name).collect
+        if collect is None:
+            continue
+        for spec in by_kind[name]:
+            collected[spec.id] = collect(story, spec)
+        story.collected[name] = [entry for spec in by_kind[name] for entry in collected[spec.id]]
+    return collected
+
+
+def _assemble(brief: Brief, chosen: list[Candidate], story: Story, specs: dict[str, SectionSpec], collected: dict[str, list]) -> None:
+    """Put the chosen bullets in their sections, then settle every other section on them
+    (the bottom line is made of them; quotations they tell and actors they leave out go)."""
+    story.chosen = chosen
     by_section = {section.id: section for section in brief.sections}
     for section in brief.sections:
-        if section.kind in ("bullets", "bluf"):
-            section.items = []
+        section.items = [] if kind(section.kind).bullets else list(collected[section.id])
     for c in chosen:
         by_section[c.section].items.append(item(c))
-    if bluf_spec:
-        contested = tuple(tuple(claim.text for claim in difference.claims) for difference in brief.discrepancies)
-        by_section[bluf_spec.id].items = _bottom_line(chosen, bluf_spec.id, bluf_spec.max_items, contested)
-    # A quotation a bullet already tells in full is not told twice.
-    brief.quotes = [q for q in quotes if not any(q.text.strip("… ") in c.text for c in chosen)]
-    speakers = {q.speaker for q in brief.quotes}
-    brief.actors = [a for a in actors if a.name in speakers or _mentioned(a.name, chosen)] or actors[:3]
+    for name in in_order(list(dict.fromkeys(s.kind for s in brief.sections)), "settle_after"):
+        settle = kind(name).settle
+        if settle is None:
+            continue
+        for section in brief.sections:
+            if section.kind == name:
+                section.items = settle(collected[section.id], specs[section.id], story, brief)
 
 
 def _sentences(articles: list[Article]) -> list[Sentence]:
@@ -173,83 +181,59 @@ def _sentences(articles: list[Article]) -> list[Sentence]:
     return sentences
 
 
-def _bottom_line(chosen: list[Candidate], section_id: str, count: int, contested: tuple[tuple[str, ...], ...] = ()) -> list[Item]:
-    """The most salient short bullets, those several outlets report first: a reader can stop here.
-
-    ``contested`` holds, per figure the sources give differently, each source's claim: the
-    bottom line tells one side of each at most, never "€26 billion [2] … €21 billion [1]".
-    """
-    short = [(n, c) for n, c in enumerate(chosen) if c.words <= BLUF_MAX_WORDS][: 2 * count]
-    short.sort(key=lambda nc: (-_headline_fact(nc[1]), nc[0]))
-    lines = []
-    told: set[int] = set()  # differences one line already takes a side in
-    for _, c in short:
-        sides = {n for n, claims in enumerate(contested) if any(claim in c.text for claim in claims)}
-        if sides & told:
-            continue
-        told |= sides
-        bullet = item(c)
-        lines.append(Item(bullet.text, section_id, bullet.sources, bullet.evidence, bullet.confidence, [f"top bullet of {c.section}"]))
-    # Two lines always; a third only while the bottom line stays short enough to read at a glance.
-    while len(lines) > 2 and (len(lines) > count or sum(len(i.text.split()) for i in lines) > BLUF_RESERVE):
-        lines.pop()
-    return lines[:count]
-
-
-def _headline_fact(c: Candidate) -> float:
-    """How much a bullet tells what the story is: the outlets' headlines say it, their first
-    sentences tell it, several of them report it (each on a 0–1 scale, weighed alike)."""
-    return c.headline + c.features.get("lead", 0.0) + min(len(c.sources), 3) / 3
-
-
 def _fit(brief: Brief, max_words: int, picked: list[str]) -> None:
-    """Drop the last-picked bullets, then evidence, until the brief fits ``max_words``."""
+    """Drop the last-picked bullets, then evidence (the longest list first), then lines of
+    the bottom line, until the brief fits ``max_words``."""
     order = {text: n for n, text in enumerate(picked)}
-    bullets = [s for s in brief.sections if s.kind == "bullets"]
+    bullets = [s for s in brief.sections if kind(s.kind).bullets]
+    evidence = [s for s in reversed(brief.sections) if kind(s.kind).evidence]
+    bottom = [s for s in brief.sections if kind(s.kind).bottom_line]
     while reader_words(brief) > max_words:
         told = [(order.get(i.text, -1), s) for s in bullets for i in s.items]
         if told:
             _, section = max(told, key=lambda t: t[0])
             section.items.pop(max(range(len(section.items)), key=lambda n: order.get(section.items[n].text, -1)))
             continue
-        longest = max((brief.quotes, brief.actors, brief.key_figures, brief.discrepancies), key=len)
-        if longest:
-            longest.pop()
+        longest = max(evidence, key=lambda s: len(s.items), default=None)
+        if longest is not None and longest.items:
+            longest.items.pop()
             continue
-        bluf = [s for s in brief.sections if s.kind == "bluf" and s.items]
-        if not bluf:
+        lines = [s for s in bottom if s.items]
+        if not lines:
             break  # headings and empty notes alone exceed the budget
-        bluf[0].items.pop()
+        lines[0].items.pop()
 
 
-def _shrink_evidence(figures: list, actors: list, quotes: list, allowance: float, differences: list) -> None:
-    """Shorten the evidence lists, the one taking most words first, until they fit their share of the budget.
+def _shrink_evidence(brief: Brief, allowance: float) -> None:
+    """Shorten the evidence sections until they fit their share of the budget.
 
-    Notes on differing figures give way first while they take more than half of it (one
-    always stays), so a big corpus with many of them still shows figures, actors and quotes.
+    A kind with a ``cap`` first gives way while it alone takes more than that share of the
+    allowance (one item always stays): notes on differing figures take at most half, so a
+    big corpus with many of them still shows figures, actors and quotes.  Then the kinds
+    that yield give way, the one taking the most words first (one quotation costs as much
+    as four actors); on a tie the later section.
     """
-    while len(differences) > 1 and difference_words(differences) > allowance / 2:
-        differences.pop()
-    while figure_words(figures) + difference_words(differences) + actor_words(actors) + quote_words(quotes) > allowance:
-        # The list taking the most words gives way: one quotation costs as much as four actors.
-        costs = ((quote_words(quotes), quotes), (actor_words(actors), actors), (figure_words(figures), figures))
-        cost, longest = max(costs, key=lambda c: c[0])
+    evidence = [s for s in reversed(brief.sections) if kind(s.kind).evidence]
+    for section in evidence:
+        share = kind(section.kind).cap
+        while share < 1 and len(section.items) > 1 and section_cost(section) > allowance * share:
+            section.items.pop()
+    while sum(section_cost(s) for s in evidence) > allowance:
+        cost, longest = max(((section_cost(s), s) for s in evidence if kind(s.kind).yields), key=lambda c: c[0], default=(0, None))
         if not cost:
             break
-        longest.pop()
+        longest.items.pop()
+
+
+def section_cost(section: Section) -> int:
+    """What a section's items cost a reader (nothing when it has none)."""
+    return kind(section.kind).words(section.items)
 
 
 def _named(articles: list[Article]) -> str:
     """The sources, named for a message: the first three and how many more."""
     more = f" and {len(articles) - 3} more" if len(articles) > 3 else ""
     return ", ".join(a.location or a.title for a in articles[:3]) + more
-
-
-def _mentioned(name: str, chosen: list[Candidate]) -> bool:
-    """A person by surname, an organisation by its whole name."""
-    words = name.split()
-    key = words[-1] if len(words) <= 3 and words[-1] not in ("Group", "Institute", "Center", "Centre", "Council") else name
-    return any(key in c.text for c in chosen)
 
 
 def _title(articles: list[Article]) -> str:

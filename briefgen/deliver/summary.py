@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import Brief, Section
+from ..kinds import kind
+from ..model import Brief
 from ..package import read_package
-from ..render.markdown import cite, long_date
 
 
 @dataclass
@@ -35,15 +35,15 @@ class Summary:
 
 
 def summarise(brief: Brief) -> Summary:
-    """The Summary of a Brief: the first ``bluf`` section is the bottom line."""
+    """The Summary of a Brief: the first bottom-line section, then each other section's first line."""
     summary = Summary(title=brief.title, date=brief.date)
-    bluf = next((s for s in brief.sections if s.kind == "bluf"), None)
-    if bluf is not None:
-        summary.bottom_line_title = bluf.title
-        summary.bottom_line = " ".join(f"{i.text} {cite(i.sources)}" for i in bluf.items) or bluf.empty_note
+    bottom = next((s for s in brief.sections if kind(s.kind).bottom_line), None)
+    if bottom is not None:
+        summary.bottom_line_title = bottom.title
+        summary.bottom_line = kind(bottom.kind).lead(brief, bottom) or bottom.empty_note
     for section in brief.sections:
-        if section is not bluf:
-            summary.leads.append((section.title, _lead(brief, section)))
+        if section is not bottom:
+            summary.leads.append((section.title, kind(section.kind).lead(brief, section) or section.empty_note))
     return summary
 
 
@@ -64,28 +64,6 @@ def read_summary(files: list[Path]) -> Summary:
     if docx_files:
         return _summary_from_docx(docx_files[0])
     raise InputError(f"{files[0]}: cannot tell what the brief says; give its .json or .docx too")
-
-
-def _lead(brief: Brief, section: Section) -> str:
-    """The first line a reader sees under the section's heading, as the documents show it."""
-    if section.kind in ("bluf", "bullets"):
-        first = section.items[:1] and f"{section.items[0].text} {cite(section.items[0].sources)}"
-    elif section.kind == "key_figures":
-        first = brief.key_figures[:1] and "{0.figure} — {0.counts} {1}".format(brief.key_figures[0], cite(brief.key_figures[0].sources))
-    elif section.kind == "discrepancies":
-        first = brief.discrepancies[:1] and f"{brief.discrepancies[0].topic}: " + "; ".join(
-            f"{c.text} [{c.source}]" for c in brief.discrepancies[0].claims
-        )
-    elif section.kind == "actors":
-        first = brief.actors[:1] and f"{brief.actors[0].name} — {brief.actors[0].role} {cite(brief.actors[0].sources)}"
-    elif section.kind == "quotes":
-        first = brief.quotes[:1] and f"“{brief.quotes[0].text}” — {brief.quotes[0].speaker} {cite(brief.quotes[0].sources)}"
-    elif section.kind == "sources" and brief.sources:
-        source = brief.sources[0]
-        first = " — ".join([f"[{source.id}] {source.outlet}", f"“{source.title}”", *([long_date(source.date)] if source.date else []), *([source.url] if source.url else [])])
-    else:
-        first = ""
-    return first or section.empty_note
 
 
 def _summary_from_docx(path: Path) -> Summary:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..kinds import kind
 from ..model import Brief, brief_to_json
 from .blocks import parse_blocks
 from .markdown import long_date, render_markdown
@@ -20,6 +21,7 @@ from ..clock import document_time
 from .style import DocumentInfo, Style, load_style
 
 FORMATS = ("docx", "pdf", "md", "json", "html")
+KEYWORD_NAMES = 6  # people and organisations the document's keywords name, the first listed
 
 
 def render(
@@ -62,7 +64,8 @@ def document_info(brief: Brief, marking: str | None = None) -> DocumentInfo:
     """Properties, header text and marking for ``brief``."""
     count = len(brief.sources)
     date_text = long_date(brief.date)
-    names = [a.name for a in brief.actors[:6]]
+    named = [name for section in brief.sections if kind(section.kind).names for name in kind(section.kind).names(section.items)]
+    names = list(dict.fromkeys(named))[:KEYWORD_NAMES]
     return DocumentInfo(
         title=" ".join(brief.title.split()),
         subject=f"{brief.profile_title} · {date_text} · {count} source{'s' if count != 1 else ''}",

@@ -1,0 +1,57 @@
+"""Actors: the people (then organisations) who act or speak in the brief, with the roles
+the sources give them (``Actor``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import Actor, Brief, Section
+from . import CITATION, Kind, Story, words
+
+if TYPE_CHECKING:
+    from ..analyse.items import Candidate
+    from ..profile import SectionSpec
+
+FALLBACK = 3  # actors listed when none acts or speaks in the brief: those the story names most
+
+
+def collect(story: Story, spec: SectionSpec) -> list[Actor]:
+    from ..analyse.evidence import find_actors
+
+    return find_actors(story.sentences, spec.max_items)
+
+
+def in_the_brief(actors: list[Actor], _spec: SectionSpec, story: Story, brief: Brief) -> list[Actor]:
+    """Those a bullet names or whose quotation the brief prints."""
+    speakers = {q.speaker for q in brief.items_of("quotes")}
+    return [a for a in actors if a.name in speakers or _mentioned(a.name, story.chosen)] or actors[:FALLBACK]
+
+
+def _mentioned(name: str, chosen: list[Candidate]) -> bool:
+    """A person by surname, an organisation by its whole name."""
+    parts = name.split()
+    key = parts[-1] if len(parts) <= 3 and parts[-1] not in ("Group", "Institute", "Center", "Centre", "Council") else name
+    return any(key in c.text for c in chosen)
+
+
+def actor_words(actors: list[Actor]) -> int:
+    return sum(words(a.name) + words(a.role) + CITATION for a in actors)
+
+
+def first_actor(brief: Brief, section: Section) -> str:
+    from ..render.markdown import cite
+
+    return f"{section.items[0].name} — {section.items[0].role} {cite(section.items[0].sources)}" if section.items else ""
+
+
+KIND = Kind(
+    "actors",
+    Actor,
+    actor_words,
+    first_actor,
+    collect=collect,
+    settle=in_the_brief,
+    settle_after=("quotes",),
+    evidence=True,
+    names=lambda actors: [a.name for a in actors],
+)

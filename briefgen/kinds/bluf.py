@@ -1,0 +1,59 @@
+"""The bottom line up front: two or three of the chosen bullets, set apart, that a reader
+could stop after: short, reported first by several outlets, telling what the headlines tell.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import Brief, Item
+from . import Kind, Story
+from .bullets import first_item, item_words
+
+if TYPE_CHECKING:
+    from ..analyse.items import Candidate
+    from ..profile import SectionSpec
+
+BLUF_MAX_WORDS = 25  # a bottom-line sentence a reader takes in at a glance
+BLUF_RESERVE = 50  # words kept for the bottom line while choosing bullets (two such sentences)
+
+
+def bottom_line(_items: list[Item], spec: SectionSpec, story: Story, brief: Brief) -> list[Item]:
+    """The most salient short bullets, those several outlets report first.
+
+    Of each figure the sources give differently (the brief's differences), the bottom line
+    tells one side at most, never "€26 billion [2] … €21 billion [1]".
+    """
+    from ..analyse.items import item
+
+    contested = [tuple(claim.text for claim in d.claims) for d in brief.items_of("discrepancies")]
+    short = [(n, c) for n, c in enumerate(story.chosen) if c.words <= BLUF_MAX_WORDS][: 2 * spec.max_items]
+    short.sort(key=lambda nc: (-_headline_fact(nc[1]), nc[0]))
+    lines = []
+    told: set[int] = set()  # differences one line already takes a side in
+    for _, c in short:
+        sides = {n for n, claims in enumerate(contested) if any(claim in c.text for claim in claims)}
+        if sides & told:
+            continue
+        told |= sides
+        bullet = item(c)
+        lines.append(Item(bullet.text, spec.id, bullet.sources, bullet.evidence, bullet.confidence, [f"top bullet of {c.section}"]))
+    # Two lines always; a third only while the bottom line stays short enough to read at a glance.
+    while len(lines) > 2 and (len(lines) > spec.max_items or sum(len(i.text.split()) for i in lines) > BLUF_RESERVE):
+        lines.pop()
+    return lines[: spec.max_items]
+
+
+def _headline_fact(c: Candidate) -> float:
+    """How much a bullet tells what the story is: the outlets' headlines say it, their first
+    sentences tell it, several of them report it (each on a 0–1 scale, weighed alike)."""
+    return c.headline + c.features.get("lead", 0.0) + min(len(c.sources), 3) / 3
+
+
+def bottom_line_text(brief: Brief, section) -> str:
+    from ..render.markdown import cite
+
+    return " ".join(f"{i.text} {cite(i.sources)}" for i in section.items)
+
+
+KIND = Kind("bluf", Item, item_words, bottom_line_text, settle=bottom_line, bottom_line=True, reserve=BLUF_RESERVE)

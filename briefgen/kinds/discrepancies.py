@@ -1,0 +1,34 @@
+"""Sources differ: the figures and claims the sources give differently, each side cited
+(``Discrepancy``).  They give way first while they take over half the evidence's words."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import Brief, Discrepancy, Section
+from . import CITATION, Kind, Story, words
+
+if TYPE_CHECKING:
+    from ..profile import SectionSpec
+
+
+def collect(story: Story, _spec: SectionSpec) -> list[Discrepancy]:
+    from ..analyse.evidence import find_discrepancies
+
+    return find_discrepancies(story.sentences)
+
+
+def difference_words(differences: list[Discrepancy]) -> int:
+    return sum(words(d.topic) + sum(words(c.text) + CITATION for c in d.claims) for d in differences)
+
+
+def first_difference(brief: Brief, section: Section) -> str:
+    if not section.items:
+        return ""
+    first = section.items[0]
+    return f"{first.topic}: " + "; ".join(f"{c.text} [{c.source}]" for c in first.claims)
+
+
+KIND = Kind(
+    "discrepancies", Discrepancy, difference_words, first_difference, collect=collect, evidence=True, cap=0.5, yields=False
+)

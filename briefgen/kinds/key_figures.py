@@ -1,0 +1,34 @@
+"""Key figures: the numbers a reader would quote, each with what it counts (``KeyFigure``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import Brief, KeyFigure, Section
+from . import CITATION, Kind, Story, words
+
+if TYPE_CHECKING:
+    from ..profile import SectionSpec
+
+HEADER = "Figure | What it counts | Source"  # the table's header row, as the partial prints it
+
+
+def collect(story: Story, spec: SectionSpec) -> list[KeyFigure]:
+    from ..analyse.evidence import find_key_figures
+
+    return find_key_figures(story.sentences, story.kept, spec.max_items)
+
+
+def figure_words(figures: list[KeyFigure]) -> int:
+    """The table: its header row and a row per figure (nothing when empty)."""
+    rows = sum(words(f.figure) + words(f.counts) + CITATION for f in figures)
+    return words(HEADER) + rows if rows else 0
+
+
+def first_figure(brief: Brief, section: Section) -> str:
+    from ..render.markdown import cite
+
+    return f"{section.items[0].figure} — {section.items[0].counts} {cite(section.items[0].sources)}" if section.items else ""
+
+
+KIND = Kind("key_figures", KeyFigure, figure_words, first_figure, collect=collect, evidence=True)
