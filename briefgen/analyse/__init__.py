@@ -182,11 +182,12 @@ def _sentences(articles: list[Article]) -> list[Sentence]:
 
 
 def _fit(brief: Brief, max_words: int, picked: list[str]) -> None:
-    """Drop the last-picked bullets, then evidence (the longest list first), then lines of
-    the bottom line, until the brief fits ``max_words``."""
+    """Drop the last-picked bullets, then items of the other sections (the longest list
+    first: evidence, or any kind that is neither bullets nor the bottom line), then lines
+    of the bottom line, until the brief fits ``max_words``."""
     order = {text: n for n, text in enumerate(picked)}
     bullets = [s for s in brief.sections if kind(s.kind).bullets]
-    evidence = [s for s in reversed(brief.sections) if kind(s.kind).evidence]
+    others = [s for s in reversed(brief.sections) if kind(s.kind).counted and not kind(s.kind).from_bullets]
     bottom = [s for s in brief.sections if kind(s.kind).bottom_line]
     while reader_words(brief) > max_words:
         told = [(order.get(i.text, -1), s) for s in bullets for i in s.items]
@@ -194,7 +195,7 @@ def _fit(brief: Brief, max_words: int, picked: list[str]) -> None:
             _, section = max(told, key=lambda t: t[0])
             section.items.pop(max(range(len(section.items)), key=lambda n: order.get(section.items[n].text, -1)))
             continue
-        longest = max(evidence, key=lambda s: len(s.items), default=None)
+        longest = max(others, key=lambda s: len(s.items), default=None)
         if longest is not None and longest.items:
             longest.items.pop()
             continue
