@@ -90,6 +90,9 @@ def _analyse(articles: list[Article], profile: Profile, max_words: int, title: s
         generated=document_time().date().isoformat(),
     )
     _shrink_evidence(brief, EVIDENCE_SHARE * max_words)
+    for section in brief.sections:  # a kind with a share of its own keeps to it
+        while kind(section.kind).share and section.items and section_cost(section) > kind(section.kind).share * max_words:
+            section.items.pop()
     collected = {s.id: list(s.items) for s in brief.sections}  # what settling starts from, each time
     # What the brief costs before any bullet: its headings, evidence and what the bottom line keeps.
     from_bullets = [s for s in brief.sections if kind(s.kind).from_bullets]

@@ -73,6 +73,7 @@ class Kind:
     bullets: bool = False  # holds the bullets salience chooses for it, within the budget left
     bottom_line: bool = False  # made of the chosen bullets; the email body opens with it
     reserve: int = 0  # words kept for it while bullets are chosen
+    share: float = 0.0  # the most of --max-words its items may take (its last ones go), if not evidence
     evidence: bool = False  # shares the evidence allowance with the other evidence kinds
     cap: float = 1.0  # share of that allowance it may take alone (it keeps one item)
     yields: bool = True  # gives way, the longest list first, while the evidence is over
