@@ -11,6 +11,7 @@ from briefgen import kinds
 from briefgen.analyse.budget import reader_words, section_words
 from briefgen.errors import InputError
 from briefgen.kinds import words
+from briefgen.kinds.timeline import Event
 from briefgen.model import Actor, Brief, Claim, Discrepancy, Evidence, Item, KeyFigure, Quote, Section, Source
 from briefgen.profile import load_profile
 from briefgen.render import render
@@ -26,6 +27,7 @@ EXAMPLES = {
     "discrepancies": [Discrepancy("Length of the strike", [Claim("two weeks", 1), Claim("16 days", 2)])],
     "actors": [Actor("Mara Olsen", "Harbour Union leader", [1])],
     "quotes": [Quote("We have what we asked for, and the boats sail again", "Mara Olsen", [2])],
+    "timeline": [Event("2025-05-19", "Crews at Arlen walked out — the first strike in 20 years.", [1])],
 }
 
 
