@@ -46,7 +46,7 @@ def printed_words(brief: Brief) -> int:
     """Words of the section as the Markdown shows it (heading and table rules left out)."""
     markdown = render(brief, ["md"])["md"].decode("utf-8")
     block = markdown.split("\n## ", 1)[1].split("\n## Sources\n")[0].split("\n", 1)[1]
-    return sum(words(line.lstrip("#>-|* ")) for line in block.splitlines() if not re.fullmatch(r"[|\-\s]*", line))
+    return sum(words(line.lstrip("#>-|* ")) for line in block.splitlines() if not re.fullmatch(r"[|\-\s]*|:::.*", line))
 
 
 def test_every_kind_has_its_module_and_its_partial():
@@ -84,6 +84,6 @@ def test_no_module_outside_the_kinds_asks_what_kind_a_section_is():
         for path in sorted((ROOT / "briefgen").rglob("*.py"))
         if "kinds" not in path.relative_to(ROOT / "briefgen").parts
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-        if asks.search(line)
+        if asks.search(line) and "block.kind" not in line  # a rendered block's kind is its role, not a section's
     ]
     assert not offenders, offenders

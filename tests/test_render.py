@@ -79,6 +79,39 @@ def test_user_template_overrides_shipped_one(tmp_path):
     assert render_markdown(brief_with("x"), tmp_path) == "# Test brief\n\nCustom 1\n"
 
 
+def test_a_blocks_role_is_what_the_template_says_not_how_it_looks():
+    blocks = parse_blocks(
+        "# T\n\n*All in italics, but a paragraph.*\n\n[1] Looks like a source, is a paragraph.\n\n"
+        "::: note\nPlain words, a note.\n:::\n\n::: source\n[1] a.example — “A”\n\n[2] b.example — “B”\n:::\n\n"
+        "::: bluf\n> The bottom line.\n\n:::\n\n> A quotation.\n\n::: warning\nMind the gap.\n:::\n"
+    )
+    assert [(b.kind, b.role, b.text) for b in blocks[1:]] == [
+        ("paragraph", "", "All in italics, but a paragraph."),
+        ("paragraph", "", "[1] Looks like a source, is a paragraph."),
+        ("note", "note", "Plain words, a note."),
+        ("source", "source", "[1] a.example — “A”"),
+        ("source", "source", "[2] b.example — “B”"),
+        ("bluf", "bluf", "The bottom line."),
+        ("quote", "", "A quotation."),
+        ("paragraph", "warning", "Mind the gap."),
+    ]
+
+
+def test_a_users_template_gives_a_block_a_role_the_reference_docx_styles(tmp_path):
+    reference = docx.Document()
+    reference.styles.add_style("Warning", 1)  # a paragraph style of the office's own
+    reference.save(tmp_path / "office.docx")
+    (tmp_path / "brief.md.j2").write_text("# {{ brief.title | md }}\n\n::: Warning\nNot for circulation.\n:::\n\n::: note\nA note.\n:::\n")
+    data = render(brief_with("x"), ["docx"], template_dir=tmp_path, reference_docx=tmp_path / "office.docx")["docx"]
+    styled = [(p.style.name, p.text) for p in docx.Document(io.BytesIO(data)).paragraphs if p.text]
+    assert styled == [("Title", "Test brief"), ("Warning", "Not for circulation."), ("Brief Note", "A note.")]
+
+
+def test_a_div_in_source_text_stays_text():
+    blocks = parse_blocks(render_markdown(brief_with("::: note")))
+    assert [b.text for b in blocks if b.kind == "bullet"] == ["::: note [1]"]
+
+
 def test_template_cannot_reach_python_internals(tmp_path):
     from briefgen.errors import InputError
 

@@ -2,11 +2,20 @@
 
 Every writer (DOCX, PDF, HTML) walks the same blocks, so what the template says is
 what every format shows.  Blocks are deliberately few: headings (level 1 is the title),
-paragraphs, bullet items, quotes (the bottom line up front) and tables; inline text is
-a list of runs carrying bold, italic and link.  Two paragraph shapes get their own kind
-so writers can set them apart: a paragraph wholly in italics is a ``note`` (the line
-under the title, the generated-by line) and one opening with ``[n]`` is a ``reference``
-(an entry of Sources).
+paragraphs, bullet items, quotes and tables; inline text is a list of runs carrying
+bold, italic and link.
+
+What a paragraph is for is said by the template, never guessed from how it looks: a
+fenced div names its role (pandoc's way), and every paragraph inside takes it::
+
+    ::: note
+    *Policy brief · 19 March 2025 · 2 sources*
+    :::
+
+The roles writers know (``ROLES``) are the bottom line (``bluf``), a note (``note``: the
+line under the title, how the brief was made) and an entry of the Sources (``source``); a
+paragraph inside a div of any other role keeps that role in ``Block.role``, and the DOCX
+writer gives it the Word style of that name when the reference document has one.
 """
 
 from __future__ import annotations
@@ -16,8 +25,10 @@ from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.container import container_plugin
 
-_REFERENCE = re.compile(r"\[\d+\] ")
+ROLES = ("bluf", "note", "source")
+_ROLE = re.compile(r"\s*([A-Za-z][\w-]*)\s*")
 
 
 @dataclass
@@ -34,14 +45,17 @@ class Run:
 class Block:
     """One block of the document.
 
-    ``kind`` is ``heading`` (with ``level``), ``paragraph``, ``note``, ``reference``,
-    ``bullet``, ``numbered``, ``quote`` or ``table`` (``rows`` of cells, each a list of runs; row 0 is the header).
+    ``kind`` is ``heading`` (with ``level``), ``paragraph``, ``bullet``, ``numbered``,
+    ``quote`` or ``table`` (``rows`` of cells, each a list of runs; row 0 is the header),
+    or for a paragraph the role the template gave it (one of ``ROLES``).  ``role`` is the
+    role of the div it sits in, whichever it is ("" for none).
     """
 
     kind: str
     runs: list[Run] = field(default_factory=list)
     level: int = 0
     rows: list[list[list[Run]]] = field(default_factory=list)
+    role: str = ""
 
     @property
     def text(self) -> str:
@@ -51,23 +65,31 @@ class Block:
 def parse_blocks(markdown: str) -> list[Block]:
     """The blocks of ``markdown`` in document order."""
     parser = MarkdownIt("commonmark", {"html": False}).enable("table")
+    parser.use(container_plugin, name="role", validate=lambda params, *_: bool(_ROLE.fullmatch(params)))
     tokens = parser.parse(markdown)
     blocks: list[Block] = []
     context: list[str] = []  # enclosing containers: bullet_list, ordered_list, blockquote
+    roles: list[str] = []  # enclosing divs' roles, innermost last
     table: Block | None = None
     row: list[list[Run]] = []
     in_cell = False
     for token in tokens:
-        if token.type in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
+        if token.type == "container_role_open":
+            roles.append(_ROLE.fullmatch(token.info)[1])
+        elif token.type == "container_role_close":
+            roles.pop()
+        elif token.type in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
             context.append(token.type.removesuffix("_open"))
         elif token.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
             context.pop()
         elif token.type == "heading_open":
             blocks.append(Block("heading", level=int(token.tag[1])))
         elif token.type == "paragraph_open":
-            blocks.append(Block(_paragraph_kind(context)))
+            role = roles[-1] if roles else ""
+            kind = _paragraph_kind(context)
+            blocks.append(Block(role if role in ROLES and kind in ("paragraph", "quote") else kind, role=role))
         elif token.type == "table_open":
-            table = Block("table")
+            table = Block("table", role=roles[-1] if roles else "")
             blocks.append(table)
         elif token.type == "tr_open":
             row = []
@@ -86,12 +108,6 @@ def parse_blocks(markdown: str) -> list[Block]:
                 blocks[-1].runs.extend(runs)
         elif token.type == "table_close":
             table = None
-    for block in blocks:
-        if block.kind == "paragraph" and block.runs:
-            if all(r.italic for r in block.runs if r.text.strip()):
-                block.kind = "note"
-            elif _REFERENCE.match(block.text):
-                block.kind = "reference"
     return blocks
 
 

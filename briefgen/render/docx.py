@@ -45,6 +45,8 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2", 4: "Heading 3"}
 BUILT_IN_STYLES = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Number", "Table Grid")
 NOTE, SUMMARY, SOURCE = "Brief Note", "Brief Summary", "Brief Source"
+# The Word style of each block the template gives a role (a blockquote looks like the bottom line).
+ROLE_STYLES = {"bluf": SUMMARY, "quote": SUMMARY, "note": NOTE, "source": SOURCE}
 SAFE_LINK = ("http://", "https://", "mailto:")
 CORE_PROPERTY_MAX = 255
 
@@ -87,7 +89,7 @@ def render_docx(blocks: list[Block], info: DocumentInfo, style: Style, reference
             lists.number(paragraph, block.kind)
             _add_runs(paragraph, block.runs, style)
         else:
-            name = {"quote": SUMMARY, "note": NOTE, "reference": SOURCE}.get(block.kind, "Normal")
+            name = ROLE_STYLES.get(block.kind) or (block.role if block.role and _has_style(document, block.role) else "Normal")
             paragraph = add_paragraph(name)
             _add_runs(paragraph, block.runs, style)
     return _reproducible_zip(document)

@@ -28,7 +28,7 @@ def render_html(blocks: list[Block], info: DocumentInfo, style: Style) -> bytes:
         "h3": f"{font};margin:14px 0 4px;font-size:{size['subheading'] + 4:g}px",
         "p": "margin:0 0 8px",
         "note": f"margin:0 0 12px;color:{c['muted']};font-size:{size['body'] + 2:g}px",
-        "reference": f"margin:0 0 6px;padding-left:24px;text-indent:-24px;font-size:{size['sources'] + 4:g}px",
+        "source": f"margin:0 0 6px;padding-left:24px;text-indent:-24px;font-size:{size['sources'] + 4:g}px",
         "quote": f"margin:6px 0 10px;padding:10px 14px;background:{c['shade']};border-left:4px solid {c['accent']}",
         "ul": "margin:0 0 8px;padding-left:22px",
         "li": "margin:0 0 4px",
@@ -78,9 +78,9 @@ def _block(block: Block, css: dict[str, str]) -> str:
         return f'<{tag} style="{css[tag]}">{text}</{tag}>'
     if block.kind in ("bullet", "numbered"):
         return f'<li style="{css["li"]}">{text}</li>'
-    if block.kind == "quote":
+    if block.kind in ("bluf", "quote"):
         return f'<div style="{css["quote"]}">{text}</div>'
-    if block.kind in ("note", "reference"):
+    if block.kind in ("note", "source"):
         return f'<p style="{css[block.kind]}">{text}</p>'
     if block.kind == "table":
         rows = []

@@ -24,7 +24,7 @@ from ..model import Brief
 
 TEMPLATE = "brief.md.j2"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&!#])")
-_LINE_START = re.compile(r"^([-+])(?=\s|$)|^(\d{1,9})([.)])(?=\s|$)")
+_LINE_START = re.compile(r"^([-+]|:(?=::))(?=\s|$|:)|^(\d{1,9})([.)])(?=\s|$)")
 # Characters XML 1.0 forbids: python-docx refuses them and PDF text extraction yields them.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -139,7 +139,7 @@ def escape_markdown(value: object) -> str:
     """Text that Markdown shows exactly as given: one line, specials backslash-escaped."""
     text = " ".join(_XML_INVALID.sub("", str(value)).split())
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    # Only the start of a line can open a list, quote or heading; escape what would.
+    # Only the start of a line can open a list, quote, heading or div (":::"); escape what would.
     return _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
 
 

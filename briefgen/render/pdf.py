@@ -197,11 +197,11 @@ def _flowables(block: Block, styles: dict[str, ParagraphStyle], style: Style, wi
         paragraph = Paragraph(_markup(block.runs), styles.get(f"h{block.level}", styles["h3"]))
         paragraph.outline_level = max(0, block.level - 1)
         return [paragraph]
-    if block.kind == "quote":
+    if block.kind in ("bluf", "quote"):
         return [_boxed(block, styles, style, width)]
     if block.kind == "table":
         return [_table(block, styles, style, width), Spacer(1, 4)]
-    if block.kind in ("note", "reference", "numbered"):
+    if block.kind in ("note", "source", "numbered"):
         return [Paragraph(_markup(block.runs), styles[block.kind])]
     if block.kind == "paragraph":
         return [Paragraph(_markup(block.runs), styles["body"])]
@@ -306,7 +306,7 @@ def _styles(fonts: Fonts, style: Style) -> dict[str, ParagraphStyle]:
         "h3": ParagraphStyle("h3", parent=heading, fontSize=size["subheading"], leading=size["subheading"] * 1.25, textColor=colour["text"], spaceBefore=5),
         "quote": ParagraphStyle("quote", parent=body, spaceAfter=0),
         "note": ParagraphStyle("note", parent=body, fontSize=size["body"] - 1, leading=(size["body"] - 1) * 1.3, textColor=colour["muted"], spaceAfter=4),
-        "reference": ParagraphStyle("reference", parent=body, fontSize=small, leading=small * 1.25, leftIndent=15, firstLineIndent=-15, spaceAfter=2),
+        "source": ParagraphStyle("source", parent=body, fontSize=small, leading=small * 1.25, leftIndent=15, firstLineIndent=-15, spaceAfter=2),
         "numbered": body,
         "th": ParagraphStyle("th", parent=body, fontName=fonts.bold, fontSize=size["table"], leading=size["table"] * 1.25, spaceAfter=0),
         "td": ParagraphStyle("td", parent=body, fontSize=size["table"], leading=size["table"] * 1.25, spaceAfter=0),
