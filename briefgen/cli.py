@@ -18,11 +18,12 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, api
+from .api import AnalysisOptions, ReadOptions, RenderOptions
 from .errors import BriefgenError, InputError
 
-DEFAULT_FORMATS = "docx,pdf"
-ALL_FORMATS = ("docx", "pdf", "md", "json", "html")
+DEFAULT_FORMATS = ",".join(api.DEFAULT_FORMATS)
+ALL_FORMATS = api.FORMATS
 
 
 def _formats(_ctx, _param, value: str) -> list[str]:
@@ -34,7 +35,7 @@ def _formats(_ctx, _param, value: str) -> list[str]:
 
 
 def _name(_ctx, _param, value: str | None) -> str | None:
-    if value is not None and (not value.strip() or "/" in value or "\\" in value or value.startswith(".")):
+    if value is not None and not api.plain_name(value):
         raise click.BadParameter(f"{value!r} must be a plain file name without folders")
     return value
 
@@ -58,13 +59,12 @@ class _Range(click.FloatRange):
         return number
 
 
-# Upper bounds that keep each number usable: a socket timeout must fit a C integer, and a
-# read of --max-source-mb bytes from standard input reserves that much memory at once.
-_SECONDS = _Range(min=0, min_open=True, max=86_400)
-_MEGABYTES = _Range(min=0, min_open=True, max=1_000)
+# Upper bounds that keep each number usable: see briefgen.api.
+_SECONDS = _Range(min=0, min_open=True, max=api.MAX_SECONDS)
+_MEGABYTES = _Range(min=0, min_open=True, max=api.MAX_MB)
 
 format_option = click.option("--format", "formats", default=DEFAULT_FORMATS, show_default=True, callback=_formats, help="Comma-separated output formats: docx, pdf, md, json, html.")
-output_option = click.option("-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path), default=Path("output"), show_default=True, help="Folder to write the brief into.")
+output_option = click.option("-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path), default=api.DEFAULT_OUTPUT, show_default=True, help="Folder to write the brief into.")
 name_option = click.option("--name", callback=_name, help="File name without extension [default: brief-YYYY-MM-DD, the newest source date].")
 template_option = click.option("--template", "template_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), help="Folder of templates that override the shipped ones (brief.md.j2).")
 typeset_options = [
@@ -73,12 +73,12 @@ typeset_options = [
     click.option("--reference-docx", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Word file whose styles, margins and paper the DOCX uses."),
     click.option("--marking", help='Banner at the top and bottom of every page, e.g. "OFFICIAL".'),
 ]
-profile_option = click.option("--profile", default="default", show_default=True, help="Profile name (see 'briefgen profiles') or path to a profile YAML file.")
+profile_option = click.option("--profile", default=api.DEFAULT_PROFILE, show_default=True, help="Profile name (see 'briefgen profiles') or path to a profile YAML file.")
 analysis_options = [
     click.argument("sources", nargs=-1),
     profile_option,
     click.option("--title", help="Title of the brief [default: taken from the sources]."),
-    click.option("--max-words", type=click.IntRange(min=50), default=800, show_default=True, help="Most words of the brief, counting every word but the title and the Sources."),
+    click.option("--max-words", type=click.IntRange(min=api.MIN_MAX_WORDS), default=api.DEFAULT_MAX_WORDS, show_default=True, help="Most words of the brief, counting every word but the title and the Sources."),
     click.option("--date", callback=_date, help="Date (YYYY-MM-DD) for every source, overriding what they say."),
 ]
 
@@ -103,11 +103,11 @@ reading_options = [
     click.option("--sources", "source_list", type=click.Path(dir_okay=False, path_type=Path), help="File listing sources: one path or URL a line, or YAML/CSV with optional outlet, title and date per source."),
     click.option("--keep-going", is_flag=True, help="Skip unreadable sources (with a warning; listed in the brief) instead of stopping."),
     click.option("-q", "--quiet", is_flag=True, help="No progress line on stderr."),
-    click.option("--jobs", type=click.IntRange(min=1), default=lambda: os.cpu_count() or 1, show_default="number of cores", help="Sources read (and URLs fetched) at once."),
-    click.option("--max-source-mb", type=_MEGABYTES, default=50, show_default=True, help="Largest source file read."),
-    click.option("--max-sources", type=click.IntRange(min=1), default=10_000, show_default=True, help="Most sources one run reads."),
-    click.option("--url-max-mb", type=_MEGABYTES, default=50, show_default=True, help="Largest response fetched from a URL."),
-    click.option("--url-timeout", type=_SECONDS, default=30, show_default=True, help="Seconds allowed to fetch one URL."),
+    click.option("--jobs", type=click.IntRange(min=1), default=api.default_jobs, show_default="number of cores", help="Sources read (and URLs fetched) at once."),
+    click.option("--max-source-mb", type=_MEGABYTES, default=api.DEFAULT_MAX_SOURCE_MB, show_default=True, help="Largest source file read."),
+    click.option("--max-sources", type=click.IntRange(min=1), default=api.DEFAULT_MAX_SOURCES, show_default=True, help="Most sources one run reads."),
+    click.option("--url-max-mb", type=_MEGABYTES, default=api.DEFAULT_URL_MAX_MB, show_default=True, help="Largest response fetched from a URL."),
+    click.option("--url-timeout", type=_SECONDS, default=api.DEFAULT_URL_TIMEOUT, show_default=True, help="Seconds allowed to fetch one URL."),
 ]
 
 
@@ -149,11 +149,17 @@ def build(sources, profile, title, max_words, date, output, formats, name, templ
     With --email-to (or --eml), also email the files written: see 'briefgen send --help'.
     """
     settings = _mail_settings(email) if email["email_to"] or email["email_cc"] or email["eml"] else None
-    brief = _extract(sources, profile, title, max_words, date, source_list=source_list, keep_going=keep_going, quiet=quiet,
-                     jobs=jobs, max_source_mb=max_source_mb, max_sources=max_sources, url_max_mb=url_max_mb, url_timeout=url_timeout)
+    reading = _reading(
+        date, source_list=source_list, keep_going=keep_going, quiet=quiet, jobs=jobs,
+        max_source_mb=max_source_mb, max_sources=max_sources, url_max_mb=url_max_mb,
+        url_timeout=url_timeout,
+    )
+    rendering = _rendering(formats, name, template_dir, style_file=style_file, paper=paper,
+                           reference_docx=reference_docx, marking=marking)
+    brief = _extract(sources, _analysis(profile, max_words, title), reading)
     if email["eml"] is not None:  # refused before the brief is written, not after
-        _check_draft(email["eml"], [output / f"{_stem(brief, name)}.{fmt}" for fmt in formats])
-    paths = _render(brief, output, formats, name, template_dir, style_file, paper, reference_docx, marking)
+        _check_draft(email["eml"], api.output_paths(brief, output, rendering))
+    paths = _render(brief, output, rendering)
     if settings is not None:
         from .deliver import summarise
 
@@ -169,7 +175,8 @@ def extract(sources, profile, title, max_words, date, output, **reading) -> None
     from .model import brief_to_json
     from .write import write_atomic
 
-    text = brief_to_json(_extract(sources, profile, title, max_words, date, **reading))
+    brief = _extract(sources, _analysis(profile, max_words, title), _reading(date, **reading))
+    text = brief_to_json(brief)
     if output is None:
         _out(text, nl=False)
     else:
@@ -198,7 +205,8 @@ def render(brief_json, output, formats, name, template_dir, **typeset) -> None:
         text = brief_json.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{brief_json}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
-    _render(brief_from_json(text, str(brief_json)), output, formats, name, template_dir, **typeset)
+    brief = brief_from_json(text, str(brief_json))
+    _render(brief, output, _rendering(formats, name, template_dir, **typeset))
 
 
 @cli.group(invoke_without_command=True)
@@ -222,40 +230,35 @@ def profiles_show(name) -> None:
     _out(load_profile(name).source_text, nl=False)
 
 
-def _extract(sources, profile_name, title, max_words, date, *, source_list, keep_going, quiet, jobs, max_source_mb, max_sources, url_max_mb, url_timeout):
-    from .analyse import analyse
-    from .profile import load_profile
-    from .read import MB, Limits, SourceSpec, read_all, read_manifest
+def _analysis(profile: str, max_words: int, title: str | None) -> AnalysisOptions:
+    return AnalysisOptions(profile=profile, max_words=max_words, title=title)
 
-    if not sources and source_list is None:
+
+def _reading(date: str | None, *, quiet: bool, **flags) -> ReadOptions:
+    """The reading flags as options; the other flags' names are ReadOptions' own."""
+    return ReadOptions(date=date, progress=not quiet, **flags)
+
+
+def _rendering(
+    formats: list[str], name: str | None, template_dir: Path | None, **typeset
+) -> RenderOptions:
+    """The output flags as options; the typesetting flags' names are RenderOptions' own."""
+    return RenderOptions(formats=tuple(formats), name=name, template_dir=template_dir, **typeset)
+
+
+def _extract(sources: tuple[str, ...], analysis: AnalysisOptions, reading: ReadOptions):
+    # The API's own error for no sources is an InputError; here it is a usage error (exit 2
+    # with a pointer to --help), as it was before the API.
+    if not sources and reading.source_list is None:
         raise click.UsageError("give SOURCES or --sources FILE")
-    profile = load_profile(profile_name)
-    specs = [SourceSpec(s) for s in sources] + (read_manifest(source_list) if source_list else [])
-    limits = Limits(int(max_source_mb * MB), max_sources, int(url_max_mb * MB), url_timeout)
-    reading = read_all(specs, date=date, keep_going=keep_going, jobs=jobs, limits=limits, progress=not quiet)
-    brief = analyse(reading.articles, profile, max_words=max_words, title=title, progress=not quiet)
-    brief.skipped = reading.skipped
-    return brief
+    return api.extract(list(sources), analysis, reading)
 
 
-def _render(brief, output: Path, formats: list[str], name: str | None, template_dir: Path | None, style_file: Path | None = None, paper: str | None = None, reference_docx: Path | None = None, marking: str | None = None) -> list[Path]:
-    from .render import render as render_formats
-    from .render.style import load_style
-    from .write import write_outputs
-
-    style = load_style(style_file, paper.lower() if paper else None)
-    if paper and reference_docx and "docx" in formats:
-        warnings.warn(f"--paper applies to the PDF and HTML only: the DOCX keeps the page size of {reference_docx}", stacklevel=1)
-    outputs = render_formats(brief, formats, template_dir, style=style, reference_docx=reference_docx, marking=marking)
-    paths = write_outputs(output, _stem(brief, name), outputs)
+def _render(brief, output: Path, options: RenderOptions) -> list[Path]:
+    paths = api.render(brief, output, options)
     for path in paths:
         _out(path)
     return paths
-
-
-def _stem(brief, name: str | None) -> str:
-    """The brief's file name without extension."""
-    return name or f"brief-{brief.date or dt.date.today().isoformat()}"
 
 
 @cli.command()

@@ -18,7 +18,7 @@ from briefgen.analyse.evidence import find_discrepancies
 from briefgen.analyse.items import Sentence, candidates
 from briefgen.errors import InputError
 from briefgen.profile import load_profile
-from briefgen.render import render
+from briefgen.typeset import render
 from tests.test_analysis_rules import article
 
 

@@ -21,7 +21,7 @@ import pytest
 import pypdf
 
 from briefgen.model import brief_from_json, brief_to_json
-from briefgen.render.blocks import parse_blocks
+from briefgen.typeset.blocks import parse_blocks
 from tests.conftest import run_cli
 
 HOSTILE = [

@@ -14,7 +14,7 @@ from briefgen.kinds import words
 from briefgen.kinds.timeline import Event
 from briefgen.model import Actor, Brief, Claim, Discrepancy, Evidence, Item, KeyFigure, Quote, Section, Source
 from briefgen.profile import load_profile
-from briefgen.render import render
+from briefgen.typeset import render
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -7,9 +7,9 @@ import pypdf
 import pytest
 
 from briefgen.model import Brief, Evidence, Item, KeyFigure, Section, Source
-from briefgen.render import render
-from briefgen.render.blocks import parse_blocks
-from briefgen.render.markdown import cite, render_markdown
+from briefgen.typeset import render
+from briefgen.typeset.blocks import parse_blocks
+from briefgen.typeset.markdown import cite, render_markdown
 from tests.conftest import outline_titles
 
 HOSTILE = "S&P <b>bold</b> {{ 7*7 }} {% raw %} # not a heading | pipe *star* [x](javascript:alert(1)) ]]> &amp;"

@@ -53,7 +53,7 @@ def test_a_word_file_that_inflates_too_far_is_refused_wherever_it_enters(tmp_pat
     bomb = _bomb(tmp_path / "bomb.docx")
     assert bomb.stat().st_size < 100_000
     if where == "reference":
-        from briefgen.render.docx import _reference_base
+        from briefgen.typeset.docx import _reference_base
 
         with pytest.raises(InputError, match=r"reference document .*bomb\.docx: unpacks to \d MB, over the 2 MB"):
             _reference_base(bomb)
@@ -82,7 +82,7 @@ def test_an_endless_file_as_reference_document_is_cut_and_refused(tmp_path):
     ],
 )
 def test_a_template_runs_within_bounds_and_its_errors_name_the_line(tmp_path, monkeypatch, body, message):
-    from briefgen.render import markdown
+    from briefgen.typeset import markdown
     from tests.test_render import brief_with
 
     monkeypatch.setattr(markdown, "TEMPLATE_SECONDS", 1)

@@ -15,7 +15,7 @@ from briefgen.analyse.budget import reader_words
 from briefgen.kinds.timeline import Event, date_in
 from briefgen.model import brief_from_json, brief_to_json
 from briefgen.profile import load_profile
-from briefgen.render import render
+from briefgen.typeset import render
 from tests.test_analysis_rules import article
 
 WEDNESDAY = dt.date(2025, 6, 4)

@@ -16,9 +16,9 @@ from docx.shared import Mm
 from briefgen.analyse import analyse
 from briefgen.errors import InputError
 from briefgen.profile import load_profile
-from briefgen.render import render
-from briefgen.render.pdf import _find_font
-from briefgen.render.style import load_style
+from briefgen.typeset import render
+from briefgen.typeset.pdf import _find_font
+from briefgen.typeset.style import load_style
 from tests.conftest import INPUTS, outline_titles, run_cli
 from tests.test_analysis_rules import article
 from tests.test_render import HOSTILE, brief_with

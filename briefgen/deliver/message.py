@@ -22,7 +22,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from ..errors import InputError
-from ..render.markdown import long_date
+from ..typeset.markdown import long_date
 from ..yamlsafe import MB, read_limited
 from .summary import Summary
 

@@ -39,7 +39,7 @@ def actor_words(actors: list[Actor]) -> int:
 
 
 def first_actor(brief: Brief, section: Section) -> str:
-    from ..render.markdown import cite
+    from ..typeset.markdown import cite
 
     return f"{section.items[0].name} — {section.items[0].role} {cite(section.items[0].sources)}" if section.items else ""
 

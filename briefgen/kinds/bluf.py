@@ -51,7 +51,7 @@ def _headline_fact(c: Candidate) -> float:
 
 
 def bottom_line_text(brief: Brief, section) -> str:
-    from ..render.markdown import cite
+    from ..typeset.markdown import cite
 
     return " ".join(f"{i.text} {cite(i.sources)}" for i in section.items)
 

@@ -16,7 +16,7 @@ def item_words(items: list[Item]) -> int:
 
 
 def first_item(brief: Brief, section: Section) -> str:
-    from ..render.markdown import cite
+    from ..typeset.markdown import cite
 
     return f"{section.items[0].text} {cite(section.items[0].sources)}" if section.items else ""
 

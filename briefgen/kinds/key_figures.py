@@ -26,7 +26,7 @@ def figure_words(figures: list[KeyFigure]) -> int:
 
 
 def first_figure(brief: Brief, section: Section) -> str:
-    from ..render.markdown import cite
+    from ..typeset.markdown import cite
 
     return f"{section.items[0].figure} — {section.items[0].counts} {cite(section.items[0].sources)}" if section.items else ""
 

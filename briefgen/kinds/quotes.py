@@ -27,7 +27,7 @@ def quote_words(quotes: list[Quote]) -> int:
 
 
 def first_quote(brief: Brief, section: Section) -> str:
-    from ..render.markdown import cite
+    from ..typeset.markdown import cite
 
     return f"“{section.items[0].text}” — {section.items[0].speaker} {cite(section.items[0].sources)}" if section.items else ""
 

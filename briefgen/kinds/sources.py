@@ -9,7 +9,7 @@ from . import Kind
 
 
 def first_source(brief: Brief, _section: Section) -> str:
-    from ..render.markdown import long_date
+    from ..typeset.markdown import long_date
 
     if not brief.sources:
         return ""

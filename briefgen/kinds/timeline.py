@@ -121,7 +121,7 @@ def _day(iso: str | None) -> dt.date | None:
 
 
 def _long(iso: str) -> str:
-    from ..render.markdown import long_date
+    from ..typeset.markdown import long_date
 
     return long_date(iso)
 
@@ -132,7 +132,7 @@ def event_words(events: list[Event]) -> int:
 
 
 def first_event(brief: Brief, section: Section) -> str:
-    from ..render.markdown import cite
+    from ..typeset.markdown import cite
 
     return f"{_long(section.items[0].date)}: {section.items[0].text} {cite(section.items[0].sources)}" if section.items else ""
 

@@ -1,4 +1,4 @@
-"""Render stage: Brief → the bytes of each requested format.
+"""Typesetting stage: Brief → the bytes of each requested format.
 
 ``render(brief, formats, template_dir=None, style=None, reference_docx=None, marking=None)``
 renders the Brief to Markdown through the one template, parses that Markdown into
