@@ -66,7 +66,12 @@ _MEGABYTES = _Range(min=0, min_open=True, max=api.MAX_MB)
 format_option = click.option("--format", "formats", default=DEFAULT_FORMATS, show_default=True, callback=_formats, help="Comma-separated output formats: docx, pdf, md, json, html.")
 output_option = click.option("-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path), default=api.DEFAULT_OUTPUT, show_default=True, help="Folder to write the brief into.")
 name_option = click.option("--name", callback=_name, help="File name without extension [default: brief-YYYY-MM-DD, the newest source date].")
-template_option = click.option("--template", "template_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), help="Folder of templates that override the shipped ones (brief.md.j2).")
+template_option = click.option(
+    "--template",
+    "template_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of templates that override the shipped ones (brief.md.j2, email.md.j2, ...).",
+)
 typeset_options = [
     click.option("--style", "style_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Style file (YAML: fonts, colours, margins, paper, sizes) over the shipped one."),
     click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), help="Paper size [default: from the style file, A4]."),
@@ -161,9 +166,7 @@ def build(sources, profile, title, max_words, date, output, formats, name, templ
         _check_draft(email["eml"], api.output_paths(brief, output, rendering))
     paths = _render(brief, output, rendering)
     if settings is not None:
-        from .deliver import summarise
-
-        _deliver(summarise(brief), paths, email, settings, "--email-to")
+        _deliver(brief, paths, email, settings, "--email-to", rendering)
 
 
 @cli.command()
@@ -264,22 +267,26 @@ def _render(brief, output: Path, options: RenderOptions) -> list[Path]:
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @_with(_email_options(""))
-def send(files, **email) -> None:
+@template_option
+@typeset_options[0]  # --style: the email body looks like the brief built with it
+def send(files, template_dir, style_file, **email) -> None:
     """Email a built brief: FILES are its documents (e.g. the .docx and .pdf), attached.
 
     \b
     The body gives the title, date, bottom line and each section's first line, taken
-    from the brief's .json beside FILES if there is one, else from its .docx.
+    from the brief's .json beside FILES if there is one, else from its .docx, and is
+    typeset like the brief (with --style and --template as it was built with).
     With an SMTP server (--smtp, BRIEFGEN_SMTP_HOST or briefgen.toml) the email is sent;
     without one, or with --eml, it is written as a draft .eml that mail programs open
     ready to send.  Settings: flags, then BRIEFGEN_SMTP_* variables, then the [smtp]
     table (host, port, tls, user, password, cafile, timeout, from) of briefgen.toml in
     this folder or in ~/.config/briefgen/.
     """
-    from .deliver import read_summary
+    from .deliver import read_brief
 
     settings = _mail_settings(email)
-    _deliver(read_summary(list(files)), list(files), email, settings, "--to")
+    typeset = RenderOptions(template_dir=template_dir, style_file=style_file)
+    _deliver(read_brief(list(files)), list(files), email, settings, "--to", typeset)
 
 
 def _mail_settings(email: dict):
@@ -304,12 +311,26 @@ def _check_draft(draft: Path, files: list[Path]) -> None:
         raise InputError(f"{draft}: is one of the brief's files; give another --eml")
 
 
-def _deliver(summary, files: list[Path], email: dict, settings, to_option: str) -> None:
-    """Write the email as a draft, or send it when a server is set and no --eml asked for."""
+def _deliver(
+    brief, files: list[Path], email: dict, settings, to_option: str, typeset: RenderOptions
+) -> None:
+    """Write the email as a draft, or send it when a server is set and no --eml asked for.
+    Its body is typeset as the brief was: ``typeset`` gives the style, templates and marking."""
     from .deliver import build_message, envelope_address, send_message, write_draft
+    from .typeset.style import load_style
 
     recipients = [envelope_address(a, "recipient") for a in (*email["email_to"], *email["email_cc"])]
-    message = build_message(summary, files, list(email["email_to"]), list(email["email_cc"]), settings.sender, email["email_subject"])
+    message = build_message(
+        brief,
+        files,
+        list(email["email_to"]),
+        list(email["email_cc"]),
+        settings.sender,
+        email["email_subject"],
+        style=load_style(typeset.style_file, typeset.paper),
+        template_dir=typeset.template_dir,
+        marking=typeset.marking,
+    )
     if email["eml"] is not None or not settings.host:
         draft = email["eml"] or files[0].with_suffix(".eml")
         _check_draft(draft, files)

@@ -6,18 +6,24 @@ import email
 import email.policy
 import email.utils
 import hashlib
+import html as html_lib
 import os
+import re
 import shutil
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from briefgen.deliver import build_message, load_settings, read_summary, split_host_port, summarise
-from briefgen.deliver.summary import Summary
+from briefgen.deliver import build_message, load_settings, read_brief, split_host_port
 from briefgen.errors import InputError
+from briefgen.kinds import kind
+from briefgen.model import Brief, Claim, Discrepancy, Evidence, Item, Section, Source
 from briefgen.model import brief_from_json
+from briefgen.typeset import render_email
+from briefgen.typeset.style import load_style
 
 STEM = "brief-2025-03-19"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -57,20 +63,56 @@ def parts(raw: bytes) -> tuple[email.message.EmailMessage, str, str, dict[str, t
     return message, text, html, files
 
 
-def check_body(text: str, html: str, summary: Summary) -> None:
-    """Both alternatives give the title, date, bottom line, every heading and its first line."""
-    import html as html_lib
+def sample_brief(folder: Path) -> Brief:
+    """The sample brief as its JSON in ``folder`` has it."""
+    return brief_from_json((folder / f"{STEM}.json").read_text(encoding="utf-8"))
 
-    for needle in (summary.title, "19 March 2025", "Full brief attached"):
-        assert needle in text and html_lib.escape(needle) in html, needle
-    assert f"\n{summary.bottom_line_title.upper()}\n" in text and f">{html_lib.escape(summary.bottom_line_title)}</h2>" in html
-    assert " ".join(summary.bottom_line.split()) in " ".join(text.split())
-    assert html_lib.escape(summary.bottom_line) in html
-    assert len(summary.leads) == 8
-    for heading, lead in summary.leads:
-        assert f"\n{heading}\n" in text and f">{html_lib.escape(heading)}</h2>" in html
-        assert " ".join(lead.split()) in " ".join(text.replace("\n  ", " ").split()), lead
-        assert f"<li>{html_lib.escape(lead)}</li>" in html
+
+def first_words(item) -> str:
+    """What a section's first item says in its own words: its text, topic, name or figure."""
+    return next(getattr(item, f) for f in ("text", "topic", "name", "figure") if hasattr(item, f))
+
+
+def check_body(text: str, html: str, brief: Brief) -> None:
+    """Both alternatives give the title, date, every section's heading in order, the bottom line
+    whole, each other section's first item, and the entry of every source the body cites."""
+    flat = " ".join(text.split())  # the plain part unwrapped
+    for needle in (brief.title, "19 March 2025", "Full brief attached"):
+        assert needle in flat and html_lib.escape(needle) in html, needle
+    titles = [s.title for s in brief.sections]
+    in_text = [text.index(f"\n{t}\n") for t in titles]
+    in_html = [html.index(f">{html_lib.escape(t)}</h2>") for t in titles]
+    assert in_text == sorted(in_text) and in_html == sorted(in_html)
+    (bottom,) = [s for s in brief.sections if kind(s.kind).bottom_line]
+    for section in brief.sections:
+        for item in section.items if section is bottom else section.items[:1]:
+            words = first_words(item)
+            assert words in flat and html_lib.escape(words) in html, section.title
+    cited = {int(n) for n in re.findall(r"\[(\d+)\]", text.split("\nSources\n")[0])}
+    assert cited and cited <= {s.id for s in brief.sources}
+    for source in brief.sources:
+        entry = f"[{source.id}] {source.outlet} — “{source.title}”"
+        assert (entry in flat) == (source.id in cited) == (html_lib.escape(entry) in html), entry
+
+
+class Blocks(HTMLParser):
+    """The text of each heading and block of an HTML page, in order: [(tag, text)]."""
+
+    TAGS = ("h1", "h2", "h3", "p", "li", "div", "th", "td")
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.raw: list[tuple[str, str]] = []
+        self.feed(html)
+        self.blocks = [(tag, " ".join(text.split())) for tag, text in self.raw if text.strip()]
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.TAGS:
+            self.raw.append((tag, ""))
+
+    def handle_data(self, data):
+        if self.raw:
+            self.raw[-1] = (self.raw[-1][0], self.raw[-1][1] + data)
 
 
 def test_draft_without_server_parses_back_into_the_same_parts(brief_dir):
@@ -86,15 +128,15 @@ def test_draft_without_server_parses_back_into_the_same_parts(brief_dir):
     message, text, html, files = parts(raw)
     assert message["X-Unsent"] == "1"
     assert message["To"] == "desk@example.org" and message["Cc"] == "Zoë Ångström <zoe@example.org>"
-    summary = summarise(brief_from_json((brief_dir / f"{STEM}.json").read_text(encoding="utf-8")))
-    assert message["Subject"] == f"{summary.title} — 19 March 2025"
+    brief = sample_brief(brief_dir)
+    assert message["Subject"] == f"{brief.title} — 19 March 2025"
     assert email.utils.parsedate_to_datetime(message["Date"]).tzinfo is not None
     assert message["Message-ID"].startswith("<") and "@" in message["Message-ID"]
     assert message.get_content_type() == "multipart/mixed"
     assert [p.get_content_type() for p in message.walk()] == [
         "multipart/mixed", "multipart/alternative", "text/plain", "text/html", DOCX_TYPE, "application/pdf",
     ]
-    check_body(text, html, summary)
+    check_body(text, html, brief)
     assert files == {
         f"{STEM}.docx": (DOCX_TYPE, (brief_dir / f"{STEM}.docx").read_bytes()),
         f"{STEM}.pdf": ("application/pdf", (brief_dir / f"{STEM}.pdf").read_bytes()),
@@ -122,7 +164,7 @@ def test_eml_option_and_every_attachment_type(brief_dir, tmp_path):
 def test_non_ascii_file_name_is_rfc2231(brief_dir):
     named = brief_dir / "bản tin 19-3.docx"
     shutil.copy(brief_dir / f"{STEM}.docx", named)
-    message = build_message(read_summary([named]), [named], ["desk@example.org"])
+    message = build_message(read_brief([named]), [named], ["desk@example.org"])
     raw = message.as_bytes()
     assert b"filename*=utf-8''b%E1%BA%A3n%20tin%2019-3.docx" in raw
     _, _, _, files = parts(raw)
@@ -130,26 +172,140 @@ def test_non_ascii_file_name_is_rfc2231(brief_dir):
 
 
 def test_body_from_docx_matches_body_from_json(brief_dir):
-    from_json = summarise(brief_from_json((brief_dir / f"{STEM}.json").read_text(encoding="utf-8")))
+    """Without the JSON the DOCX is read back, and the body is the same but for the table,
+    whose first row becomes a line: the same title, date, bottom line, leads and sources."""
+    names = [f"{STEM}.docx", f"{STEM}.pdf"]
+    from_json = render_email(sample_brief(brief_dir), names)
     (brief_dir / f"{STEM}.json").unlink()
-    from_docx = read_summary([brief_dir / f"{STEM}.pdf", brief_dir / f"{STEM}.docx"])
-    assert (from_docx.title, from_docx.date, from_docx.bottom_line_title, from_docx.bottom_line) == (
-        from_json.title, from_json.date, from_json.bottom_line_title, from_json.bottom_line,
+    read_back = read_brief([brief_dir / f"{STEM}.pdf", brief_dir / f"{STEM}.docx"])
+    from_docx = render_email(read_back, names)
+
+    def without_table(text: str) -> str:
+        return re.sub(r"\nKey figures\n-+\n\n.*?\n\n", "\n", text, flags=re.S)
+
+    assert "30-day | comprehensive 30-day ceasefire agreement | [1][2]" in from_json.text
+    assert "- 30-day — comprehensive 30-day ceasefire agreement [1][2]" in from_docx.text
+    assert without_table(from_docx.text) == without_table(from_json.text)
+    assert "[2] thanhnien.vn" in from_docx.text and 'href="https://thanhnien.vn/' in from_docx.html
+
+
+def test_html_part_is_the_brief_typeset_with_the_style_file(brief_dir, tmp_path):
+    """The HTML part comes from the brief's HTML writer: the style file's font and colours,
+    and those of a style of one's own given to 'send' (to 'build': see test_deliver_smtp)."""
+    style = load_style()
+    message = build_message(sample_brief(brief_dir), [], ["desk@example.org"], marking="OFFICIAL")
+    _, text, html, _ = parts(message.as_bytes())
+    assert f"font-family:{style.font_name}," in html
+    assert f"color:{style.colours['accent']}" in html
+    assert f"background:{style.colours['shade']}" in html
+    assert "Calibri" not in html and "#E8EEF4" not in html  # the second renderer's look is gone
+    assert len(re.findall(f"color:{style.colours['marking']};[^>]*>OFFICIAL</p>", html)) == 2
+    assert text.startswith("OFFICIAL\n\n") and text.endswith("\n\nOFFICIAL\n")
+
+    office = tmp_path / "office.yaml"
+    office.write_text('font: {name: Georgia}\ncolours: {accent: "#7A1F5C", link: "#7A1F5C"}\n')
+    draft = tmp_path / "styled.eml"
+    result = run("send", f"{STEM}.docx", "--eml", draft, "--style", office, cwd=brief_dir)
+    assert result.returncode == 0, result.stderr.decode()
+    _, _, html, _ = parts(draft.read_bytes())
+    assert "font-family:Georgia," in html and "color:#7A1F5C" in html
+    assert f"font-family:{style.font_name}," not in html and style.colours["accent"] not in html
+
+
+def test_plain_part_says_what_the_html_part_says(brief_dir):
+    brief = sample_brief(brief_dir)
+    message = build_message(brief, [brief_dir / f"{STEM}.pdf"], ["desk@example.org"])
+    _, text, html, _ = parts(message.as_bytes())
+    blocks = Blocks(html).blocks
+    lines = text.splitlines()
+    # Headings: a line underlined with = (the title) or - (a section), in the same order.
+    headings = [line for line, under in zip(lines, lines[1:]) if under and set(under) <= {"=", "-"}]
+    assert headings == [t for tag, t in blocks if tag in ("h1", "h2")]
+    assert headings == [brief.title, *(s.title for s in brief.sections)]
+    # Every other block's words, in the same order: bottom line, leads, table cells, sources, notes.
+    flat = " ".join(text.split())
+    at = 0
+    for tag, words in blocks:
+        if tag not in ("h1", "h2"):
+            at = flat.index(words, at)
+    assert all(len(line) <= 76 or " " not in line.strip() for line in lines)  # addresses stay whole
+
+
+def test_the_sources_listed_are_those_the_body_cites():
+    """A bottom line citing [2] lists [2]; a source cited only beyond the leads is not listed;
+    a long run of citations lists its two ends, not every source of a large brief."""
+    many = list(range(1, 41))
+    bottom = [Item("Ferries sail again.", "bluf", [2], [Evidence(2, "x")])]
+    news = [Item("Crews are back.", "news", many, []), Item("Fares rise.", "news", [7], [])]
+    differ = [Discrepancy("Strike", [Claim("two weeks", 3), Claim("16 days", 4)])]
+    brief = Brief(
+        title="Ferries",
+        date="2025-03-19",
+        profile="test",
+        profile_title="Brief",
+        sections=[
+            Section("bluf", "Bottom line", "bluf", bottom),
+            Section("news", "News", "bullets", news),
+            Section("differ", "Sources differ", "discrepancies", differ),
+            Section("sources", "Sources", "sources"),
+        ],
+        sources=[Source(n, f"outlet{n}.example", f"Story {n}") for n in many],
     )
-    assert [h for h, _ in from_docx.leads] == [h for h, _ in from_json.leads]
-    bullet_sections = {"Positive signals", "Obstacles", "NATO command changes", "Actors", "Quotes"}
-    assert [lead for h, lead in from_docx.leads if h in bullet_sections] == [lead for h, lead in from_json.leads if h in bullet_sections]
+    body = render_email(brief, [])
+    assert "Ferries sail again. [2]" in body.text and "Crews are back. [1]–[40]" in body.text
+    listed = {int(n) for n in re.findall(r"^\[(\d+)\] outlet", body.text, flags=re.M)}
+    assert listed == {1, 2, 3, 4, 40}
+    for n in listed:
+        assert f">[{n}] outlet{n}.example — “Story {n}”</p>" in body.html
+    assert "outlet7.example" not in body.text + body.html and "Fares rise" not in body.text
 
 
-def test_html_body_is_escaped_and_script_free(tmp_path):
-    hostile = "<script>alert('x')</script> & <b>“bold”</b>"
-    summary = Summary(title=f"Title {hostile}", date="2025-03-19", bottom_line=hostile, leads=[(f"Head {hostile}", hostile)])
-    message = build_message(summary, [], ["desk@example.org"], sender="Analyst <analyst@example.org>")
+def test_body_is_escaped_and_script_free_in_both_parts():
+    hostile = (
+        "<script>alert('x')</script> & <b>“bold”</b> **not bold** [3](javascript:alert(1))"
+        " # no heading {{ 7*7 }}"
+    )
+    item = Item(f"Bullet {hostile}", "news", [1], [])
+    brief = Brief(
+        title=f"Title {hostile}",
+        date="2025-03-19",
+        profile="test",
+        profile_title="Brief",
+        sections=[
+            Section("bluf", f"Bottom {hostile}", "bluf", [item]),
+            Section("news", f"Head {hostile}", "bullets", [item]),
+            Section("sources", "Sources", "sources"),
+        ],
+        sources=[Source(1, f"outlet {hostile}", f"Story {hostile}", None, "javascript:alert(1)")],
+    )
+    message = build_message(brief, [], ["desk@example.org"], sender="Analyst <analyst@example.org>")
     _, text, html, files = parts(message.as_bytes())
     assert files == {}
     assert "<script" not in html.lower() and "<b>" not in html and "&lt;script&gt;" in html
-    assert hostile in text
+    tags = re.sub(r">[^<]*<", "><", html.split("<body", 1)[1]).lower()  # the markup, no text
+    assert "javascript:" not in tags and "<strong>" not in tags and "<a " not in tags
+    flat = " ".join(text.split())
+    shown = [f"Title {hostile}", f"Bottom {hostile}", f"Head {hostile}", f"- Bullet {hostile} [1]"]
+    for needle in [*shown, f"[1] outlet {hostile} — “Story {hostile}” — javascript:alert(1)"]:
+        assert needle in flat, needle  # the text as given: no Markdown escapes, no markup of it
+    assert "\\" not in text and "\n# " not in text
     assert message["Message-ID"].endswith("@example.org>")
+
+
+def test_a_users_template_folder_may_override_the_email_body(tmp_path, brief_dir):
+    (tmp_path / "email.md.j2").write_text(
+        "# {{ brief.title | md }}\n\n{% for section in brief.sections %}\n"
+        "## {{ section.title | md }}\n\n{% include 'sections/' ~ section.kind ~ '.md.j2' %}\n\n"
+        "{% endfor %}\nFrom the desk.\n",
+        encoding="utf-8",
+    )
+    brief = sample_brief(brief_dir)
+    body = render_email(brief, ["x.pdf"], tmp_path)
+    assert body.text.rstrip().endswith("From the desk.") and "Full brief attached" not in body.text
+    assert '<p style="margin:0 0 8px">From the desk.</p>' in body.html
+    (tmp_path / "email.md.j2").write_text("{{ brief.nope }}", encoding="utf-8")
+    with pytest.raises(InputError, match=r"template email\.md\.j2, line 1: .*nope"):
+        render_email(brief, [], tmp_path)
 
 
 def test_input_errors_exit_2_and_touch_nothing(brief_dir):

@@ -17,10 +17,9 @@ import trustme
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
-from briefgen.deliver import summarise
-from briefgen.model import brief_from_json
 from tests.conftest import INPUTS
 from tests.test_deliver import DOCX_TYPE, STEM, brief_dir, check_body, fingerprint, parts, run  # noqa: F401 (brief_dir is a fixture)
+from tests.test_deliver import sample_brief
 
 PASSWORD = "s3cret-Pässwörd"
 
@@ -124,7 +123,7 @@ def test_send_through_a_relay(relay, brief_dir):
     assert message["To"] == "desk@example.org, Zoë Ångström <zoe@example.org>" and message["Cc"] == "chief@example.org"
     assert abs(email.utils.parsedate_to_datetime(message["Date"]).timestamp() - __import__("time").time()) < 600
     assert message["Message-ID"].endswith("@example.org>") and message["X-Unsent"] is None
-    check_body(text, html, summarise(brief_from_json((brief_dir / f"{STEM}.json").read_text(encoding="utf-8"))))
+    check_body(text, html, sample_brief(brief_dir))
     assert files == {
         f"{STEM}.docx": (DOCX_TYPE, (brief_dir / f"{STEM}.docx").read_bytes()),
         f"{STEM}.pdf": ("application/pdf", (brief_dir / f"{STEM}.pdf").read_bytes()),
@@ -175,10 +174,16 @@ def test_build_email_to_sends_the_files_it_wrote(relay, tmp_path):
     assert message["Subject"].endswith(" — 19 March 2025")
     assert {name: data for name, (_, data) in files.items()} == {p.name: p.read_bytes() for p in out.iterdir()}
 
-    result = run("build", INPUTS, "-o", out, "--format", "pdf", "--email-to", "desk@example.org", cwd=tmp_path)
+    # The email body is typeset with the style the brief was built with.
+    office = tmp_path / "office.yaml"
+    office.write_text('font: {name: Georgia}\ncolours: {accent: "#7A1F5C"}\n', encoding="utf-8")
+    result = run("build", INPUTS, "-o", out, "--format", "pdf", "--email-to", "desk@example.org",
+                 "--style", office, cwd=tmp_path)
     assert result.returncode == 0, result.stderr.decode()
     assert result.stdout.decode().splitlines()[-1] == str(out / f"{STEM}.eml")
     assert (out / f"{STEM}.eml").read_bytes().count(b"X-Unsent: 1") == 1
+    _, _, html, _ = parts((out / f"{STEM}.eml").read_bytes())
+    assert "font-family:Georgia," in html and "color:#7A1F5C" in html
 
 
 def _fails(result, *fragments: str) -> None:

@@ -58,10 +58,10 @@ def test_a_word_file_that_inflates_too_far_is_refused_wherever_it_enters(tmp_pat
         with pytest.raises(InputError, match=r"reference document .*bomb\.docx: unpacks to \d MB, over the 2 MB"):
             _reference_base(bomb)
     else:
-        from briefgen.deliver.summary import read_summary
+        from briefgen.deliver.brief import read_brief
 
         with pytest.raises(InputError, match=r"bomb\.docx: unpacks to \d MB, over the 2 MB"):
-            read_summary([bomb])
+            read_brief([bomb])
 
 
 def test_an_endless_file_as_reference_document_is_cut_and_refused(tmp_path):

@@ -1,9 +1,11 @@
-"""Summary + brief files → an email message; a message → an ``.eml`` draft on disk.
+"""A Brief + its files → an email message; a message → an ``.eml`` draft on disk.
 
 The message is multipart/mixed: a multipart/alternative body (plain text, then HTML) and
-the brief's files as attachments.  Headers are Unicode-safe (RFC 2047 for the subject,
-RFC 2231 for non-ASCII file names) and bodies quoted-printable, so the bytes are 7-bit
-and pass any SMTP server.  A draft carries ``X-Unsent: 1``, which makes Outlook (and
+the brief's files as attachments.  The typesetting stage makes the body
+(:func:`briefgen.typeset.render_email`, with the brief's style, so it looks like the
+brief); nothing here renders.  Headers are Unicode-safe (RFC 2047 for the subject, RFC
+2231 for non-ASCII file names) and bodies quoted-printable, so the bytes are 7-bit and pass
+any SMTP server.  A draft carries ``X-Unsent: 1``, which makes Outlook (and
 Apple Mail) open it as a message ready to send rather than as a received one.
 """
 
@@ -13,18 +15,18 @@ import copy
 import datetime as dt
 import email.policy
 import email.utils
-import html
 import mimetypes
-import textwrap
 import unicodedata
 from email.header import Header
 from email.message import EmailMessage
 from pathlib import Path
 
 from ..errors import InputError
+from ..model import Brief
+from ..typeset import render_email
 from ..typeset.markdown import long_date
+from ..typeset.style import Style
 from ..yamlsafe import MB, read_limited
-from .summary import Summary
 
 MIME_TYPES = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -36,20 +38,28 @@ MIME_TYPES = {
 # Most mail servers refuse a message over 25 MB (and base64 makes an attachment a third
 # larger), so a bigger file could never arrive; a brief's PDF is well under 1 MB.
 ATTACHMENT_LIMIT = 25 * MB
-ACCENT = "#1F4E79"  # the DOCX's link colour, so the email looks like the brief
 
 
 def build_message(
-    summary: Summary,
+    brief: Brief,
     files: list[Path],
     to: list[str],
     cc: list[str] | None = None,
     sender: str | None = None,
     subject: str | None = None,
+    *,
+    style: Style | None = None,
+    template_dir: Path | None = None,
+    marking: str | None = None,
 ) -> EmailMessage:
-    """The email handing over the brief in ``files``, summarised by ``summary``."""
+    """The email handing over ``brief``, whose documents ``files`` are attached.
+
+    Its body shows the brief in short (see :func:`briefgen.typeset.render_email`), typeset
+    with ``style``, ``template_dir`` and ``marking`` as the brief was (the shipped style and
+    templates when None).  ``subject`` None means 'Title — 19 March 2025'.  Bad headers and
+    unreadable files are InputErrors.
+    """
     attachments = [(path, _read(path)) for path in files]
-    names = [path.name for path in files]
     message = EmailMessage(policy=email.policy.SMTP)
     try:
         if sender:
@@ -58,14 +68,15 @@ def build_message(
             message["To"] = ", ".join(to)
         if cc:
             message["Cc"] = ", ".join(cc)
-        message["Subject"] = _Subject(subject if subject is not None else default_subject(summary))
+        message["Subject"] = _Subject(subject if subject is not None else default_subject(brief))
     except (ValueError, IndexError) as exc:  # a header the email package refuses (line breaks, bad address)
         raise InputError(f"message header: {exc}") from None
     message["Date"] = email.utils.format_datetime(dt.datetime.now().astimezone())
     domain = email.utils.parseaddr(sender or "")[1].rpartition("@")[2]
     message["Message-ID"] = email.utils.make_msgid(domain=domain or "briefgen.localhost")
-    message.set_content(plain_body(summary, names), cte="quoted-printable")
-    message.add_alternative(html_body(summary, names), subtype="html", cte="quoted-printable")
+    body = render_email(brief, [path.name for path in files], template_dir, style, marking)
+    message.set_content(body.text, cte="quoted-printable")
+    message.add_alternative(body.html, subtype="html", cte="quoted-printable")
     for path, data in attachments:
         maintype, subtype = _mime_type(path).split("/")
         params = {"charset": "utf-8"} if maintype == "text" else {}
@@ -107,50 +118,14 @@ class _Subject(str):
         return f"{self.name}: {value}{policy.linesep}"
 
 
-def default_subject(summary: Summary) -> str:
+def default_subject(brief: Brief) -> str:
     """'Title — 19 March 2025', or the title alone for an undated brief.
 
     The title comes from the sources, not the user, so a stray control character in it is
     turned into a space here rather than refused."""
-    title = " ".join("".join(" " if unicodedata.category(c) in _NOT_IN_SUBJECT else c for c in summary.title).split())
-    return f"{title} — {long_date(summary.date)}" if summary.date else title
-
-
-def plain_body(summary: Summary, names: list[str]) -> str:
-    """The text/plain alternative, wrapped for any mail reader."""
-    lines = [summary.title]
-    if summary.date:
-        lines.append(long_date(summary.date))
-    lines += ["", summary.bottom_line_title.upper(), *_wrap(summary.bottom_line), ""]
-    for heading, lead in summary.leads:
-        lines += [heading, *_wrap(f"- {lead}", indent="  "), ""]
-    lines.append(_attached_note(names))
-    return "\n".join(lines) + "\n"
-
-
-def html_body(summary: Summary, names: list[str]) -> str:
-    """The text/html alternative: inline styles only (mail clients drop style sheets), no script."""
-    e = html.escape
-    parts = [
-        '<!DOCTYPE html>\n<html><head><meta charset="utf-8">',
-        f"<title>{e(summary.title)}</title></head>",
-        '<body style="margin:0;padding:16px;font-family:Calibri,Arial,sans-serif;font-size:15px;line-height:1.45;color:#222;">',
-        f'<h1 style="margin:0 0 4px;font-size:22px;color:{ACCENT};">{e(summary.title)}</h1>',
-    ]
-    if summary.date:
-        parts.append(f'<p style="margin:0 0 16px;color:#555;">{e(long_date(summary.date))}</p>')
-    parts += [
-        f'<h2 style="margin:16px 0 6px;font-size:17px;">{e(summary.bottom_line_title)}</h2>',
-        f'<p style="margin:0;padding:8px 12px;background:#E8EEF4;border-left:4px solid {ACCENT};">{e(summary.bottom_line)}</p>',
-    ]
-    for heading, lead in summary.leads:
-        parts += [
-            f'<h2 style="margin:16px 0 6px;font-size:17px;">{e(heading)}</h2>',
-            f'<ul style="margin:0;padding-left:22px;"><li>{e(lead)}</li></ul>',
-        ]
-    parts.append(f'<p style="margin:20px 0 0;color:#555;">{e(_attached_note(names))}</p>')
-    parts.append("</body></html>")
-    return "\n".join(parts) + "\n"
+    title = "".join(" " if unicodedata.category(c) in _NOT_IN_SUBJECT else c for c in brief.title)
+    title = " ".join(title.split())
+    return f"{title} — {long_date(brief.date)}" if brief.date else title
 
 
 def write_draft(message: EmailMessage, path: Path) -> Path:
@@ -160,14 +135,6 @@ def write_draft(message: EmailMessage, path: Path) -> Path:
     draft = copy.deepcopy(message)  # the caller's message stays fit for sending
     draft["X-Unsent"] = "1"
     return write_atomic(path, draft.as_bytes())
-
-
-def _attached_note(names: list[str]) -> str:
-    return f"Full brief attached: {', '.join(names)}." if names else "Full brief attached."
-
-
-def _wrap(text: str, indent: str = "") -> list[str]:
-    return textwrap.wrap(text, width=76, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False) or [""]
 
 
 def _mime_type(path: Path) -> str:

@@ -10,7 +10,8 @@ What a kind gives (see ``Kind``): the type of its items (so an edited brief's JS
 back strictly); ``collect``, its items from the analysed story before bullets are chosen;
 ``settle``, what is left of them once the bullets are known (a quotation a bullet already
 tells is not told twice); ``words``, what its items cost, counted as its partial prints them;
-``lead``, its first line as the email body shows it; and how it shares the word budget.
+and how it shares the word budget.  The email body prints each section's first item through
+the same partial.
 
 A kind's module imports analysis only inside ``collect``: reading an edited brief's JSON or
 typesetting it loads the kinds, and must not load the analysis (sentence embeddings) too.
@@ -28,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..analyse.items import Candidate, Sentence
-    from ..model import Article, Brief, Section
+    from ..model import Article, Brief
     from ..profile import Profile, SectionSpec
 
 _WORD = re.compile(r"\S*[^\W_]\S*")
@@ -65,7 +66,6 @@ class Kind:
     name: str
     entry: type  # the dataclass of one item
     words: Callable[[list[Any]], int]  # the words its items cost, as its partial prints them
-    lead: Callable[[Brief, Section], str]  # its first line for the email body ("" for none)
     collect: Callable[[Story, SectionSpec], list[Any]] | None = None
     settle: Callable[[list[Any], SectionSpec, Story, Brief], list[Any]] | None = None
     collect_after: tuple[str, ...] = ()  # kinds whose collected items its ``collect`` reads

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..model import Actor, Brief, Section
+from ..model import Actor, Brief
 from . import CITATION, Kind, Story, words
 
 if TYPE_CHECKING:
@@ -38,17 +38,11 @@ def actor_words(actors: list[Actor]) -> int:
     return sum(words(a.name) + words(a.role) + CITATION for a in actors)
 
 
-def first_actor(brief: Brief, section: Section) -> str:
-    from ..typeset.markdown import cite
-
-    return f"{section.items[0].name} — {section.items[0].role} {cite(section.items[0].sources)}" if section.items else ""
-
 
 KIND = Kind(
     "actors",
     Actor,
     actor_words,
-    first_actor,
     collect=collect,
     settle=in_the_brief,
     settle_after=("quotes",),

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Brief, Item
 from . import Kind, Story
-from .bullets import first_item, item_words
+from .bullets import item_words
 
 if TYPE_CHECKING:
     from ..analyse.items import Candidate
@@ -50,10 +50,5 @@ def _headline_fact(c: Candidate) -> float:
     return c.headline + c.features.get("lead", 0.0) + min(len(c.sources), 3) / 3
 
 
-def bottom_line_text(brief: Brief, section) -> str:
-    from ..typeset.markdown import cite
 
-    return " ".join(f"{i.text} {cite(i.sources)}" for i in section.items)
-
-
-KIND = Kind("bluf", Item, item_words, bottom_line_text, settle=bottom_line, bottom_line=True, reserve=BLUF_RESERVE)
+KIND = Kind("bluf", Item, item_words, settle=bottom_line, bottom_line=True, reserve=BLUF_RESERVE)

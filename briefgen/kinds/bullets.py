@@ -6,7 +6,7 @@ brief is counted (:func:`briefgen.analyse.items.select`).
 
 from __future__ import annotations
 
-from ..model import Brief, Item, Section
+from ..model import Item
 from . import CITATION, Kind, words
 
 
@@ -15,10 +15,5 @@ def item_words(items: list[Item]) -> int:
     return sum(words(i.text) + CITATION for i in items)
 
 
-def first_item(brief: Brief, section: Section) -> str:
-    from ..typeset.markdown import cite
 
-    return f"{section.items[0].text} {cite(section.items[0].sources)}" if section.items else ""
-
-
-KIND = Kind("bullets", Item, item_words, first_item, bullets=True)
+KIND = Kind("bullets", Item, item_words, bullets=True)

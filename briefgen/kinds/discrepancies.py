@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..model import Brief, Discrepancy, Section
+from ..model import Discrepancy
 from . import CITATION, Kind, Story, words
 
 if TYPE_CHECKING:
@@ -22,13 +22,7 @@ def difference_words(differences: list[Discrepancy]) -> int:
     return sum(words(d.topic) + sum(words(c.text) + CITATION for c in d.claims) for d in differences)
 
 
-def first_difference(brief: Brief, section: Section) -> str:
-    if not section.items:
-        return ""
-    first = section.items[0]
-    return f"{first.topic}: " + "; ".join(f"{c.text} [{c.source}]" for c in first.claims)
-
 
 KIND = Kind(
-    "discrepancies", Discrepancy, difference_words, first_difference, collect=collect, evidence=True, cap=0.5, yields=False
+    "discrepancies", Discrepancy, difference_words, collect=collect, evidence=True, cap=0.5, yields=False
 )

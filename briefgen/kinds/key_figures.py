@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..model import Brief, KeyFigure, Section
+from ..model import KeyFigure
 from . import CITATION, Kind, Story, words
 
 if TYPE_CHECKING:
@@ -25,10 +25,5 @@ def figure_words(figures: list[KeyFigure]) -> int:
     return words(HEADER) + rows if rows else 0
 
 
-def first_figure(brief: Brief, section: Section) -> str:
-    from ..typeset.markdown import cite
 
-    return f"{section.items[0].figure} — {section.items[0].counts} {cite(section.items[0].sources)}" if section.items else ""
-
-
-KIND = Kind("key_figures", KeyFigure, figure_words, first_figure, collect=collect, evidence=True)
+KIND = Kind("key_figures", KeyFigure, figure_words, collect=collect, evidence=True)

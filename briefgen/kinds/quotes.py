@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..model import Brief, Quote, Section
+from ..model import Brief, Quote
 from . import CITATION, Kind, Story, words
 
 if TYPE_CHECKING:
@@ -26,12 +26,7 @@ def quote_words(quotes: list[Quote]) -> int:
     return sum(words(q.text) + words(q.speaker) + CITATION for q in quotes)
 
 
-def first_quote(brief: Brief, section: Section) -> str:
-    from ..typeset.markdown import cite
-
-    return f"“{section.items[0].text}” — {section.items[0].speaker} {cite(section.items[0].sources)}" if section.items else ""
-
 
 KIND = Kind(
-    "quotes", Quote, quote_words, first_quote, collect=collect, settle=untold, collect_after=("actors",), evidence=True
+    "quotes", Quote, quote_words, collect=collect, settle=untold, collect_after=("actors",), evidence=True
 )

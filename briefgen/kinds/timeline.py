@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..model import Brief, Evidence, Section
+from ..model import Evidence
 from . import CITATION, Kind, Story, words
 
 if TYPE_CHECKING:
@@ -131,10 +131,5 @@ def event_words(events: list[Event]) -> int:
     return sum(words(_long(e.date)) + words(e.text) + CITATION for e in events)
 
 
-def first_event(brief: Brief, section: Section) -> str:
-    from ..typeset.markdown import cite
 
-    return f"{_long(section.items[0].date)}: {section.items[0].text} {cite(section.items[0].sources)}" if section.items else ""
-
-
-KIND = Kind("timeline", Event, event_words, first_event, collect=collect, share=SHARE)
+KIND = Kind("timeline", Event, event_words, collect=collect, share=SHARE)

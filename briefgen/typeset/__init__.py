@@ -1,4 +1,4 @@
-"""Typesetting stage: Brief → the bytes of each requested format.
+"""Typesetting stage: Brief → the bytes of each requested format, and the email body.
 
 ``render(brief, formats, template_dir=None, style=None, reference_docx=None, marking=None)``
 renders the Brief to Markdown through the one template, parses that Markdown into
@@ -7,16 +7,22 @@ Brief), ``docx``, ``pdf`` and ``html``.  ``style`` (see :mod:`.style`) sets font
 margins and paper; ``reference_docx`` gives the DOCX a user's Word styles; ``marking``
 puts a banner at the top and bottom of every page.  Writers are imported only when asked
 for, so ``briefgen --help`` stays fast.
+
+``render_email(brief, attached, ...)`` is the body of the email that hands the brief over:
+``email.md.j2`` (the same partials, each section cut to its lead) through the same HTML
+writer, and the same blocks as plain text (:mod:`.text`).
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..kinds import kind
-from ..model import Brief, brief_to_json
-from .blocks import parse_blocks
-from .markdown import long_date, render_markdown
+from ..model import Brief, Source, brief_to_json
+from .blocks import Block, parse_blocks
+from .markdown import EMAIL_TEMPLATE, long_date, render_markdown
 from ..clock import document_time
 from .style import DocumentInfo, Style, load_style
 
@@ -74,3 +80,70 @@ def document_info(brief: Brief, marking: str | None = None) -> DocumentInfo:
         marking=" ".join(marking.split()) if marking and marking.strip() else None,
         time=document_time(brief.generated),
     )
+
+
+@dataclass(frozen=True)
+class EmailBody:
+    """An email's body in its two alternatives, which say the same: ``text`` (text/plain,
+    wrapped at 76 columns) and ``html`` (text/html: one page, inline styles, no script)."""
+
+    text: str
+    html: str
+
+
+def render_email(
+    brief: Brief,
+    attached: list[str],
+    template_dir: Path | None = None,
+    style: Style | None = None,
+    marking: str | None = None,
+) -> EmailBody:
+    """The body of the email that hands over ``brief``, whose files ``attached`` names.
+
+    ``email.md.j2`` prints it (``template_dir`` may override it, as any template), the HTML
+    writer typesets it with ``style`` and ``marking`` (the brief's, so that the email looks
+    like the brief; the shipped style when None), and the plain part is the same blocks as
+    text.  The body lists the sources it cites, which are known once it is printed: so it
+    is printed twice, without sources and then with those.
+    """
+    from .html import render_html
+    from .text import render_text
+
+    def blocks(sources: list[Source]) -> list[Block]:
+        shown = _as_email(brief, sources)
+        markdown = render_markdown(
+            shown, template_dir, EMAIL_TEMPLATE, email=True, attached=list(attached)
+        )
+        return parse_blocks(markdown)
+
+    cited = cited_sources(render_text(blocks([])))
+    final = blocks([source for source in brief.sources if source.id in cited])
+    info = document_info(brief, marking)
+    html = render_html(final, info, style or load_style())
+    return EmailBody(render_text(final, marking=info.marking), html.decode("utf-8"))
+
+
+def _as_email(brief: Brief, sources: list[Source]) -> Brief:
+    """``brief`` as the email shows it: its (first) bottom line first and whole, every other
+    section cut to its first item, and ``sources`` for its sources."""
+    bottom = next((s for s in brief.sections if kind(s.kind).bottom_line), None)
+    leads = [replace(s, items=s.items[:1]) for s in brief.sections if s is not bottom]
+    return replace(brief, sections=([bottom] if bottom else []) + leads, sources=sources)
+
+
+_CITATION = re.compile(r"\[(\d+)\](?:–\[(\d+)\])?")  # [2], or a run [3]–[7], as ``cite`` prints
+RANGE_LISTED = 10  # a run of citations up to this long is listed whole, a longer one by its ends
+
+
+def cited_sources(text: str) -> set[int]:
+    """The source numbers ``text`` shows as citations ("[2]", "[1][2]", "[3]–[7]").
+
+    Read from the text, not the items, so a brief read back from its DOCX (whose items
+    carry their citations as text) lists them too.  A long run, such as a statement that
+    hundreds of outlets report, gives its two ends: the attached brief lists them all.
+    """
+    ids: set[int] = set()
+    for match in _CITATION.finditer(text):
+        first, last = int(match[1]), int(match[2] or match[1])
+        ids.update(range(first, last + 1) if 0 <= last - first < RANGE_LISTED else (first, last))
+    return ids

@@ -1,4 +1,5 @@
-"""Brief → Markdown, through the Jinja2 template ``brief.md.j2``.
+"""Brief → Markdown, through the Jinja2 template ``brief.md.j2`` (the email body through
+``email.md.j2``, which includes the same section partials).
 
 Source text reaches the template only as data, and the ``md`` filter escapes it, so a
 source that contains ``#``, ``*``, ``|``, ``<b>`` or ``{{ }}`` shows those characters
@@ -23,6 +24,7 @@ from ..errors import InputError, ProcessingError
 from ..model import Brief
 
 TEMPLATE = "brief.md.j2"
+EMAIL_TEMPLATE = "email.md.j2"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&!#])")
 _LINE_START = re.compile(r"^([-+]|:(?=::))(?=\s|$|:)|^(\d{1,9})([.)])(?=\s|$)")
 # Characters XML 1.0 forbids: python-docx refuses them and PDF text extraction yields them.
@@ -62,8 +64,11 @@ class _BoundedEnvironment(SandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
-def render_markdown(brief: Brief, template_dir: Path | None = None) -> str:
-    """The brief as Markdown text.
+def render_markdown(
+    brief: Brief, template_dir: Path | None = None, template: str = TEMPLATE, **context: object
+) -> str:
+    """The brief as Markdown text, printed by ``template`` (the brief's, or the email body's
+    ``EMAIL_TEMPLATE``) with ``brief`` and ``context`` as its variables.
 
     An error in a user's template (``template_dir``) is bad input, named by file and line;
     in the shipped template it is a fault of ours.
@@ -78,17 +83,23 @@ def render_markdown(brief: Brief, template_dir: Path | None = None) -> str:
         autoescape=False,
     )
     env.filters.update(md=escape_markdown, cite=cite, longdate=lambda iso: escape_markdown(long_date(iso)), link=link)
+    # The partials print a section whole unless the email body, which shows each section's
+    # lead, says so: a user's brief template need not know of the email.
+    env.globals["email"] = False
     fault = InputError if template_dir else ProcessingError
     try:
-        template = env.get_template(TEMPLATE)
+        loaded = env.get_template(template)
         with _time_limit(TEMPLATE_SECONDS):
-            text = _bounded(template.generate(brief=brief))
+            text = _bounded(loaded.generate(brief=brief, **context))
     except jinja2.TemplateSyntaxError as exc:
-        raise InputError(f"template {exc.filename or TEMPLATE}, line {exc.lineno}: {exc.message}") from None
+        where = f"{exc.filename or template}, line {exc.lineno}"
+        raise InputError(f"template {where}: {exc.message}") from None
     except RecursionError:
-        raise fault(f"template {TEMPLATE}: includes or calls itself without end") from None
+        raise fault(f"template {template}: includes or calls itself without end") from None
     except Exception as exc:  # noqa: BLE001 - whatever a template's code raises, its file and line say where
-        raise fault(f"template {_where(exc)}: {exc if isinstance(exc, (_TemplateBudget, jinja2.TemplateError)) else f'{type(exc).__name__}: {exc}'}") from None
+        ours = isinstance(exc, (_TemplateBudget, jinja2.TemplateError))
+        reason = exc if ours else f"{type(exc).__name__}: {exc}"
+        raise fault(f"template {_where(exc, template)}: {reason}") from None
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
@@ -122,10 +133,10 @@ def _time_limit(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
 
-def _where(exc: BaseException) -> str:
+def _where(exc: BaseException, template: str = TEMPLATE) -> str:
     """'brief.md.j2, line 12': the last template frame of the error's traceback (Jinja2
     rewrites tracebacks so that template frames carry the template's file and line)."""
-    place = TEMPLATE
+    place = template
     tb = exc.__traceback__
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
