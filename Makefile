@@ -15,6 +15,8 @@ brief: $(VENV)/.installed
 
 # Two workers: CI has two cores (the suite takes 2.4 min there, 4.3 min on one).
 test: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -n 2
 
 bench: $(VENV)/.installed-bench

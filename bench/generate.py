@@ -53,7 +53,28 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 _DAY_OF_MONTH = re.compile(rf"\b({_MONTHS}) (\d{{1,2}})\b")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?![\w.]?\d)")
 _CAPITALISED = re.compile(r"(?<=[\s(\"“‘'-])[A-Z][a-z’']+\b")
-_ONSETS = ["b", "br", "d", "dr", "f", "g", "h", "k", "kr", "l", "m", "n", "p", "r", "s", "st", "t", "v", "z", "ch"]
+_ONSETS = [
+    "b",
+    "br",
+    "d",
+    "dr",
+    "f",
+    "g",
+    "h",
+    "k",
+    "kr",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "st",
+    "t",
+    "v",
+    "z",
+    "ch",
+]
 _VOWELS = ["a", "e", "i", "o", "u", "ai", "ei", "ou"]
 _CODAS = ["", "", "n", "r", "l", "s", "k", "m", "th", "v"]
 
@@ -94,7 +115,16 @@ def generate(count: int, seed: int, out_dir: Path, samples: list[Sample]) -> lis
     """Write ``count`` articles into ``out_dir``; the same arguments give the same bytes."""
     rng = random.Random(seed)
     # A capitalised word inside a sentence is a name; one that opens a sentence may be "However".
-    vocabulary = sorted({w for s in samples for text in _texts(s) for w in _CAPITALISED.findall(text) if w.lower() not in STOP_WORDS} - _KEEP)
+    vocabulary = sorted(
+        {
+            w
+            for s in samples
+            for text in _texts(s)
+            for w in _CAPITALISED.findall(text)
+            if w.lower() not in STOP_WORDS
+        }
+        - _KEEP
+    )
     out_dir.mkdir(parents=True, exist_ok=True)
     stories: list[Story] = []
     seen: set[str] = set()
@@ -124,12 +154,16 @@ def _texts(sample: Sample) -> list[str]:
 
 def _story(number: int, vocabulary: list[str], rng: random.Random) -> Story:
     names = {word: _made_up_name(rng) for word in vocabulary}
-    return Story(number, names, rng.uniform(0.5, 2.0), WEEK_START + dt.timedelta(days=rng.randrange(6)))
+    return Story(
+        number, names, rng.uniform(0.5, 2.0), WEEK_START + dt.timedelta(days=rng.randrange(6))
+    )
 
 
 def _made_up_name(rng: random.Random) -> str:
     syllables = rng.choice((2, 2, 3))
-    word = "".join(rng.choice(_ONSETS) + rng.choice(_VOWELS) for _ in range(syllables)) + rng.choice(_CODAS)
+    word = "".join(
+        rng.choice(_ONSETS) + rng.choice(_VOWELS) for _ in range(syllables)
+    ) + rng.choice(_CODAS)
     return word.capitalize()
 
 
@@ -152,8 +186,14 @@ def _article(story: Story, base: Sample, samples: list[Sample], rng: random.Rand
         if blocks[i][0] == blocks[i + 1][0] == "text" and rng.random() < SWAP_NEIGHBOURS:
             blocks[i], blocks[i + 1] = blocks[i + 1], blocks[i]
     # A heading with no prose after it is not a heading any more.
-    blocks = [b for i, b in enumerate(blocks) if b[0] == "text" or (i + 1 < len(blocks) and blocks[i + 1][0] == "text")]
-    lines = [_vary(base.title, story, rng)] + [_vary(" ".join(sentences), story, rng) for _, sentences in blocks]
+    blocks = [
+        b
+        for i, b in enumerate(blocks)
+        if b[0] == "text" or (i + 1 < len(blocks) and blocks[i + 1][0] == "text")
+    ]
+    lines = [_vary(base.title, story, rng)] + [
+        _vary(" ".join(sentences), story, rng) for _, sentences in blocks
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -166,9 +206,15 @@ def _vary(text: str, story: Story, rng: random.Random) -> str:
 
     def number(m: re.Match) -> str:
         value = m.group(0)
-        if re.fullmatch(r"(19|20)\d\d", value) or re.search(rf"\b(?:{_MONTHS}) $", text[max(0, m.start() - 10) : m.start()]):
+        if re.fullmatch(r"(19|20)\d\d", value) or re.search(
+            rf"\b(?:{_MONTHS}) $", text[max(0, m.start() - 10) : m.start()]
+        ):
             return value  # years and days of the month were handled above
-        scaled = float(value.replace(",", "")) * story.scale * (rng.uniform(0.7, 1.3) if differs else 1.0)
+        scaled = (
+            float(value.replace(",", ""))
+            * story.scale
+            * (rng.uniform(0.7, 1.3) if differs else 1.0)
+        )
         return f"{scaled:.1f}" if "." in value else str(max(1, round(scaled)))
 
     return _NUMBER.sub(number, text)
@@ -179,7 +225,12 @@ def main() -> None:
     parser.add_argument("count", type=int, help="how many articles")
     parser.add_argument("out_dir", type=Path, help="folder to write them into")
     parser.add_argument("--seed", type=int, default=1, help="same seed, same corpus [default: 1]")
-    parser.add_argument("--samples", type=Path, default=ROOT / "inputs", help="folder of sample articles [default: inputs/]")
+    parser.add_argument(
+        "--samples",
+        type=Path,
+        default=ROOT / "inputs",
+        help="folder of sample articles [default: inputs/]",
+    )
     args = parser.parse_args()
     paths = generate(args.count, args.seed, args.out_dir, load_samples(args.samples))
     print(f"{len(paths)} articles in {args.out_dir}")

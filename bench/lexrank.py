@@ -56,7 +56,9 @@ def summarise(folder: Path, sentences: int) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", type=Path)
-    parser.add_argument("--sentences", type=int, default=20, help="sentences in the summary [default: 20]")
+    parser.add_argument(
+        "--sentences", type=int, default=20, help="sentences in the summary [default: 20]"
+    )
     args = parser.parse_args()
     for sentence in summarise(args.folder, args.sentences):
         print(sentence)

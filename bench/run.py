@@ -83,14 +83,25 @@ with open(report, "w") as out:
 """
 
 
-def measure(command: list[str], timeout: float | None = None, accept: tuple[int, ...] = (0,)) -> Run:
+def measure(
+    command: list[str], timeout: float | None = None, accept: tuple[int, ...] = (0,)
+) -> Run:
     """Run ``command`` to its end (or ``timeout``), output discarded; its wall time and peak
     memory.  An exit status outside ``accept`` stops the benchmark."""
     with tempfile.TemporaryDirectory() as work:
         report, errors = Path(work) / "report", Path(work) / "stderr"
         with errors.open("wb") as stderr:
             subprocess.run(
-                [sys.executable, "-I", "-S", "-c", _LAUNCHER, str(report), str(timeout or 0), *command],
+                [
+                    sys.executable,
+                    "-I",
+                    "-S",
+                    "-c",
+                    _LAUNCHER,
+                    str(report),
+                    str(timeout or 0),
+                    *command,
+                ],
                 stdout=subprocess.DEVNULL,
                 stderr=stderr,
                 check=True,
@@ -99,7 +110,9 @@ def measure(command: list[str], timeout: float | None = None, accept: tuple[int,
         stopped = int(exit_code) == -9 and timeout is not None and float(wall) >= timeout
         if int(exit_code) not in accept and not stopped:
             message = errors.read_text(encoding="utf-8", errors="replace").strip().splitlines()
-            raise SystemExit(f"bench: {' '.join(command)} failed: {message[-1] if message else exit_code}")
+            raise SystemExit(
+                f"bench: {' '.join(command)} failed: {message[-1] if message else exit_code}"
+            )
     return Run(float(wall), int(peak_kb) / 1024, not stopped, int(exit_code))
 
 
@@ -130,13 +143,16 @@ def machine() -> list[str]:
                 break
     except OSError:
         pass
-    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    commit = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+    ).stdout.strip()
     load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
     return [
-        f"- date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC",
+        f"- date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
         f"- machine: {cpu}, {os.cpu_count()} cores, {memory or 'memory unknown'}",
         f"- system: {platform.platform()}",
-        f"- Python {platform.python_version()}, briefgen {__version__}" + (f" (commit {commit})" if commit else ""),
+        f"- Python {platform.python_version()}, briefgen {__version__}"
+        + (f" (commit {commit})" if commit else ""),
         f"- load average at start (1 / 5 / 15 min): {load}",
     ]
 
@@ -150,7 +166,9 @@ def one_line_inputs(folder: Path) -> list[tuple[str, Path]]:
 
     words = "the council agreed new rules for the port after talks with ministers on rates and storms".split()
     rng = random.Random(1)
-    sentences = [" ".join(rng.choice(words) for _ in range(12)).capitalize() + "." for _ in range(2000)]
+    sentences = [
+        " ".join(rng.choice(words) for _ in range(12)).capitalize() + "." for _ in range(2000)
+    ]
     block = " ".join(sentences)
     text = folder / "one-line-50mb.txt"
     with text.open("w", encoding="utf-8") as out:
@@ -165,18 +183,44 @@ def one_line_inputs(folder: Path) -> list[tuple[str, Path]]:
 
 
 def count_sentences(folder: Path) -> int:
-    return sum(len(split_sentences(text)) for a in read_sources([str(folder)]) for kind, text in a.paragraphs if kind == "text")
+    return sum(
+        len(split_sentences(text))
+        for a in read_sources([str(folder)])
+        for kind, text in a.paragraphs
+        if kind == "text"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="corpus sizes, comma-separated [default: %(default)s]")
+    parser.add_argument(
+        "--sizes",
+        default=",".join(map(str, SIZES)),
+        help="corpus sizes, comma-separated [default: %(default)s]",
+    )
     parser.add_argument("--seed", type=int, default=1, help="corpus seed [default: %(default)s]")
-    parser.add_argument("--repeats", type=int, default=5, help="runs of each sample command [default: %(default)s]")
-    parser.add_argument("--corpus-repeats", type=int, default=3, help="briefgen runs on each corpus [default: %(default)s]")
-    parser.add_argument("--lexrank-timeout", type=float, default=300.0, help="seconds before LexRank is stopped [default: %(default)s]")
+    parser.add_argument(
+        "--repeats", type=int, default=5, help="runs of each sample command [default: %(default)s]"
+    )
+    parser.add_argument(
+        "--corpus-repeats",
+        type=int,
+        default=3,
+        help="briefgen runs on each corpus [default: %(default)s]",
+    )
+    parser.add_argument(
+        "--lexrank-timeout",
+        type=float,
+        default=300.0,
+        help="seconds before LexRank is stopped [default: %(default)s]",
+    )
     parser.add_argument("--no-lexrank", action="store_true", help="measure briefgen only")
-    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md", help="report file [default: bench/results.md]")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=ROOT / "bench" / "results.md",
+        help="report file [default: bench/results.md]",
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     briefgen = briefgen_command()
@@ -186,7 +230,10 @@ def main() -> None:
             import numpy  # noqa: F401
             import sumy  # noqa: F401
         except ImportError:
-            raise SystemExit("bench: LexRank needs the bench extras: pip install -e '.[bench]' (or run 'make bench'), or pass --no-lexrank")
+            raise SystemExit(
+                "bench: LexRank needs the bench extras: pip install -e '.[bench]' "
+                "(or run 'make bench'), or pass --no-lexrank"
+            ) from None
 
     lines = ["# briefgen benchmark", "", *machine(), ""]
     print("\n".join(lines), flush=True)
@@ -197,8 +244,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as out:
         for label, command, target in (
             ("briefgen --help", [*briefgen, "--help"], HELP_SECONDS),
-            ("briefgen build inputs/ (DOCX + PDF)", [*briefgen, "build", str(ROOT / "inputs"), "-o", out], BUILD_SECONDS),
-            ("briefgen build inputs/ --format json", [*briefgen, "build", str(ROOT / "inputs"), "-o", out, "--format", "json"], None),
+            (
+                "briefgen build inputs/ (DOCX + PDF)",
+                [*briefgen, "build", str(ROOT / "inputs"), "-o", out],
+                BUILD_SECONDS,
+            ),
+            (
+                "briefgen build inputs/ --format json",
+                [*briefgen, "build", str(ROOT / "inputs"), "-o", out, "--format", "json"],
+                None,
+            ),
         ):
             run = median_run(command, args.repeats)
             goal = f"≤ {target} s" if target else ""
@@ -223,12 +278,25 @@ def main() -> None:
             generate(size, args.seed, folder, samples)
             sentences = count_sentences(folder)
             matrix = f"{sentences:,}² × 8 bytes = {sentences * sentences * 8 / 1e9:.1f} GB at {size:,} articles"
-            extract = [*briefgen, "extract", str(folder), "-o", str(Path(work) / f"brief-{size}.json")]
+            extract = [
+                *briefgen,
+                "extract",
+                str(folder),
+                "-o",
+                str(Path(work) / f"brief-{size}.json"),
+            ]
             ours = min((measure(extract) for _ in range(args.corpus_repeats)), key=lambda r: r.wall)
             walls[size] = ours.wall
             if size == 1000:
-                checks.append((f"1,000 articles ≤ {THOUSAND_SECONDS:.0f} s", ours.wall <= THOUSAND_SECONDS))
-                checks.append((f"1,000 articles ≤ {THOUSAND_MB / 1024:.0f} GB peak", ours.peak_mb <= THOUSAND_MB))
+                checks.append(
+                    (f"1,000 articles ≤ {THOUSAND_SECONDS:.0f} s", ours.wall <= THOUSAND_SECONDS)
+                )
+                checks.append(
+                    (
+                        f"1,000 articles ≤ {THOUSAND_MB / 1024:.0f} GB peak",
+                        ours.peak_mb <= THOUSAND_MB,
+                    )
+                )
             if args.no_lexrank:
                 theirs_wall = theirs_peak = ratio = "not run"
             elif lexrank_stopped_at is not None:
@@ -236,7 +304,12 @@ def main() -> None:
                 unfinished.append(matrix)
                 ratio = f"> {args.lexrank_timeout / ours.wall:.0f}×"
                 if size >= LEXRANK_FROM:
-                    checks.append((f"faster than LexRank at {size:,} articles", args.lexrank_timeout > ours.wall))
+                    checks.append(
+                        (
+                            f"faster than LexRank at {size:,} articles",
+                            args.lexrank_timeout > ours.wall,
+                        )
+                    )
             else:
                 theirs = measure([*lexrank, str(folder)], timeout=args.lexrank_timeout)
                 if theirs.finished:
@@ -244,32 +317,52 @@ def main() -> None:
                 else:
                     lexrank_stopped_at = size
                     unfinished.append(matrix)
-                    theirs_wall, ratio = f"> {theirs.wall:.0f} (stopped)", f"> {theirs.wall / ours.wall:.0f}×"
+                    theirs_wall, ratio = (
+                        f"> {theirs.wall:.0f} (stopped)",
+                        f"> {theirs.wall / ours.wall:.0f}×",
+                    )
                 theirs_peak = f"{theirs.peak_mb:.0f}" + ("" if theirs.finished else " (so far)")
                 if size >= LEXRANK_FROM:
-                    checks.append((f"faster than LexRank at {size:,} articles", theirs.wall > ours.wall))
+                    checks.append(
+                        (f"faster than LexRank at {size:,} articles", theirs.wall > ours.wall)
+                    )
             corpora.append(
                 f"| {size:,} | {sentences:,} | {ours.wall:.2f} | {1000 * ours.wall / size:.1f} | {ours.peak_mb:.0f} "
                 f"| {theirs_wall} | {theirs_peak} | {ratio} |"
             )
             print(corpora[-1], flush=True)
             shutil.rmtree(folder)  # 5,000 articles are 25 MB
-    extreme = ["| input | outcome | wall (s) | peak memory (MB) | target |", "|---|---|---:|---:|---|"]
+    extreme = [
+        "| input | outcome | wall (s) | peak memory (MB) | target |",
+        "|---|---|---:|---:|---|",
+    ]
     print("\n" + "\n".join(extreme), flush=True)
     with tempfile.TemporaryDirectory() as work:
         for label, path in one_line_inputs(Path(work)):
             # A clean refusal (exit 2, one line) is as good an end as a brief; a hang or a crash is not.
-            run = measure([*briefgen, "build", str(path), "-o", str(Path(work) / "out"), "--format", "md"], accept=(0, 2))
+            run = measure(
+                [*briefgen, "build", str(path), "-o", str(Path(work) / "out"), "--format", "md"],
+                accept=(0, 2),
+            )
             met = run.wall <= EXTREME_SECONDS and run.peak_mb <= EXTREME_MB
-            checks.append((f"{label}: ≤ {EXTREME_SECONDS:.0f} s and ≤ {EXTREME_MB / 1024:.0f} GB", met))
+            checks.append(
+                (f"{label}: ≤ {EXTREME_SECONDS:.0f} s and ≤ {EXTREME_MB / 1024:.0f} GB", met)
+            )
             outcome = "brief" if run.exit_code == 0 else "exit 2, one line"
-            extreme.append(f"| {label} | {outcome} | {run.wall:.1f} | {run.peak_mb:.0f} | ≤ {EXTREME_SECONDS:.0f} s, ≤ {EXTREME_MB / 1024:.0f} GB |")
+            extreme.append(
+                f"| {label} | {outcome} | {run.wall:.1f} | {run.peak_mb:.0f} | ≤ {EXTREME_SECONDS:.0f} s, ≤ {EXTREME_MB / 1024:.0f} GB |"
+            )
             print(extreme[-1], flush=True)
     lines += ["## One-line sources (sentence splitting must stay linear)", "", *extreme, ""]
 
     if 1000 in walls and 5000 in walls:
         growth = walls[5000] / walls[1000]
-        checks.append((f"5,000 articles ≤ {GROWTH_5000:.0f}× the time of 1,000 (measured {growth:.1f}×)", growth <= GROWTH_5000))
+        checks.append(
+            (
+                f"5,000 articles ≤ {GROWTH_5000:.0f}× the time of 1,000 (measured {growth:.1f}×)",
+                growth <= GROWTH_5000,
+            )
+        )
 
     lines += [
         f"## A week of news (corpora from bench/generate.py, seed {args.seed}; `briefgen extract`, fastest of {args.corpus_repeats} runs)",

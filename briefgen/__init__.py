@@ -23,7 +23,8 @@ __version__ = "0.1.0"
 MADE_WITH = "briefgen"
 
 # Loaded on first use, so that ``import briefgen`` and ``briefgen --help`` stay fast.
-_API = ("build", "extract", "render", "ReadOptions", "AnalysisOptions", "RenderOptions")
+__all__ = ["AnalysisOptions", "ReadOptions", "RenderOptions", "build", "extract", "render"]
+_API = frozenset(__all__)
 
 if TYPE_CHECKING:
     from .api import AnalysisOptions, ReadOptions, RenderOptions, build, extract, render
@@ -39,4 +40,3 @@ def __getattr__(name: str) -> object:
 
 def __dir__() -> list[str]:
     return sorted({*globals(), *_API})
-

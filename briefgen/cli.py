@@ -30,7 +30,9 @@ def _formats(_ctx, _param, value: str) -> list[str]:
     formats = [f.strip().lower() for f in value.split(",") if f.strip()]
     unknown = [f for f in formats if f not in ALL_FORMATS]
     if unknown or not formats:
-        raise click.BadParameter(f"{', '.join(unknown) or value!r} (choose from {', '.join(ALL_FORMATS)})")
+        raise click.BadParameter(
+            f"{', '.join(unknown) or value!r} (choose from {', '.join(ALL_FORMATS)})"
+        )
     return list(dict.fromkeys(formats))
 
 
@@ -63,9 +65,28 @@ class _Range(click.FloatRange):
 _SECONDS = _Range(min=0, min_open=True, max=api.MAX_SECONDS)
 _MEGABYTES = _Range(min=0, min_open=True, max=api.MAX_MB)
 
-format_option = click.option("--format", "formats", default=DEFAULT_FORMATS, show_default=True, callback=_formats, help="Comma-separated output formats: docx, pdf, md, json, html.")
-output_option = click.option("-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path), default=api.DEFAULT_OUTPUT, show_default=True, help="Folder to write the brief into.")
-name_option = click.option("--name", callback=_name, help="File name without extension [default: brief-YYYY-MM-DD, the newest source date].")
+format_option = click.option(
+    "--format",
+    "formats",
+    default=DEFAULT_FORMATS,
+    show_default=True,
+    callback=_formats,
+    help="Comma-separated output formats: docx, pdf, md, json, html.",
+)
+output_option = click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=api.DEFAULT_OUTPUT,
+    show_default=True,
+    help="Folder to write the brief into.",
+)
+name_option = click.option(
+    "--name",
+    callback=_name,
+    help="File name without extension [default: brief-YYYY-MM-DD, the newest source date].",
+)
 template_option = click.option(
     "--template",
     "template_dir",
@@ -73,46 +94,159 @@ template_option = click.option(
     help="Folder of templates that override the shipped ones (brief.md.j2, email.md.j2, ...).",
 )
 typeset_options = [
-    click.option("--style", "style_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Style file (YAML: fonts, colours, margins, paper, sizes) over the shipped one."),
-    click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), help="Paper size [default: from the style file, A4]."),
-    click.option("--reference-docx", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Word file whose styles, margins and paper the DOCX uses."),
+    click.option(
+        "--style",
+        "style_file",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Style file (YAML: fonts, colours, margins, paper, sizes) over the shipped one.",
+    ),
+    click.option(
+        "--paper",
+        type=click.Choice(["a4", "letter"], case_sensitive=False),
+        help="Paper size [default: from the style file, A4].",
+    ),
+    click.option(
+        "--reference-docx",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Word file whose styles, margins and paper the DOCX uses.",
+    ),
     click.option("--marking", help='Banner at the top and bottom of every page, e.g. "OFFICIAL".'),
 ]
-profile_option = click.option("--profile", default=api.DEFAULT_PROFILE, show_default=True, help="Profile name (see 'briefgen profiles') or path to a profile YAML file.")
+profile_option = click.option(
+    "--profile",
+    default=api.DEFAULT_PROFILE,
+    show_default=True,
+    help="Profile name (see 'briefgen profiles') or path to a profile YAML file.",
+)
 analysis_options = [
     click.argument("sources", nargs=-1),
     profile_option,
     click.option("--title", help="Title of the brief [default: taken from the sources]."),
-    click.option("--max-words", type=click.IntRange(min=api.MIN_MAX_WORDS), default=api.DEFAULT_MAX_WORDS, show_default=True, help="Most words of the brief, counting every word but the title and the Sources."),
-    click.option("--date", callback=_date, help="Date (YYYY-MM-DD) for every source, overriding what they say."),
+    click.option(
+        "--max-words",
+        type=click.IntRange(min=api.MIN_MAX_WORDS),
+        default=api.DEFAULT_MAX_WORDS,
+        show_default=True,
+        help="Most words of the brief, counting every word but the title and the Sources.",
+    ),
+    click.option(
+        "--date",
+        callback=_date,
+        help="Date (YYYY-MM-DD) for every source, overriding what they say.",
+    ),
 ]
 
 
 def _email_options(prefix: str) -> list:
     """--to/--cc/--from/--subject (``send``), or the same with ``--email-`` in front (``build``)."""
     return [
-        click.option(f"--{prefix}to", "email_to", multiple=True, metavar="ADDR", help="Recipient (repeat for more)."),
-        click.option(f"--{prefix}cc", "email_cc", multiple=True, metavar="ADDR", help="Copy recipient (repeat for more)."),
-        click.option(f"--{prefix}from", "email_from", metavar="ADDR", help="Sender [env BRIEFGEN_SMTP_FROM, or 'from' in briefgen.toml]."),
-        click.option(f"--{prefix}subject", "email_subject", help="Subject [default: the brief's title and date]."),
-        click.option("--eml", type=click.Path(dir_okay=False, path_type=Path), help="Write the email to this .eml file as a draft instead of sending it [default without an SMTP server: next to the brief]."),
-        click.option("--smtp", metavar="HOST[:PORT]", help="SMTP server to send through [env BRIEFGEN_SMTP_HOST/_PORT, or briefgen.toml]."),
-        click.option("--tls", type=click.Choice(["starttls", "ssl", "none"]), help="Connection security [default: starttls; none only for a trusted local relay]."),
-        click.option("--user", metavar="NAME", help="SMTP login; the password comes from BRIEFGEN_SMTP_PASSWORD, briefgen.toml or a prompt."),
-        click.option("--cafile", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="PEM file of CA certificates to trust for the server instead of the system's."),
-        click.option("--smtp-timeout", type=_SECONDS, metavar="SECONDS", help="Seconds to wait for the server [default: 30]."),
+        click.option(
+            f"--{prefix}to",
+            "email_to",
+            multiple=True,
+            metavar="ADDR",
+            help="Recipient (repeat for more).",
+        ),
+        click.option(
+            f"--{prefix}cc",
+            "email_cc",
+            multiple=True,
+            metavar="ADDR",
+            help="Copy recipient (repeat for more).",
+        ),
+        click.option(
+            f"--{prefix}from",
+            "email_from",
+            metavar="ADDR",
+            help="Sender [env BRIEFGEN_SMTP_FROM, or 'from' in briefgen.toml].",
+        ),
+        click.option(
+            f"--{prefix}subject",
+            "email_subject",
+            help="Subject [default: the brief's title and date].",
+        ),
+        click.option(
+            "--eml",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Write the email to this .eml file as a draft instead of sending it [default without an SMTP server: next to the brief].",
+        ),
+        click.option(
+            "--smtp",
+            metavar="HOST[:PORT]",
+            help="SMTP server to send through [env BRIEFGEN_SMTP_HOST/_PORT, or briefgen.toml].",
+        ),
+        click.option(
+            "--tls",
+            type=click.Choice(["starttls", "ssl", "none"]),
+            help="Connection security [default: starttls; none only for a trusted local relay].",
+        ),
+        click.option(
+            "--user",
+            metavar="NAME",
+            help="SMTP login; the password comes from BRIEFGEN_SMTP_PASSWORD, briefgen.toml or a prompt.",
+        ),
+        click.option(
+            "--cafile",
+            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            help="PEM file of CA certificates to trust for the server instead of the system's.",
+        ),
+        click.option(
+            "--smtp-timeout",
+            type=_SECONDS,
+            metavar="SECONDS",
+            help="Seconds to wait for the server [default: 30].",
+        ),
     ]
 
 
 reading_options = [
-    click.option("--sources", "source_list", type=click.Path(dir_okay=False, path_type=Path), help="File listing sources: one path or URL a line, or YAML/CSV with optional outlet, title and date per source."),
-    click.option("--keep-going", is_flag=True, help="Skip unreadable sources (with a warning; listed in the brief) instead of stopping."),
+    click.option(
+        "--sources",
+        "source_list",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="File listing sources: one path or URL a line, or YAML/CSV with optional outlet, title and date per source.",
+    ),
+    click.option(
+        "--keep-going",
+        is_flag=True,
+        help="Skip unreadable sources (with a warning; listed in the brief) instead of stopping.",
+    ),
     click.option("-q", "--quiet", is_flag=True, help="No progress line on stderr."),
-    click.option("--jobs", type=click.IntRange(min=1), default=api.default_jobs, show_default="number of cores", help="Sources read (and URLs fetched) at once."),
-    click.option("--max-source-mb", type=_MEGABYTES, default=api.DEFAULT_MAX_SOURCE_MB, show_default=True, help="Largest source file read."),
-    click.option("--max-sources", type=click.IntRange(min=1), default=api.DEFAULT_MAX_SOURCES, show_default=True, help="Most sources one run reads."),
-    click.option("--url-max-mb", type=_MEGABYTES, default=api.DEFAULT_URL_MAX_MB, show_default=True, help="Largest response fetched from a URL."),
-    click.option("--url-timeout", type=_SECONDS, default=api.DEFAULT_URL_TIMEOUT, show_default=True, help="Seconds allowed to fetch one URL."),
+    click.option(
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=api.default_jobs,
+        show_default="number of cores",
+        help="Sources read (and URLs fetched) at once.",
+    ),
+    click.option(
+        "--max-source-mb",
+        type=_MEGABYTES,
+        default=api.DEFAULT_MAX_SOURCE_MB,
+        show_default=True,
+        help="Largest source file read.",
+    ),
+    click.option(
+        "--max-sources",
+        type=click.IntRange(min=1),
+        default=api.DEFAULT_MAX_SOURCES,
+        show_default=True,
+        help="Most sources one run reads.",
+    ),
+    click.option(
+        "--url-max-mb",
+        type=_MEGABYTES,
+        default=api.DEFAULT_URL_MAX_MB,
+        show_default=True,
+        help="Largest response fetched from a URL.",
+    ),
+    click.option(
+        "--url-timeout",
+        type=_SECONDS,
+        default=api.DEFAULT_URL_TIMEOUT,
+        show_default=True,
+        help="Seconds allowed to fetch one URL.",
+    ),
 ]
 
 
@@ -147,20 +281,57 @@ def cli() -> None:
 @template_option
 @_with(typeset_options)
 @_with(_email_options("email-"))
-def build(sources, profile, title, max_words, date, output, formats, name, template_dir, style_file, paper, reference_docx, marking,
-          source_list, keep_going, quiet, jobs, max_source_mb, max_sources, url_max_mb, url_timeout, **email) -> None:
+def build(
+    sources,
+    profile,
+    title,
+    max_words,
+    date,
+    output,
+    formats,
+    name,
+    template_dir,
+    style_file,
+    paper,
+    reference_docx,
+    marking,
+    source_list,
+    keep_going,
+    quiet,
+    jobs,
+    max_source_mb,
+    max_sources,
+    url_max_mb,
+    url_timeout,
+    **email,
+) -> None:
     """Read SOURCES (files, folders, globs, URLs, - for stdin), analyse them and write the brief.
 
     With --email-to (or --eml), also email the files written: see 'briefgen send --help'.
     """
-    settings = _mail_settings(email) if email["email_to"] or email["email_cc"] or email["eml"] else None
+    settings = (
+        _mail_settings(email) if email["email_to"] or email["email_cc"] or email["eml"] else None
+    )
     reading = _reading(
-        date, source_list=source_list, keep_going=keep_going, quiet=quiet, jobs=jobs,
-        max_source_mb=max_source_mb, max_sources=max_sources, url_max_mb=url_max_mb,
+        date,
+        source_list=source_list,
+        keep_going=keep_going,
+        quiet=quiet,
+        jobs=jobs,
+        max_source_mb=max_source_mb,
+        max_sources=max_sources,
+        url_max_mb=url_max_mb,
         url_timeout=url_timeout,
     )
-    rendering = _rendering(formats, name, template_dir, style_file=style_file, paper=paper,
-                           reference_docx=reference_docx, marking=marking)
+    rendering = _rendering(
+        formats,
+        name,
+        template_dir,
+        style_file=style_file,
+        paper=paper,
+        reference_docx=reference_docx,
+        marking=marking,
+    )
     brief = _extract(sources, _analysis(profile, max_words, title), reading)
     if email["eml"] is not None:  # refused before the brief is written, not after
         _check_draft(email["eml"], api.output_paths(brief, output, rendering))
@@ -172,7 +343,13 @@ def build(sources, profile, title, max_words, date, output, formats, name, templ
 @cli.command()
 @_with(analysis_options)
 @_with(reading_options)
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), help="JSON file to write [default: standard output].")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="JSON file to write [default: standard output].",
+)
 def extract(sources, profile, title, max_words, date, output, **reading) -> None:
     """Write the structured summary of SOURCES as JSON, for editing before 'render'."""
     from .model import brief_to_json
@@ -187,8 +364,14 @@ def extract(sources, profile, title, max_words, date, output, **reading) -> None
             output.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             # mkdir's own words for a file standing where a folder should be are "File exists"
-            reason = "a file is in the way" if isinstance(exc, (FileExistsError, NotADirectoryError)) else exc.strerror
-            raise InputError(f"{output}: cannot create the folder {output.parent} ({reason})") from None
+            reason = (
+                "a file is in the way"
+                if isinstance(exc, (FileExistsError, NotADirectoryError))
+                else exc.strerror
+            )
+            raise InputError(
+                f"{output}: cannot create the folder {output.parent} ({reason})"
+            ) from None
         write_atomic(output, text.encode("utf-8"))
         _out(output)
 
@@ -207,7 +390,9 @@ def render(brief_json, output, formats, name, template_dir, **typeset) -> None:
     try:
         text = brief_json.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{brief_json}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
+        raise InputError(
+            f"{brief_json}: cannot read ({getattr(exc, 'strerror', None) or exc})"
+        ) from None
     brief = brief_from_json(text, str(brief_json))
     _render(brief, output, _rendering(formats, name, template_dir, **typeset))
 
@@ -294,19 +479,33 @@ def _mail_settings(email: dict):
     from .deliver import load_settings, split_host_port
 
     host, port = split_host_port(email["smtp"]) if email["smtp"] else (None, None)
-    flags = {"host": host, "port": port, "tls": email["tls"], "user": email["user"], "cafile": email["cafile"], "timeout": email["smtp_timeout"], "from": email["email_from"]}
+    flags = {
+        "host": host,
+        "port": port,
+        "tls": email["tls"],
+        "user": email["user"],
+        "cafile": email["cafile"],
+        "timeout": email["smtp_timeout"],
+        "from": email["email_from"],
+    }
     settings = load_settings(flags)
     if settings.host and settings.user and settings.password is None and email["eml"] is None:
         if sys.stdin is None or not sys.stdin.isatty():
-            raise InputError(f"no password for SMTP user {settings.user}: set BRIEFGEN_SMTP_PASSWORD or 'password' in briefgen.toml")
-        settings.password = click.prompt(f"SMTP password for {settings.user}", hide_input=True, err=True)
+            raise InputError(
+                f"no password for SMTP user {settings.user}: set BRIEFGEN_SMTP_PASSWORD or 'password' in briefgen.toml"
+            )
+        settings.password = click.prompt(
+            f"SMTP password for {settings.user}", hide_input=True, err=True
+        )
     return settings
 
 
 def _check_draft(draft: Path, files: list[Path]) -> None:
     """Refuse a draft path that would overwrite the brief: its documents in any format, and
     the .json that 'send' reads the body from."""
-    brief_files = {f.with_suffix(f".{fmt}").resolve() for f in files for fmt in ALL_FORMATS} | {f.resolve() for f in files}
+    brief_files = {f.with_suffix(f".{fmt}").resolve() for f in files for fmt in ALL_FORMATS} | {
+        f.resolve() for f in files
+    }
     if draft.resolve() in brief_files:
         raise InputError(f"{draft}: is one of the brief's files; give another --eml")
 
@@ -319,7 +518,9 @@ def _deliver(
     from .deliver import build_message, envelope_address, send_message, write_draft
     from .typeset.style import load_style
 
-    recipients = [envelope_address(a, "recipient") for a in (*email["email_to"], *email["email_cc"])]
+    recipients = [
+        envelope_address(a, "recipient") for a in (*email["email_to"], *email["email_cc"])
+    ]
     message = build_message(
         brief,
         files,
@@ -410,7 +611,9 @@ def _exit_interrupted() -> None:
 
 def main() -> None:
     """Entry point: run the CLI, turning our errors into one line and an exit code."""
-    if threading.current_thread() is not threading.main_thread():  # signals go to the main thread only
+    if (
+        threading.current_thread() is not threading.main_thread()
+    ):  # signals go to the main thread only
         _main()
         return
     _interrupted.clear()

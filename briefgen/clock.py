@@ -16,9 +16,9 @@ def document_time(day: str | None = None) -> dt.datetime:
     one day are the same bytes."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
     try:
         made = dt.date.fromisoformat(day or "")
     except ValueError:
-        made = dt.datetime.now(dt.timezone.utc).date()
-    return dt.datetime(made.year, made.month, made.day, tzinfo=dt.timezone.utc)
+        made = dt.datetime.now(dt.UTC).date()
+    return dt.datetime(made.year, made.month, made.day, tzinfo=dt.UTC)

@@ -186,8 +186,13 @@ def brief_from_json(text: str, location: str = "brief JSON") -> Brief:
             try:
                 entry = kinds.kind(section.kind).entry
             except KeyError:
-                raise ValueError(f"brief.sections[{n}].kind {section.kind!r} is not a kind of section ({', '.join(kinds.names())})") from None
-            section.items = [_build(entry, item, f"brief.sections[{n}].items[{i}]") for i, item in enumerate(section.items)]
+                raise ValueError(
+                    f"brief.sections[{n}].kind {section.kind!r} is not a kind of section ({', '.join(kinds.names())})"
+                ) from None
+            section.items = [
+                _build(entry, item, f"brief.sections[{n}].items[{i}]")
+                for i, item in enumerate(section.items)
+            ]
         if brief.date is not None and not _ISO_DAY.fullmatch(brief.date):
             # The date names the output files: it must not carry '/', NUL or the like.
             raise ValueError(f"brief.date should be YYYY-MM-DD, not {brief.date!r}")
@@ -252,5 +257,7 @@ def _build(kind: typing.Any, value: typing.Any, where: str) -> typing.Any:
             value.encode("utf-8")
         except UnicodeEncodeError as exc:
             # JSON may escape a lone surrogate (\ud800); no output format can hold one.
-            raise ValueError(f"{where} holds a lone surrogate \\u{ord(value[exc.start]):04x}") from None
+            raise ValueError(
+                f"{where} holds a lone surrogate \\u{ord(value[exc.start]):04x}"
+            ) from None
     return value

@@ -34,10 +34,19 @@ def check_unpacked(raw: bytes, what: str) -> None:
         unpacked = sum(info.file_size for info in package.infolist())
         if unpacked <= MAX_UNPACKED_BYTES:
             unpacked = _really_unpacked(package, MAX_UNPACKED_BYTES)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+    ) as exc:
         raise InputError(f"{what}: not a readable Word document ({type(exc).__name__})") from None
     if unpacked > MAX_UNPACKED_BYTES:
-        raise InputError(f"{what}: unpacks to {unpacked / 1e6:.0f} MB, over the {MAX_UNPACKED_BYTES / 1e6:.0f} MB a Word file may hold")
+        raise InputError(
+            f"{what}: unpacks to {unpacked / 1e6:.0f} MB, over the {MAX_UNPACKED_BYTES / 1e6:.0f} MB a Word file may hold"
+        )
 
 
 def _really_unpacked(package: zipfile.ZipFile, limit: int) -> int:

@@ -30,7 +30,13 @@ from . import kinds
 from .errors import InputError
 from .yamlsafe import load_yaml, read_limited
 
-SIGNALS = ("@contrast", "@hedge", "@negation", "@negated", "@reversed")  # recognised by briefgen.analyse.sections
+SIGNALS = (
+    "@contrast",
+    "@hedge",
+    "@negation",
+    "@negated",
+    "@reversed",
+)  # recognised by briefgen.analyse.sections
 DEFAULT_PROFILE = "default"
 DEFAULT_KIND = "bullets"  # what a section that names none holds
 MAX_ITEMS = 1000  # far more than a brief has room for; beyond it is a typo
@@ -85,13 +91,19 @@ def load_profile(name_or_path: str = DEFAULT_PROFILE) -> Profile:
     shipped = resources.files("briefgen") / "profiles" / f"{name_or_path}.yaml"
     if not shipped.is_file():
         names = ", ".join(p.id for p in list_profiles())
-        raise InputError(f"profile {name_or_path!r}: no such profile (shipped: {names}) and no such file")
+        raise InputError(
+            f"profile {name_or_path!r}: no such profile (shipped: {names}) and no such file"
+        )
     return _parse(name_or_path, shipped.read_text(encoding="utf-8"))
 
 
 def _parse(location: str, text: str) -> Profile:
     data = load_yaml(text, f"profile {location}")
-    if not isinstance(data, dict) or not isinstance(data.get("sections"), list) or not data["sections"]:
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get("sections"), list)
+        or not data["sections"]
+    ):
         raise InputError(f"profile {location}: needs a non-empty 'sections' list")
     sections: list[SectionSpec] = []
     for n, raw in enumerate(data["sections"], 1):
@@ -101,19 +113,31 @@ def _parse(location: str, text: str) -> Profile:
         where = f"profile {location}: section {section_id!r}"
         kind = raw.get("kind", DEFAULT_KIND)
         if kind not in kinds.names():
-            raise InputError(f"{where} has unknown kind {kind!r} (one of {', '.join(kinds.names())})")
+            raise InputError(
+                f"{where} has unknown kind {kind!r} (one of {', '.join(kinds.names())})"
+            )
         cues = raw.get("cues") or {}
         if not isinstance(cues, dict) or not all(_is_number(w) for w in cues.values()):
             raise InputError(f"{where} cues must map phrases to numeric weights")
         unknown = sorted(str(c) for c in cues if str(c).startswith("@") and str(c) not in SIGNALS)
         if unknown:
-            raise InputError(f"{where} has unknown signal {unknown[0]!r} (one of {', '.join(SIGNALS)})")
+            raise InputError(
+                f"{where} has unknown signal {unknown[0]!r} (one of {', '.join(SIGNALS)})"
+            )
         examples = raw.get("examples") or []
-        if not isinstance(examples, list) or not all(isinstance(e, str) and e.strip() for e in examples):
+        if not isinstance(examples, list) or not all(
+            isinstance(e, str) and e.strip() for e in examples
+        ):
             raise InputError(f"{where} examples must be a list of sentences")
         max_items = raw.get("max_items", 6)
-        if isinstance(max_items, bool) or not isinstance(max_items, int) or not 1 <= max_items <= MAX_ITEMS:
-            raise InputError(f"{where}: max_items should be a whole number from 1 to {MAX_ITEMS}, not {max_items!r}")
+        if (
+            isinstance(max_items, bool)
+            or not isinstance(max_items, int)
+            or not 1 <= max_items <= MAX_ITEMS
+        ):
+            raise InputError(
+                f"{where}: max_items should be a whole number from 1 to {MAX_ITEMS}, not {max_items!r}"
+            )
         catch_all = raw.get("catch_all", False)
         if not isinstance(catch_all, bool):
             raise InputError(f"{where}: catch_all should be true or false, not {catch_all!r}")
@@ -147,7 +171,9 @@ def _parse(location: str, text: str) -> Profile:
 def _text(value: object, where: str) -> str:
     """A scalar as text: YAML may read a title as a number or a date, but never as a list."""
     if isinstance(value, (dict, list)):
-        raise InputError(f"{where} should be text, not a {'mapping' if isinstance(value, dict) else 'list'}")
+        raise InputError(
+            f"{where} should be text, not a {'mapping' if isinstance(value, dict) else 'list'}"
+        )
     return str(value)
 
 

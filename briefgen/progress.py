@@ -20,7 +20,9 @@ LOG_EVERY = 5.0
 class Progress:
     """Counts done items of ``total``; call ``update(done)`` often and ``close()`` once."""
 
-    def __init__(self, label: str, total: int, enabled: bool = True, stream: TextIO | None = None) -> None:
+    def __init__(
+        self, label: str, total: int, enabled: bool = True, stream: TextIO | None = None
+    ) -> None:
         self.label = label
         self.total = total
         self.enabled = enabled

@@ -83,9 +83,13 @@ def _check_aliases(root: yaml.Node, where: str) -> None:
             open_nodes.add(key)
             stack.append((node, True))
             stack.extend((child, False) for child in _children(node))
-    written = sum(1 + len(n.value) if isinstance(n, yaml.ScalarNode) else 1 for n in _distinct(root))
+    written = sum(
+        1 + len(n.value) if isinstance(n, yaml.ScalarNode) else 1 for n in _distinct(root)
+    )
     if expanded[id(root)] - written > ALIAS_EXPANSION_LIMIT:
-        raise InputError(f"{where}: its aliases (*name) would expand it by over {ALIAS_EXPANSION_LIMIT:,} values and characters; write the repeated parts out")
+        raise InputError(
+            f"{where}: its aliases (*name) would expand it by over {ALIAS_EXPANSION_LIMIT:,} values and characters; write the repeated parts out"
+        )
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:

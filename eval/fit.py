@@ -40,10 +40,22 @@ L2 = 1.0
 
 def tune_sets() -> list[tuple[str, list[str], dict]]:
     split = yaml.safe_load((HERE / "split.yaml").read_text(encoding="utf-8"))
-    sets = [("sample", sorted(str(p) for p in (HERE.parent / "inputs").glob("*.txt")), yaml.safe_load((SHARED / "seed-gold.yaml").read_text()))]
+    sets = [
+        (
+            "sample",
+            sorted(str(p) for p in (HERE.parent / "inputs").glob("*.txt")),
+            yaml.safe_load((SHARED / "seed-gold.yaml").read_text()),
+        )
+    ]
     for name in split["tune"]:
         folder = SHARED / "dev" / name
-        sets.append((name, sorted(str(p) for p in folder.glob("*.txt")), yaml.safe_load((folder / "gold.yaml").read_text())))
+        sets.append(
+            (
+                name,
+                sorted(str(p) for p in folder.glob("*.txt")),
+                yaml.safe_load((folder / "gold.yaml").read_text()),
+            )
+        )
     return sets
 
 
@@ -58,8 +70,14 @@ def collect():
             found.extend(candidates(list(group)))
         scored = score(found, profile, [a.title for a in articles])
         for c in scored.found:
-            facts = [f for f in gold["facts"] if all(re.search(rx, c.text, re.I) for rx in f["match"])]
-            sections = {s for f in facts for s in (f["section"] if isinstance(f["section"], list) else [f["section"]])}
+            facts = [
+                f for f in gold["facts"] if all(re.search(rx, c.text, re.I) for rx in f["match"])
+            ]
+            sections = {
+                s
+                for f in facts
+                for s in (f["section"] if isinstance(f["section"], list) else [f["section"]])
+            }
             c.gold = {f["id"] for f in facts}
             rows.append((name, c, bool(facts), sections, scored.vectors[c.row]))
     return rows
@@ -105,7 +123,9 @@ def fit_salience(rows) -> None:
         print(f"  {k:10s} {v:+.3f}   (now {WEIGHTS[k]:+.3f})")
     for label, weights in (("current", np.array([WEIGHTS[k] for k in names])), ("fitted", raw)):
         per_set = [auc(X[sets == n] @ weights, y[sets == n]) for n in sorted(set(sets))]
-        print(f"  AUC {label}: mean {np.nanmean(per_set):.3f} ({', '.join(f'{a:.2f}' for a in per_set)})")
+        print(
+            f"  AUC {label}: mean {np.nanmean(per_set):.3f} ({', '.join(f'{a:.2f}' for a in per_set)})"
+        )
 
 
 def fit_same_fact(rows) -> None:
@@ -124,7 +144,9 @@ def fit_same_fact(rows) -> None:
             sets.append(name)
     X, y, sets = np.array(X), np.array(y), np.array(sets)
     raw, bias = logistic(X, y, sets)
-    print(f"same-fact model on {len(y)} pairs ({y.sum()} state one fact): weights {', '.join(f'{w:+.2f}' for w in raw)}, bias {bias:+.2f}")
+    print(
+        f"same-fact model on {len(y)} pairs ({y.sum()} state one fact): weights {', '.join(f'{w:+.2f}' for w in raw)}, bias {bias:+.2f}"
+    )
     current = X @ np.array([SAME_EMBEDDING, SAME_WORDS])
     print(f"  AUC fitted {auc(X @ raw, y):.3f}, current {auc(current, y):.3f}")
 
@@ -140,15 +162,28 @@ def fit_classifier(rows) -> None:
             classify_module.MEANING_WEIGHT, classify_module.CUE_WEIGHT = meaning_weight, cue_weight
             right = []
             for name, members in by_profile.items():
-                profile = load_profile(next(g for n, _, g in tune_sets() if n == name).get("profile", "default"))
+                profile = load_profile(
+                    next(g for n, _, g in tune_sets() if n == name).get("profile", "default")
+                )
                 vectors = np.stack([v for _, _, v in members])
-                placements = classify_module.classify([c.text for c, _, _ in members], [c.heading for c, _, _ in members], vectors, profile)
-                right.append(np.mean([p.section in sections for p, (_, sections, _) in zip(placements, members)]))
+                placements = classify_module.classify(
+                    [c.text for c, _, _ in members],
+                    [c.heading for c, _, _ in members],
+                    vectors,
+                    profile,
+                )
+                right.append(
+                    np.mean(
+                        [p.section in sections for p, (_, sections, _) in zip(placements, members)]
+                    )
+                )
             mean = float(np.mean(right))
             if best is None or mean > best[0]:
                 best = (mean, meaning_weight, cue_weight, right)
             print(f"  meaning {meaning_weight:>2} cue {cue_weight:.1f}: placement {mean:.3f}")
-    print(f"best: meaning {best[1]} cue {best[2]} placement {best[0]:.3f} per set {', '.join(f'{r:.2f}' for r in best[3])}")
+    print(
+        f"best: meaning {best[1]} cue {best[2]} placement {best[0]:.3f} per set {', '.join(f'{r:.2f}' for r in best[3])}"
+    )
 
 
 if __name__ == "__main__":

@@ -54,22 +54,29 @@ class Score:
     flagged: int
     discrepancies: int
     missing: list[str]
-    backed: int = 0  # bullets (and bottom-line lines) whose every cited source states their figures and names
+    backed: int = (
+        0  # bullets (and bottom-line lines) whose every cited source states their figures and names
+    )
     bullets: int = 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["all", "tune", "held_out", SAMPLE], default="all")
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared folder [../shared]")
+    parser.add_argument(
+        "--shared", type=Path, default=ROOT.parent / "shared", help="the shared folder [../shared]"
+    )
     parser.add_argument("--keep", type=Path, help="write the briefs here and keep them")
     parser.add_argument("--no-write", action="store_true", help="do not write eval/results.md")
     args = parser.parse_args(argv)
 
     scorer_path = args.shared / "eval" / "score_brief.py"
     if not scorer_path.is_file():
-        print(f"eval: {args.shared / 'eval'} is not here, so there is nothing to evaluate against "
-              "(it sits beside the clone as ../shared on the team's machines and in CI)", file=sys.stderr)
+        print(
+            f"eval: {args.shared / 'eval'} is not here, so there is nothing to evaluate against "
+            "(it sits beside the clone as ../shared on the team's machines and in CI)",
+            file=sys.stderr,
+        )
         return 2
     scorer = _load(scorer_path)
     cases = [c for c in _cases(args.shared) if args.split in ("all", c.split)]
@@ -99,19 +106,51 @@ def _load(path: Path):
 
 def _cases(shared: Path) -> list[Case]:
     split = yaml.safe_load((HERE / "split.yaml").read_text(encoding="utf-8"))
-    cases = [Case(SAMPLE, SAMPLE, sorted((ROOT / "inputs").glob("*.txt")), shared / "eval" / "seed-gold.yaml", "default", WIDE_BUDGET)]
+    cases = [
+        Case(
+            SAMPLE,
+            SAMPLE,
+            sorted((ROOT / "inputs").glob("*.txt")),
+            shared / "eval" / "seed-gold.yaml",
+            "default",
+            WIDE_BUDGET,
+        )
+    ]
     for part in ("tune", "held_out"):
         for name in split[part]:
             folder = shared / "eval" / "dev" / name
             gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
-            cases.append(Case(name, part, sorted(folder.glob("*.txt")), folder / "gold.yaml", gold.get("profile", "default"), int(gold["budget_words"])))
+            cases.append(
+                Case(
+                    name,
+                    part,
+                    sorted(folder.glob("*.txt")),
+                    folder / "gold.yaml",
+                    gold.get("profile", "default"),
+                    int(gold["budget_words"]),
+                )
+            )
     return cases
 
 
 def _score(briefgen: str, scorer, scratch: Path, case: Case, budget: int) -> Score:
     out = scratch / f"{case.name}-{budget}"
-    command = [briefgen, "build", *map(str, case.sources), "--profile", case.profile, "--max-words", str(budget),
-               "--format", "docx,md,json", "--name", "brief", "-o", str(out), "-q"]
+    command = [
+        briefgen,
+        "build",
+        *map(str, case.sources),
+        "--profile",
+        case.profile,
+        "--max-words",
+        str(budget),
+        "--format",
+        "docx,md,json",
+        "--name",
+        "brief",
+        "-o",
+        str(out),
+        "-q",
+    ]
     run = subprocess.run(command, capture_output=True, text=True)
     if run.returncode != 0:
         print(f"eval: {case.name} at {budget} words failed: {run.stderr.strip()}", file=sys.stderr)
@@ -119,8 +158,17 @@ def _score(briefgen: str, scorer, scratch: Path, case: Case, budget: int) -> Sco
     result = scorer.score(str(out / "brief.docx"), str(case.gold), budget)
     flagged, listed = (int(n) for n in result["discrepancies_flagged"].split("/"))
     backed, bullets = _citations(out / "brief.json", case.sources)
-    return Score(result["recall"] or 0.0, result["recall_any_section"] or 0.0, result["placement"] or 0.0,
-                 result["words"], flagged, listed, result["missing"], backed, bullets)
+    return Score(
+        result["recall"] or 0.0,
+        result["recall_any_section"] or 0.0,
+        result["placement"] or 0.0,
+        result["words"],
+        flagged,
+        listed,
+        result["missing"],
+        backed,
+        bullets,
+    )
 
 
 # What a bullet claims that each source it cites must state: its figures and its names (a
@@ -133,14 +181,19 @@ _NAME = re.compile(r"(?<=[\s(\"“‘-])[A-Z][\w'’-]*[a-z][\w'’-]*")
 def _citations(brief_json: Path, sources: list[Path]) -> tuple[int, int]:
     """(bullets whose every citation backs every figure and name in them, bullets)."""
     brief = json.loads(brief_json.read_text(encoding="utf-8"))
-    texts = {n: " ".join(path.read_text(encoding="utf-8").split()) for n, path in enumerate(sources, 1)}
+    texts = {
+        n: " ".join(path.read_text(encoding="utf-8").split()) for n, path in enumerate(sources, 1)
+    }
     backed = total = 0
     for section in brief["sections"]:
         if section["kind"] not in ("bluf", "bullets"):
             continue  # figures, actors and quotes are checked by the tests (tests/test_citations.py)
         for item in section.get("items") or []:
             total += 1
-            claims = [rf"(?<!\d)(?<!\d[.,]){re.escape(f)}(?!\d|[.,]\d)" for f in _FIGURE.findall(item["text"])]
+            claims = [
+                rf"(?<!\d)(?<!\d[.,]){re.escape(f)}(?!\d|[.,]\d)"
+                for f in _FIGURE.findall(item["text"])
+            ]
             claims += [rf"\b{re.escape(name)}\b" for name in _NAME.findall(item["text"])]
             backed += all(re.search(claim, texts[n]) for n in item["sources"] for claim in claims)
     return backed, total
@@ -148,17 +201,26 @@ def _citations(brief_json: Path, sources: list[Path]) -> tuple[int, int]:
 
 def _table(cases: list[Case], results: dict[tuple[str, int], Score]) -> str:
     lines = []
-    for part, label in ((SAMPLE, "Sample (inputs/)"), ("tune", "Tune split"), ("held_out", "Held-out split (never read while tuning)")):
+    for part, label in (
+        (SAMPLE, "Sample (inputs/)"),
+        ("tune", "Tune split"),
+        ("held_out", "Held-out split (never read while tuning)"),
+    ):
         chosen = [c for c in cases if c.split == part]
         if not chosen:
             continue
-        lines += [f"### {label}", "",
-                  "| set | profile | budget | recall | any section | placement | words | discrepancies | citations backed | any section @800 | words @800 |",
-                  "|---|---|---|---|---|---|---|---|---|---|---|"]
+        lines += [
+            f"### {label}",
+            "",
+            "| set | profile | budget | recall | any section | placement | words | discrepancies | citations backed | any section @800 | words @800 |",
+            "|---|---|---|---|---|---|---|---|---|---|---|",
+        ]
         for c in chosen:
             s, w = results[(c.name, c.budget)], results[(c.name, WIDE_BUDGET)]
-            lines.append(f"| {c.name} | {c.profile} | {c.budget} | {s.recall:.3f} | {s.any_section:.3f} | {s.placement:.3f} | "
-                         f"{s.words} | {s.flagged}/{s.discrepancies} | {s.backed}/{s.bullets} | {w.any_section:.3f} | {w.words} |")
+            lines.append(
+                f"| {c.name} | {c.profile} | {c.budget} | {s.recall:.3f} | {s.any_section:.3f} | {s.placement:.3f} | "
+                f"{s.words} | {s.flagged}/{s.discrepancies} | {s.backed}/{s.bullets} | {w.any_section:.3f} | {w.words} |"
+            )
         if len(chosen) > 1:
             at_budget = [results[(c.name, c.budget)] for c in chosen]
             wide = [results[(c.name, WIDE_BUDGET)] for c in chosen]
@@ -166,9 +228,11 @@ def _table(cases: list[Case], results: dict[tuple[str, int], Score]) -> str:
             listed = sum(s.discrepancies for s in at_budget)
             backed = f"{sum(s.backed for s in at_budget)}/{sum(s.bullets for s in at_budget)}"
             for name, pick in (("mean", _mean), ("worst", min)):
-                lines.append(f"| **{name}** | | | {pick([s.recall for s in at_budget]):.3f} | {pick([s.any_section for s in at_budget]):.3f} | "
-                             f"{pick([s.placement for s in at_budget]):.3f} | | {flagged}/{listed} | {backed if name == 'mean' else ''} | "
-                             f"{pick([s.any_section for s in wide]):.3f} | |")
+                lines.append(
+                    f"| **{name}** | | | {pick([s.recall for s in at_budget]):.3f} | {pick([s.any_section for s in at_budget]):.3f} | "
+                    f"{pick([s.placement for s in at_budget]):.3f} | | {flagged}/{listed} | {backed if name == 'mean' else ''} | "
+                    f"{pick([s.any_section for s in wide]):.3f} | |"
+                )
         lines.append("")
     return "\n".join(lines)
 
@@ -178,13 +242,16 @@ def _mean(values: list[float]) -> float:
 
 
 def _report(table: str) -> str:
-    return ("# Evaluation results\n\n"
-            "Written by `make eval` (`eval/run.py`): every set built at its own budget and at 800 words, scored by\n"
-            "`../shared/eval/score_brief.py`. Recall counts a fact only in its gold section; \"any section\" counts it\n"
-            "anywhere in the body; placement is the share of found facts in their right section; citations backed\n"
-            "counts the bullets (bottom line included) whose every cited source file states each figure and name\n"
-            "in them. The split is\n"
-            "`eval/split.yaml`; the same evaluation before this analysis is in `eval/baseline-75d4eb0.md`.\n\n" + table)
+    return (
+        "# Evaluation results\n\n"
+        "Written by `make eval` (`eval/run.py`): every set built at its own budget and at 800 words, scored by\n"
+        '`../shared/eval/score_brief.py`. Recall counts a fact only in its gold section; "any section" counts it\n'
+        "anywhere in the body; placement is the share of found facts in their right section; citations backed\n"
+        "counts the bullets (bottom line included) whose every cited source file states each figure and name\n"
+        "in them. The split is\n"
+        "`eval/split.yaml`; the same evaluation before this analysis is in `eval/baseline-75d4eb0.md`.\n\n"
+        + table
+    )
 
 
 if __name__ == "__main__":

@@ -18,7 +18,9 @@ def inputs() -> Path:
     return INPUTS
 
 
-def run_cli(*args: str, cwd: Path | None = None, input: bytes | None = None) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, cwd: Path | None = None, input: bytes | None = None
+) -> subprocess.CompletedProcess:
     """Run ``briefgen ARGS`` as a user would, capturing bytes."""
     return subprocess.run(
         [sys.executable, "-m", "briefgen", *map(str, args)],

@@ -46,7 +46,9 @@ PDF_PARAGRAPHS = [
 ]
 
 
-def make_pdf(path: Path, pages: int = 3, headline: str = PDF_HEADLINE, title: str | None = None) -> Path:
+def make_pdf(
+    path: Path, pages: int = 3, headline: str = PDF_HEADLINE, title: str | None = None
+) -> Path:
     """A PDF of ``pages`` pages with a running header and a numbered footer on each, body
     lines wrapped at a fixed measure, and one word hyphenated across a line end."""
     from reportlab.lib.pagesizes import A4
@@ -101,10 +103,16 @@ def make_docx(path: Path, source_url: str = "https://www.example.org/2025/03/19/
 
     document = docx.Document()
     document.add_heading("Talks resume in Istanbul after a two-month pause", 0)
-    document.add_paragraph("Delegations from both sides met in Istanbul on Wednesday for the first time since January, the host government said.")
+    document.add_paragraph(
+        "Delegations from both sides met in Istanbul on Wednesday for the first time since January, the host government said."
+    )
     document.add_heading("Prisoner exchange", 1)
-    document.add_paragraph("The two delegations agreed to exchange 300 prisoners each before the end of the month, according to the mediators.")
-    document.add_paragraph("Observers cautioned that earlier exchanges had been delayed for weeks by disputes over the lists of names.")
+    document.add_paragraph(
+        "The two delegations agreed to exchange 300 prisoners each before the end of the month, according to the mediators."
+    )
+    document.add_paragraph(
+        "Observers cautioned that earlier exchanges had been delayed for weeks by disputes over the lists of names."
+    )
     document.add_paragraph(f"Source: {source_url}")
     document.save(str(path))
     return path
@@ -118,7 +126,7 @@ def pdf_bytes(**kwargs) -> bytes:
 
 
 class _Handler(BaseHTTPRequestHandler):
-    server: "_Server"
+    server: _Server
 
     def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
         self.server.agents.append(self.headers.get("User-Agent", ""))
@@ -131,7 +139,9 @@ class _Handler(BaseHTTPRequestHandler):
             time.sleep(delay)
         self.send_response(status)
         for name, value in headers.items():
-            if value is not None:  # None: leave the header out (the body ends when the connection closes)
+            if (
+                value is not None
+            ):  # None: leave the header out (the body ends when the connection closes)
                 self.send_header(name, value.replace("{base}", self.server.base))
         if "Content-Length" not in headers:
             self.send_header("Content-Length", str(len(body)))
@@ -168,18 +178,51 @@ def http_server():
     server.base = f"http://127.0.0.1:{server.server_address[1]}"
     server.agents = []
     server.routes = {
-        "/article.html": (200, {"Content-Type": "text/html; charset=utf-8"}, PAGE.encode("utf-8"), 0),
+        "/article.html": (
+            200,
+            {"Content-Type": "text/html; charset=utf-8"},
+            PAGE.encode("utf-8"),
+            0,
+        ),
         "/report.pdf": (200, {"Content-Type": "application/pdf"}, pdf_bytes(), 0),
-        "/download": (200, {"Content-Type": "application/octet-stream"}, pdf_bytes(pages=2, headline="Downloaded report on the monitoring mission"), 0),
-        "/unsized": (200, {"Content-Type": "text/html", "Content-Length": None}, PAGE.encode("utf-8"), 0),
-        "/latin1.txt": (200, {"Content-Type": "text/plain; charset=iso-8859-1"}, "Café talks in Genève end\nThe ministers met in the café of the Palais on Monday, and the talks ended without a deal.\n".encode("latin-1"), 0),
+        "/download": (
+            200,
+            {"Content-Type": "application/octet-stream"},
+            pdf_bytes(pages=2, headline="Downloaded report on the monitoring mission"),
+            0,
+        ),
+        "/unsized": (
+            200,
+            {"Content-Type": "text/html", "Content-Length": None},
+            PAGE.encode("utf-8"),
+            0,
+        ),
+        "/latin1.txt": (
+            200,
+            {"Content-Type": "text/plain; charset=iso-8859-1"},
+            "Café talks in Genève end\nThe ministers met in the café of the Palais on Monday, and the talks ended without a deal.\n".encode(
+                "latin-1"
+            ),
+            0,
+        ),
         "/moved": (301, {"Location": "{base}/article.html"}, b"", 0),
         "/loop": (302, {"Location": "{base}/loop"}, b"", 0),
         "/to-ftp": (302, {"Location": "ftp://127.0.0.1/file.txt"}, b"", 0),
         "/slow": (200, {"Content-Type": "text/html"}, PAGE.encode("utf-8"), SLOW_SECONDS),
-        "/trickle": (200, {"Content-Type": "text/plain"}, b"Headline\nA body that arrives far too slowly.\n", 0, 0.1),
+        "/trickle": (
+            200,
+            {"Content-Type": "text/plain"},
+            b"Headline\nA body that arrives far too slowly.\n",
+            0,
+            0.1,
+        ),
         "/error": (500, {"Content-Type": "text/plain"}, b"Internal Server Error", 0),
-        "/image.png": (200, {"Content-Type": "image/png"}, b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, 0),
+        "/image.png": (
+            200,
+            {"Content-Type": "image/png"},
+            b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8,
+            0,
+        ),
         "/blob": (200, {"Content-Type": "application/octet-stream"}, bytes(range(256)) * 64, 0),
         "/huge": (200, {"Content-Type": "text/plain", "Content-Length": str(3_000_000)}, b"", 0),
     }

@@ -39,7 +39,9 @@ def test_every_item_is_cited_and_traces_to_source_sentences(brief, articles):
         for evidence in item.evidence:
             assert _normal(evidence.sentence) in _normal(articles[evidence.source - 1].text)
         # every word of the bullet is in its evidence: nothing invented
-        evidence_words = set(re.findall(r"\w+", " ".join(e.sentence for e in item.evidence).lower()))
+        evidence_words = set(
+            re.findall(r"\w+", " ".join(e.sentence for e in item.evidence).lower())
+        )
         assert set(re.findall(r"\w+", item.text.lower())) <= evidence_words, item.text
 
 
@@ -72,14 +74,25 @@ def test_sources_with_nothing_a_brief_can_tell_are_an_error_not_an_empty_brief()
     # A question, a photo caption and a byline: none states anything.
     text = "What will the council decide about the park?\nThe mayor speaks at the park gates in Aldor, June 2, 2024.\nBy Ana Berg"
     paragraphs = [("text", line) for line in text.splitlines()]
-    article = Article(text=text, paragraphs=paragraphs, title="Park notes", outlet="x", location="notes/park.txt")
-    with pytest.raises(InputError, match="^notes/park.txt: no sentence in the sources states something a brief can tell"):
+    article = Article(
+        text=text, paragraphs=paragraphs, title="Park notes", outlet="x", location="notes/park.txt"
+    )
+    with pytest.raises(
+        InputError,
+        match="^notes/park.txt: no sentence in the sources states something a brief can tell",
+    ):
         analyse([article], load_profile())
 
 
 def test_a_sentence_that_fits_no_section_well_still_reaches_the_brief():
     # No cue of any section: the old cue gate left it out and called the brief empty.
     text = "The sky was blue and the grass was green in the park today, the gardener noted."
-    article = Article(text=text, paragraphs=[("text", text)], title="Park notes", outlet="x", location="notes/park.txt")
+    article = Article(
+        text=text,
+        paragraphs=[("text", text)],
+        title="Park notes",
+        outlet="x",
+        location="notes/park.txt",
+    )
     brief = analyse([article], load_profile())
     assert [i.text for s in brief.sections if s.kind == "bullets" for i in s.items] == [text]

@@ -46,7 +46,13 @@ def test_same_statement_merges_across_a_flood_of_similar_ones():
 
 def test_hundreds_of_sources_still_make_a_brief():
     articles = [
-        Article(text=t, paragraphs=[("text", t)], title=f"Report {n}", outlet=f"outlet{n}.example", date="2024-06-02")
+        Article(
+            text=t,
+            paragraphs=[("text", t)],
+            title=f"Report {n}",
+            outlet=f"outlet{n}.example",
+            date="2024-06-02",
+        )
         for n, t in enumerate(texts(), 1)
     ]
     brief = analyse(articles, load_profile("default"))

@@ -21,7 +21,6 @@ from briefgen.profile import load_profile
 from briefgen.typeset import render
 from tests.test_analysis_rules import article
 
-
 # An invented story told by three outlets, none with the profile's cue words in every sentence.
 HARBOUR = [
     article(
@@ -58,12 +57,14 @@ def bullets(brief):
 
 
 def test_embeddings_are_unit_vectors_the_same_for_the_same_text_and_closer_for_a_paraphrase():
-    vectors = embed([
-        "The port reopened on Tuesday after a six-day closure.",
-        "The harbour is open again after six days of shutdown.",
-        "The central bank raised its interest rate by half a point.",
-        "The port reopened on Tuesday after a six-day closure.",
-    ])
+    vectors = embed(
+        [
+            "The port reopened on Tuesday after a six-day closure.",
+            "The harbour is open again after six days of shutdown.",
+            "The central bank raised its interest rate by half a point.",
+            "The port reopened on Tuesday after a six-day closure.",
+        ]
+    )
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     assert np.array_equal(vectors[0], vectors[3])
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.2
@@ -79,7 +80,9 @@ def test_loading_the_model_leaves_the_root_logger_as_it_was():
 def test_hashed_neighbours_find_what_comparing_every_pair_finds():
     rng = np.random.default_rng(7)
     centres = rng.standard_normal((300, 64)).astype(np.float32)
-    points = centres[rng.integers(0, 300, 6000)] + 0.3 * rng.standard_normal((6000, 64)).astype(np.float32)
+    points = centres[rng.integers(0, 300, 6000)] + 0.3 * rng.standard_normal((6000, 64)).astype(
+        np.float32
+    )
     points /= np.linalg.norm(points, axis=1, keepdims=True)
     exact_index, exact_cosine = _exact(points, 5)
     hashed_index, hashed_cosine = _hashed(points, 5)
@@ -109,13 +112,31 @@ def test_every_sentence_is_a_candidate_except_captions_bylines_questions_and_def
 @pytest.mark.parametrize(
     "sentence, bullet",
     [
-        ("According to local media reports, the port reopened on Tuesday after six days.", "The port reopened on Tuesday after six days."),
-        ("In a statement sent to reporters on Monday, the council said it would vote next week.", "The council said it would vote next week."),
-        ("VELMAR, Norland, June 2 -- The port reopened on Tuesday after a six-day closure.", "The port reopened on Tuesday after a six-day closure."),
-        ("The port authority (VPA) said 40 vessels had waited offshore.", "The port authority said 40 vessels had waited offshore."),
+        (
+            "According to local media reports, the port reopened on Tuesday after six days.",
+            "The port reopened on Tuesday after six days.",
+        ),
+        (
+            "In a statement sent to reporters on Monday, the council said it would vote next week.",
+            "The council said it would vote next week.",
+        ),
+        (
+            "VELMAR, Norland, June 2 -- The port reopened on Tuesday after a six-day closure.",
+            "The port reopened on Tuesday after a six-day closure.",
+        ),
+        (
+            "The port authority (VPA) said 40 vessels had waited offshore.",
+            "The port authority said 40 vessels had waited offshore.",
+        ),
         # A person's view keeps its frame; an aside with a figure may be the fact.
-        ("According to Dr. Osei, the spill may harm oyster beds for years.", "According to Dr. Osei, the spill may harm oyster beds for years."),
-        ("The clean-up will cost the owner (about 3 million euros) by autumn.", "The clean-up will cost the owner (about 3 million euros) by autumn."),
+        (
+            "According to Dr. Osei, the spill may harm oyster beds for years.",
+            "According to Dr. Osei, the spill may harm oyster beds for years.",
+        ),
+        (
+            "The clean-up will cost the owner (about 3 million euros) by autumn.",
+            "The clean-up will cost the owner (about 3 million euros) by autumn.",
+        ),
     ],
 )
 def test_compression_drops_frames_and_asides_but_never_a_voice_or_a_figure(sentence, bullet):
@@ -147,7 +168,10 @@ sections:
         encoding="utf-8",
     )
     profile = load_profile(str(profile_file))
-    texts = ["Snow and ice closed mountain roads as the cold spell deepened.", "Bond yields rose after the finance ministry announced new debt sales."]
+    texts = [
+        "Snow and ice closed mountain roads as the cold spell deepened.",
+        "Bond yields rose after the finance ministry announced new debt sales.",
+    ]
     placements = classify(texts, ["", ""], embed(texts), profile)
     assert [p.section for p in placements] == ["weather", "money"]
     assert all(0.5 < p.confidence <= 1.0 for p in placements)
@@ -156,9 +180,14 @@ sections:
 def test_profile_examples_must_be_sentences_and_one_catch_all_at_most(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("sections:\n  - {id: a, title: A, examples: {x: 1}}\n", encoding="utf-8")
-    with pytest.raises(InputError, match="bad.yaml: section 'a' examples must be a list of sentences"):
+    with pytest.raises(
+        InputError, match="bad.yaml: section 'a' examples must be a list of sentences"
+    ):
         load_profile(str(bad))
-    bad.write_text("sections:\n  - {id: a, title: A, catch_all: true}\n  - {id: b, title: B, catch_all: true}\n", encoding="utf-8")
+    bad.write_text(
+        "sections:\n  - {id: a, title: A, catch_all: true}\n  - {id: b, title: B, catch_all: true}\n",
+        encoding="utf-8",
+    )
     with pytest.raises(InputError, match="bad.yaml: at most one section may be the catch_all"):
         load_profile(str(bad))
 
@@ -170,7 +199,10 @@ def test_a_fact_several_outlets_state_is_one_bullet_citing_those_that_back_it():
     texts = {n: a.text for n, a in enumerate(HARBOUR, 1)}
     for item in bullets(brief):
         for source in item.sources:  # every figure of a bullet is in each source it cites
-            assert all(figure in texts[source] for figure in re.findall(r"\d+", item.text)), (source, item.text)
+            assert all(figure in texts[source] for figure in re.findall(r"\d+", item.text)), (
+                source,
+                item.text,
+            )
 
 
 @pytest.mark.parametrize("max_words", [120, 200, 320, 800])
@@ -179,16 +211,24 @@ def test_the_budget_counts_every_word_a_reader_reads_but_the_title_and_sources(m
     brief = analyse(HARBOUR, load_profile(profile), max_words=max_words)
     markdown = render(brief, ["md"])["md"]
     markdown = markdown.decode("utf-8") if isinstance(markdown, bytes) else markdown
-    body = markdown.split("\n## Sources\n")[0].split("\n", 1)[1]  # without the title line and the Sources
+    body = markdown.split("\n## Sources\n")[0].split("\n", 1)[
+        1
+    ]  # without the title line and the Sources
     # Table rules and the fences that give blocks their roles ("::: note") are not read.
-    read = sum(words(line.lstrip("#>-|* ")) for line in body.splitlines() if not re.fullmatch(r"[|\-\s]*|:::.*", line))
+    read = sum(
+        words(line.lstrip("#>-|* "))
+        for line in body.splitlines()
+        if not re.fullmatch(r"[|\-\s]*|:::.*", line)
+    )
     assert read == reader_words(brief)
     assert read <= max_words
 
 
 def test_lengths_that_differ_are_flagged_whatever_their_bounds():
     sentences = [
-        Sentence(1, "The vote followed more than eight hours of talks in the old town hall.", "", 0, 0),
+        Sentence(
+            1, "The vote followed more than eight hours of talks in the old town hall.", "", 0, 0
+        ),
         Sentence(2, "The mayor spoke after the talks, which lasted nearly 10 hours.", "", 0, 0),
     ]
     (difference,) = find_discrepancies(sentences)
@@ -208,10 +248,15 @@ def test_our_vectors_are_wordllamas_own():
 
         model = WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
     finally:  # importing wordllama sets up the root logger
-        for handler in root.handlers[len(handlers):]:
+        for handler in root.handlers[len(handlers) :]:
             root.removeHandler(handler)
         root.setLevel(level)
-    texts = ["The port reopened on Tuesday after a six-day closure.", "Порт снова открыт.", "Cảng đã mở cửa trở lại.", "a"]
+    texts = [
+        "The port reopened on Tuesday after a six-day closure.",
+        "Порт снова открыт.",
+        "Cảng đã mở cửa trở lại.",
+        "a",
+    ]
     assert np.allclose(model.embed(texts, norm=True), embed(texts), atol=1e-6)
 
 
@@ -232,7 +277,10 @@ def test_a_fact_other_outlets_state_gains_support_a_lone_detail_does_not():
 
 
 def test_a_budget_with_no_room_for_a_bullet_is_a_clear_error():
-    with pytest.raises(InputError, match=r"50 words leave no room for a bullet beside the headings \(the shortest would need \d+\)"):
+    with pytest.raises(
+        InputError,
+        match=r"50 words leave no room for a bullet beside the headings \(the shortest would need \d+\)",
+    ):
         analyse(HARBOUR, load_profile("default"), max_words=50)
 
 
@@ -270,10 +318,26 @@ def test_words_the_bottom_line_and_evidence_leave_over_go_to_more_bullets():
     take is given to further bullets, so a brief of a story with more to tell ends near its budget."""
     facts = [
         f"The {place} district council approved {n} new bus shelters on {day}."
-        for n, (place, day) in enumerate(zip(
-            ["Arnel", "Bosk", "Cardo", "Delm", "Esker", "Farrow", "Gilden", "Harl", "Istra", "Jorv", "Kells", "Lorn"],
-            ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] * 2,
-        ), start=3)
+        for n, (place, day) in enumerate(
+            zip(
+                [
+                    "Arnel",
+                    "Bosk",
+                    "Cardo",
+                    "Delm",
+                    "Esker",
+                    "Farrow",
+                    "Gilden",
+                    "Harl",
+                    "Istra",
+                    "Jorv",
+                    "Kells",
+                    "Lorn",
+                ],
+                ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] * 2,
+            ),
+            start=3,
+        )
     ]
     sources = [article("\n".join(facts[k::3]), f"outlet{k}.example") for k in range(3)]
     brief = analyse(sources, load_profile("generic"), max_words=200)
@@ -308,8 +372,16 @@ def test_a_source_longer_than_any_report_is_read_to_its_limit_with_a_warning(mon
     import briefgen.analyse as analysis
 
     monkeypatch.setattr(analysis, "MAX_ARTICLE_SENTENCES", 40)
-    story = article(" ".join(f"The council of district {n} approved {n} new bus shelters on Monday." for n in range(1, 200)), "long.example")
-    with pytest.warns(UserWarning, match=r"long\.example report: only its first 40 sentences are read"):
+    story = article(
+        " ".join(
+            f"The council of district {n} approved {n} new bus shelters on Monday."
+            for n in range(1, 200)
+        ),
+        "long.example",
+    )
+    with pytest.warns(
+        UserWarning, match=r"long\.example report: only its first 40 sentences are read"
+    ):
         sentences = analysis._sentences([story])
     assert len(sentences) == 40 and sentences[-1].text.startswith("The council of district 40 ")
 
@@ -318,5 +390,9 @@ def test_sentences_split_the_same_however_long_the_text():
     from briefgen.analyse.sentences import split_sentences
 
     paragraph = 'Mr. J. R. Smith arrived at 3.5 p.m. on Monday. "We will go... and then stay," he said. It rained.'
-    assert split_sentences(paragraph) == ["Mr. J. R. Smith arrived at 3.5 p.m. on Monday.", '"We will go... and then stay," he said.', "It rained."]
+    assert split_sentences(paragraph) == [
+        "Mr. J. R. Smith arrived at 3.5 p.m. on Monday.",
+        '"We will go... and then stay," he said.',
+        "It rained.",
+    ]
     assert split_sentences(" ".join([paragraph] * 3000)) == split_sentences(paragraph) * 3000

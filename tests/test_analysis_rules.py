@@ -17,8 +17,17 @@ from briefgen.profile import load_profile
 
 
 def article(text: str, outlet: str, date: str = "2024-06-02") -> Article:
-    paragraphs = [("heading" if line.startswith("## ") else "text", line.removeprefix("## ")) for line in text.strip().splitlines()]
-    return Article(text="\n\n".join(t for _, t in paragraphs), paragraphs=paragraphs, title=f"{outlet} report", outlet=outlet, date=date)
+    paragraphs = [
+        ("heading" if line.startswith("## ") else "text", line.removeprefix("## "))
+        for line in text.strip().splitlines()
+    ]
+    return Article(
+        text="\n\n".join(t for _, t in paragraphs),
+        paragraphs=paragraphs,
+        title=f"{outlet} report",
+        outlet=outlet,
+        date=date,
+    )
 
 
 FLOOD_A = article(
@@ -48,7 +57,12 @@ def brief():
 
 
 def items(brief, section=None):
-    return [i for s in brief.sections if s.kind == "bullets" and section in (None, s.id) for i in s.items]
+    return [
+        i
+        for s in brief.sections
+        if s.kind == "bullets" and section in (None, s.id)
+        for i in s.items
+    ]
 
 
 def test_same_statement_from_two_sources_is_one_bullet_citing_both(brief):
@@ -71,7 +85,9 @@ def test_items_keep_confidence_and_reasons(brief):
     for item in items(brief):
         assert 0.0 <= item.confidence <= 1.0
         # Why it is here: each section's probability, and its salience.
-        assert all(any(r.startswith(f"{sid} ") for r in item.reasons) for sid in sections), item.reasons
+        assert all(any(r.startswith(f"{sid} ") for r in item.reasons) for sid in sections), (
+            item.reasons
+        )
         assert any(r.startswith("salience ") for r in item.reasons)
 
 
@@ -86,9 +102,13 @@ def test_key_figures_actors_quotes_and_differences(brief):
     assert "40 million euros" in figures and figures["40 million euros"].sources == [1, 2]
     assert "euros" in figures["40 million euros"].counts
     assert "300" in figures and "homes" in figures["300"].counts
-    assert any(a.name == "Anna Berg" and "Lowland Council" in a.role for a in brief.items_of("actors"))
+    assert any(
+        a.name == "Anna Berg" and "Lowland Council" in a.role for a in brief.items_of("actors")
+    )
     # The mayor's words are told once: as a quote, or in full in a bullet.
-    quoted = [q for q in brief.items_of("quotes") if q.speaker == "Anna Berg" and "fifty years" in q.text]
+    quoted = [
+        q for q in brief.items_of("quotes") if q.speaker == "Anna Berg" and "fifty years" in q.text
+    ]
     in_bullets = [i for i in items(brief) if "fifty years" in i.text]
     assert len(quoted) + len(in_bullets) == 1
     (difference,) = brief.items_of("discrepancies")
@@ -117,11 +137,20 @@ def test_trim(before, after):
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("This includes the plan.", True), ("He left.", True), ("If it fails, talks end.", True),
-     ("It is unclear when talks resume.", False), ("Putin left.", False), ("That's why it failed.", True),
-     ("According to him, the talks failed.", True), ("According to the envoy, the talks failed.", False),
-     ('"We will go on," he added.', True), ('"We will go on," Mayor Berg added.', False),
-     ("The council has rejected those plans twice.", True), ("The council met on one of those days in May.", False)],
+    [
+        ("This includes the plan.", True),
+        ("He left.", True),
+        ("If it fails, talks end.", True),
+        ("It is unclear when talks resume.", False),
+        ("Putin left.", False),
+        ("That's why it failed.", True),
+        ("According to him, the talks failed.", True),
+        ("According to the envoy, the talks failed.", False),
+        ('"We will go on," he added.', True),
+        ('"We will go on," Mayor Berg added.', False),
+        ("The council has rejected those plans twice.", True),
+        ("The council met on one of those days in May.", False),
+    ],
 )
 def test_dangling(text, expected):
     assert dangling(text) is expected
@@ -133,7 +162,9 @@ def test_analysis_of_the_samples_traces_every_word(sample_build):
     data = json.loads((sample_build / "brief-2025-03-19.json").read_text(encoding="utf-8"))
     for section in data["sections"]:
         for item in section["items"] if section["kind"] in ("bluf", "bullets") else []:
-            source_words = set(re.findall(r"\w+", " ".join(e["sentence"] for e in item["evidence"]).lower()))
+            source_words = set(
+                re.findall(r"\w+", " ".join(e["sentence"] for e in item["evidence"]).lower())
+            )
             assert set(re.findall(r"\w+", item["text"].lower())) <= source_words
 
 
@@ -146,19 +177,49 @@ def placed(text: str, heading: str = "") -> str | None:
     "text, section",
     [
         # A cue a negation governs says the opposite: the negated positive cue leans to obstacles.
-        ("The harbour talks ended without a breakthrough, officials in both capitals said.", "obstacles"),
-        ("The two delegations failed to reach a peace agreement at the lakeside villa.", "obstacles"),
-        ("The ministers made no progress on the water treaty during the afternoon session.", "obstacles"),
+        (
+            "The harbour talks ended without a breakthrough, officials in both capitals said.",
+            "obstacles",
+        ),
+        (
+            "The two delegations failed to reach a peace agreement at the lakeside villa.",
+            "obstacles",
+        ),
+        (
+            "The ministers made no progress on the water treaty during the afternoon session.",
+            "obstacles",
+        ),
         # "not only" asserts; a concession ("Although X, Y") is scored on its main clause.
-        ("The accord not only reopened the border but also restored rail links between the two states.", "positive"),
-        ("Although there was no breakthrough on the border, the meeting showed positive signs of goodwill.", "positive"),
+        (
+            "The accord not only reopened the border but also restored rail links between the two states.",
+            "positive",
+        ),
+        (
+            "Although there was no breakthrough on the border, the meeting showed positive signs of goodwill.",
+            "positive",
+        ),
         # General diplomatic and security vocabulary, not one story's words.
-        ("Rebel units violated the truce twice overnight with artillery shelling near the river town.", "obstacles"),
-        ("The finance minister warned that new tariffs and sanctions could stall the trade deal.", "obstacles"),
-        ("Both governments reaffirmed their commitment to de-escalation and hailed the talks as a success.", "positive"),
+        (
+            "Rebel units violated the truce twice overnight with artillery shelling near the river town.",
+            "obstacles",
+        ),
+        (
+            "The finance minister warned that new tariffs and sanctions could stall the trade deal.",
+            "obstacles",
+        ),
+        (
+            "Both governments reaffirmed their commitment to de-escalation and hailed the talks as a success.",
+            "positive",
+        ),
         # A plain mention of the alliance does not outweigh what the sentence says about it.
-        ("Three NATO members threatened to opt out of the new spending target, raising doubts about unity.", "obstacles"),
-        ("The alliance will restructure its command and appoint a new supreme allied commander.", "nato"),
+        (
+            "Three NATO members threatened to opt out of the new spending target, raising doubts about unity.",
+            "obstacles",
+        ),
+        (
+            "The alliance will restructure its command and appoint a new supreme allied commander.",
+            "nato",
+        ),
     ],
 )
 def test_section_choice_reads_negation_and_general_vocabulary(text, section):
@@ -200,10 +261,13 @@ def test_durations_in_different_units_and_bounds_are_compared():
 
 
 def test_durations_of_different_scale_are_not_one_event():
-    assert _differences(
-        "The talks lasted 90 minutes, the first meeting in the more than three years of war.",
-        "The meeting lasted 90 minutes, officials said.",
-    ) == []
+    assert (
+        _differences(
+            "The talks lasted 90 minutes, the first meeting in the more than three years of war.",
+            "The meeting lasted 90 minutes, officials said.",
+        )
+        == []
+    )
 
 
 def test_a_share_two_sources_give_differently_for_one_subject():
@@ -216,10 +280,13 @@ def test_a_share_two_sources_give_differently_for_one_subject():
 
 
 def test_shares_each_source_gives_are_not_contested_and_far_figures_differ_in_kind():
-    assert _differences(
-        "Members agreed on 5% of output for Portugal and the rest, 3.5% of it for core needs.",
-        "Portugal backed the 5% goal, with 3.5% for core needs, and spends 2% today.",
-    ) == []
+    assert (
+        _differences(
+            "Members agreed on 5% of output for Portugal and the rest, 3.5% of it for core needs.",
+            "Portugal backed the 5% goal, with 3.5% for core needs, and spends 2% today.",
+        )
+        == []
+    )
 
 
 def test_two_reports_of_one_figure_in_different_words_are_cited_only_where_backed():
@@ -245,7 +312,9 @@ The army and the rebels have agreed to exchange 450 detainees from each side fol
     # A source is cited only if it states the bullet's figures and names (Voss and Qatar are in one only).
     for swap in swaps:
         for source in swap.sources:
-            assert all(name in texts[source] for name in re.findall(r"(?<=\s)[A-Z][a-z]+", swap.text)), (source, swap.text)
+            assert all(
+                name in texts[source] for name in re.findall(r"(?<=\s)[A-Z][a-z]+", swap.text)
+            ), (source, swap.text)
 
 
 def test_a_twin_is_cited_only_when_it_states_the_bullets_figures():
@@ -267,17 +336,35 @@ def test_a_twin_is_cited_only_when_it_states_the_bullets_figures():
 @pytest.mark.parametrize(
     "first, body",
     [
-        ("OSLO: Both ministers signed the fishing accord on Monday.", "Both ministers signed the fishing accord on Monday."),
-        ("Bergen, May 4: Both ministers signed the fishing accord.", "Both ministers signed the fishing accord."),
-        ("Bergen 04.05.2025 Both ministers signed the fishing accord.", "Both ministers signed the fishing accord."),
-        ("TROMSO, Norway (AP) — Both ministers signed the accord after two years of talks in the old port.", "Both ministers signed the accord after two years of talks in the old port."),
-        ("Fisheries: both ministers signed the accord on Monday.", "Fisheries: both ministers signed the accord on Monday."),
+        (
+            "OSLO: Both ministers signed the fishing accord on Monday.",
+            "Both ministers signed the fishing accord on Monday.",
+        ),
+        (
+            "Bergen, May 4: Both ministers signed the fishing accord.",
+            "Both ministers signed the fishing accord.",
+        ),
+        (
+            "Bergen 04.05.2025 Both ministers signed the fishing accord.",
+            "Both ministers signed the fishing accord.",
+        ),
+        (
+            "TROMSO, Norway (AP) — Both ministers signed the accord after two years of talks in the old port.",
+            "Both ministers signed the accord after two years of talks in the old port.",
+        ),
+        (
+            "Fisheries: both ministers signed the accord on Monday.",
+            "Fisheries: both ministers signed the accord on Monday.",
+        ),
     ],
 )
 def test_a_dateline_is_not_part_of_the_first_sentence(first, body):
     from briefgen.read.text import parse_text
 
-    article = parse_text(f"Ministers sign fishing accord\n{first}\nThe accord runs for ten years and covers the northern waters.\n", "x.txt")
+    article = parse_text(
+        f"Ministers sign fishing accord\n{first}\nThe accord runs for ten years and covers the northern waters.\n",
+        "x.txt",
+    )
     assert article.paragraphs[0] == ("text", body)
 
 
@@ -322,7 +409,10 @@ def test_photo_captions_and_calls_to_action_are_not_content():
     "text, figures",
     [
         ("The vote opened at 3:35 PM and 1,200 troops withdrew.", ["1,200"]),
-        ("Members will spend 3.5% of output by 2035, plus up to 1.5% on roads.", ["3.5%", "up to 1.5%"]),
+        (
+            "Members will spend 3.5% of output by 2035, plus up to 1.5% on roads.",
+            ["3.5%", "up to 1.5%"],
+        ),
         ("The pledge over 10 years involves 40 new frigates.", ["40"]),
     ],
 )
@@ -338,15 +428,26 @@ def test_a_quotation_credited_to_a_pronoun_is_credited_to_the_person_named_befor
 
     sentences = [
         Sentence(1, "Mayor Anna Berg opened the new flood barrier on Monday.", "", 0, 0),
-        Sentence(1, 'She said: "This barrier will protect ten thousand homes from the river."', "", 1, 0),
-        Sentence(1, 'He had said earlier: "The barrier is a great victory for everybody in the valley."', "", 2, 1),
+        Sentence(
+            1, 'She said: "This barrier will protect ten thousand homes from the river."', "", 1, 0
+        ),
+        Sentence(
+            1,
+            'He had said earlier: "The barrier is a great victory for everybody in the valley."',
+            "",
+            2,
+            1,
+        ),
     ]
     quotes = find_quotes(sentences, [Actor("Anna Berg", "Mayor", [1])], load_profile(), 3)
     assert [(q.speaker, q.text.split()[0]) for q in quotes] == [("Anna Berg", "This")]
 
 
 def test_a_note_on_differing_lengths_names_a_few_of_them_however_many_sources():
-    texts = [f"The talks in the old town hall lasted {n} minutes, officials said." for n in (60, 70, 80, 90, 100, 110, 60, 70)]
+    texts = [
+        f"The talks in the old town hall lasted {n} minutes, officials said."
+        for n in (60, 70, 80, 90, 100, 110, 60, 70)
+    ]
     (difference,) = _differences(*texts)
     assert len(difference.claims) == 4
     assert {c.text.split()[-2] for c in difference.claims} >= {"60", "110"}
@@ -354,7 +455,10 @@ def test_a_note_on_differing_lengths_names_a_few_of_them_however_many_sources():
 
 def test_key_figures_cited_by_many_sources_leave_room_for_bullets():
     reports = [
-        article(f"Officials said 450 detainees were freed on Sunday after talks in Aldor, report {n} said.\nThe army agreed to reopen the mountain road, a welcome step.", f"s{n}.example")
+        article(
+            f"Officials said 450 detainees were freed on Sunday after talks in Aldor, report {n} said.\nThe army agreed to reopen the mountain road, a welcome step.",
+            f"s{n}.example",
+        )
         for n in range(300)
     ]
     brief = analyse(reports, load_profile())
@@ -363,14 +467,27 @@ def test_key_figures_cited_by_many_sources_leave_room_for_bullets():
 
 
 def test_a_word_counts_once_for_a_section_whichever_cues_it_matches():
-    reasons = place("The agreement was signed in the capital on Monday.", "", load_profile()).reasons
+    reasons = place(
+        "The agreement was signed in the capital on Monday.", "", load_profile()
+    ).reasons
     assert "cue “agreement”" in reasons and "cue “agree*”" not in reasons
 
 
 def test_a_secretary_general_keeps_the_whole_title():
     from briefgen.analyse.evidence import find_actors
 
-    (actor,) = find_actors([Sentence(1, "The pact was signed, said Alliance Secretary General Ana Lind on Monday.", "", 0, 0)], 8)
+    (actor,) = find_actors(
+        [
+            Sentence(
+                1,
+                "The pact was signed, said Alliance Secretary General Ana Lind on Monday.",
+                "",
+                0,
+                0,
+            )
+        ],
+        8,
+    )
     assert (actor.name, actor.role) == ("Ana Lind", "Alliance Secretary General")
 
 
@@ -387,7 +504,10 @@ def test_many_notes_on_differing_figures_leave_room_for_the_other_evidence():
     things = ["barges", "trucks", "tents", "pumps", "boats", "wells", "clinics", "schools"]
     reports = [
         article(
-            "\n".join(f"Officials said {count + n} {thing} were sent to the valley on Monday, a welcome step." for count, thing in zip(range(40, 120, 10), things))
+            "\n".join(
+                f"Officials said {count + n} {thing} were sent to the valley on Monday, a welcome step."
+                for count, thing in zip(range(40, 120, 10), things)
+            )
             + '\nMayor Anna Berg, head of the Lowland Council, said: "We have never seen water this high in fifty years of records."',
             f"r{n}.example",
         )
@@ -402,19 +522,38 @@ def test_cue_index_finds_phrases_and_prefixes_of_any_length():
     from briefgen.analyse.sections import _matcher
 
     matcher = _matcher((("de*", 1.0), ("agree*", 2.0), ("agreement", 2.5), ("not been able", 2.5)))
-    assert matcher.phrases_in("the denial of agreement has not been able".split(), frozenset()) == {"de*", "agreement", "not been able"}
+    assert matcher.phrases_in("the denial of agreement has not been able".split(), frozenset()) == {
+        "de*",
+        "agreement",
+        "not been able",
+    }
 
 
 @pytest.mark.parametrize(
     "text, section",
     [
         # A reversing verb acting on a cue of one section is evidence for the other.
-        ("The ministry lifted the sanctions on grain exports and eased import duties for farmers.", "positive"),
-        ("The island republic suspends its retaliatory measures against fishing fleets from Monday.", "positive"),
-        ("The new accord lowers tariffs by 40 percentage points on both sides of the strait.", "positive"),
-        ("The rebel council suspended the truce with the border villages on Sunday evening.", "obstacles"),
+        (
+            "The ministry lifted the sanctions on grain exports and eased import duties for farmers.",
+            "positive",
+        ),
+        (
+            "The island republic suspends its retaliatory measures against fishing fleets from Monday.",
+            "positive",
+        ),
+        (
+            "The new accord lowers tariffs by 40 percentage points on both sides of the strait.",
+            "positive",
+        ),
+        (
+            "The rebel council suspended the truce with the border villages on Sunday evening.",
+            "obstacles",
+        ),
         # Only what the verb acts on is reversed: "a pause with the possibility of resuming" is not a resumption undone.
-        ("The port authority announced a pause with the possibility of resuming the dispute talks in spring.", "obstacles"),
+        (
+            "The port authority announced a pause with the possibility of resuming the dispute talks in spring.",
+            "obstacles",
+        ),
     ],
 )
 def test_a_reversing_verb_turns_what_it_acts_on(text, section):
@@ -423,7 +562,12 @@ def test_a_reversing_verb_turns_what_it_acts_on(text, section):
 
 def test_a_negated_subject_denies_its_whole_clause():
     # "No X is on the release list": the good-news cue far from the "No" is denied too.
-    assert placed("No journalist is on the first prisoner release list handed to the mediators on Sunday.") == "obstacles"
+    assert (
+        placed(
+            "No journalist is on the first prisoner release list handed to the mediators on Sunday."
+        )
+        == "obstacles"
+    )
 
 
 def test_a_toll_two_sources_count_by_different_nouns_is_one_difference():
@@ -438,12 +582,25 @@ def test_a_toll_two_sources_count_by_different_nouns_is_one_difference():
 
 def test_tolls_that_agree_or_that_name_two_events_are_not_a_difference():
     # "at least 9" does not contradict 17; 9 and 300 are tolls of different events.
-    assert not _differences("Shelling killed at least 9 villagers overnight.", "Shelling killed 17 villagers overnight, officials said.")
-    assert not _differences("Shelling killed 9 villagers overnight.", "The war has killed 300 villagers since spring, officials said.")
+    assert not _differences(
+        "Shelling killed at least 9 villagers overnight.",
+        "Shelling killed 17 villagers overnight, officials said.",
+    )
+    assert not _differences(
+        "Shelling killed 9 villagers overnight.",
+        "The war has killed 300 villagers since spring, officials said.",
+    )
 
 
 def test_an_actor_is_named_without_a_possessive():
-    brief_actors = find_actors([Sentence(1, "US President Donald Trump’s envoy arrived in the capital on Monday.", "", 0, 0)], 5)
+    brief_actors = find_actors(
+        [
+            Sentence(
+                1, "US President Donald Trump’s envoy arrived in the capital on Monday.", "", 0, 0
+            )
+        ],
+        5,
+    )
     assert [a.name for a in brief_actors] == ["Donald Trump"]
 
 
@@ -451,14 +608,29 @@ def test_an_actor_is_named_without_a_possessive():
     "text, section",
     [
         # When an accord takes effect is news of progress; "stopped short of" is a limit, not a halt.
-        ("The new river-sharing rules will take effect by Friday, the commission said.", "positive"),
+        (
+            "The new river-sharing rules will take effect by Friday, the commission said.",
+            "positive",
+        ),
         ("By 9:40 a.m. the truce was in effect along the whole valley road.", "positive"),
-        ("The envoy called it an accord, but the minister stopped short of that word.", "obstacles"),
+        (
+            "The envoy called it an accord, but the minister stopped short of that word.",
+            "obstacles",
+        ),
         # Strikes in the plural are military; a plan "complicated by" something meets an obstacle.
-        ("An official said the mediators asked for calm before the truce, which was complicated by continued strikes.", "obstacles"),
+        (
+            "An official said the mediators asked for calm before the truce, which was complicated by continued strikes.",
+            "obstacles",
+        ),
         # Putting an accord into practice is progress; a truce with no treaty behind it, or questioned, is not.
-        ("Both capitals sent orders to their border units to implement the ceasefire at once.", "positive"),
-        ("The ceasefire rests on an understanding between the two armies, without any formal treaty.", "obstacles"),
+        (
+            "Both capitals sent orders to their border units to implement the ceasefire at once.",
+            "positive",
+        ),
+        (
+            "The ceasefire rests on an understanding between the two armies, without any formal treaty.",
+            "obstacles",
+        ),
         ("The night-time blasts led the provincial governor to question the truce.", "obstacles"),
     ],
 )
@@ -470,7 +642,9 @@ def test_a_fragment_ranks_below_the_sentence_that_tells_it():
     from briefgen.analyse.items import candidates, score
 
     told = "The two port authorities agreed a harbour deal that cuts ferry fares by half"
-    found = candidates([Sentence(1, told, "", 0, 0)]) + candidates([Sentence(2, told + ".", "", 0, 0)])
+    found = candidates([Sentence(1, told, "", 0, 0)]) + candidates(
+        [Sentence(2, told + ".", "", 0, 0)]
+    )
     fragment, sentence = score(found, load_profile()).found
     assert sentence.salience > fragment.salience
 
@@ -504,7 +678,9 @@ def test_dates_of_an_incident_agree_when_a_source_gives_both_or_they_are_of_diff
         "Police said the March 3 Veldoria bombing led to arrests on March 13.",
     )
     # A summit may last days: its dates are not contested.
-    assert not _differences("Leaders met at the Veldoria summit on March 3.", "The Veldoria summit closed on March 4.")
+    assert not _differences(
+        "Leaders met at the Veldoria summit on March 3.", "The Veldoria summit closed on March 4."
+    )
 
 
 def test_a_bullet_joined_from_two_sentences_cites_only_the_source_that_has_both():
@@ -513,13 +689,27 @@ def test_a_bullet_joined_from_two_sentences_cites_only_the_source_that_has_both(
 
     joined = Candidate(
         "The envoy confirmed the truce on Friday. He said the border guards had met at noon.",
-        [Evidence(1, "The envoy confirmed the truce on Friday."), Evidence(1, "He said the border guards had met at noon.")],
-        0, sources=[1],
+        [
+            Evidence(1, "The envoy confirmed the truce on Friday."),
+            Evidence(1, "He said the border guards had met at noon."),
+        ],
+        0,
+        sources=[1],
     )
-    single = Candidate("The envoy confirmed the truce, effective from six.", [Evidence(2, "The envoy confirmed the truce, effective from six.")], 0, sources=[2])
+    single = Candidate(
+        "The envoy confirmed the truce, effective from six.",
+        [Evidence(2, "The envoy confirmed the truce, effective from six.")],
+        0,
+        sources=[2],
+    )
     _absorb(joined, single)
     assert joined.sources == [1]  # source 2 never reports the meeting at noon
-    plain = Candidate("The envoy confirmed the truce on Friday.", [Evidence(1, "The envoy confirmed the truce on Friday.")], 0, sources=[1])
+    plain = Candidate(
+        "The envoy confirmed the truce on Friday.",
+        [Evidence(1, "The envoy confirmed the truce on Friday.")],
+        0,
+        sources=[1],
+    )
     _absorb(plain, single)
     assert plain.sources == [1, 2]
 
@@ -527,8 +717,28 @@ def test_a_bullet_joined_from_two_sentences_cites_only_the_source_that_has_both(
 def test_an_explainers_definition_is_not_a_bullet():
     from briefgen.analyse.items import candidates
 
-    defined = candidates([Sentence(1, "A truce is an agreement between two sides to halt fighting for a time.", "", 0, 0)])
-    news = candidates([Sentence(1, "A truce agreed on Friday halted the fighting along the river for the first time.", "", 0, 0)])
+    defined = candidates(
+        [
+            Sentence(
+                1,
+                "A truce is an agreement between two sides to halt fighting for a time.",
+                "",
+                0,
+                0,
+            )
+        ]
+    )
+    news = candidates(
+        [
+            Sentence(
+                1,
+                "A truce agreed on Friday halted the fighting along the river for the first time.",
+                "",
+                0,
+                0,
+            )
+        ]
+    )
     assert not defined and news
 
 
@@ -555,7 +765,17 @@ According to Professor Lena Okafor, in the short term the rebels may accept a 60
 
 def test_words_of_every_script_are_words():
     assert tokens("Путин провёл разговор; Thủ tướng nói “hòa bình”; Αθήνα’s 1,000 troops") == [
-        "путин", "провёл", "разговор", "thủ", "tướng", "nói", "hòa", "bình", "αθήνα’s", "1,000", "troops",
+        "путин",
+        "провёл",
+        "разговор",
+        "thủ",
+        "tướng",
+        "nói",
+        "hòa",
+        "bình",
+        "αθήνα’s",
+        "1,000",
+        "troops",
     ]
 
 
@@ -575,7 +795,9 @@ def test_one_person_in_several_forms_is_one_actor_with_the_role_a_source_gives()
     assert found["Lindqvist"] == "President"  # no source gives a first name: none is made up
     assert found["Robert Halm"] == "Austrian central bank governor"
     assert found["Isa Brandt"] == "Executive board member"
-    assert found["Mira Tal"] == "director, Coastal Institute"  # the sentence's full stop is not the role's
+    assert (
+        found["Mira Tal"] == "director, Coastal Institute"
+    )  # the sentence's full stop is not the role's
     assert not [name for name in found if name.startswith(("Presidents", "Mr"))]
     assert actors[0].name == "Amara Okoro"  # named in three sentences: the story is most about them
 
@@ -584,7 +806,9 @@ def test_an_actor_cites_only_the_sources_that_give_that_name_and_role():
     said = [
         Sentence(1, "Nigerian President Amara Okoro said the talks were useful.", "", 0, 0),
         Sentence(2, "Okoro left the summit early, officials said.", "", 0, 0),
-        Sentence(3, "President Amara Okoro, who is Nigerian President since 2023, spoke first.", "", 0, 0),
+        Sentence(
+            3, "President Amara Okoro, who is Nigerian President since 2023, spoke first.", "", 0, 0
+        ),
     ]
     (okoro,) = find_actors(said, 8)
     assert (okoro.name, okoro.role, okoro.sources) == ("Amara Okoro", "Nigerian President", [1, 3])
@@ -607,8 +831,23 @@ def test_the_month_may_is_not_the_modal_verb_may():
     from briefgen.profile import Profile, SectionSpec
 
     profile = Profile(
-        "p", "P", "", [SectionSpec("outlook", "Outlook", "bullets", cues={"may": 2.0}), SectionSpec("news", "News", "bullets", cues={"said": 2.0})], ""
+        "p",
+        "P",
+        "",
+        [
+            SectionSpec("outlook", "Outlook", "bullets", cues={"may": 2.0}),
+            SectionSpec("news", "News", "bullets", cues={"said": 2.0}),
+        ],
+        "",
     )
-    assert cue_scores("On Friday, May 9, the council opened the new bridge.", "", profile)["outlook"][0] == 0
-    assert cue_scores("Ferry fares may rise by 5 percent next spring.", "", profile)["outlook"][0] == 2.0
+    assert (
+        cue_scores("On Friday, May 9, the council opened the new bridge.", "", profile)["outlook"][
+            0
+        ]
+        == 0
+    )
+    assert (
+        cue_scores("Ferry fares may rise by 5 percent next spring.", "", profile)["outlook"][0]
+        == 2.0
+    )
     assert cue_scores("May fares rise again?", "", profile)["outlook"][0] == 2.0

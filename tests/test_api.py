@@ -154,7 +154,9 @@ def test_defaults_are_the_clis_and_the_stages():
     assert reading.jobs == flags["jobs"]
     assert reading.progress is False  # a library draws no progress line unless asked; the CLI does
     assert (analysis.profile, analysis.max_words, analysis.title) == (
-        flags["profile"], flags["max_words"], flags["title"],
+        flags["profile"],
+        flags["max_words"],
+        flags["title"],
     )
     assert list(rendering.formats) == flags["formats"]
     for name in ("name", "template_dir", "style_file", "paper", "reference_docx", "marking"):
@@ -174,7 +176,10 @@ def _loaded(code: str) -> set[str]:
     listing = "; print(*sorted(m for m in sys.modules if m.startswith('briefgen')))"
     result = subprocess.run(
         [sys.executable, "-c", code + listing],
-        capture_output=True, text=True, timeout=60, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr
     return set(result.stdout.split())
@@ -201,7 +206,10 @@ def test_python_c_build_from_the_checkout(tmp_path):
     out = tmp_path / "o"
     result = subprocess.run(
         [sys.executable, "-c", f"import briefgen; briefgen.build(['inputs'], out={str(out)!r})"],
-        capture_output=True, text=True, timeout=120, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
     )
     assert result.returncode == 0 and result.stdout == "", result.stderr
     assert sorted(p.name for p in out.iterdir()) == [f"{SAMPLE}.docx", f"{SAMPLE}.pdf"]

@@ -25,7 +25,11 @@ def _state(folder: Path) -> dict[str, tuple]:
     state = {}
     for path in folder.iterdir():
         info = path.lstat()
-        state[path.name] = (None if path.is_dir() else path.read_bytes(), info.st_ino, info.st_mtime_ns)
+        state[path.name] = (
+            None if path.is_dir() else path.read_bytes(),
+            info.st_ino,
+            info.st_mtime_ns,
+        )
     return state
 
 
@@ -35,7 +39,9 @@ def test_write_outputs_puts_back_every_swapped_file_when_a_later_one_fails(tmp_p
     before = _state(tmp_path)
     with pytest.raises(ProcessingError, match=r"b\.pdf: cannot write \(Is a directory\)"):
         write_outputs(tmp_path, "b", {"docx": b"new docx", "md": b"new md", "pdf": b"new pdf"})
-    assert _state(tmp_path) == before  # the DOCX is its earlier self, the new MD is gone, no temp file
+    assert (
+        _state(tmp_path) == before
+    )  # the DOCX is its earlier self, the new MD is gone, no temp file
 
 
 @pytest.mark.parametrize("formats", ["docx,md,pdf", "docx,pdf,md"])
@@ -46,32 +52,54 @@ def test_a_build_failing_at_one_file_leaves_the_others_untouched(tmp_path, forma
     (out / f"{STEM}.md").write_bytes(b"earlier md")
     (out / f"{STEM}.pdf").mkdir()
     before = _state(out)
-    _one_line_error(run_cli("build", INPUTS, "-o", out, "--format", formats, "-q"), 1, f"{STEM}.pdf: cannot write")
+    _one_line_error(
+        run_cli("build", INPUTS, "-o", out, "--format", formats, "-q"),
+        1,
+        f"{STEM}.pdf: cannot write",
+    )
     assert _state(out) == before
 
 
 def test_a_name_too_long_for_the_last_file_writes_nothing(tmp_path):
     name = "n" * 252  # name.md fits in 255 bytes, name.pdf does not
     fresh = tmp_path / "fresh"
-    _one_line_error(run_cli("build", INPUTS, "-o", fresh, "--format", "md,pdf", "--name", name, "-q"), 1, "cannot write (File name too long)")
+    _one_line_error(
+        run_cli("build", INPUTS, "-o", fresh, "--format", "md,pdf", "--name", name, "-q"),
+        1,
+        "cannot write (File name too long)",
+    )
     assert list(fresh.iterdir()) == []
 
     earlier = tmp_path / "earlier"
     earlier.mkdir()
     (earlier / f"{name}.md").write_bytes(b"earlier md")
     before = _state(earlier)
-    _one_line_error(run_cli("build", INPUTS, "-o", earlier, "--format", "md,pdf", "--name", name, "-q"), 1, "cannot write (File name too long)")
+    _one_line_error(
+        run_cli("build", INPUTS, "-o", earlier, "--format", "md,pdf", "--name", name, "-q"),
+        1,
+        "cannot write (File name too long)",
+    )
     assert _state(earlier) == before
 
 
 def test_the_temp_sweep_removes_only_briefgens_own_temp_files(tmp_path):
-    users = ["notes.part", ".briefgen-notes.part", ".briefgen-999999999-abc.part", "x.briefgen-tmp",
-             ".briefgen-999999999-0123456789abcdef.briefgen-tmp.bak", ".briefgen-999999999-0123456789ABCDEF.briefgen-tmp"]
+    users = [
+        "notes.part",
+        ".briefgen-notes.part",
+        ".briefgen-999999999-abc.part",
+        "x.briefgen-tmp",
+        ".briefgen-999999999-0123456789abcdef.briefgen-tmp.bak",
+        ".briefgen-999999999-0123456789ABCDEF.briefgen-tmp",
+    ]
     for name in users:
         (tmp_path / name).write_bytes(b"the user's own")
-    live = tmp_path / f".briefgen-{os.getppid()}-0123456789abcdef.briefgen-tmp"  # a run still writing
+    live = (
+        tmp_path / f".briefgen-{os.getppid()}-0123456789abcdef.briefgen-tmp"
+    )  # a run still writing
     live.write_bytes(b"half a brief")
-    (tmp_path / ".briefgen-999999999-0123456789abcdef.briefgen-tmp").write_bytes(b"half a brief")  # a killed run's
+    (tmp_path / ".briefgen-999999999-0123456789abcdef.briefgen-tmp").write_bytes(
+        b"half a brief"
+    )  # a killed run's
     write_outputs(tmp_path, "b", {"md": b"# brief"})
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*users, live.name, "b.md"])
     assert all((tmp_path / name).read_bytes() == b"the user's own" for name in users)
@@ -82,14 +110,24 @@ def test_eml_onto_the_briefs_own_files_is_refused_before_anything_is_written(tmp
     out.mkdir()
     json_file = out / f"{STEM}.json"
     json_file.write_bytes(b"earlier json")
-    for formats in ("docx", "docx,json"):  # the JSON kept from an earlier build, or one this build writes
-        result = run_cli("build", INPUTS, "-o", out, "--format", formats, "--eml", json_file, "-q", cwd=tmp_path)
+    for formats in (
+        "docx",
+        "docx,json",
+    ):  # the JSON kept from an earlier build, or one this build writes
+        result = run_cli(
+            "build", INPUTS, "-o", out, "--format", formats, "--eml", json_file, "-q", cwd=tmp_path
+        )
         _one_line_error(result, 2, f"{STEM}.json: is one of the brief's files")
         assert sorted(p.name for p in out.iterdir()) == [json_file.name]
         assert json_file.read_bytes() == b"earlier json"
 
-    assert run_cli("build", INPUTS, "-o", out, "--format", "docx,json", "-q", cwd=tmp_path).returncode == 0
+    assert (
+        run_cli("build", INPUTS, "-o", out, "--format", "docx,json", "-q", cwd=tmp_path).returncode
+        == 0
+    )
     before = _state(out)
-    result = run_cli("send", out / f"{STEM}.docx", "--eml", json_file, cwd=tmp_path)  # 'send' reads its body from that JSON
+    result = run_cli(
+        "send", out / f"{STEM}.docx", "--eml", json_file, cwd=tmp_path
+    )  # 'send' reads its body from that JSON
     _one_line_error(result, 2, f"{STEM}.json: is one of the brief's files")
     assert _state(out) == before

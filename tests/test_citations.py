@@ -58,8 +58,14 @@ Rescuers worked through the night, the coastguard said.
 
 
 def _claims(text: str) -> list[str]:
-    figures = [rf"(?<!\d)(?<!\d[.,]){re.escape(f)}(?!\d|[.,]\d)" for f in re.findall(r"\d+(?:[.,]\d+)*", text)]
-    names = [rf"\b{re.escape(n)}\b" for n in re.findall(r"(?<=[\s(\"“‘-])[A-Z][\w'’-]*[a-z][\w'’-]*", text)]
+    figures = [
+        rf"(?<!\d)(?<!\d[.,]){re.escape(f)}(?!\d|[.,]\d)"
+        for f in re.findall(r"\d+(?:[.,]\d+)*", text)
+    ]
+    names = [
+        rf"\b{re.escape(n)}\b"
+        for n in re.findall(r"(?<=[\s(\"“‘-])[A-Z][\w'’-]*[a-z][\w'’-]*", text)
+    ]
     return figures + names
 
 
@@ -81,26 +87,44 @@ def test_no_bullet_cites_a_source_for_a_figure_or_name_it_does_not_state(pair, p
 @pytest.mark.parametrize("pair", PAIRS)
 def test_figures_the_outlets_give_differently_are_in_sources_differ(pair):
     one, other, expected = PAIRS[pair]
-    brief = analyse([article(one, "first.example"), article(other, "second.example")], load_profile("generic"))
+    brief = analyse(
+        [article(one, "first.example"), article(other, "second.example")], load_profile("generic")
+    )
     for first, second in expected:
         assert any(
-            any(first in c.text and c.source == 1 for c in d.claims) and any(second in c.text and c.source == 2 for c in d.claims)
+            any(first in c.text and c.source == 1 for c in d.claims)
+            and any(second in c.text and c.source == 2 for c in d.claims)
             for d in brief.items_of("discrepancies")
-        ), (first, second, [(d.topic, [(c.text, c.source) for c in d.claims]) for d in brief.items_of("discrepancies")])
+        ), (
+            first,
+            second,
+            [
+                (d.topic, [(c.text, c.source) for c in d.claims])
+                for d in brief.items_of("discrepancies")
+            ],
+        )
 
 
 def test_a_sum_written_two_ways_is_one_value_and_keeps_its_currency():
     (short,), (long,) = find_sums("a $100bn fund"), find_sums("a fund of $100 billion")
     assert short.value == long.value == 1e11 and short.currency == long.currency == "USD"
-    assert [(s.written, s.currency) for s in find_sums("£25.5bn and 21 billion euros, US$1.2 trillion")] == [
-        ("£25.5bn", "GBP"), ("21 billion euros", "EUR"), ("US$1.2 trillion", "USD")]
+    assert [
+        (s.written, s.currency) for s in find_sums("£25.5bn and 21 billion euros, US$1.2 trillion")
+    ] == [("£25.5bn", "GBP"), ("21 billion euros", "EUR"), ("US$1.2 trillion", "USD")]
     assert find_sums("a 20-nation bloc of 15 per cent") == ()
 
 
 def test_one_sum_written_two_ways_is_no_difference():
     brief = analyse(
-        [article("Donors pledged $100bn in reconstruction aid for the provinces.", "first.example"),
-         article("Donors pledged $100 billion in reconstruction aid for the provinces.", "second.example")],
+        [
+            article(
+                "Donors pledged $100bn in reconstruction aid for the provinces.", "first.example"
+            ),
+            article(
+                "Donors pledged $100 billion in reconstruction aid for the provinces.",
+                "second.example",
+            ),
+        ],
         load_profile("generic"),
     )
     assert not [d for d in brief.items_of("discrepancies") if d.topic.startswith("Sum")]
@@ -116,7 +140,13 @@ def test_key_figures_are_what_a_reader_quotes_not_adjectives():
     from briefgen.analyse.items import Sentence
 
     said = [
-        Sentence(1, "The 20-nation bloc agreed a 30-day truce after the leaders spoke for more than two hours.", "", 0, 0),
+        Sentence(
+            1,
+            "The 20-nation bloc agreed a 30-day truce after the leaders spoke for more than two hours.",
+            "",
+            0,
+            0,
+        ),
         Sentence(1, "Rescuers freed 14 miners trapped in the shaft.", "", 1, 1),
         Sentence(1, "The rebels will hand over 23 seriously wounded soldiers on Friday.", "", 2, 2),
     ]
@@ -134,15 +164,25 @@ def test_the_bottom_line_takes_one_side_of_a_difference_at_most():
     from briefgen.model import Brief, Claim, Discrepancy, Evidence, Section
     from briefgen.profile import SectionSpec, load_profile
 
-    texts = ["The bank will cut its bond holdings by €14 billion a month.", "The bank will cut its bond holdings by €16 billion a month.",
-             "Governor Ilse Marrow said inflation was close to the 2% target."]
+    texts = [
+        "The bank will cut its bond holdings by €14 billion a month.",
+        "The bank will cut its bond holdings by €16 billion a month.",
+        "Governor Ilse Marrow said inflation was close to the 2% target.",
+    ]
     chosen = [Candidate(t, [Evidence(n, t)], 0, sources=[n]) for n, t in enumerate(texts, 1)]
     story = Story([], [], [], load_profile("generic"), chosen=chosen)
     spec = SectionSpec("bluf", "Bottom line", "bluf", max_items=3)
     differ = Section("differ", "Sources differ", "discrepancies")
     brief = Brief("Bank", None, "generic", "Brief", [differ], [])
-    assert len(bottom_line([], spec, story, brief)) == 3  # without the difference known, all three would be told
-    differ.items = [Discrepancy("Sum (EUR)", [Claim("bond holdings by €14 billion", 1), Claim("bond holdings by €16 billion", 2)])]
+    assert (
+        len(bottom_line([], spec, story, brief)) == 3
+    )  # without the difference known, all three would be told
+    differ.items = [
+        Discrepancy(
+            "Sum (EUR)",
+            [Claim("bond holdings by €14 billion", 1), Claim("bond holdings by €16 billion", 2)],
+        )
+    ]
     lines = [line.text for line in bottom_line([], spec, story, brief)]
     assert lines == [texts[0], texts[2]]
 
@@ -157,4 +197,7 @@ def test_a_percentage_written_two_ways_is_one_key_figure_and_two_values_are_two(
         Sentence(2, "Unemployment rose to 6.1 per cent in May.", "", 1, 1),
     ]
     figures = find_key_figures(said, [], 8)
-    assert sorted((f.figure, f.sources) for f in figures) == [("2.25%", [1, 2]), ("6.1 per cent", [2])]
+    assert sorted((f.figure, f.sources) for f in figures) == [
+        ("2.25%", [1, 2]),
+        ("6.1 per cent", [2]),
+    ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import resource
@@ -15,8 +14,15 @@ import pypdf
 from tests.conftest import INPUTS, run_cli
 
 SECTION_TITLES = [
-    "Bottom line up front", "Positive signals", "Obstacles", "NATO command changes",
-    "Key figures", "Sources differ", "Actors", "Quotes", "Sources",
+    "Bottom line up front",
+    "Positive signals",
+    "Obstacles",
+    "NATO command changes",
+    "Key figures",
+    "Sources differ",
+    "Actors",
+    "Quotes",
+    "Sources",
 ]
 URLS = [
     "https://baoquocte.vn/dien-dam-nga-my-pha-bang-va-han-gan-308229.html",
@@ -30,14 +36,23 @@ def _docx_sections(path):
     for p in document.paragraphs:
         if p.style.name == "Heading 1":
             headings.append(p.text)
-        elif p.style.name == "List Bullet" and headings and headings[-1] in ("Positive signals", "Obstacles", "NATO command changes"):
+        elif (
+            p.style.name == "List Bullet"
+            and headings
+            and headings[-1] in ("Positive signals", "Obstacles", "NATO command changes")
+        ):
             bullets.append(p.text)
     return document, headings, bullets
 
 
 def test_build_writes_docx_and_pdf_with_every_section(sample_build):
     names = sorted(p.name for p in sample_build.iterdir())
-    assert names == ["brief-2025-03-19.docx", "brief-2025-03-19.json", "brief-2025-03-19.md", "brief-2025-03-19.pdf"]
+    assert names == [
+        "brief-2025-03-19.docx",
+        "brief-2025-03-19.json",
+        "brief-2025-03-19.md",
+        "brief-2025-03-19.pdf",
+    ]
     document, headings, bullets = _docx_sections(sample_build / "brief-2025-03-19.docx")
     assert headings == SECTION_TITLES
     assert document.paragraphs[0].style.name == "Title"
@@ -55,7 +70,9 @@ def test_build_writes_docx_and_pdf_with_every_section(sample_build):
     assert {o.title for o in reader.outline if not isinstance(o, list)} | {
         o.title for sub in reader.outline if isinstance(sub, list) for o in sub
     } >= set(SECTION_TITLES)
-    assert reader.metadata.title and reader.metadata.subject and reader.metadata.author == "briefgen"
+    assert (
+        reader.metadata.title and reader.metadata.subject and reader.metadata.author == "briefgen"
+    )
 
 
 def test_extract_then_render_equals_build_and_edits_show(sample_build, tmp_path):
@@ -65,7 +82,9 @@ def test_extract_then_render_equals_build_and_edits_show(sample_build, tmp_path)
     result = run_cli("render", summary, "-o", out, "--format", "docx,pdf")
     assert result.returncode == 0, result.stderr
     for ext in ("docx", "pdf"):
-        assert (out / f"brief-2025-03-19.{ext}").read_bytes() == (sample_build / f"brief-2025-03-19.{ext}").read_bytes()
+        assert (out / f"brief-2025-03-19.{ext}").read_bytes() == (
+            sample_build / f"brief-2025-03-19.{ext}"
+        ).read_bytes()
 
     data = json.loads(summary.read_text(encoding="utf-8"))
     section = next(s for s in data["sections"] if s["id"] == "obstacles")
@@ -74,7 +93,9 @@ def test_extract_then_render_equals_build_and_edits_show(sample_build, tmp_path)
     assert run_cli("render", summary, "-o", out, "--name", "edited").returncode == 0
     _, _, bullets = _docx_sections(out / "edited.docx")
     assert any(b.startswith("Edited by the analyst: talks stall.") for b in bullets)
-    pdf_text = "".join(page.extract_text() for page in pypdf.PdfReader(str(out / "edited.pdf")).pages)
+    pdf_text = "".join(
+        page.extract_text() for page in pypdf.PdfReader(str(out / "edited.pdf")).pages
+    )
     assert "Edited by the analyst: talks stall." in pdf_text
 
 
@@ -86,7 +107,13 @@ def test_extract_to_stdout_is_json_only():
 
 
 def test_help_version_and_profiles():
-    for args in (["--help"], ["build", "--help"], ["extract", "--help"], ["render", "--help"], ["profiles", "--help"]):
+    for args in (
+        ["--help"],
+        ["build", "--help"],
+        ["extract", "--help"],
+        ["render", "--help"],
+        ["profiles", "--help"],
+    ):
         result = run_cli(*args)
         assert result.returncode == 0 and b"Usage:" in result.stdout
     assert run_cli("--version").stdout.startswith(b"briefgen, version ")
@@ -128,7 +155,9 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(tmp_path):
 def test_unwritable_output_exits_1(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    _one_line_error(run_cli("build", INPUTS, "-o", blocker / "sub"), 1, "cannot create output folder")
+    _one_line_error(
+        run_cli("build", INPUTS, "-o", blocker / "sub"), 1, "cannot create output folder"
+    )
 
 
 def test_name_and_stale_temp_cleanup(tmp_path):
@@ -156,7 +185,9 @@ def test_a_write_that_fails_midway_changes_no_file(tmp_path):
 
     result = subprocess.run(
         [sys.executable, "-m", "briefgen", "build", str(INPUTS), "-o", str(out)],
-        capture_output=True, timeout=120, preexec_fn=small_files,
+        capture_output=True,
+        timeout=120,
+        preexec_fn=small_files,
     )
     _one_line_error(result, 1, "brief-2025-03-19.pdf: cannot write")
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before

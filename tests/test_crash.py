@@ -36,7 +36,17 @@ SEED = int(os.environ.get("BRIEFGEN_CRASH_SEED", "8"))
 
 
 def _build_args(out: Path, *extra: str) -> list[str]:
-    return ["build", str(INPUTS), "-o", str(out), "--format", ",".join(FORMATS), "--name", NAME, *extra]
+    return [
+        "build",
+        str(INPUTS),
+        "-o",
+        str(out),
+        "--format",
+        ",".join(FORMATS),
+        "--name",
+        NAME,
+        *extra,
+    ]
 
 
 def _complete_build(out: Path, *extra: str) -> dict[str, bytes]:
@@ -59,7 +69,11 @@ def _temps(folder: Path) -> list[Path]:
 
 
 def _start(out: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "briefgen", *_build_args(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        [sys.executable, "-m", "briefgen", *_build_args(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def _kill_when_writing(process: subprocess.Popen, out: Path, lag: float) -> None:
@@ -103,11 +117,15 @@ def test_killed_build_leaves_old_or_new_complete_files_and_next_run_cleans_up(tm
 
         temps = _temps(out)
         names = {p.name for p in out.iterdir()} - {p.name for p in temps}
-        assert names == {f"{NAME}.{fmt}" for fmt in FORMATS}, f"{kind} kill after {delay:.3f}s left {sorted(names)}"
+        assert names == {f"{NAME}.{fmt}" for fmt in FORMATS}, (
+            f"{kind} kill after {delay:.3f}s left {sorted(names)}"
+        )
         states = set()
         for fmt in FORMATS:
             data = (out / f"{NAME}.{fmt}").read_bytes()
-            assert data in (old[fmt], new[fmt]), f"{kind} kill after {delay:.3f}s left a partial {fmt}"
+            assert data in (old[fmt], new[fmt]), (
+                f"{kind} kill after {delay:.3f}s left a partial {fmt}"
+            )
             states.add("old" if data == old[fmt] else "new")
         outcomes["mixed" if len(states) > 1 else states.pop()] += 1
         outcomes["temps left"] += bool(temps)
@@ -132,12 +150,18 @@ def test_killed_extract_never_leaves_a_partial_json_and_next_run_cleans_up(tmp_p
     rng = random.Random(SEED)
     for _ in range(6):
         target.write_bytes(old)
-        process = subprocess.Popen([sys.executable, "-m", "briefgen", "extract", str(INPUTS), "-o", str(target)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "briefgen", "extract", str(INPUTS), "-o", str(target)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         _kill_when_writing(process, tmp_path, rng.choice([0.0, 0.002]))
         assert target.read_bytes() in (old, new)
-        assert {p.name for p in tmp_path.iterdir()} - {p.name for p in _temps(tmp_path)} == {"summary.json", "reference"}
+        assert {p.name for p in tmp_path.iterdir()} - {p.name for p in _temps(tmp_path)} == {
+            "summary.json",
+            "reference",
+        }
     assert _temps(tmp_path), "no kill landed while the JSON was being written"
     assert run_cli("extract", INPUTS, "-o", target).returncode == 0
     assert target.read_bytes() == new
     assert _temps(tmp_path) == []
-

@@ -20,8 +20,16 @@ import pytest
 from briefgen.deliver import build_message, load_settings, read_brief, split_host_port
 from briefgen.errors import InputError
 from briefgen.kinds import kind
-from briefgen.model import Brief, Claim, Discrepancy, Evidence, Item, Section, Source
-from briefgen.model import brief_from_json
+from briefgen.model import (
+    Brief,
+    Claim,
+    Discrepancy,
+    Evidence,
+    Item,
+    Section,
+    Source,
+    brief_from_json,
+)
 from briefgen.typeset import render_email
 from briefgen.typeset.style import load_style
 
@@ -35,13 +43,21 @@ def run(*args, cwd: Path, env: dict | None = None) -> subprocess.CompletedProces
     clean.update(HOME=str(cwd), XDG_CONFIG_HOME=str(cwd / "config"), **(env or {}))
     return subprocess.run(
         [sys.executable, "-m", "briefgen", *map(str, args)],
-        cwd=cwd, env=clean, stdin=subprocess.DEVNULL, capture_output=True, timeout=120,
+        cwd=cwd,
+        env=clean,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=120,
     )
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
     """Every file in ``folder`` and the hash of its bytes: equal before and after means untouched."""
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.iterdir())
+        if p.is_file()
+    }
 
 
 @pytest.fixture
@@ -59,7 +75,10 @@ def parts(raw: bytes) -> tuple[email.message.EmailMessage, str, str, dict[str, t
     message = email.message_from_bytes(raw, policy=email.policy.default)
     text = message.get_body(("plain",)).get_content().replace("\r\n", "\n")
     html = message.get_body(("html",)).get_content().replace("\r\n", "\n")
-    files = {a.get_filename(): (a.get_content_type(), a.get_content()) for a in message.iter_attachments()}
+    files = {
+        a.get_filename(): (a.get_content_type(), a.get_content())
+        for a in message.iter_attachments()
+    }
     return message, text, html, files
 
 
@@ -117,11 +136,22 @@ class Blocks(HTMLParser):
 
 def test_draft_without_server_parses_back_into_the_same_parts(brief_dir):
     before = fingerprint(brief_dir)
-    result = run("send", f"{STEM}.docx", f"{STEM}.pdf", "--to", "desk@example.org", "--cc", "Zoë Ångström <zoe@example.org>", cwd=brief_dir)
+    result = run(
+        "send",
+        f"{STEM}.docx",
+        f"{STEM}.pdf",
+        "--to",
+        "desk@example.org",
+        "--cc",
+        "Zoë Ångström <zoe@example.org>",
+        cwd=brief_dir,
+    )
     assert result.returncode == 0, result.stderr.decode()
     draft = brief_dir / f"{STEM}.eml"
     assert result.stdout.decode().strip() == f"{STEM}.eml"
-    assert fingerprint(brief_dir) == before | {draft.name: hashlib.sha256(draft.read_bytes()).hexdigest()}
+    assert fingerprint(brief_dir) == before | {
+        draft.name: hashlib.sha256(draft.read_bytes()).hexdigest()
+    }
 
     raw = draft.read_bytes()
     assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"") and raw.isascii()
@@ -134,7 +164,12 @@ def test_draft_without_server_parses_back_into_the_same_parts(brief_dir):
     assert message["Message-ID"].startswith("<") and "@" in message["Message-ID"]
     assert message.get_content_type() == "multipart/mixed"
     assert [p.get_content_type() for p in message.walk()] == [
-        "multipart/mixed", "multipart/alternative", "text/plain", "text/html", DOCX_TYPE, "application/pdf",
+        "multipart/mixed",
+        "multipart/alternative",
+        "text/plain",
+        "text/html",
+        DOCX_TYPE,
+        "application/pdf",
     ]
     check_body(text, html, brief)
     assert files == {
@@ -149,11 +184,29 @@ def test_eml_option_and_every_attachment_type(brief_dir, tmp_path):
     target = tmp_path / "drafts"
     target.mkdir()
     names = [f"{STEM}.{ext}" for ext in ("docx", "pdf", "md", "json", "html")]
-    result = run("send", *names, "--eml", target / "handover.eml", "--subject", "Ceasefire — what next? 🕊", cwd=brief_dir)
+    result = run(
+        "send",
+        *names,
+        "--eml",
+        target / "handover.eml",
+        "--subject",
+        "Ceasefire — what next? 🕊",
+        cwd=brief_dir,
+    )
     assert result.returncode == 0, result.stderr.decode()
     message, _, _, files = parts((target / "handover.eml").read_bytes())
-    assert message["Subject"] == "Ceasefire — what next? 🕊" and message["To"] is None and message["X-Unsent"] == "1"
-    types = {"docx": DOCX_TYPE, "pdf": "application/pdf", "md": "text/markdown", "json": "application/json", "html": "text/html"}
+    assert (
+        message["Subject"] == "Ceasefire — what next? 🕊"
+        and message["To"] is None
+        and message["X-Unsent"] == "1"
+    )
+    types = {
+        "docx": DOCX_TYPE,
+        "pdf": "application/pdf",
+        "md": "text/markdown",
+        "json": "application/json",
+        "html": "text/html",
+    }
     assert {n: t for n, (t, _) in files.items()} == {f"{STEM}.{e}": t for e, t in types.items()}
     for name, (_, content) in files.items():
         data = content.encode("utf-8") if isinstance(content, str) else content
@@ -317,15 +370,49 @@ def test_input_errors_exit_2_and_touch_nothing(brief_dir):
         (["send", f"{STEM}.docx", "--to", "not an address"], "not an address"),
         (["send", f"{STEM}.docx", "--subject", "two\nlines"], "line breaks"),
         (["send", f"{STEM}.docx", "--eml", f"{STEM}.docx"], "is one of the brief's files"),
-        (["send", f"{STEM}.docx", "--to", "desk@example.org", "--smtp", "127.0.0.1:1", "--user", "analyst"], "no password for SMTP user analyst"),
-        (["send", f"{STEM}.docx", "--to", "desk@example.org", "--smtp", "127.0.0.1:1", "--tls", "none", "--from", "a@example.org", "--user", "u"], "no password"),
-        (["send", f"{STEM}.docx", "--to", "desk@example.org", "--smtp", "127.0.0.1:1"], "no sender"),
+        (
+            [
+                "send",
+                f"{STEM}.docx",
+                "--to",
+                "desk@example.org",
+                "--smtp",
+                "127.0.0.1:1",
+                "--user",
+                "analyst",
+            ],
+            "no password for SMTP user analyst",
+        ),
+        (
+            [
+                "send",
+                f"{STEM}.docx",
+                "--to",
+                "desk@example.org",
+                "--smtp",
+                "127.0.0.1:1",
+                "--tls",
+                "none",
+                "--from",
+                "a@example.org",
+                "--user",
+                "u",
+            ],
+            "no password",
+        ),
+        (
+            ["send", f"{STEM}.docx", "--to", "desk@example.org", "--smtp", "127.0.0.1:1"],
+            "no sender",
+        ),
         (["send", "missing.docx", "--to", "desk@example.org"], "missing.docx"),
     ]
     for args, fragment in cases:
         result = run(*args, cwd=brief_dir)
         err = result.stderr.decode()
-        assert result.returncode == 2 and fragment in err and len(err.strip().splitlines()) == 1, (args, err)
+        assert result.returncode == 2 and fragment in err and len(err.strip().splitlines()) == 1, (
+            args,
+            err,
+        )
     assert fingerprint(brief_dir) == before
 
 
@@ -335,28 +422,58 @@ def test_settings_flags_over_environment_over_file(tmp_path):
         encoding="utf-8",
     )
     (tmp_path / "briefgen.toml").chmod(0o600)
-    environ = {"BRIEFGEN_SMTP_HOST": "env.example.org", "BRIEFGEN_SMTP_USER": "env-user", "HOME": str(tmp_path)}
-    settings = load_settings({"host": "flag.example.org", "port": None, "user": None}, environ, tmp_path)
-    assert (settings.host, settings.port, settings.tls, settings.user, settings.password, settings.sender) == (
-        "flag.example.org", 2525, "ssl", "env-user", "file-secret", "file@example.org",
+    environ = {
+        "BRIEFGEN_SMTP_HOST": "env.example.org",
+        "BRIEFGEN_SMTP_USER": "env-user",
+        "HOME": str(tmp_path),
+    }
+    settings = load_settings(
+        {"host": "flag.example.org", "port": None, "user": None}, environ, tmp_path
+    )
+    assert (
+        settings.host,
+        settings.port,
+        settings.tls,
+        settings.user,
+        settings.password,
+        settings.sender,
+    ) == (
+        "flag.example.org",
+        2525,
+        "ssl",
+        "env-user",
+        "file-secret",
+        "file@example.org",
     )
     assert "file-secret" not in repr(settings)
     assert load_settings({}, {"HOME": str(tmp_path / "nohome")}, tmp_path / "..").host is None
 
     user_config = tmp_path / "xdg" / "briefgen"
     user_config.mkdir(parents=True)
-    (user_config / "briefgen.toml").write_text('[smtp]\nhost = "user.example.org"\n', encoding="utf-8")
+    (user_config / "briefgen.toml").write_text(
+        '[smtp]\nhost = "user.example.org"\n', encoding="utf-8"
+    )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     settings = load_settings({}, {"XDG_CONFIG_HOME": str(tmp_path / "xdg")}, elsewhere)
     assert (settings.host, settings.port, settings.tls) == ("user.example.org", 587, "starttls")
 
-    for text, fragment in [("[smtp]\nhots = 'x'\n", "unknown setting 'hots'"), ("[smtp\n", "not valid TOML"), ("[smtp]\nport = 'abc'\n", "not a port")]:
+    for text, fragment in [
+        ("[smtp]\nhots = 'x'\n", "unknown setting 'hots'"),
+        ("[smtp\n", "not valid TOML"),
+        ("[smtp]\nport = 'abc'\n", "not a port"),
+    ]:
         (elsewhere / "briefgen.toml").write_text(text, encoding="utf-8")
         with pytest.raises(InputError, match=fragment):
             load_settings({}, {}, elsewhere)
-    assert [split_host_port(v) for v in ("smtp.example.org", "smtp.example.org:465", "[::1]:2525", "::1")] == [
-        ("smtp.example.org", None), ("smtp.example.org", "465"), ("::1", "2525"), ("::1", None),
+    assert [
+        split_host_port(v)
+        for v in ("smtp.example.org", "smtp.example.org:465", "[::1]:2525", "::1")
+    ] == [
+        ("smtp.example.org", None),
+        ("smtp.example.org", "465"),
+        ("::1", "2525"),
+        ("::1", None),
     ]
     with pytest.raises(InputError, match="environment: SMTP tls 'tls1.0'"):
         load_settings({}, {"BRIEFGEN_SMTP_TLS": "tls1.0"}, tmp_path / "xdg")

@@ -17,8 +17,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import docx
-import pytest
 import pypdf
+import pytest
 
 from briefgen.model import brief_from_json, brief_to_json
 from briefgen.typeset.blocks import parse_blocks
@@ -64,7 +64,9 @@ def _squash(text: str) -> str:
 def _docx_text(data: bytes) -> str:
     document = docx.Document(io.BytesIO(data))
     cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
-    furniture = [p.text for s in document.sections for part in (s.header, s.footer) for p in part.paragraphs]
+    furniture = [
+        p.text for s in document.sections for part in (s.header, s.footer) for p in part.paragraphs
+    ]
     return "\n".join([p.text for p in document.paragraphs] + cells + furniture)
 
 
@@ -110,8 +112,12 @@ def _html_inventory(data: bytes) -> _HTMLInventory:
 
 def _md_text_and_links(data: bytes) -> tuple[str, list[str]]:
     blocks = parse_blocks(data.decode("utf-8"))
-    runs = [r for b in blocks for r in b.runs] + [r for b in blocks for row in b.rows for cell in row for r in cell]
-    return "\n".join("".join(r.text for r in b.runs) for b in blocks) + "\n" + " ".join(r.text for r in runs), [r.href for r in runs if r.href]
+    runs = [r for b in blocks for r in b.runs] + [
+        r for b in blocks for row in b.rows for cell in row for r in cell
+    ]
+    return "\n".join("".join(r.text for r in b.runs) for b in blocks) + "\n" + " ".join(
+        r.text for r in runs
+    ), [r.href for r in runs if r.href]
 
 
 def _strings(value) -> list[str]:
@@ -143,12 +149,23 @@ def _check_outputs(out: Path, name: str, must_show: list[str]) -> None:
         assert token in md_text, f"md lost {token!r}"
         assert token in html_text, f"html lost {token!r}"
         assert _squash(token) in _squash(pdf_text), f"pdf lost {token!r}"
-        assert any(token in value for value in _strings(json.loads(json_text))), f"json lost {token!r}"
-    html_links = [value for name, value in page.attributes if name in ("href", "src", "action", "formaction")]
-    for where, links in (("docx", _docx_links(files["docx"])), ("pdf", pdf_links), ("md", md_links), ("html", html_links)):
+        assert any(token in value for value in _strings(json.loads(json_text))), (
+            f"json lost {token!r}"
+        )
+    html_links = [
+        value for name, value in page.attributes if name in ("href", "src", "action", "formaction")
+    ]
+    for where, links in (
+        ("docx", _docx_links(files["docx"])),
+        ("pdf", pdf_links),
+        ("md", md_links),
+        ("html", html_links),
+    ):
         _assert_safe_links(links, where)
     # The page carries no script and nothing that could run one.
-    assert not {"script", "iframe", "object", "embed", "img", "form", "base", "link"} & set(page.tags), page.tags
+    assert not {"script", "iframe", "object", "embed", "img", "form", "base", "link"} & set(
+        page.tags
+    ), page.tags
     assert not [name for name, _ in page.attributes if name.startswith("on")]
     everything = docx_text + pdf_text + md_text + html_text
     assert "root:" not in everything  # the include was not run
@@ -174,7 +191,20 @@ def test_hostile_title_option_shows_literally(tmp_path):
     source = tmp_path / "talks-2025-03-19.txt"
     source.write_text(ARTICLE.replace(ALL_HOSTILE, "plain words"), encoding="utf-8")
     out = tmp_path / "out"
-    result = run_cli("build", source, "-o", out, "--format", FORMATS, "--name", "brief", "--title", ALL_HOSTILE, "--marking", "<b>{{ 7*7 }}</b> &amp;")
+    result = run_cli(
+        "build",
+        source,
+        "-o",
+        out,
+        "--format",
+        FORMATS,
+        "--name",
+        "brief",
+        "--title",
+        ALL_HOSTILE,
+        "--marking",
+        "<b>{{ 7*7 }}</b> &amp;",
+    )
     assert result.returncode == 0, result.stderr.decode()
     _check_outputs(out, "brief", [ALL_HOSTILE])
     marking = "<b>{{ 7*7 }}</b> &amp;"  # page furniture: DOCX header, PDF page, HTML banner
@@ -194,7 +224,9 @@ def test_hostile_edited_json_renders_literally_without_unsafe_links(tmp_path, sa
         source["outlet"] = HOSTILE[n]
         source["title"] = ALL_HOSTILE
     data["sources"][0]["url"] = "javascript:alert(1)"
-    data["sources"][1]["url"] = "https://ok.example/x)](javascript:alert(1)) <a href=javascript:alert(2)>"
+    data["sources"][1]["url"] = (
+        "https://ok.example/x)](javascript:alert(1)) <a href=javascript:alert(2)>"
+    )
     data["sections"][1]["items"][0]["text"] = ALL_HOSTILE
     data["sections"][1]["title"] = "{{ 7*7 }} # <b>"
     sections = {s["kind"]: s for s in data["sections"]}
@@ -205,15 +237,26 @@ def test_hostile_edited_json_renders_literally_without_unsafe_links(tmp_path, sa
     out = tmp_path / "out"
     result = run_cli("render", edited, "-o", out, "--format", FORMATS, "--name", "brief")
     assert result.returncode == 0, result.stderr.decode()
-    _check_outputs(out, "brief", HOSTILE + ["javascript:alert(1)", "{{ 7*7 }} # <b>", "| a | b | {{ 7*7 }}"])
+    _check_outputs(
+        out, "brief", HOSTILE + ["javascript:alert(1)", "{{ 7*7 }} # <b>", "| a | b | {{ 7*7 }}"]
+    )
 
 
 def test_hostile_user_template_cannot_reach_python(tmp_path, sample_build):
     """--template runs in Jinja2's sandbox: internals are refused with one line, no traceback."""
     templates = tmp_path / "templates"
     templates.mkdir()
-    (templates / "brief.md.j2").write_text("# {{ brief.__class__.__mro__[1].__subclasses__() }}\n", encoding="utf-8")
-    result = run_cli("render", sample_build / "brief-2025-03-19.json", "-o", tmp_path / "out", "--template", templates)
+    (templates / "brief.md.j2").write_text(
+        "# {{ brief.__class__.__mro__[1].__subclasses__() }}\n", encoding="utf-8"
+    )
+    result = run_cli(
+        "render",
+        sample_build / "brief-2025-03-19.json",
+        "-o",
+        tmp_path / "out",
+        "--template",
+        templates,
+    )
     stderr = result.stderr.decode()
     assert result.returncode != 0
     assert stderr.startswith("briefgen: error: template") and stderr.count("\n") == 1, stderr
@@ -275,4 +318,6 @@ def test_hostile_text_in_web_word_and_pdf_sources_shows_literally(tmp_path, kind
         assert ALL_HOSTILE in brief.sources[0].title
     _check_outputs(out, "brief", HOSTILE + [ALL_HOSTILE])
     everything = b"".join((out / f"brief.{fmt}").read_bytes() for fmt in ("md", "json", "html"))
-    assert not any(f"alert({n})".encode() in everything for n in (6, 7, 8, 9)), "markup of the page leaked into the brief"
+    assert not any(f"alert({n})".encode() in everything for n in (6, 7, 8, 9)), (
+        "markup of the page leaked into the brief"
+    )

@@ -84,7 +84,9 @@ def canned(answers: dict[str, bytes]) -> Callable[[socket.socket], None]:
     """An HTTP server's handler giving, for each path, those exact bytes."""
 
     def handle(conn: socket.socket) -> None:
-        conn.sendall(answers.get(request_path(conn), b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"))
+        conn.sendall(
+            answers.get(request_path(conn), b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
+        )
 
     return handle
 
@@ -93,11 +95,14 @@ ARTICLE = b"Ministers agree to extend the grain corridor\n\nThe ministers agreed
 BAD_ANSWERS = {
     "/garbled": b"HTTP/1.1 abc\r\n\r\n",
     "/not-http": b"SSH-2.0-OpenSSH_9.6\r\n",
-    "/many-headers": b"HTTP/1.1 200 OK\r\n" + b"X-Padding: y\r\n" * 101 + b"Content-Length: 0\r\n\r\n",
+    "/many-headers": b"HTTP/1.1 200 OK\r\n"
+    + b"X-Padding: y\r\n" * 101
+    + b"Content-Length: 0\r\n\r\n",
     "/to-file": b"HTTP/1.1 302 Found\r\nLocation: file:///etc/passwd\r\nContent-Length: 0\r\n\r\n",
     "/to-data": b"HTTP/1.1 301 Moved Permanently\r\nLocation: data:text/plain,hello\r\nContent-Length: 0\r\n\r\n",
     "/nowhere": b"HTTP/1.1 302 Found\r\nContent-Length: 0\r\n\r\n",
-    "/article.txt": b"HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: %d\r\n\r\n%s" % (len(ARTICLE), ARTICLE),
+    "/article.txt": b"HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: %d\r\n\r\n%s"
+    % (len(ARTICLE), ARTICLE),
 }
 
 
@@ -129,7 +134,9 @@ def test_url_timeout_holds_while_a_proxy_trickles_its_answer_to_connect(monkeypa
         trickle(conn, SLOWLY)
 
     with raw_server(handle) as port:
-        monkeypatch.setenv("https_proxy", f"http://127.0.0.1:{port}")  # only the proxy would look example.org up
+        monkeypatch.setenv(
+            "https_proxy", f"http://127.0.0.1:{port}"
+        )  # only the proxy would look example.org up
         url = "https://example.org/news"
         began = time.monotonic()
         with pytest.raises(InputError) as info:
@@ -147,7 +154,10 @@ def test_url_timeout_holds_while_a_proxy_trickles_its_answer_to_connect(monkeypa
         ("/many-headers", "not a valid HTTP response (got more than 100 headers)"),
         ("/a b", "not a valid URL (URL can't contain control characters"),
         ("/to-file", "HTTP 302 redirect to file:///etc/passwd, which is not http(s); not followed"),
-        ("/to-data", "HTTP 301 redirect to data:text/plain,hello, which is not http(s); not followed"),
+        (
+            "/to-data",
+            "HTTP 301 redirect to data:text/plain,hello, which is not http(s); not followed",
+        ),
         ("/nowhere", "HTTP 302 redirect without a Location"),
     ],
 )
@@ -166,7 +176,9 @@ def test_keep_going_skips_bad_urls_and_reads_the_rest():
         base = f"http://127.0.0.1:{port}"
         bad = [f"{base}/garbled", f"{base}/many-headers", f"{base}/a b", f"{base}/to-file"]
         with pytest.warns(UserWarning, match="^skipped "):
-            reading = read_all([SourceSpec(u) for u in [*bad, f"{base}/article.txt"]], keep_going=True)
+            reading = read_all(
+                [SourceSpec(u) for u in [*bad, f"{base}/article.txt"]], keep_going=True
+            )
     assert [a.title for a in reading.articles] == ["Ministers agree to extend the grain corridor"]
     assert [s.location for s in reading.skipped] == bad
 
@@ -176,7 +188,9 @@ def test_cli_bad_url_in_a_source_list_is_exit_2_or_skipped_with_keep_going(tmp_p
         base = f"http://127.0.0.1:{port}"
         bad = [f"{base}/a b", f"{base}/garbled", f"{base}/many-headers", f"{base}/to-file"]
         sources = tmp_path / "sources.txt"
-        sources.write_text("\n".join([str(INPUTS / "baoquocte-2025-03-19.txt"), *bad]) + "\n", encoding="utf-8")
+        sources.write_text(
+            "\n".join([str(INPUTS / "baoquocte-2025-03-19.txt"), *bad]) + "\n", encoding="utf-8"
+        )
 
         strict = run_cli("extract", "--sources", sources, "-q")
         lenient = run_cli("extract", "--sources", sources, "--keep-going", "-q")
@@ -186,8 +200,16 @@ def test_cli_bad_url_in_a_source_list_is_exit_2_or_skipped_with_keep_going(tmp_p
     assert len(strict.stderr.decode().splitlines()) == 1
 
     assert lenient.returncode == 0, lenient.stderr.decode()
-    skips = [line for line in lenient.stderr.decode().splitlines() if line.startswith("briefgen: warning: skipped ")]
-    assert [line.startswith(f"briefgen: warning: skipped {u}: ") for u, line in zip(bad, skips)] == [True] * len(bad) == [True] * len(skips)
+    skips = [
+        line
+        for line in lenient.stderr.decode().splitlines()
+        if line.startswith("briefgen: warning: skipped ")
+    ]
+    assert (
+        [line.startswith(f"briefgen: warning: skipped {u}: ") for u, line in zip(bad, skips)]
+        == [True] * len(bad)
+        == [True] * len(skips)
+    )
     brief = json.loads(lenient.stdout)
     assert [s["location"] for s in brief["skipped"]] == bad
 

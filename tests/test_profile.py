@@ -7,8 +7,15 @@ from briefgen.profile import list_profiles, load_profile
 def test_default_profile_sections_in_order():
     profile = load_profile()
     assert [s.title for s in profile.sections] == [
-        "Bottom line up front", "Positive signals", "Obstacles", "NATO command changes",
-        "Key figures", "Sources differ", "Actors", "Quotes", "Sources",
+        "Bottom line up front",
+        "Positive signals",
+        "Obstacles",
+        "NATO command changes",
+        "Key figures",
+        "Sources differ",
+        "Actors",
+        "Quotes",
+        "Sources",
     ]
     assert all(s.cues and s.description for s in profile.bullet_sections())
 
@@ -19,7 +26,9 @@ def test_shipped_profiles_listed():
 
 def test_profile_from_path(tmp_path):
     path = tmp_path / "mine.yaml"
-    path.write_text("id: mine\ntitle: Mine\nsections:\n  - {id: wins, title: Wins, cues: {won: 2}}\n  - {id: sources, title: Sources, kind: sources}\n")
+    path.write_text(
+        "id: mine\ntitle: Mine\nsections:\n  - {id: wins, title: Wins, cues: {won: 2}}\n  - {id: sources, title: Sources, kind: sources}\n"
+    )
     profile = load_profile(str(path))
     assert profile.id == "mine" and [s.id for s in profile.sections] == ["wins", "sources"]
 

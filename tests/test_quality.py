@@ -36,7 +36,10 @@ def read_items(path):
             yield heading, p.text.strip()
         elif child in tables:
             for row in tables[child].rows:
-                yield heading, " | ".join(dict.fromkeys(c.text.strip() for c in row.cells if c.text.strip()))
+                yield (
+                    heading,
+                    " | ".join(dict.fromkeys(c.text.strip() for c in row.cells if c.text.strip())),
+                )
 
 
 def score(path, gold):
@@ -57,7 +60,10 @@ def score(path, gold):
         right += any(h in allowed for h in hits)
         if not any(h in allowed for h in hits):
             missing.append(fact["id"])
-    flagged = sum(any(all(re.search(rx, t, re.I) for rx in d["match"]) for _, t in body) for d in gold["discrepancies"])
+    flagged = sum(
+        any(all(re.search(rx, t, re.I) for rx in d["match"]) for _, t in body)
+        for d in gold["discrepancies"]
+    )
     return {
         "recall": right / len(gold["facts"]),
         "placement": right / anywhere if anywhere else 0.0,

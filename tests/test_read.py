@@ -36,7 +36,9 @@ def test_plain_text_separates_content_structure_and_metadata():
 
 def test_date_in_file_name_wins_and_override_applies(tmp_path):
     path = tmp_path / "outlet-2025-03-19.txt"
-    path.write_text("Headline\nA sentence of body text that is long enough to count here.\n", encoding="utf-8")
+    path.write_text(
+        "Headline\nA sentence of body text that is long enough to count here.\n", encoding="utf-8"
+    )
     assert read_sources([str(path)])[0].date == "2025-03-19"
     assert read_sources([str(path)], date="2025-04-01")[0].date == "2025-04-01"
 
@@ -55,7 +57,10 @@ def test_samples_read_with_their_urls(inputs):
         (lambda d: (d / "empty.txt").write_text("  \n\n ") and d / "empty.txt", "no text"),
         (lambda d: (d / "x.xyz").write_text("hello") and d / "x.xyz", "unsupported file type"),
         (lambda d: (d / "sub").mkdir() or d / "sub", "no readable sources"),
-        (lambda d: (d / "junk.txt").write_bytes(b"\x00\x01\x02\xff" * 100) and d / "junk.txt", "binary"),
+        (
+            lambda d: (d / "junk.txt").write_bytes(b"\x00\x01\x02\xff" * 100) and d / "junk.txt",
+            "binary",
+        ),
     ],
 )
 def test_bad_sources_name_the_source_and_reason(tmp_path, setup, message):

@@ -26,7 +26,12 @@ def brief_with(text: str) -> Brief:
             Section("bluf", "Bottom line up front", "bluf", [item]),
             Section("positive", "Positive signals", "bullets", [item]),
             Section("obstacles", "Obstacles", "bullets", [], "No obstacles reported."),
-            Section("key_figures", "Key figures", "key_figures", [KeyFigure("175", "prisoners | exchanged", [1])]),
+            Section(
+                "key_figures",
+                "Key figures",
+                "key_figures",
+                [KeyFigure("175", "prisoners | exchanged", [1])],
+            ),
             Section("sources", "Sources", "sources"),
         ],
         sources=[Source(1, "example.com", "Headline", "2025-03-19", "https://example.com/a")],
@@ -39,7 +44,11 @@ def test_source_text_stays_literal_in_markdown_blocks():
     assert bullets[0].text == HOSTILE + " [1]"
     assert not any(r.href and "javascript" in r.href for b in blocks for r in b.runs)
     table = next(b for b in blocks if b.kind == "table")
-    assert ["".join(r.text for r in cell) for cell in table.rows[1]] == ["175", "prisoners | exchanged", "[1]"]
+    assert ["".join(r.text for r in cell) for cell in table.rows[1]] == [
+        "175",
+        "prisoners | exchanged",
+        "[1]",
+    ]
 
 
 def test_docx_uses_word_styles_and_keeps_text_literal():
@@ -61,7 +70,14 @@ def test_pdf_has_bookmarks_metadata_and_literal_text():
     reader = pypdf.PdfReader(io.BytesIO(data))
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "S&P" in text and "<b>bold</b>" in text and "{{ 7*7 }}" in text
-    assert outline_titles(reader) == ["Test brief", "Bottom line up front", "Positive signals", "Obstacles", "Key figures", "Sources"]
+    assert outline_titles(reader) == [
+        "Test brief",
+        "Bottom line up front",
+        "Positive signals",
+        "Obstacles",
+        "Key figures",
+        "Sources",
+    ]
     assert reader.metadata.title == "Test brief"
     assert reader.metadata.author == "briefgen"
     assert "Page 1 of 1" in text
@@ -75,7 +91,9 @@ def test_rendering_is_reproducible(fmt):
 
 
 def test_user_template_overrides_shipped_one(tmp_path):
-    (tmp_path / "brief.md.j2").write_text("# {{ brief.title | md }}\n\nCustom {{ brief.sources | length }}\n")
+    (tmp_path / "brief.md.j2").write_text(
+        "# {{ brief.title | md }}\n\nCustom {{ brief.sources | length }}\n"
+    )
     assert render_markdown(brief_with("x"), tmp_path) == "# Test brief\n\nCustom 1\n"
 
 
@@ -101,10 +119,18 @@ def test_a_users_template_gives_a_block_a_role_the_reference_docx_styles(tmp_pat
     reference = docx.Document()
     reference.styles.add_style("Warning", 1)  # a paragraph style of the office's own
     reference.save(tmp_path / "office.docx")
-    (tmp_path / "brief.md.j2").write_text("# {{ brief.title | md }}\n\n::: Warning\nNot for circulation.\n:::\n\n::: note\nA note.\n:::\n")
-    data = render(brief_with("x"), ["docx"], template_dir=tmp_path, reference_docx=tmp_path / "office.docx")["docx"]
+    (tmp_path / "brief.md.j2").write_text(
+        "# {{ brief.title | md }}\n\n::: Warning\nNot for circulation.\n:::\n\n::: note\nA note.\n:::\n"
+    )
+    data = render(
+        brief_with("x"), ["docx"], template_dir=tmp_path, reference_docx=tmp_path / "office.docx"
+    )["docx"]
     styled = [(p.style.name, p.text) for p in docx.Document(io.BytesIO(data)).paragraphs if p.text]
-    assert styled == [("Title", "Test brief"), ("Warning", "Not for circulation."), ("Brief Note", "A note.")]
+    assert styled == [
+        ("Title", "Test brief"),
+        ("Warning", "Not for circulation."),
+        ("Brief Note", "A note."),
+    ]
 
 
 def test_a_div_in_source_text_stays_text():
@@ -116,7 +142,9 @@ def test_template_cannot_reach_python_internals(tmp_path):
     from briefgen.errors import InputError
 
     (tmp_path / "brief.md.j2").write_text("{{ brief.__class__.__init__.__globals__ }}")
-    with pytest.raises(InputError, match=r"^template brief\.md\.j2, line 1: access to attribute .* is unsafe"):
+    with pytest.raises(
+        InputError, match=r"^template brief\.md\.j2, line 1: access to attribute .* is unsafe"
+    ):
         render_markdown(brief_with("x"), tmp_path)
 
 

@@ -43,13 +43,21 @@ settings.register_profile(
     deadline=None,
     derandomize=True,  # the same examples on every `make test`: no flaky CI
     database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,
+    ],
 )
 settings.register_profile(
     "fuzz",
     max_examples=int(os.environ.get("BRIEFGEN_FUZZ_EXAMPLES", "1500")),
     deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,
+    ],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "robust"))
 
@@ -66,12 +74,60 @@ NEWS_WORDS = (
     "175 23 30-day 3.5% $1.2bn March 18 U.S. Mr. Dr. e.g. «quoted» “smart” ‘single’"
 ).split()
 ODD_WORDS = [
-    "\x00", "\x07", "\x1b[31m", "\ufeff", "\u200b", "\u200e", "\u202e", "\u2066", "\ufffe", "\uffff",
-    "\ud800", "\udfff", "שלום", "مرحبا", "Привет", "Tiếng Việt", "日本語", "👩‍👩‍👧‍👦", "🇺🇦", "e\u0301\u0302\u0303",
-    "Z̤̺̦̤̰̠͎a̵̧l̴g̷o", "{{ 7*7 }}", "{%", "<b>", "<para>", "&amp;", "]]>", "# ", "|", "*", "[x](javascript:alert(1))",
-    "\\", "`", "---", "1.", "- ", "> ", "http://", "Source: https://x.example/2025/03/19/a",
+    "\x00",
+    "\x07",
+    "\x1b[31m",
+    "\ufeff",
+    "\u200b",
+    "\u200e",
+    "\u202e",
+    "\u2066",
+    "\ufffe",
+    "\uffff",
+    "\ud800",
+    "\udfff",
+    "שלום",
+    "مرحبا",
+    "Привет",
+    "Tiếng Việt",
+    "日本語",
+    "👩‍👩‍👧‍👦",
+    "🇺🇦",
+    "e\u0301\u0302\u0303",
+    "Z̤̺̦̤̰̠͎a̵̧l̴g̷o",
+    "{{ 7*7 }}",
+    "{%",
+    "<b>",
+    "<para>",
+    "&amp;",
+    "]]>",
+    "# ",
+    "|",
+    "*",
+    "[x](javascript:alert(1))",
+    "\\",
+    "`",
+    "---",
+    "1.",
+    "- ",
+    "> ",
+    "http://",
+    "Source: https://x.example/2025/03/19/a",
 ]
-LINE_BREAKS = ["\n", "\n", "\n\n", "\r\n", "\r", "\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1c", "\x1e"]
+LINE_BREAKS = [
+    "\n",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    "\u2028",
+    "\u2029",
+    "\x85",
+    "\x0b",
+    "\x0c",
+    "\x1c",
+    "\x1e",
+]
 ENDINGS = [".", ".", ".", "!", "?", "", "…", '."', ".”", ".)", "...", "?!"]
 
 # Two kinds of source: plain ones (news words and any printable script, ordinary line
@@ -81,7 +137,9 @@ ENDINGS = [".", ".", ".", "!", "?", "", "…", '."', ".”", ".)", "...", "?!"]
 plain_word = st.one_of(
     st.sampled_from(NEWS_WORDS),
     st.sampled_from(NEWS_WORDS),
-    st.sampled_from(ODD_WORDS[12:]),  # scripts, emoji, combining marks, markup: no control characters
+    st.sampled_from(
+        ODD_WORDS[12:]
+    ),  # scripts, emoji, combining marks, markup: no control characters
     st.text(st.characters(exclude_categories=["Cc", "Cs"]), min_size=1, max_size=8),
 )
 hostile_word = st.one_of(
@@ -117,15 +175,25 @@ def source_bytes(draw) -> bytes:
     # surrogatepass writes lone surrogates as the (invalid) bytes UTF-8 would give them.
     data = text.encode(encoding, "replace" if encoding == "cp1252" else "surrogatepass")
     if hostile:
-        noise = draw(st.lists(st.tuples(st.integers(0, len(data)), st.binary(min_size=1, max_size=6)), max_size=2))
+        noise = draw(
+            st.lists(
+                st.tuples(st.integers(0, len(data)), st.binary(min_size=1, max_size=6)), max_size=2
+            )
+        )
         for at, chunk in sorted(noise, reverse=True):
             data = data[:at] + chunk + data[at:]
     return data
 
 
 file_name = st.one_of(
-    st.text(st.characters(codec="utf-8", exclude_characters="/\x00", exclude_categories=["Cs"]), min_size=1, max_size=24),
-    st.binary(min_size=1, max_size=24).map(lambda b: os.fsdecode(b.replace(b"/", b"_").replace(b"\x00", b"_"))),  # not UTF-8
+    st.text(
+        st.characters(codec="utf-8", exclude_characters="/\x00", exclude_categories=["Cs"]),
+        min_size=1,
+        max_size=24,
+    ),
+    st.binary(min_size=1, max_size=24).map(
+        lambda b: os.fsdecode(b.replace(b"/", b"_").replace(b"\x00", b"_"))
+    ),  # not UTF-8
 ).map(lambda s: s.replace(".", "_"))
 
 
@@ -165,14 +233,22 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def assert_valid_brief_or_clear_error(code: int, stdout: str, stderr: str, sources: list[Path], out: Path) -> None:
+def assert_valid_brief_or_clear_error(
+    code: int, stdout: str, stderr: str, sources: list[Path], out: Path
+) -> None:
     """The property every run must have, whatever it was given."""
     assert "Traceback" not in stderr and "internal error" not in stderr, stderr
-    if code == 2:  # warnings (a duplicate source, a skipped one) and a slow run's progress may come first, one line each
+    if (
+        code == 2
+    ):  # warnings (a duplicate source, a skipped one) and a slow run's progress may come first, one line each
         *warnings, error = stderr.splitlines()
         assert error.startswith("briefgen: error: ") and stderr.endswith("\n"), repr(stderr)
-        assert all(w.startswith(("briefgen: warning: ", "reading [", "analysing [")) for w in warnings), repr(stderr)
-        assert not out.exists() or not [p for p in out.iterdir() if not p.name.startswith(".")], "a failed run wrote files"
+        assert all(
+            w.startswith(("briefgen: warning: ", "reading [", "analysing [")) for w in warnings
+        ), repr(stderr)
+        assert not out.exists() or not [p for p in out.iterdir() if not p.name.startswith(".")], (
+            "a failed run wrote files"
+        )
         return
     assert code == 0, (code, stderr)
     written = [Path(line) for line in stdout.splitlines()]
@@ -197,9 +273,15 @@ def assert_valid_brief_or_clear_error(code: int, stdout: str, stderr: str, sourc
 
     # Every bullet shows in the DOCX as written (XML-forbidden characters aside), and is
     # built from sentences the source really contains: nothing invented.
-    texts = {i + 1: _flat(a.text) for i, a in enumerate(read_sources([str(s) for s in sources]))} if sources else {}
+    texts = (
+        {i + 1: _flat(a.text) for i, a in enumerate(read_sources([str(s) for s in sources]))}
+        if sources
+        else {}
+    )
     for section in brief.sections:
-        for item in section.items if section.kind in ("bluf", "bullets") else []:  # other kinds show other fields
+        for item in (
+            section.items if section.kind in ("bluf", "bullets") else []
+        ):  # other kinds show other fields
             shown = _flat(_without_xml_forbidden(item.text))
             assert shown in document_text, item.text
             assert shown in html_text, item.text
@@ -212,7 +294,11 @@ def _without_xml_forbidden(text: str) -> str:
     return re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]", "", text)
 
 
-@given(sources=st.lists(st.tuples(file_name, source_bytes()), min_size=1, max_size=3, unique_by=lambda t: t[0]))
+@given(
+    sources=st.lists(
+        st.tuples(file_name, source_bytes()), min_size=1, max_size=3, unique_by=lambda t: t[0]
+    )
+)
 def test_any_generated_sources_give_a_valid_brief_or_a_clear_error(tmp_path_factory, sources):
     folder = tmp_path_factory.mktemp("src")
     paths = []
@@ -252,7 +338,13 @@ def edited_brief_file(draw) -> bytes:
         target = data
         for key in parents:
             target = target[key]
-        target[last] = draw(st.one_of(hostile_prose, st.sampled_from(ODD_WORDS), st.text(st.characters(codec=None), max_size=40)))
+        target[last] = draw(
+            st.one_of(
+                hostile_prose,
+                st.sampled_from(ODD_WORDS),
+                st.text(st.characters(codec=None), max_size=40),
+            )
+        )
     # ASCII-escaped JSON can carry lone surrogates as \ud800; raw UTF-8 can carry their bytes.
     return json.dumps(data, ensure_ascii=draw(st.booleans())).encode("utf-8", "surrogatepass")
 
@@ -262,7 +354,9 @@ def test_any_edited_brief_json_renders_or_gives_a_clear_error(tmp_path_factory, 
     folder = tmp_path_factory.mktemp("edited")
     (folder / "brief.json").write_bytes(edited)
     out = folder / "out"
-    code, stdout, stderr = run_main("render", folder / "brief.json", "-o", out, "--format", ",".join(FORMATS))
+    code, stdout, stderr = run_main(
+        "render", folder / "brief.json", "-o", out, "--format", ",".join(FORMATS)
+    )
     event(f"exit {code}")
     assert_valid_brief_or_clear_error(code, stdout, stderr, [], out)
 
@@ -282,13 +376,21 @@ with open(sys.argv[1], "w") as f:
 """
 
 
-def measured_run(tmp_path: Path, *args: str, timeout: float = TIME_LIMIT_S, stdin: str = "") -> dict:
+def measured_run(
+    tmp_path: Path, *args: str, timeout: float = TIME_LIMIT_S, stdin: str = ""
+) -> dict:
     """Run ``briefgen ARGS`` in a child process (standard input from the file ``stdin``);
     its exit, output, wall time and peak memory."""
     report = tmp_path / f"measure-{time.monotonic_ns()}.json"
-    subprocess.run([sys.executable, "-c", _MEASURE, str(report), str(timeout), stdin, *map(str, args)], timeout=timeout + 30, check=True)
+    subprocess.run(
+        [sys.executable, "-c", _MEASURE, str(report), str(timeout), stdin, *map(str, args)],
+        timeout=timeout + 30,
+        check=True,
+    )
     result = json.loads(report.read_text())
-    print(f"{Path(str(args[1])).name}: exit {result['code']}, {result['seconds']:.2f}s, {result['max_rss_mb']:.0f} MB")
+    print(
+        f"{Path(str(args[1])).name}: exit {result['code']}, {result['seconds']:.2f}s, {result['max_rss_mb']:.0f} MB"
+    )
     assert result["max_rss_mb"] < MEMORY_LIMIT_MB, result
     return result
 
@@ -298,9 +400,13 @@ def _extreme_sources() -> dict[str, bytes]:
     words = [w for w in NEWS_WORDS if w.isalpha()]
     prose = "Leaders agreed on a ceasefire in Geneva on Tuesday, officials said. Talks on prisoners will continue. "
     return {
-        "one-megabyte-line": ("Headline of the day\n" + " ".join(rng.choice(words) for _ in range(170_000)) + "\n").encode(),
+        "one-megabyte-line": (
+            "Headline of the day\n" + " ".join(rng.choice(words) for _ in range(170_000)) + "\n"
+        ).encode(),
         "one-megabyte-word": b"Headline of the day\n" + b"x" * 1_000_000 + b"\n",
-        "thousands-of-tiny-paragraphs": ("Headline of the day\n" + "".join(f"Ok {i}.\n" for i in range(20_000))).encode(),
+        "thousands-of-tiny-paragraphs": (
+            "Headline of the day\n" + "".join(f"Ok {i}.\n" for i in range(20_000))
+        ).encode(),
         "tiny-sentences-one-line": ("Headline of the day\n" + "Ok. " * 100_000).encode(),
         "no-sentences": "\n".join(rng.choice(words) for _ in range(2_000)).encode(),
         "only-punctuation": ("...!?\n" * 5_000).encode(),
@@ -309,23 +415,37 @@ def _extreme_sources() -> dict[str, bytes]:
         "empty": b"",
         "bom-only": b"\xef\xbb\xbf",
         "nul-in-head": b"Headline\n\x00\x00binary",
-        "nul-deep-inside": b"Headline of the day\n" + prose.encode() * 60 + b"\x00 after NUL. " + prose.encode(),
+        "nul-deep-inside": b"Headline of the day\n"
+        + prose.encode() * 60
+        + b"\x00 after NUL. "
+        + prose.encode(),
         "utf16-odd-length": b"\xff\xfe" + "Headline\nText here.".encode("utf-16-le") + b"\x00",
-        "lone-surrogates": ("Headline \ud800 of the day\n" + prose + "\udfff" + prose).encode("utf-8", "surrogatepass"),
+        "lone-surrogates": ("Headline \ud800 of the day\n" + prose + "\udfff" + prose).encode(
+            "utf-8", "surrogatepass"
+        ),
         "two-megabytes-of-prose": ("Headline of the day\n" + (prose + "\n") * 20_000).encode(),
         "long-headline": ("A" + " very" * 20_000 + " long headline\n" + prose).encode(),
-        "rtl-and-combining": ("\u202eHeadline \u05e9\u05dc\u05d5\u05dd e\u0301\u0302\n" + "\u202e" + prose * 3 + "\u0301" * 5000).encode(),
+        "rtl-and-combining": (
+            "\u202eHeadline \u05e9\u05dc\u05d5\u05dd e\u0301\u0302\n"
+            + "\u202e"
+            + prose * 3
+            + "\u0301" * 5000
+        ).encode(),
     }
 
 
 @pytest.mark.parametrize("name", sorted(_extreme_sources()))
-def test_extreme_source_gives_a_valid_brief_or_a_clear_error_in_bounded_time_and_memory(tmp_path, name):
+def test_extreme_source_gives_a_valid_brief_or_a_clear_error_in_bounded_time_and_memory(
+    tmp_path, name
+):
     source = tmp_path / "in" / f"{name}.txt"
     source.parent.mkdir()
     source.write_bytes(_extreme_sources()[name])
     out = tmp_path / "out"
     result = measured_run(tmp_path, "build", source, "-o", out, "--format", ",".join(FORMATS))
-    assert_valid_brief_or_clear_error(result["code"], result["stdout"], result["stderr"], [source], out)
+    assert_valid_brief_or_clear_error(
+        result["code"], result["stdout"], result["stderr"], [source], out
+    )
 
 
 def test_many_sources_in_bounded_time_and_memory(tmp_path):
@@ -334,15 +454,21 @@ def test_many_sources_in_bounded_time_and_memory(tmp_path):
     rng = random.Random(8)
     for n in range(300):
         words = " ".join(rng.choice(NEWS_WORDS) for _ in range(60))
-        (folder / f"source-{n:03}.txt").write_text(f"Headline number {n} of the day\n{words}. More talks said {n}.\n", encoding="utf-8")
+        (folder / f"source-{n:03}.txt").write_text(
+            f"Headline number {n} of the day\n{words}. More talks said {n}.\n", encoding="utf-8"
+        )
     out = tmp_path / "out"
     result = measured_run(tmp_path, "build", folder, "-o", out, "--format", ",".join(FORMATS))
-    assert_valid_brief_or_clear_error(result["code"], result["stdout"], result["stderr"], sorted(folder.iterdir()), out)
+    assert_valid_brief_or_clear_error(
+        result["code"], result["stdout"], result["stderr"], sorted(folder.iterdir()), out
+    )
 
 
 # --- what the properties found, kept as plain regression tests ---------------------
 
-ARTICLE = "Leaders meet in Geneva\nThe ceasefire talks went on in Geneva on Tuesday, officials said.\n"
+ARTICLE = (
+    "Leaders meet in Geneva\nThe ceasefire talks went on in Geneva on Tuesday, officials said.\n"
+)
 
 
 def test_source_name_with_a_newline_gives_a_one_line_error(tmp_path):
@@ -355,11 +481,22 @@ def test_source_name_with_a_newline_gives_a_one_line_error(tmp_path):
 def test_source_name_that_is_not_utf8_still_gives_a_brief(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
-    Path(os.fsdecode(bytes(folder) + b"/caf\xe9-2025-03-19.txt")).write_text(ARTICLE, encoding="utf-8")
-    code, stdout, stderr = run_main("build", folder, "-o", tmp_path / "out", "--format", ",".join(FORMATS))
-    assert_valid_brief_or_clear_error(code, stdout, stderr, sorted(folder.iterdir()), tmp_path / "out")
+    Path(os.fsdecode(bytes(folder) + b"/caf\xe9-2025-03-19.txt")).write_text(
+        ARTICLE, encoding="utf-8"
+    )
+    code, stdout, stderr = run_main(
+        "build", folder, "-o", tmp_path / "out", "--format", ",".join(FORMATS)
+    )
+    assert_valid_brief_or_clear_error(
+        code, stdout, stderr, sorted(folder.iterdir()), tmp_path / "out"
+    )
     assert code == 0
-    assert brief_from_json((tmp_path / "out" / "brief-2025-03-19.json").read_text(encoding="utf-8")).sources[0].outlet == "caf\ufffd-2025-03-19"
+    assert (
+        brief_from_json((tmp_path / "out" / "brief-2025-03-19.json").read_text(encoding="utf-8"))
+        .sources[0]
+        .outlet
+        == "caf\ufffd-2025-03-19"
+    )
 
 
 @pytest.mark.parametrize(
@@ -384,7 +521,11 @@ def test_skipped_source_whose_name_is_not_utf8_is_listed_in_the_brief(tmp_path):
     folder.mkdir()
     (folder / "talks-2025-03-19.txt").write_text(ARTICLE, encoding="utf-8")
     Path(os.fsdecode(bytes(folder) + b"/broken\xff.pdf")).write_bytes(b"not a pdf")
-    code, stdout, stderr = run_main("build", folder, "-o", tmp_path / "out", "--format", ",".join(FORMATS), "--keep-going", "-q")
+    code, stdout, stderr = run_main(
+        "build", folder, "-o", tmp_path / "out", "--format", ",".join(FORMATS), "--keep-going", "-q"
+    )
     assert code == 0, stderr
-    brief = brief_from_json((tmp_path / "out" / "brief-2025-03-19.json").read_text(encoding="utf-8"))
+    brief = brief_from_json(
+        (tmp_path / "out" / "brief-2025-03-19.json").read_text(encoding="utf-8")
+    )
     assert brief.skipped[0].location.endswith("broken\ufffd.pdf")

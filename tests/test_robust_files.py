@@ -30,35 +30,54 @@ DEPTH = 100_000
 
 # --- HTML ---------------------------------------------------------------------------
 
+
 def deep_html() -> bytes:
     inner = "<article><h1>Deep page headline here</h1>" + PARAGRAPH * 3 + "</article>"
     return ("<html><body>" + "<div>" * DEPTH + inner + "</div>" * DEPTH + "</body></html>").encode()
 
 
 def deep_inline_html() -> bytes:
-    text = "<b><i>" * DEPTH + "Negotiators agreed on a ceasefire in Geneva on Tuesday." + "</i></b>" * DEPTH
+    text = (
+        "<b><i>" * DEPTH
+        + "Negotiators agreed on a ceasefire in Geneva on Tuesday."
+        + "</i></b>" * DEPTH
+    )
     return f"<html><body><article><h1>Deep inline headline</h1><p>{text}</p>{PARAGRAPH * 3}</article></body></html>".encode()
 
 
 def enormous_html() -> bytes:
-    return ("<html><head><title>Enormous page headline</title></head><body><article>" + PARAGRAPH * 360_000 + "</article></body></html>").encode()  # 44 MB: under the 50 MB source limit
+    return (
+        "<html><head><title>Enormous page headline</title></head><body><article>"
+        + PARAGRAPH * 360_000
+        + "</article></body></html>"
+    ).encode()  # 44 MB: under the 50 MB source limit
 
 
 def many_elements_html() -> bytes:
-    return ("<html><body><article><h1>Many elements headline</h1>" + PARAGRAPH * 3 + "<span></span>" * 250_000 + "</article></body></html>").encode()
+    return (
+        "<html><body><article><h1>Many elements headline</h1>"
+        + PARAGRAPH * 3
+        + "<span></span>" * 250_000
+        + "</article></body></html>"
+    ).encode()
 
 
 def entity_bomb_html() -> bytes:
-    entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(f'<!ENTITY {chr(98 + i)} "{f"&{chr(97 + i)};" * 10}">' for i in range(9))
+    entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {chr(98 + i)} "{f"&{chr(97 + i)};" * 10}">' for i in range(9)
+    )
     return f'<?xml version="1.0"?><!DOCTYPE html [{entities}]><html><body><article><h1>Laughs</h1><p>&j;</p>{PARAGRAPH * 3}</article></body></html>'.encode()
 
 
 # --- DOCX ---------------------------------------------------------------------------
 
+
 def _docx() -> bytes:
     document = docx.Document()
     document.add_paragraph("Ministers back a monitoring mission", style="Title")
-    document.add_paragraph("Negotiators agreed on a ceasefire in Geneva on Tuesday, officials said. Talks on prisoners will continue next week.")
+    document.add_paragraph(
+        "Negotiators agreed on a ceasefire in Geneva on Tuesday, officials said. Talks on prisoners will continue next week."
+    )
     document.add_paragraph("PLACEHOLDER")
     out = io.BytesIO()
     document.save(out)
@@ -71,21 +90,30 @@ def _with_document_xml(edit) -> bytes:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
         for info in source.infolist():
             data = source.read(info.filename)
-            package.writestr(info.filename, edit(data) if info.filename == "word/document.xml" else data)
+            package.writestr(
+                info.filename, edit(data) if info.filename == "word/document.xml" else data
+            )
     return out.getvalue()
 
 
 def _doctype(subset: bytes, placeholder: bytes):
     def edit(xml: bytes) -> bytes:
         declaration, rest = xml.split(b"?>", 1)
-        return declaration + b"?><!DOCTYPE w:document [" + subset + b"]>" + rest.replace(b"PLACEHOLDER", placeholder)
+        return (
+            declaration
+            + b"?><!DOCTYPE w:document ["
+            + subset
+            + b"]>"
+            + rest.replace(b"PLACEHOLDER", placeholder)
+        )
 
     return edit
 
 
 def billion_laughs_docx() -> bytes:
     entities = b'<!ENTITY a "aaaaaaaaaa">' + b"".join(
-        b"<!ENTITY " + bytes([98 + i]) + b' "' + (b"&" + bytes([97 + i]) + b";") * 10 + b'">' for i in range(9)
+        b"<!ENTITY " + bytes([98 + i]) + b' "' + (b"&" + bytes([97 + i]) + b";") * 10 + b'">'
+        for i in range(9)
     )
     return _with_document_xml(_doctype(entities, b"&j;"))
 
@@ -130,6 +158,7 @@ def lying_zip_bomb_docx() -> bytes:
 
 # --- PDF ----------------------------------------------------------------------------
 
+
 def _pdf(objects: dict[int, bytes], prev_loop: bool = False) -> bytes:
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = {}
@@ -160,14 +189,28 @@ ONE_PAGE = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
 
 
 def page_tree_self_loop_pdf() -> bytes:
-    return _pdf({1: CATALOG, 2: b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>", 3: PAGE, 4: _stream(TEXT), 5: FONT})
+    return _pdf(
+        {
+            1: CATALOG,
+            2: b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+            3: PAGE,
+            4: _stream(TEXT),
+            5: FONT,
+        }
+    )
 
 
 def page_tree_cycle_pdf() -> bytes:
-    return _pdf({
-        1: CATALOG, 2: b"<< /Type /Pages /Kids [6 0 R 3 0 R] /Count 2 >>", 3: PAGE, 4: _stream(TEXT), 5: FONT,
-        6: b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>",
-    })
+    return _pdf(
+        {
+            1: CATALOG,
+            2: b"<< /Type /Pages /Kids [6 0 R 3 0 R] /Count 2 >>",
+            3: PAGE,
+            4: _stream(TEXT),
+            5: FONT,
+            6: b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>",
+        }
+    )
 
 
 def xref_prev_loop_pdf() -> bytes:
@@ -177,7 +220,11 @@ def xref_prev_loop_pdf() -> bytes:
 def flate_bomb_pdf() -> bytes:
     """The page's content stream inflates to 200 MB (0.2 MB on disk)."""
     deflate = zlib.compressobj(9)
-    data = deflate.compress(TEXT + b" ") + b"".join(deflate.compress(b" " * 10_000_000) for _ in range(20)) + deflate.flush()
+    data = (
+        deflate.compress(TEXT + b" ")
+        + b"".join(deflate.compress(b" " * 10_000_000) for _ in range(20))
+        + deflate.flush()
+    )
     return _pdf({1: CATALOG, 2: ONE_PAGE, 3: PAGE, 4: _stream(data, flate=True), 5: FONT})
 
 
@@ -187,7 +234,15 @@ def nested_arrays_pdf() -> bytes:
 
 
 def nested_content_pdf() -> bytes:
-    return _pdf({1: CATALOG, 2: ONE_PAGE, 3: PAGE, 4: _stream(TEXT + b" " + b"[" * DEPTH + b"]" * DEPTH + b" TJ"), 5: FONT})
+    return _pdf(
+        {
+            1: CATALOG,
+            2: ONE_PAGE,
+            3: PAGE,
+            4: _stream(TEXT + b" " + b"[" * DEPTH + b"]" * DEPTH + b" TJ"),
+            5: FONT,
+        }
+    )
 
 
 def many_pages_pdf() -> bytes:
@@ -195,7 +250,10 @@ def many_pages_pdf() -> bytes:
     kids = b" ".join(b"%d 0 R" % (10 + n) for n in range(count))
     objects = {1: CATALOG, 2: b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count), 5: FONT}
     for n in range(count):
-        text = b"BT /F1 10 Tf 72 %d Td (Negotiators met for round %d of the ceasefire talks, officials said.) Tj ET" % (700 - n % 600, n)
+        text = (
+            b"BT /F1 10 Tf 72 %d Td (Negotiators met for round %d of the ceasefire talks, officials said.) Tj ET"
+            % (700 - n % 600, n)
+        )
         objects[10 + n] = PAGE.replace(b"/Contents 4 0 R", b"/Contents %d 0 R" % (10 + count + n))
         objects[10 + count + n] = _stream(text)
     return _pdf(objects)
@@ -227,12 +285,26 @@ def test_hostile_file_is_refused_or_read_in_bounded_time_and_memory(tmp_path, na
     source.parent.mkdir()
     source.write_bytes(HOSTILE_FILES[name]())
     out = tmp_path / "out"
-    result = measured_run(tmp_path, "build", source, "-o", out, "--format", ",".join(FORMATS), "--quiet", timeout=TIMEOUT_S)
-    assert_valid_brief_or_clear_error(result["code"], result["stdout"], result["stderr"], [source], out)
+    result = measured_run(
+        tmp_path,
+        "build",
+        source,
+        "-o",
+        out,
+        "--format",
+        ",".join(FORMATS),
+        "--quiet",
+        timeout=TIMEOUT_S,
+    )
+    assert_valid_brief_or_clear_error(
+        result["code"], result["stdout"], result["stderr"], [source], out
+    )
     if result["code"] == 2:
         assert str(source) in result["stderr"], "the error names the file"
     else:
-        shown = (out / next(Path(p).name for p in result["stdout"].splitlines() if p.endswith(".md"))).read_text(encoding="utf-8")
+        shown = (
+            out / next(Path(p).name for p in result["stdout"].splitlines() if p.endswith(".md"))
+        ).read_text(encoding="utf-8")
         assert "root:" not in shown, "an external entity was resolved"
         assert "a" * 1000 not in shown, "an entity bomb was expanded"
 
@@ -248,6 +320,8 @@ def test_huge_sparse_file_is_refused_without_being_read(tmp_path):
 
 
 def test_endless_standard_input_is_cut_at_the_limit(tmp_path):
-    result = measured_run(tmp_path, "build", "-", "-o", tmp_path / "out", timeout=TIMEOUT_S, stdin="/dev/zero")
+    result = measured_run(
+        tmp_path, "build", "-", "-o", tmp_path / "out", timeout=TIMEOUT_S, stdin="/dev/zero"
+    )
     assert result["code"] == 2 and result["stderr"].count("\n") == 1, result["stderr"]
     assert not (tmp_path / "out").exists()

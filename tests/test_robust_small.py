@@ -30,7 +30,9 @@ def _cap_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
 
 
-def run(*args: object, cwd: Path | None = None, shell_redirect: str = "") -> subprocess.CompletedProcess:
+def run(
+    *args: object, cwd: Path | None = None, shell_redirect: str = ""
+) -> subprocess.CompletedProcess:
     """``briefgen ARGS`` in a subprocess with no mail settings, its memory capped; with
     ``shell_redirect`` (say ``<&-``) it is started by sh so the redirection is real."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFGEN_")}
@@ -38,7 +40,15 @@ def run(*args: object, cwd: Path | None = None, shell_redirect: str = "") -> sub
     if shell_redirect:
         command = ["sh", "-c", f'exec "$@" {shell_redirect}', "sh", *command]
     # sh applies the redirection after subprocess has set up the pipes, so it wins
-    return subprocess.run(command, cwd=cwd, env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=60, preexec_fn=_cap_memory)
+    return subprocess.run(
+        command,
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=60,
+        preexec_fn=_cap_memory,
+    )
 
 
 def one_error_line(result: subprocess.CompletedProcess) -> str:
@@ -57,7 +67,17 @@ def brief(tmp_path_factory) -> Path:
 
 
 def test_a_control_character_in_a_given_subject_is_exit_2_and_no_draft(brief):
-    result = run("send", f"{STEM}.md", "--eml", "draft.eml", "--to", "desk@example.org", "--subject", "Gas\x0bprices", cwd=brief)
+    result = run(
+        "send",
+        f"{STEM}.md",
+        "--eml",
+        "draft.eml",
+        "--to",
+        "desk@example.org",
+        "--subject",
+        "Gas\x0bprices",
+        cwd=brief,
+    )
     assert result.returncode == 2
     assert "subject may not contain U+000B" in one_error_line(result)
     assert not (brief / "draft.eml").exists()
@@ -71,9 +91,13 @@ def test_control_characters_in_the_title_become_a_space_in_the_default_subject(b
     edited = json.loads((tmp_path / f"{STEM}.json").read_text(encoding="utf-8"))
     edited["title"] = "Gas\x1b[31m\x0b prices"
     (tmp_path / f"{STEM}.json").write_text(json.dumps(edited), encoding="utf-8")
-    result = run("send", f"{STEM}.md", "--eml", "draft.eml", "--to", "desk@example.org", cwd=tmp_path)
+    result = run(
+        "send", f"{STEM}.md", "--eml", "draft.eml", "--to", "desk@example.org", cwd=tmp_path
+    )
     assert result.returncode == 0, result.stderr.decode()
-    draft = email.message_from_bytes((tmp_path / "draft.eml").read_bytes(), policy=email.policy.default)
+    draft = email.message_from_bytes(
+        (tmp_path / "draft.eml").read_bytes(), policy=email.policy.default
+    )
     assert draft["Subject"] == "Gas [31m prices — 19 March 2025"
 
 
@@ -95,21 +119,32 @@ def test_closed_standard_input_is_one_line_exit_2(tmp_path):
 def test_closed_standard_output_is_a_failure_not_a_silent_success(tmp_path):
     result = run("extract", INPUTS, "-q", shell_redirect=">&-")
     assert result.returncode == 1
-    assert one_error_line(result) == "briefgen: error: cannot write to standard output (it is closed)"
+    assert (
+        one_error_line(result) == "briefgen: error: cannot write to standard output (it is closed)"
+    )
 
 
-@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux) for a disk that is always full")
+@pytest.mark.skipif(
+    not os.path.exists("/dev/full"), reason="needs /dev/full (Linux) for a disk that is always full"
+)
 def test_standard_output_on_a_full_disk_is_one_line_exit_1():
     result = run("extract", INPUTS, "-q", shell_redirect="> /dev/full")
     assert result.returncode == 1
-    assert one_error_line(result) == "briefgen: error: cannot write to standard output (No space left on device)"
+    assert (
+        one_error_line(result)
+        == "briefgen: error: cannot write to standard output (No space left on device)"
+    )
 
 
-needs_dev_zero = pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero for a file without end")
+needs_dev_zero = pytest.mark.skipif(
+    not os.path.exists("/dev/zero"), reason="needs /dev/zero for a file without end"
+)
 
 
 @needs_dev_zero
-@pytest.mark.parametrize("option, what", [("--profile", "profile"), ("--style", "style"), ("--sources", "source list")])
+@pytest.mark.parametrize(
+    "option, what", [("--profile", "profile"), ("--style", "style"), ("--sources", "source list")]
+)
 def test_dev_zero_as_a_settings_file_is_refused_at_a_size_limit(tmp_path, option, what):
     started = time.monotonic()
     result = run("build", INPUTS, "-o", tmp_path, "--format", "md", "-q", option, "/dev/zero")
@@ -120,7 +155,16 @@ def test_dev_zero_as_a_settings_file_is_refused_at_a_size_limit(tmp_path, option
 
 @needs_dev_zero
 def test_dev_zero_as_an_attachment_is_refused_at_a_size_limit(brief):
-    result = run("send", f"{STEM}.md", "/dev/zero", "--eml", "draft.eml", "--to", "desk@example.org", cwd=brief)
+    result = run(
+        "send",
+        f"{STEM}.md",
+        "/dev/zero",
+        "--eml",
+        "draft.eml",
+        "--to",
+        "desk@example.org",
+        cwd=brief,
+    )
     assert result.returncode == 2
     assert one_error_line(result) == "briefgen: error: attachment /dev/zero: over the 25 MB limit"
     assert not (brief / "draft.eml").exists()
@@ -128,9 +172,21 @@ def test_dev_zero_as_an_attachment_is_refused_at_a_size_limit(brief):
 
 def test_an_empty_attachment_is_refused(brief):
     (brief / "notes.pdf").write_bytes(b"")
-    result = run("send", f"{STEM}.md", "notes.pdf", "--eml", "draft.eml", "--to", "desk@example.org", cwd=brief)
+    result = run(
+        "send",
+        f"{STEM}.md",
+        "notes.pdf",
+        "--eml",
+        "draft.eml",
+        "--to",
+        "desk@example.org",
+        cwd=brief,
+    )
     assert result.returncode == 2
-    assert one_error_line(result) == "briefgen: error: attachment notes.pdf: is empty; nothing to attach"
+    assert (
+        one_error_line(result)
+        == "briefgen: error: attachment notes.pdf: is empty; nothing to attach"
+    )
     assert not (brief / "draft.eml").exists()
 
 
@@ -148,15 +204,23 @@ def _interrupt(process: subprocess.Popen) -> tuple[int, float, str]:
 def test_ctrl_c_while_the_main_thread_waits_on_a_pipe_exits_130_at_once(tmp_path):
     fifo = tmp_path / "sources.txt"
     os.mkfifo(fifo)
-    process = subprocess.Popen([sys.executable, "-m", "briefgen", "build", "--sources", fifo, "-o", tmp_path / "out"],
-                               stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "briefgen", "build", "--sources", fifo, "-o", tmp_path / "out"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     writer = None
     deadline = time.monotonic() + 30
-    while writer is None:  # the writer end opens once briefgen opens the reading end: it is then past start-up
+    while (
+        writer is None
+    ):  # the writer end opens once briefgen opens the reading end: it is then past start-up
         try:
             writer = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
         except OSError:
-            assert time.monotonic() < deadline and process.poll() is None, "briefgen never opened the source list"
+            assert time.monotonic() < deadline and process.poll() is None, (
+                "briefgen never opened the source list"
+            )
             time.sleep(0.05)
     try:  # the writer stays open and silent: briefgen waits for a line that never comes
         code, seconds, err = _interrupt(process)
@@ -169,10 +233,25 @@ def test_ctrl_c_while_the_main_thread_waits_on_a_pipe_exits_130_at_once(tmp_path
 def test_ctrl_c_while_a_worker_thread_waits_on_a_silent_server_exits_130_at_once(tmp_path):
     with socket.create_server(("127.0.0.1", 0)) as server:
         port = server.getsockname()[1]
-        process = subprocess.Popen([sys.executable, "-m", "briefgen", "build", f"http://127.0.0.1:{port}/news.txt", "-o", tmp_path, "-q"],
-                                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "briefgen",
+                "build",
+                f"http://127.0.0.1:{port}/news.txt",
+                "-o",
+                tmp_path,
+                "-q",
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         server.settimeout(30)
-        connection, _ = server.accept()  # the fetch has begun, in a worker thread, and will hear nothing
+        connection, _ = (
+            server.accept()
+        )  # the fetch has begun, in a worker thread, and will hear nothing
         with connection:
             code, seconds, err = _interrupt(process)
     assert code == 130 and seconds < INTERRUPT_WITHIN, (code, seconds, err)

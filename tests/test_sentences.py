@@ -3,7 +3,7 @@ from briefgen.analyse.sentences import split_sentences
 
 def test_abbreviations_initials_decimals_and_quotes_do_not_split():
     text = (
-        'Mr. Trump met Dr. Smith on Jan. 5 in Washington. Growth was 3.5 percent. '
+        "Mr. Trump met Dr. Smith on Jan. 5 in Washington. Growth was 3.5 percent. "
         'J. R. Smith said "It went well." Then he left! Was it good? Yes.'
     )
     assert split_sentences(text) == [

@@ -86,7 +86,10 @@ CASES = {
     "URL 500": (_url("/error"), "HTTP 500 Internal Server Error"),
     "URL redirect loop": (_url("/loop"), "too many redirects"),
     "URL serves non-text": (_url("/image.png"), "serves image/png, not an article"),
-    "not http(s)": (lambda d, s: "ftp://127.0.0.1/brief.txt", "only http and https URLs can be read"),
+    "not http(s)": (
+        lambda d, s: "ftp://127.0.0.1/brief.txt",
+        "only http and https URLs can be read",
+    ),
 }
 
 
@@ -110,7 +113,9 @@ def test_bad_source_one_line_exit_2_nothing_written(case, tmp_path, previous_bri
     shutil.copytree(previous_brief, out)
     before = _snapshot(out)
     source = make(tmp_path, http_server)
-    result = run_cli("build", INPUTS, source, "-o", out, "--format", "docx,pdf,json", "--url-timeout", "1", "-q")
+    result = run_cli(
+        "build", INPUTS, source, "-o", out, "--format", "docx,pdf,json", "--url-timeout", "1", "-q"
+    )
     stderr = result.stderr.decode()
     assert result.returncode == 2, stderr
     assert stderr.count("\n") == 1 and stderr.startswith("briefgen: error: "), stderr
@@ -132,7 +137,9 @@ def test_keep_going_builds_from_the_rest_and_lists_what_it_skipped(tmp_path, htt
     missing = _missing(tmp_path, http_server)
     gone = http_server.base + "/missing"
     out = tmp_path / "out"
-    result = run_cli("build", missing, INPUTS, broken, gone, "--keep-going", "-o", out, "--format", "md,json")
+    result = run_cli(
+        "build", missing, INPUTS, broken, gone, "--keep-going", "-o", out, "--format", "md,json"
+    )
     stderr = result.stderr.decode()
     assert result.returncode == 0, stderr
     assert [line.split(" (")[0] for line in stderr.splitlines()] == [
@@ -144,15 +151,22 @@ def test_keep_going_builds_from_the_rest_and_lists_what_it_skipped(tmp_path, htt
     assert len(brief["sources"]) == 2
     assert [s["location"] for s in brief["skipped"]] == [missing, broken, gone]
     markdown = (out / "brief-2025-03-19.md").read_text(encoding="utf-8")
-    sources = markdown[markdown.index("## Sources"):]
-    assert "Skipped:" in sources and "HTTP 404 Not Found" in sources and "no such file or folder" in sources
+    sources = markdown[markdown.index("## Sources") :]
+    assert (
+        "Skipped:" in sources
+        and "HTTP 404 Not Found" in sources
+        and "no such file or folder" in sources
+    )
 
 
 def test_keep_going_with_nothing_readable_exits_2(tmp_path):
     out = tmp_path / "out"
     result = run_cli("build", tmp_path / "a.txt", tmp_path / "b.txt", "--keep-going", "-o", out)
     assert result.returncode == 2
-    assert result.stderr.decode().splitlines()[-1] == "briefgen: error: no readable sources (2 skipped)"
+    assert (
+        result.stderr.decode().splitlines()[-1]
+        == "briefgen: error: no readable sources (2 skipped)"
+    )
     assert not out.exists()
 
 
@@ -164,7 +178,9 @@ def test_limits_can_be_lowered_and_raised(tmp_path):
     assert run_cli("extract", sample, "--max-source-mb", "1").returncode == 0
     result = run_cli("extract", INPUTS, "--max-sources", "1")
     assert result.returncode == 2
-    assert "2 sources are over the limit of 1 (raise it with --max-sources)" in result.stderr.decode()
+    assert (
+        "2 sources are over the limit of 1 (raise it with --max-sources)" in result.stderr.decode()
+    )
     assert run_cli("extract", INPUTS, "--max-sources", "2").returncode == 0
 
 

@@ -17,12 +17,18 @@ def corpus(tmp_path_factory):
     folder = tmp_path_factory.mktemp("corpus")
     n = 0
     for sample in sorted(INPUTS.glob("*.txt")):
-        lines = [line for line in sample.read_text(encoding="utf-8").splitlines() if len(line.split()) > 12]
+        lines = [
+            line
+            for line in sample.read_text(encoding="utf-8").splitlines()
+            if len(line.split()) > 12
+        ]
         for start in range(len(lines)):
             n += 1
             piece = lines[start]
             source = f"Source: https://{sample.stem.split('-')[0]}.example/2025/03/19/part-{n}.html"
-            (folder / f"piece-{n:02d}.txt").write_text(f"Part {n} of the story\n{piece}\n{source}\n", encoding="utf-8")
+            (folder / f"piece-{n:02d}.txt").write_text(
+                f"Part {n} of the story\n{piece}\n{source}\n", encoding="utf-8"
+            )
     (folder / "page.html").write_text(PAGE, encoding="utf-8")
     make_pdf(folder / "report.pdf")
     make_docx(folder / "talks.docx")
@@ -31,14 +37,32 @@ def corpus(tmp_path_factory):
 
 def test_parallel_and_serial_give_identical_json(corpus, tmp_path):
     for jobs in ("1", "4"):
-        result = run_cli("build", corpus, "--jobs", jobs, "-q", "-o", tmp_path / jobs, "--format", "json", "--name", "brief")
+        result = run_cli(
+            "build",
+            corpus,
+            "--jobs",
+            jobs,
+            "-q",
+            "-o",
+            tmp_path / jobs,
+            "--format",
+            "json",
+            "--name",
+            "brief",
+        )
         assert result.returncode == 0, result.stderr.decode()
     serial = (tmp_path / "1" / "brief.json").read_bytes()
     assert (tmp_path / "4" / "brief.json").read_bytes() == serial
     brief = json.loads(serial)
     assert len(brief["sources"]) > 20
     outlets = {s["outlet"] for s in brief["sources"]}
-    assert {"Example News", "example.org", "baoquocte.example", "thanhnien.example", "report"} <= outlets
+    assert {
+        "Example News",
+        "example.org",
+        "baoquocte.example",
+        "thanhnien.example",
+        "report",
+    } <= outlets
 
 
 def test_progress_on_stderr_for_many_sources_and_quiet_silences_it(corpus):
@@ -81,7 +105,22 @@ def test_build_from_urls_and_a_source_list_with_overrides(tmp_path, http_server)
     assert result.returncode == 0, result.stderr.decode()
     brief = json.loads((out / "brief-2025-03-20.json").read_text(encoding="utf-8"))
     assert [(s["outlet"], s["title"], s["date"], s["url"]) for s in brief["sources"]] == [
-        ("Example News", "Grain corridor extended by 120 days", "2024-05-02", "https://www.example-news.com/world/grain-corridor"),
-        ("Policy Monitor", "Monitoring mission agreed", "2025-03-20", f"{http_server.base}/report.pdf"),
-        ("baoquocte.vn", brief["sources"][2]["title"], "2025-03-19", "https://baoquocte.vn/dien-dam-nga-my-pha-bang-va-han-gan-308229.html"),
+        (
+            "Example News",
+            "Grain corridor extended by 120 days",
+            "2024-05-02",
+            "https://www.example-news.com/world/grain-corridor",
+        ),
+        (
+            "Policy Monitor",
+            "Monitoring mission agreed",
+            "2025-03-20",
+            f"{http_server.base}/report.pdf",
+        ),
+        (
+            "baoquocte.vn",
+            brief["sources"][2]["title"],
+            "2025-03-19",
+            "https://baoquocte.vn/dien-dam-nga-my-pha-bang-va-han-gan-308229.html",
+        ),
     ]

@@ -14,13 +14,17 @@ def test_html_page_by_url(http_server):
     (article,) = read_sources([f"{http_server.base}/article.html"])
     assert article.title == "Grain corridor extended by 120 days"
     assert article.outlet == "Example News"
-    assert article.url == "https://www.example-news.com/world/grain-corridor"  # the page's canonical link
+    assert (
+        article.url == "https://www.example-news.com/world/grain-corridor"
+    )  # the page's canonical link
     assert "cheap watches" not in article.text
     assert http_server.agents[-1] == f"briefgen/{__version__}"
 
 
 def test_pdf_by_url_and_download_typed_by_its_bytes(http_server):
-    report, download = read_sources([f"{http_server.base}/report.pdf", f"{http_server.base}/download"])
+    report, download = read_sources(
+        [f"{http_server.base}/report.pdf", f"{http_server.base}/download"]
+    )
     assert report.title.startswith("Ministers back a monitoring mission")
     assert report.url == f"{http_server.base}/report.pdf" and report.outlet == "127.0.0.1"
     assert download.title == "Downloaded report on the monitoring mission"
@@ -43,12 +47,24 @@ def test_redirect_followed_to_the_page(http_server):
         ("/error", Limits(), "HTTP 500 Internal Server Error"),
         ("/loop", Limits(), "too many redirects"),
         ("/to-ftp", Limits(), "which is not http(s)"),
-        ("/slow", Limits(url_timeout=0.5), "timed out after 0.5 s"),  # the server answers only after 4 s
-        ("/trickle", Limits(url_timeout=0.5), "timed out after 0.5 s"),  # each byte in time, the whole too late
+        (
+            "/slow",
+            Limits(url_timeout=0.5),
+            "timed out after 0.5 s",
+        ),  # the server answers only after 4 s
+        (
+            "/trickle",
+            Limits(url_timeout=0.5),
+            "timed out after 0.5 s",
+        ),  # each byte in time, the whole too late
         ("/image.png", Limits(), "serves image/png, not an article"),
         ("/blob", Limits(), "serves application/octet-stream, not an article"),
         ("/huge", Limits(max_url_bytes=1_000_000), "response of 3 MB is over the 1 MB limit"),
-        ("/article.html", Limits(max_url_bytes=1000), "response of 0.00166 MB is over the 0.001 MB limit"),
+        (
+            "/article.html",
+            Limits(max_url_bytes=1000),
+            "response of 0.00166 MB is over the 0.001 MB limit",
+        ),
         ("/unsized", Limits(max_url_bytes=1000), "response is over the 0.001 MB limit"),
     ],
 )

@@ -3,7 +3,16 @@ of any script.  The sentences are invented; none comes from a source or a profil
 
 from __future__ import annotations
 
-from briefgen.analyse.terms import STOP_WORDS, TOKEN, content_stems, cosine, idf_weights, stem, tokens, vector
+from briefgen.analyse.terms import (
+    STOP_WORDS,
+    TOKEN,
+    content_stems,
+    cosine,
+    idf_weights,
+    stem,
+    tokens,
+    vector,
+)
 
 
 def test_inflections_of_one_verb_share_a_stem():
@@ -24,16 +33,35 @@ def test_stem_is_memoised_and_case_and_apostrophe_blind():
 
 
 def test_content_stems_drop_stop_words_and_one_letter_words():
-    got = content_stems("The villagers said they were attacking a bridge at 5 o'clock near Zorvath.")
+    got = content_stems(
+        "The villagers said they were attacking a bridge at 5 o'clock near Zorvath."
+    )
     assert not {"the", "said", "they", "were", "a", "at", "5"} & set(got)
-    assert got == [stem("villagers"), stem("attacking"), stem("bridge"), stem("o'clock"), stem("near"), stem("zorvath")]
+    assert got == [
+        stem("villagers"),
+        stem("attacking"),
+        stem("bridge"),
+        stem("o'clock"),
+        stem("near"),
+        stem("zorvath"),
+    ]
     assert all(word not in STOP_WORDS for word in got)
 
 
 def test_words_of_other_scripts_are_tokens():
     text = "Глорвасты атаковали мост; Ζωγράφοι ήρθαν, thỏa thuận đã ký."
     assert TOKEN.findall(text)[:2] == ["Глорвасты", "атаковали"]
-    assert tokens(text) == ["глорвасты", "атаковали", "мост", "ζωγράφοι", "ήρθαν", "thỏa", "thuận", "đã", "ký"]
+    assert tokens(text) == [
+        "глорвасты",
+        "атаковали",
+        "мост",
+        "ζωγράφοι",
+        "ήρθαν",
+        "thỏa",
+        "thuận",
+        "đã",
+        "ký",
+    ]
     # The English stemmer leaves them whole, so they still carry meaning.
     assert content_stems("Глорвасты атаковали мост") == ["глорвасты", "атаковали", "мост"]
 

@@ -33,7 +33,10 @@ WEDNESDAY = dt.date(2025, 6, 4)
         ("The ban ends on December 28.", "2024-12-28"),  # nearer the article than December 2025
         ("Fishermen march 10 miles to the capital.", None),  # the verb, not the month
         ("Catches may fall this year.", None),
-        ("The captain was born on 14 September 1971.", None),  # background, decades before the story
+        (
+            "The captain was born on 14 September 1971.",
+            None,
+        ),  # background, decades before the story
         ("Talks stalled in August.", None),  # a month is no day
     ],
 )
@@ -88,8 +91,12 @@ def test_the_timeline_tells_dated_events_of_every_source_in_date_order(tmp_path)
     events = brief.items_of("timeline")
     assert [e.date for e in events] == sorted(e.date for e in events)
     said = {e.date: (e.text, e.sources) for e in events}
-    assert said["2025-06-02"][0].startswith("The ferry Nordlys ran aground") and said["2025-06-02"][1] == [1]
-    assert said["2025-06-03"][1] == [1] or said["2025-06-03"][1] == [2]  # Tuesday [1] and June 3 [2]
+    assert said["2025-06-02"][0].startswith("The ferry Nordlys ran aground") and said["2025-06-02"][
+        1
+    ] == [1]
+    assert said["2025-06-03"][1] == [1] or said["2025-06-03"][1] == [
+        2
+    ]  # Tuesday [1] and June 3 [2]
     assert said["2025-06-06"][0].startswith("The harbour board will hold an inquiry")
     assert said["2025-06-09"][1] == [2]
     for e in events:  # each event is its sources' own words
@@ -98,13 +105,22 @@ def test_the_timeline_tells_dated_events_of_every_source_in_date_order(tmp_path)
     again = brief_from_json(brief_to_json(brief))
     assert again == brief and isinstance(again.sections[1].items[0], Event)
     out = render(brief, ["md", "docx"])
-    assert re.search(r"^- \*\*2 June 2025:\*\* The ferry Nordlys ran aground .* \[1\]$", out["md"].decode(), re.M)
+    assert re.search(
+        r"^- \*\*2 June 2025:\*\* The ferry Nordlys ran aground .* \[1\]$", out["md"].decode(), re.M
+    )
     paragraphs = [p.text for p in docx.Document(io.BytesIO(out["docx"])).paragraphs]
     assert any(p.startswith("9 June 2025: The ferry operator said services") for p in paragraphs)
 
 
 def test_the_timeline_keeps_to_its_length_and_the_budget(tmp_path):
-    assert len(analyse(STORY, timeline_profile(tmp_path, max_items=2), max_words=800).items_of("timeline")) == 2
+    assert (
+        len(
+            analyse(STORY, timeline_profile(tmp_path, max_items=2), max_words=800).items_of(
+                "timeline"
+            )
+        )
+        == 2
+    )
     small = analyse(STORY, timeline_profile(tmp_path), max_words=60)
     assert reader_words(small) <= 60
     assert small.items_of("bullets")  # a bullet still tells the story; the timeline gave way

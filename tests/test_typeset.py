@@ -26,7 +26,9 @@ from tests.test_render import HOSTILE, brief_with
 MARKING = "OFFICIAL — SENSITIVE"
 WORLD = "Путин заявил: «мир» — Thủ tướng Phạm Minh Chính nói “hòa bình” ‘đầu tiên’ – Ελλάδα"
 DEJAVU = _find_font("DejaVuSans.ttf")
-needs_dejavu = pytest.mark.skipif(DEJAVU is None, reason="DejaVu Sans not installed (.ci/run installs fonts-dejavu-core)")
+needs_dejavu = pytest.mark.skipif(
+    DEJAVU is None, reason="DejaVu Sans not installed (.ci/run installs fonts-dejavu-core)"
+)
 
 
 def pdf_text(data: bytes) -> list[str]:
@@ -39,7 +41,18 @@ def sample_papers(tmp_path_factory):
     built = {}
     for paper in ("a4", "letter"):
         out = tmp_path_factory.mktemp(paper)
-        result = run_cli("build", INPUTS, "-o", out, "--format", "docx,pdf,md,html", "--paper", paper, "--marking", MARKING)
+        result = run_cli(
+            "build",
+            INPUTS,
+            "-o",
+            out,
+            "--format",
+            "docx,pdf,md,html",
+            "--paper",
+            paper,
+            "--marking",
+            MARKING,
+        )
         assert result.returncode == 0, result.stderr.decode()
         built[paper] = {path.suffix[1:]: path.read_bytes() for path in out.iterdir()}
     return built
@@ -56,13 +69,18 @@ def test_sample_pdf_is_two_pages_with_furniture_on_each(sample_papers, paper, si
         assert f"Page {number} of 2" in text
         assert "19 March 2025" in text and "The Russia-US summit phone call" in text
     last = " ".join(reader.pages[1].extract_text().split())
-    assert re.search(r"Generated on \d{1,2} \w+ \d{4} from 2 sources by briefgen [\d.]+; information as of 19 March 2025", last)
+    assert re.search(
+        r"Generated on \d{1,2} \w+ \d{4} from 2 sources by briefgen [\d.]+; information as of 19 March 2025",
+        last,
+    )
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 def test_no_heading_sits_alone_at_the_foot_of_a_page(sample_papers, paper):
     markdown = sample_papers[paper]["md"].decode()
-    headings = {line.lstrip("# ").strip() for line in markdown.splitlines() if line.startswith("## ")}
+    headings = {
+        line.lstrip("# ").strip() for line in markdown.splitlines() if line.startswith("## ")
+    }
     for page in pypdf.PdfReader(io.BytesIO(sample_papers[paper]["pdf"])).pages[:-1]:
         lines = [line.strip() for line in page.extract_text().splitlines()]
         body = lines[: lines.index(next(line for line in lines if line.startswith("Page ")))]
@@ -73,15 +91,23 @@ def test_no_heading_sits_alone_at_the_foot_of_a_page(sample_papers, paper):
 def test_pdf_bookmarks_every_heading_and_sets_properties(sample_papers):
     reader = pypdf.PdfReader(io.BytesIO(sample_papers["a4"]["pdf"]))
     markdown = sample_papers["a4"]["md"].decode()
-    headings = [line.lstrip("#").strip().replace("\\", "") for line in markdown.splitlines() if line.startswith("#")]
+    headings = [
+        line.lstrip("#").strip().replace("\\", "")
+        for line in markdown.splitlines()
+        if line.startswith("#")
+    ]
     assert outline_titles(reader) == headings
     meta = reader.metadata
     assert meta.title == headings[0]
     assert meta.author == "briefgen"
     assert meta.subject == "Policy brief · 19 March 2025 · 2 sources"
     assert "Donald Trump" in meta["/Keywords"]
-    made = re.search(r"Generated on (\d{1,2} \w+ \d{4})", markdown)[1]  # the day it was made, not the news date
-    assert meta["/CreationDate"].startswith(dt.datetime.strptime(made, "%d %B %Y").strftime("D:%Y%m%d"))
+    made = re.search(r"Generated on (\d{1,2} \w+ \d{4})", markdown)[
+        1
+    ]  # the day it was made, not the news date
+    assert meta["/CreationDate"].startswith(
+        dt.datetime.strptime(made, "%d %B %Y").strftime("D:%Y%m%d")
+    )
 
 
 def test_pdf_source_urls_are_links(sample_papers):
@@ -109,7 +135,11 @@ def test_cyrillic_vietnamese_and_curly_quotes_have_glyphs_and_extract():
     data = render(brief_with(WORLD), ["pdf"])["pdf"]
     reader = pypdf.PdfReader(io.BytesIO(data))
     assert WORLD in " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
-    fonts = [f.get_object()["/BaseFont"] for page in reader.pages for f in page["/Resources"]["/Font"].values()]
+    fonts = [
+        f.get_object()["/BaseFont"]
+        for page in reader.pages
+        for f in page["/Resources"]["/Font"].values()
+    ]
     assert fonts and all("DejaVuSans" in name for name in fonts)
     # reportlab draws a character the font lacks as an empty box: the font must have them all.
     glyphs = TTFont("check", str(DEJAVU)).face.charToGlyph
@@ -123,7 +153,9 @@ def test_docx_furniture_fields_and_marking(sample_papers):
     header = [p.text for p in section.header.paragraphs]
     footer = [p.text for p in section.footer.paragraphs]
     assert header[0] == MARKING and footer[-1] == MARKING
-    assert header[1].startswith("The Russia-US summit phone call") and header[1].endswith("\t19 March 2025")
+    assert header[1].startswith("The Russia-US summit phone call") and header[1].endswith(
+        "\t19 March 2025"
+    )
     footer_xml = section.footer._element.xml
     assert "PAGE" in footer_xml and "NUMPAGES" in footer_xml and "fldCharType" in footer_xml
     assert footer[0].startswith("Page ")
@@ -147,7 +179,9 @@ def test_docx_headings_keep_with_next_and_bullets_hang(sample_papers):
     assert int(abstract.xpath(".//w:ind/@w:hanging", namespaces=w)[0]) > 0
     assert document.core_properties.keywords.startswith("Policy brief")
     made = re.search(r"Generated on (\d{1,2} \w+ \d{4})", sample_papers["a4"]["md"].decode())[1]
-    assert document.core_properties.created == dt.datetime.strptime(made, "%d %B %Y").replace(tzinfo=dt.timezone.utc)
+    assert document.core_properties.created == dt.datetime.strptime(made, "%d %B %Y").replace(
+        tzinfo=dt.UTC
+    )
 
 
 def test_docx_tables_fit_inside_the_margins(sample_papers):
@@ -162,7 +196,12 @@ def test_docx_tables_fit_inside_the_margins(sample_papers):
 def test_html_is_one_self_contained_escaped_file(sample_papers):
     page = render(brief_with(HOSTILE), ["html"], marking="OFFICIAL <x>")["html"].decode()
     lowered = page.lower()
-    assert "<script" not in lowered and "<link" not in lowered and " src=" not in lowered and "<style" not in lowered
+    assert (
+        "<script" not in lowered
+        and "<link" not in lowered
+        and " src=" not in lowered
+        and "<style" not in lowered
+    )
     assert 'href="javascript' not in lowered
 
     class Text(html.parser.HTMLParser):
@@ -179,7 +218,9 @@ def test_html_is_one_self_contained_escaped_file(sample_papers):
     assert HOSTILE + " [1]" in text
     assert text.count("OFFICIAL <x>") == 2
     sample = sample_papers["a4"]["html"].decode()
-    assert '<a href="https://baoquocte.vn/dien-dam-nga-my-pha-bang-va-han-gan-308229.html"' in sample
+    assert (
+        '<a href="https://baoquocte.vn/dien-dam-nga-my-pha-bang-va-han-gan-308229.html"' in sample
+    )
     assert sample.count("<li ") >= 20 and "<table" in sample
 
 
@@ -189,9 +230,15 @@ def test_source_date_epoch_sets_the_document_date_and_rebuilds_are_identical(mon
     first = render(brief_with(WORLD), [fmt], marking="X")[fmt]
     assert first == render(brief_with(WORLD), [fmt], marking="X")[fmt]
     if fmt == "pdf":
-        assert pypdf.PdfReader(io.BytesIO(first)).metadata["/CreationDate"].startswith("D:20231114221320")
+        assert (
+            pypdf.PdfReader(io.BytesIO(first))
+            .metadata["/CreationDate"]
+            .startswith("D:20231114221320")
+        )
     if fmt == "docx":
-        assert docx.Document(io.BytesIO(first)).core_properties.modified == dt.datetime(2023, 11, 14, 22, 13, 20, tzinfo=dt.timezone.utc)
+        assert docx.Document(io.BytesIO(first)).core_properties.modified == dt.datetime(
+            2023, 11, 14, 22, 13, 20, tzinfo=dt.UTC
+        )
 
 
 @pytest.mark.parametrize("news_date", ["2025-03-19", None])
@@ -199,17 +246,43 @@ def test_a_brief_says_the_day_it_was_made_apart_from_the_news_date(monkeypatch, 
     """The footer and the document properties say when the brief was made; the news date is
     told as "information as of" (an undated brief says none, and no made-up 2000-01-01)."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 14 November 2023
-    brief = analyse([article("The regional council approved 12 new bus shelters on Monday.", "coast.example", news_date)], load_profile("generic"))
+    brief = analyse(
+        [
+            article(
+                "The regional council approved 12 new bus shelters on Monday.",
+                "coast.example",
+                news_date,
+            )
+        ],
+        load_profile("generic"),
+    )
     assert brief.generated == "2023-11-14"
     outputs = render(brief, ["md", "pdf", "docx"])
     footer = outputs["md"].decode() if isinstance(outputs["md"], bytes) else outputs["md"]
     assert "Generated on 14 November 2023 from 1 source" in footer
     assert ("information as of 19 March 2025" in footer) == (news_date is not None)
-    assert pypdf.PdfReader(io.BytesIO(outputs["pdf"])).metadata["/CreationDate"].startswith("D:20231114")
-    assert docx.Document(io.BytesIO(outputs["docx"])).core_properties.created.date() == dt.date(2023, 11, 14)
+    assert (
+        pypdf.PdfReader(io.BytesIO(outputs["pdf"]))
+        .metadata["/CreationDate"]
+        .startswith("D:20231114")
+    )
+    assert docx.Document(io.BytesIO(outputs["docx"])).core_properties.created.date() == dt.date(
+        2023, 11, 14
+    )
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
-    assert analyse([article("The council approved 12 new bus shelters on Monday.", "coast.example", news_date)],
-                   load_profile("generic")).generated == dt.datetime.now(dt.timezone.utc).date().isoformat()
+    assert (
+        analyse(
+            [
+                article(
+                    "The council approved 12 new bus shelters on Monday.",
+                    "coast.example",
+                    news_date,
+                )
+            ],
+            load_profile("generic"),
+        ).generated
+        == dt.datetime.now(dt.UTC).date().isoformat()
+    )
 
 
 def test_control_characters_are_dropped_not_fatal():
@@ -251,7 +324,10 @@ def test_reference_docx_keeps_its_look_and_fills_missing_styles(tmp_path):
     styled = [(p.style.name, p.text) for p in document.paragraphs if p.text]
     assert ("Heading 1", "Positive signals") in styled
     bullet = next(p for p in document.paragraphs if p.style.name == "List Bullet")
-    assert document.part.numbering_part.element.num_having_numId(bullet._p.pPr.numPr.numId.val) is not None
+    assert (
+        document.part.numbering_part.element.num_having_numId(bullet._p.pPr.numPr.numId.val)
+        is not None
+    )
 
 
 def test_reference_docx_that_is_not_a_docx_is_an_input_error(tmp_path):
@@ -263,7 +339,9 @@ def test_reference_docx_that_is_not_a_docx_is_an_input_error(tmp_path):
 
 def test_style_file_overrides_the_shipped_one(tmp_path):
     style_file = tmp_path / "style.yaml"
-    style_file.write_text("paper: letter\nmargins: {left: 30}\ncolours: {accent: '#00AA00'}\nsizes: {body: 11}\n")
+    style_file.write_text(
+        "paper: letter\nmargins: {left: 30}\ncolours: {accent: '#00AA00'}\nsizes: {body: 11}\n"
+    )
     style = load_style(style_file)
     assert style.paper == "letter" and style.margins["left"] == 30 and style.margins["right"] == 19
     assert style.colours["accent"] == "#00AA00" and style.sizes["body"] == 11
@@ -281,7 +359,10 @@ def test_style_file_overrides_the_shipped_one(tmp_path):
         ("colours: {accent: green}\n", "colours.accent should be #RRGGBB"),
         ("margins: {top: 0}\n", "margins.top should be a number"),
         ("[1, 2]\n", "should be a mapping"),
-        ("font: {name: 'x; } body { background: url(http://evil/)'}\n", "font.name should be a font name"),
+        (
+            "font: {name: 'x; } body { background: url(http://evil/)'}\n",
+            "font.name should be a font name",
+        ),
     ],
 )
 def test_bad_style_file_is_an_input_error_naming_the_key(tmp_path, text, message):
@@ -301,7 +382,18 @@ def test_missing_pdf_font_warns_and_falls_back(tmp_path):
 
 def test_cli_typesetting_options(tmp_path):
     out = tmp_path / "out"
-    result = run_cli("build", INPUTS, "-o", out, "--format", "html,pdf", "--paper", "letter", "--marking", "SECRET")
+    result = run_cli(
+        "build",
+        INPUTS,
+        "-o",
+        out,
+        "--format",
+        "html,pdf",
+        "--paper",
+        "letter",
+        "--marking",
+        "SECRET",
+    )
     assert result.returncode == 0, result.stderr.decode()
     assert (out / "brief-2025-03-19.html").read_text().count("SECRET") == 2
     bad = tmp_path / "bad.yaml"
@@ -335,7 +427,18 @@ def test_cyrillic_and_vietnamese_sources_render_through_the_cli(tmp_path):
     )
     out = tmp_path / "out"
     result = run_cli(
-        "build", sources, "-o", out, "--format", "pdf,docx", "--date", "2025-03-19", "--title", "Путин — Phạm Minh Chính", "--profile", profile
+        "build",
+        sources,
+        "-o",
+        out,
+        "--format",
+        "pdf,docx",
+        "--date",
+        "2025-03-19",
+        "--title",
+        "Путин — Phạm Minh Chính",
+        "--profile",
+        profile,
     )
     assert result.returncode == 0, result.stderr.decode()
     reader = pypdf.PdfReader(out / "brief-2025-03-19.pdf")
@@ -343,7 +446,10 @@ def test_cyrillic_and_vietnamese_sources_render_through_the_cli(tmp_path):
     assert "Путин и Трамп обсудили прекращение огня" in text
     assert "Thủ tướng Phạm Minh Chính hoan nghênh “nỗ lực hòa bình”" in text
     assert outline_titles(reader)[:3] == ["Путин — Phạm Minh Chính", "Главное", "События — Sự kiện"]
-    assert "провели телефонный разговор 18 марта" in text and "ủng hộ đối thoại & hòa bình bền vững" in text
+    assert (
+        "провели телефонный разговор 18 марта" in text
+        and "ủng hộ đối thoại & hòa bình bền vững" in text
+    )
     assert b"warning" not in result.stderr
     document = docx.Document(out / "brief-2025-03-19.docx")
     assert document.paragraphs[0].text == "Путин — Phạm Minh Chính"
@@ -351,11 +457,16 @@ def test_cyrillic_and_vietnamese_sources_render_through_the_cli(tmp_path):
 
 def test_paper_with_a_reference_docx_says_the_docx_keeps_its_page(tmp_path):
     reference = empty_reference(tmp_path)
-    result = run_cli("build", INPUTS, "-o", tmp_path / "out", "--reference-docx", reference, "--paper", "letter")
+    result = run_cli(
+        "build", INPUTS, "-o", tmp_path / "out", "--reference-docx", reference, "--paper", "letter"
+    )
     assert result.returncode == 0, result.stderr
     assert b"--paper applies to the PDF and HTML only" in result.stderr
     page = docx.Document(tmp_path / "out" / "brief-2025-03-19.docx").sections[0]
     reference_page = docx.Document(reference).sections[0]
-    assert (page.page_width, page.page_height) == (reference_page.page_width, reference_page.page_height)
+    assert (page.page_width, page.page_height) == (
+        reference_page.page_width,
+        reference_page.page_height,
+    )
     letter = pypdf.PdfReader(tmp_path / "out" / "brief-2025-03-19.pdf").pages[0].mediabox
     assert (round(float(letter.width)), round(float(letter.height))) == (612, 792)

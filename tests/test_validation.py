@@ -40,7 +40,9 @@ def assert_refused(result: subprocess.CompletedProcess, *words: str) -> None:
 
 def run_briefly(*args: str, timeout: float = 20) -> subprocess.CompletedProcess:
     """``run_cli`` with a short timeout, for inputs that used to run until memory ran out."""
-    return subprocess.run([sys.executable, "-m", "briefgen", *map(str, args)], capture_output=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "briefgen", *map(str, args)], capture_output=True, timeout=timeout
+    )
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +61,9 @@ def test_yaml_alias_bomb_under_a_value_is_refused_at_once(tmp_path, brief_json, 
     bomb = tmp_path / f"{kind}.yaml"
     if kind == "style":  # under author:, which becomes the documents' Author property
         bomb.write_text("author:\n" + indented(BOMB, 2))
-        result = run_briefly("render", brief_json, "-o", tmp_path / "out", "--format", "md", "--style", bomb)
+        result = run_briefly(
+            "render", brief_json, "-o", tmp_path / "out", "--format", "md", "--style", bomb
+        )
     elif kind == "profile":  # under title:
         bomb.write_text("title:\n" + indented(BOMB, 2) + "sections:\n  - {id: a, title: A}\n")
         result = run_briefly("extract", SAMPLE, "-q", "--profile", bomb)
@@ -72,13 +76,19 @@ def test_yaml_alias_bomb_under_a_value_is_refused_at_once(tmp_path, brief_json, 
 
 def test_yaml_aliases_that_share_a_little_still_work_and_loops_or_depth_are_refused(tmp_path):
     shared = tmp_path / "shared.yaml"
-    shared.write_text("cues: &cues {agreed: 2, talks: 1}\nsections:\n  - {id: a, title: A, cues: *cues}\n  - {id: b, title: B, cues: *cues}\n")
+    shared.write_text(
+        "cues: &cues {agreed: 2, talks: 1}\nsections:\n  - {id: a, title: A, cues: *cues}\n  - {id: b, title: B, cues: *cues}\n"
+    )
     assert run_cli("profiles", "show", shared).returncode == 0
     loop = tmp_path / "loop.yaml"
     loop.write_text("title: &t [*t]\nsections:\n  - {id: a, title: A}\n")
-    assert_refused(run_cli("profiles", "show", loop), str(loop), "alias refers to a node that contains it")
+    assert_refused(
+        run_cli("profiles", "show", loop), str(loop), "alias refers to a node that contains it"
+    )
     deep = tmp_path / "deep.yaml"
-    deep.write_text("title: " + "[" * 100_000 + "]" * 100_000 + "\nsections:\n  - {id: a, title: A}\n")
+    deep.write_text(
+        "title: " + "[" * 100_000 + "]" * 100_000 + "\nsections:\n  - {id: a, title: A}\n"
+    )
     assert_refused(run_cli("profiles", "show", deep), str(deep), "nested too deeply")
 
 
@@ -96,14 +106,20 @@ def test_aes_pdf_opens_without_a_user_password_and_is_refused_with_one(tmp_path,
     result = run_cli("extract", tmp_path / "restricted.pdf", "-q")
     assert result.returncode == 0, result.stderr.decode()
     assert PDF_HEADLINE in result.stdout.decode()
-    assert_refused(run_cli("extract", tmp_path / "locked.pdf", "-q"), "locked.pdf", "password-protected (it needs a password to open")
+    assert_refused(
+        run_cli("extract", tmp_path / "locked.pdf", "-q"),
+        "locked.pdf",
+        "password-protected (it needs a password to open",
+    )
 
 
 def test_cryptography_is_a_dependency_at_a_version_pypdf_can_use():
     # pypdf falls back to its own code without cryptography, and that code has no AES.
     # cryptography 42 imports, but pypdf 7 wants cryptography.hazmat.decrepit (new in 43).
     dependencies = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
-    floors = [re.fullmatch(r"cryptography>=(\d+)(?:\.\d+)*", d.replace(" ", "")) for d in dependencies]
+    floors = [
+        re.fullmatch(r"cryptography>=(\d+)(?:\.\d+)*", d.replace(" ", "")) for d in dependencies
+    ]
     (floor,) = [int(m.group(1)) for m in floors if m]
     assert floor >= 43
 
@@ -115,9 +131,18 @@ def test_cryptography_is_a_dependency_at_a_version_pypdf_can_use():
     "edit, reason",
     [
         (lambda text: "[" * 200_000 + "]" * 200_000, "nested too deeply"),
-        (lambda text: re.sub(r'"schema": \d+', '"schema": 1' + "0" * 5000, text), "5001-digit number is too long"),
-        (lambda text: re.sub(r'"confidence": [\d.]+', '"confidence": NaN', text, count=1), "NaN is not a JSON number"),
-        (lambda text: re.sub(r'"confidence": [\d.]+', '"confidence": 1e999', text, count=1), "confidence should be a finite number"),
+        (
+            lambda text: re.sub(r'"schema": \d+', '"schema": 1' + "0" * 5000, text),
+            "5001-digit number is too long",
+        ),
+        (
+            lambda text: re.sub(r'"confidence": [\d.]+', '"confidence": NaN', text, count=1),
+            "NaN is not a JSON number",
+        ),
+        (
+            lambda text: re.sub(r'"confidence": [\d.]+', '"confidence": 1e999', text, count=1),
+            "confidence should be a finite number",
+        ),
     ],
     ids=["deep", "long-number", "nan", "infinity"],
 )
@@ -126,7 +151,9 @@ def test_edited_json_that_python_cannot_hold_is_exit_2(tmp_path, brief_json, edi
     edited = tmp_path / "edited.json"
     edited.write_text(edit(text), encoding="utf-8")
     assert edited.read_text(encoding="utf-8") != text
-    assert_refused(run_cli("render", edited, "-o", tmp_path / "out", "--format", "md"), str(edited), reason)
+    assert_refused(
+        run_cli("render", edited, "-o", tmp_path / "out", "--format", "md"), str(edited), reason
+    )
     assert not (tmp_path / "out").exists()
 
 
@@ -145,7 +172,11 @@ def test_edited_json_that_python_cannot_hold_is_exit_2(tmp_path, brief_json, edi
 def test_style_value_of_the_wrong_kind_is_exit_2(tmp_path, brief_json, style, reason):
     path = tmp_path / "style.yaml"
     path.write_text(style + "\n")
-    assert_refused(run_cli("render", brief_json, "-o", tmp_path / "out", "--style", path), f"style {path}", reason)
+    assert_refused(
+        run_cli("render", brief_json, "-o", tmp_path / "out", "--style", path),
+        f"style {path}",
+        reason,
+    )
 
 
 @pytest.mark.parametrize(
@@ -160,15 +191,25 @@ def test_style_value_of_the_wrong_kind_is_exit_2(tmp_path, brief_json, style, re
 def test_profile_value_out_of_range_is_exit_2(tmp_path, field, reason):
     path = tmp_path / "profile.yaml"
     path.write_text(f"sections:\n  - {{id: a, title: A, {field}}}\n")
-    assert_refused(run_cli("extract", SAMPLE, "-q", "--profile", path), f"profile {path}: section 'a'", reason)
+    assert_refused(
+        run_cli("extract", SAMPLE, "-q", "--profile", path), f"profile {path}: section 'a'", reason
+    )
 
 
 @pytest.mark.parametrize(
     "name, text, reason",
     [
         ("big.csv", "source,title\n" + f"{SAMPLE},{'x' * 200_000}\n", "not a readable CSV"),
-        ("date.yaml", f"- {{source: {SAMPLE}, date: 2025-02-30}}\n", "day is out of range for month"),
-        ("title.yaml", f"- {{source: {SAMPLE}, title: [a, b]}}\n", "entry 1: each field should be text"),
+        (
+            "date.yaml",
+            f"- {{source: {SAMPLE}, date: 2025-02-30}}\n",
+            "day is out of range for month",
+        ),
+        (
+            "title.yaml",
+            f"- {{source: {SAMPLE}, title: [a, b]}}\n",
+            "entry 1: each field should be text",
+        ),
     ],
 )
 def test_source_list_that_python_cannot_read_is_exit_2(tmp_path, name, text, reason):
@@ -180,7 +221,9 @@ def test_source_list_that_python_cannot_read_is_exit_2(tmp_path, name, text, rea
 def test_extract_output_under_a_file_is_exit_2(tmp_path):
     (tmp_path / "afile").write_text("not a folder")
     target = tmp_path / "afile" / "x.json"
-    assert_refused(run_cli("extract", SAMPLE, "-q", "-o", target), str(target), "a file is in the way")
+    assert_refused(
+        run_cli("extract", SAMPLE, "-q", "-o", target), str(target), "a file is in the way"
+    )
 
 
 @pytest.mark.parametrize(
@@ -198,4 +241,8 @@ def test_numbers_on_the_command_line_are_finite_and_in_range(option, value, reas
 
 
 def test_smtp_timeout_is_a_number(tmp_path):
-    assert_refused(run_cli("send", SAMPLE, "--smtp-timeout", "nan", "--eml", tmp_path / "x.eml"), "'--smtp-timeout'", "'nan' is not a number")
+    assert_refused(
+        run_cli("send", SAMPLE, "--smtp-timeout", "nan", "--eml", tmp_path / "x.eml"),
+        "'--smtp-timeout'",
+        "'nan' is not a number",
+    )

@@ -37,11 +37,17 @@ FILL_ROUNDS = 3  # passes that give the words the bottom line and evidence left 
 # and quotes: the bullets carry the facts.  The same share as the 0.12 of the count before this
 # one, which took "|" and a citation for words and so overstated the evidence by a fifth.
 EVIDENCE_SHARE = 0.10
-_SUBORDINATE_OPENER = re.compile(r"^(?:although|though|while|despite|after|as|even though|whereas)\b[^,]{3,120},\s*", re.I)
+_SUBORDINATE_OPENER = re.compile(
+    r"^(?:although|though|while|despite|after|as|even though|whereas)\b[^,]{3,120},\s*", re.I
+)
 
 
 def analyse(
-    articles: list[Article], profile: Profile, max_words: int = DEFAULT_MAX_WORDS, title: str | None = None, progress: bool = False
+    articles: list[Article],
+    profile: Profile,
+    max_words: int = DEFAULT_MAX_WORDS,
+    title: str | None = None,
+    progress: bool = False,
 ) -> Brief:
     """Build the brief for ``articles`` with the sections of ``profile``.
 
@@ -64,11 +70,18 @@ def analyse(
     return brief
 
 
-def _analyse(articles: list[Article], profile: Profile, max_words: int, title: str | None, bar: Progress) -> Brief:
-    sources = [Source(id=n, outlet=a.outlet, title=a.title, date=a.date, url=a.url) for n, a in enumerate(articles, 1)]
+def _analyse(
+    articles: list[Article], profile: Profile, max_words: int, title: str | None, bar: Progress
+) -> Brief:
+    sources = [
+        Source(id=n, outlet=a.outlet, title=a.title, date=a.date, url=a.url)
+        for n, a in enumerate(articles, 1)
+    ]
     sentences = _sentences(articles)
     if not sentences:
-        raise InputError(f"{_named(articles)}: no sentences to summarise (only headings, or run-on text without sentence breaks)")
+        raise InputError(
+            f"{_named(articles)}: no sentences to summarise (only headings, or run-on text without sentence breaks)"
+        )
 
     found: list[Candidate] = []
     for done, (_, of_article) in enumerate(itertools.groupby(sentences, key=lambda s: s.source), 1):
@@ -84,28 +97,51 @@ def _analyse(articles: list[Article], profile: Profile, max_words: int, title: s
         date=max((a.date for a in articles if a.date), default=None),
         profile=profile.id,
         profile_title=profile.title,
-        sections=[Section(id=spec.id, title=spec.title, kind=spec.kind, items=list(collected[spec.id]), empty_note=spec.empty) for spec in profile.sections],
+        sections=[
+            Section(
+                id=spec.id,
+                title=spec.title,
+                kind=spec.kind,
+                items=list(collected[spec.id]),
+                empty_note=spec.empty,
+            )
+            for spec in profile.sections
+        ],
         sources=sources,
         generator=f"briefgen {__version__}",
         generated=document_time().date().isoformat(),
     )
     _shrink_evidence(brief, EVIDENCE_SHARE * max_words)
     for section in brief.sections:  # a kind with a share of its own keeps to it
-        while kind(section.kind).share and section.items and section_cost(section) > kind(section.kind).share * max_words:
+        while (
+            kind(section.kind).share
+            and section.items
+            and section_cost(section) > kind(section.kind).share * max_words
+        ):
             section.items.pop()
-    collected = {s.id: list(s.items) for s in brief.sections}  # what settling starts from, each time
+    collected = {
+        s.id: list(s.items) for s in brief.sections
+    }  # what settling starts from, each time
     # What the brief costs before any bullet: its headings, evidence and what the bottom line keeps.
     from_bullets = [s for s in brief.sections if kind(s.kind).from_bullets]
-    fixed = reader_words(brief) - sum(words(s.empty_note) for s in from_bullets) + sum(kind(s.kind).reserve for s in from_bullets)
+    fixed = (
+        reader_words(brief)
+        - sum(words(s.empty_note) for s in from_bullets)
+        + sum(kind(s.kind).reserve for s in from_bullets)
+    )
     bullet_budget = max(0, max_words - fixed)
     chosen = select(kept, scored.vectors, profile, bullet_budget)
     # A brief of empty sections would look finished and say nothing: say why instead.
     if not kept:
-        raise InputError(f"{_named(articles)}: no sentence in the sources states something a brief can tell "
-                         "(only headlines, captions, questions or fragments)")
+        raise InputError(
+            f"{_named(articles)}: no sentence in the sources states something a brief can tell "
+            "(only headlines, captions, questions or fragments)"
+        )
     if not chosen:
-        raise InputError(f"{_named(articles)}: {max_words} words leave no room for a bullet beside the headings "
-                         f"(the shortest would need {fixed + min(c.words for c in kept) + 1})")
+        raise InputError(
+            f"{_named(articles)}: {max_words} words leave no room for a bullet beside the headings "
+            f"(the shortest would need {fixed + min(c.words for c in kept) + 1})"
+        )
     _assemble(brief, chosen, story, specs, collected)
     # The bottom line and the evidence are known only now, and often take less than was kept
     # for them: the words left over go to more bullets rather than to nothing.
@@ -139,7 +175,13 @@ def _collect(story: Story, profile: Profile) -> dict[str, list]:
     return collected
 
 
-def _assemble(brief: Brief, chosen: list[Candidate], story: Story, specs: dict[str, SectionSpec], collected: dict[str, list]) -> None:
+def _assemble(
+    brief: Brief,
+    chosen: list[Candidate],
+    story: Story,
+    specs: dict[str, SectionSpec],
+    collected: dict[str, list],
+) -> None:
     """Put the chosen bullets in their sections, then settle every other section on them
     (the bottom line is made of them; quotations they tell and actors they leave out go)."""
     story.chosen = chosen
@@ -163,8 +205,8 @@ def _sentences(articles: list[Article]) -> list[Sentence]:
         heading = ""
         position = 0
         cut = False
-        for paragraph, (kind, text) in enumerate(article.paragraphs):
-            if kind == "heading":
+        for paragraph, (role, text) in enumerate(article.paragraphs):
+            if role == "heading":
                 heading = text
                 continue
             open_quote = False
@@ -174,12 +216,17 @@ def _sentences(articles: list[Article]) -> list[Sentence]:
                 if position == MAX_ARTICLE_SENTENCES:
                     cut = True
                     break
-                sentences.append(Sentence(source_id, sentence, heading, position, paragraph, quoted=open_quote))
+                sentences.append(
+                    Sentence(source_id, sentence, heading, position, paragraph, quoted=open_quote)
+                )
                 position += 1
                 if sentence.count('"') % 2 or sentence.count("“") != sentence.count("”"):
                     open_quote = not open_quote
             if cut:
-                warnings.warn(f"{article.location or article.title}: only its first {MAX_ARTICLE_SENTENCES:,} sentences are read", stacklevel=1)
+                warnings.warn(
+                    f"{article.location or article.title}: only its first {MAX_ARTICLE_SENTENCES:,} sentences are read",
+                    stacklevel=1,
+                )
                 break
     return sentences
 
@@ -190,13 +237,19 @@ def _fit(brief: Brief, max_words: int, picked: list[str]) -> None:
     of the bottom line, until the brief fits ``max_words``."""
     order = {text: n for n, text in enumerate(picked)}
     bullets = [s for s in brief.sections if kind(s.kind).bullets]
-    others = [s for s in reversed(brief.sections) if kind(s.kind).counted and not kind(s.kind).from_bullets]
+    others = [
+        s
+        for s in reversed(brief.sections)
+        if kind(s.kind).counted and not kind(s.kind).from_bullets
+    ]
     bottom = [s for s in brief.sections if kind(s.kind).bottom_line]
     while reader_words(brief) > max_words:
         told = [(order.get(i.text, -1), s) for s in bullets for i in s.items]
         if told:
             _, section = max(told, key=lambda t: t[0])
-            section.items.pop(max(range(len(section.items)), key=lambda n: order.get(section.items[n].text, -1)))
+            section.items.pop(
+                max(range(len(section.items)), key=lambda n: order.get(section.items[n].text, -1))
+            )
             continue
         longest = max(others, key=lambda s: len(s.items), default=None)
         if longest is not None and longest.items:
@@ -223,7 +276,11 @@ def _shrink_evidence(brief: Brief, allowance: float) -> None:
         while share < 1 and len(section.items) > 1 and section_cost(section) > allowance * share:
             section.items.pop()
     while sum(section_cost(s) for s in evidence) > allowance:
-        cost, longest = max(((section_cost(s), s) for s in evidence if kind(s.kind).yields), key=lambda c: c[0], default=(0, None))
+        cost, longest = max(
+            ((section_cost(s), s) for s in evidence if kind(s.kind).yields),
+            key=lambda c: c[0],
+            default=(0, None),
+        )
         if not cost:
             break
         longest.items.pop()

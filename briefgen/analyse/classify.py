@@ -40,17 +40,25 @@ class _Sections:
     catch_all: str | None
 
 
-def classify(texts: list[str], headings: list[str], vectors: np.ndarray, profile: Profile) -> list[Placement]:
+def classify(
+    texts: list[str], headings: list[str], vectors: np.ndarray, profile: Profile
+) -> list[Placement]:
     """A placement for each text: its section, cue score, probability and reasons."""
     sections = _sections(profile)
     if not sections.ids:
         return []
     meaning = np.stack([_nearest(vectors, examples) for examples in sections.examples], axis=1)
     placements = []
-    known: dict[tuple[str, str], dict[str, tuple[float, list[str]]]] = {}  # a story repeated by many outlets is read once
+    known: dict[
+        tuple[str, str], dict[str, tuple[float, list[str]]]
+    ] = {}  # a story repeated by many outlets is read once
     for n, text in enumerate(texts):
         key = (text, headings[n])
-        cues = known[key] if key in known else known.setdefault(key, cue_scores(text, headings[n], profile))
+        cues = (
+            known[key]
+            if key in known
+            else known.setdefault(key, cue_scores(text, headings[n], profile))
+        )
         cue = np.array([min(cues[sid][0], CUE_CAP) for sid in sections.ids])
         logits = MEANING_WEIGHT * meaning[n] + CUE_WEIGHT * cue
         probability = np.exp(logits - logits.max())
@@ -61,7 +69,14 @@ def classify(texts: list[str], headings: list[str], vectors: np.ndarray, profile
         if probability[best] < CATCH_ALL_BELOW and sections.catch_all:
             section = sections.catch_all
             reasons.append("no section likely: catch-all")
-        placements.append(Placement(section, float(cues[section][0]), round(float(probability[best]), 3), reasons + cues[section][1]))
+        placements.append(
+            Placement(
+                section,
+                float(cues[section][0]),
+                round(float(probability[best]), 3),
+                reasons + cues[section][1],
+            )
+        )
     return placements
 
 
@@ -84,7 +99,9 @@ def _sections(profile: Profile) -> _Sections:
 
 
 @lru_cache(maxsize=8)
-def _cached_sections(specs: tuple[tuple[str, str, tuple[str, ...]], ...], catch_all: str | None) -> _Sections:
+def _cached_sections(
+    specs: tuple[tuple[str, str, tuple[str, ...]], ...], catch_all: str | None
+) -> _Sections:
     examples = []
     for _, description, sentences in specs:
         texts = [t for t in (description, *sentences) if t.strip()] or ["."]

@@ -16,15 +16,58 @@ from __future__ import annotations
 import re
 
 _CONNECTIVES = (
-    "however", "in addition", "additionally", "therefore", "thus", "hence", "moreover", "furthermore",
-    "besides", "nevertheless", "nonetheless", "meanwhile", "at the same time", "in fact", "indeed",
-    "notably", "ultimately", "finally", "also", "still", "on the contrary", "in turn", "as a result",
-    "consequently", "accordingly", "for example", "for instance", "in particular", "above all",
-    "first", "second", "third", "firstly", "secondly", "lastly", "remember", "of course", "clearly",
-    "in other words", "by contrast", "even so", "so", "and", "but", "then", "instead", "yet",
+    "however",
+    "in addition",
+    "additionally",
+    "therefore",
+    "thus",
+    "hence",
+    "moreover",
+    "furthermore",
+    "besides",
+    "nevertheless",
+    "nonetheless",
+    "meanwhile",
+    "at the same time",
+    "in fact",
+    "indeed",
+    "notably",
+    "ultimately",
+    "finally",
+    "also",
+    "still",
+    "on the contrary",
+    "in turn",
+    "as a result",
+    "consequently",
+    "accordingly",
+    "for example",
+    "for instance",
+    "in particular",
+    "above all",
+    "first",
+    "second",
+    "third",
+    "firstly",
+    "secondly",
+    "lastly",
+    "remember",
+    "of course",
+    "clearly",
+    "in other words",
+    "by contrast",
+    "even so",
+    "so",
+    "and",
+    "but",
+    "then",
+    "instead",
+    "yet",
 )
 _CONNECTIVE = re.compile(
-    r"^(?:(?:" + "|".join(re.escape(c) for c in sorted(_CONNECTIVES, key=len, reverse=True)) + r"),|(?:but|and)(?=\s+[A-Z\d\"“]))\s+",
+    r"^(?:(?:"
+    + "|".join(re.escape(c) for c in sorted(_CONNECTIVES, key=len, reverse=True))
+    + r"),|(?:but|and)(?=\s+[A-Z\d\"“]))\s+",
     re.I,
 )
 _PADDING = re.compile(
@@ -38,15 +81,43 @@ _PADDING = re.compile(
 )
 LONG_SENTENCE_WORDS = 35
 _DASH_APPOSITIVE = re.compile(r"\s+[-–—]\s+(?:an?|the)\s+[^-–—\d\"“”]{3,100}?\s+[-–—]\s+")
-_PRONOUN_OPENERS = {"this", "that", "these", "those", "it", "he", "she", "they", "him", "her", "them", "his", "its", "their", "such"}
-_PRONOUN_SOURCE = re.compile(r"^\W*(?:according to|in the words of|quoted by|for) (?:him|her|them)\b", re.I)
-_PRONOUN_SPEAKER = re.compile(r"^\s*[\"“][^\"”]+[,.!?]?[\"”]\s*,?\s*(?:he|she|they)\s+(?:\w+\s+)?(?:said|says|added|stated|told|wrote|noted|stressed)\b", re.I)
+_PRONOUN_OPENERS = {
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "he",
+    "she",
+    "they",
+    "him",
+    "her",
+    "them",
+    "his",
+    "its",
+    "their",
+    "such",
+}
+_PRONOUN_SOURCE = re.compile(
+    r"^\W*(?:according to|in the words of|quoted by|for) (?:him|her|them)\b", re.I
+)
+_PRONOUN_SPEAKER = re.compile(
+    r"^\s*[\"“][^\"”]+[,.!?]?[\"”]\s*,?\s*(?:he|she|they)\s+(?:\w+\s+)?(?:said|says|added|stated|told|wrote|noted|stressed)\b",
+    re.I,
+)
 # "Moscow has rebuffed those calls": the calls are in the sentence before.
-_EARLY_DEMONSTRATIVE = re.compile(r"^(?:\S+\s+){1,5}?(?:those|these)\s+(?!days\b|years\b|weeks\b|months\b)[a-z]+", re.I)
+_EARLY_DEMONSTRATIVE = re.compile(
+    r"^(?:\S+\s+){1,5}?(?:those|these)\s+(?!days\b|years\b|weeks\b|months\b)[a-z]+", re.I
+)
 # "It is unclear when…", "It was not clear whether…": the "it" points forward, not back.
-_EXPLETIVE_IT = re.compile(r"^it (?:is|was|remains|seems|appears)(?: still)? (?:not |un)?\w+ (?:that|whether|when|how|if|why|what|who|to)\b", re.I)
+_EXPLETIVE_IT = re.compile(
+    r"^it (?:is|was|remains|seems|appears)(?: still)? (?:not |un)?\w+ (?:that|whether|when|how|if|why|what|who|to)\b",
+    re.I,
+)
 # "This is a positive result as the two countries …": the clause after "as" stands alone.
-_EVALUATIVE_FRAME = re.compile(r"^(?:this|that|it) (?:is|was) (?:an? |the )?(?:\w+ ){0,3}\w+ (?:as|because|since) (?=\S)", re.I)
+_EVALUATIVE_FRAME = re.compile(
+    r"^(?:this|that|it) (?:is|was) (?:an? |the )?(?:\w+ ){0,3}\w+ (?:as|because|since) (?=\S)", re.I
+)
 
 
 def trim(sentence: str) -> str:
@@ -98,15 +169,25 @@ def dangling(text: str) -> bool:
     whose only speaker is "he said", and "these"/"those" early on ("Moscow rebuffed
     those calls").
     """
-    words = [w.removesuffix("'s").removesuffix("’s") for w in re.findall(r"[\w'’]+", text[:60].lower())]
+    words = [
+        w.removesuffix("'s").removesuffix("’s") for w in re.findall(r"[\w'’]+", text[:60].lower())
+    ]
     if not words:
         return False
-    if _PRONOUN_SOURCE.match(text) or _PRONOUN_SPEAKER.match(text) or _EARLY_DEMONSTRATIVE.match(text):
+    if (
+        _PRONOUN_SOURCE.match(text)
+        or _PRONOUN_SPEAKER.match(text)
+        or _EARLY_DEMONSTRATIVE.match(text)
+    ):
         return True
     if _EXPLETIVE_IT.match(text):
         return False
     # The pronoun may sit behind a short opener: "If it does happen, …", "So when they …".
-    head = words[:3] if words[0] in ("if", "so", "when", "as", "while", "though", "although") else words[:1]
+    head = (
+        words[:3]
+        if words[0] in ("if", "so", "when", "as", "while", "though", "although")
+        else words[:1]
+    )
     return any(w in _PRONOUN_OPENERS for w in head)
 
 

@@ -50,11 +50,15 @@ def _model():
             raise FileNotFoundError("the wordllama package is not installed")
         root = Path(spec.origin).parent
         tokenizer = Tokenizer.from_file(str(root / "tokenizers" / f"{MODEL}_tokenizer_config.json"))
-        with safe_open(str(root / "weights" / f"{MODEL}_{DIMENSIONS}.safetensors"), "np") as weights:
+        with safe_open(
+            str(root / "weights" / f"{MODEL}_{DIMENSIONS}.safetensors"), "np"
+        ) as weights:
             table = weights.get_tensor("embedding.weight")  # float16, summed in float32
         table = np.vstack([table, np.zeros((1, table.shape[1]), dtype=table.dtype)])
     except Exception as exc:  # a broken install: say which package, not a traceback
-        raise EmbeddingError(f"cannot load the sentence embedding model shipped with wordllama ({exc})") from None
+        raise EmbeddingError(
+            f"cannot load the sentence embedding model shipped with wordllama ({exc})"
+        ) from None
     tokenizer.no_truncation()
     tokenizer.no_padding()
     return tokenizer, table
@@ -112,7 +116,11 @@ def _hashed(vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     bits = max(1, int(np.log2(n / BUCKET_SIZE)))
     # Centred, so the hyperplanes split the corpus evenly rather than all on one side.
     centred = vectors - vectors.mean(axis=0)
-    planes = np.random.default_rng(LSH_SEED).standard_normal((LSH_TABLES, vectors.shape[1], bits)).astype(np.float32)
+    planes = (
+        np.random.default_rng(LSH_SEED)
+        .standard_normal((LSH_TABLES, vectors.shape[1], bits))
+        .astype(np.float32)
+    )
     best_index = np.full((n, k), -1, dtype=np.int64)
     best_cosine = np.full((n, k), -1.0, dtype=np.float32)
     for table in planes:
@@ -130,11 +138,25 @@ def _hashed(vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
                 np.fill_diagonal(block, -2.0)
                 take = min(k, len(members) - 1)
                 top = np.argpartition(-block, take - 1, axis=1)[:, :take]
-                _keep_best(best_index, best_cosine, members, members[top], np.take_along_axis(block, top, axis=1), k)
+                _keep_best(
+                    best_index,
+                    best_cosine,
+                    members,
+                    members[top],
+                    np.take_along_axis(block, top, axis=1),
+                    k,
+                )
     return best_index, best_cosine
 
 
-def _keep_best(index: np.ndarray, cosine: np.ndarray, rows: np.ndarray, found: np.ndarray, values: np.ndarray, k: int) -> None:
+def _keep_best(
+    index: np.ndarray,
+    cosine: np.ndarray,
+    rows: np.ndarray,
+    found: np.ndarray,
+    values: np.ndarray,
+    k: int,
+) -> None:
     """Merge newly found (neighbour, cosine) pairs into each row's best ``k``, without repeats."""
     merged_index = np.concatenate([index[rows], found], axis=1)
     merged_cosine = np.concatenate([cosine[rows], values.astype(np.float32)], axis=1)
@@ -142,7 +164,9 @@ def _keep_best(index: np.ndarray, cosine: np.ndarray, rows: np.ndarray, found: n
     order = np.lexsort((-merged_cosine, merged_index), axis=1)  # by neighbour, best cosine first
     merged_index = np.take_along_axis(merged_index, order, axis=1)
     merged_cosine = np.take_along_axis(merged_cosine, order, axis=1)
-    merged_cosine[:, 1:][merged_index[:, 1:] == merged_index[:, :-1]] = -2.0  # a neighbour found by two tables counts once
+    merged_cosine[:, 1:][
+        merged_index[:, 1:] == merged_index[:, :-1]
+    ] = -2.0  # a neighbour found by two tables counts once
     top = np.argsort(-merged_cosine, axis=1, kind="stable")[:, :k]
     best = np.take_along_axis(merged_cosine, top, axis=1)
     index[rows] = np.where(best > -1.5, np.take_along_axis(merged_index, top, axis=1), -1)

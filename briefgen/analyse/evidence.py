@@ -23,9 +23,26 @@ from .sentences import split_sentences
 from .terms import STOP_WORDS, stem
 
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "ninety": 90,
+    "hundred": 100,
 }
 _MINUTES = {"minute": 1, "hour": 60, "day": 1440, "week": 10080, "month": 43200, "year": 525600}
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -33,14 +50,34 @@ _BOUND = r"(?:(?:more than|less than|fewer than|at least|about|around|nearly|alm
 _AMOUNT = r"(\d[\d,]*(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")"
 _UNIT = r"[-\s](minute|hour|day|week|month|year)s?"
 _DURATION = re.compile(
-    rf"\b(?:{_BOUND}|(?:less than|under|fewer than|no more than)\s+)?{_AMOUNT}{_UNIT}(?:,?\s+(?:and\s+)?{_AMOUNT}{_UNIT})?\b", re.I
+    rf"\b(?:{_BOUND}|(?:less than|under|fewer than|no more than)\s+)?{_AMOUNT}{_UNIT}(?:,?\s+(?:and\s+)?{_AMOUNT}{_UNIT})?\b",
+    re.I,
 )
 _AT_LEAST = ("more than", "over", "at least")
 # Verbs whose "over" is a particle, not a bound: "hand over 23 soldiers", "took over 3 towns".
-_PARTICLE_VERB = re.compile(r"\b(?:hand|turn|take|sign|give)(?:s|ed|ing)?\s*$|\b(?:took|taken|gave|given|handing)\s*$", re.I)
+_PARTICLE_VERB = re.compile(
+    r"\b(?:hand|turn|take|sign|give)(?:s|ed|ing)?\s*$|\b(?:took|taken|gave|given|handing)\s*$", re.I
+)
 # Units a hyphenated figure measures in ("30-day", "90-minute", "5-kilometre"): a reader quotes those.
-_MEASURES = set(_MINUTES) | {"second", "kilometre", "kilometer", "km", "mile", "metre", "meter", "foot", "tonne", "ton", "kg",
-                             "acre", "hectare", "megawatt", "gigawatt", "storey", "story"}
+_MEASURES = set(_MINUTES) | {
+    "second",
+    "kilometre",
+    "kilometer",
+    "km",
+    "mile",
+    "metre",
+    "meter",
+    "foot",
+    "tonne",
+    "ton",
+    "kg",
+    "acre",
+    "hectare",
+    "megawatt",
+    "gigawatt",
+    "storey",
+    "story",
+}
 _BOUND_TOLL = r"(?:at least|more than|over|some|about|around|nearly|almost|up to)\s+"
 _AT_MOST = ("less than", "under", "fewer than", "no more than", "up to", "nearly", "almost")
 DURATION_WINDOW = 100  # characters before a duration that may name what lasted
@@ -50,13 +87,81 @@ MAX_FIGURE_RATIO = 1.25
 _PERCENT = re.compile(r"(?<![\w.,+-])(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)(?!\s*[+-]?\s*\d)")
 _SUBJECT = re.compile(r"(?<![\w.])[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)*")
 # Capitalised words that open clauses or name the calendar, not a subject a figure is about.
-_NOT_SUBJECTS = {"The", "This", "That", "These", "Those", "However", "But", "And", "He", "She", "It", "They", "We", "In", "On", "At", "By", "For", "According", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+_NOT_SUBJECTS = {
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "However",
+    "But",
+    "And",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "According",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+}
 # A count: not a clock time ("3:35 PM"), and never ending on the comma after it ("by 2035, plus").
-_COUNT = re.compile(rf"(?<![\w.,:-])({_BOUND})(\d(?:[\d,]*\d)?(?:\.\d+)?)(\s*(?:%|percent|per cent))?(?:[-\s](million|billion|thousand))?(?![\w,.:-]*\d)(?:-([a-z]+))?", re.I)
+_COUNT = re.compile(
+    rf"(?<![\w.,:-])({_BOUND})(\d(?:[\d,]*\d)?(?:\.\d+)?)(\s*(?:%|percent|per cent))?(?:[-\s](million|billion|thousand))?(?![\w,.:-]*\d)(?:-([a-z]+))?",
+    re.I,
+)
 _DATE_CONTEXT = re.compile(rf"(?:\b(?:{_MONTHS})\.?\s*$|^\s*(?:{_MONTHS})\b)", re.I)
 # Nouns for one communication event: two durations of these in one story are the same thing.
-_EVENT_WORDS = {"call", "phone", "conversation", "talk", "talks", "meeting", "met", "summit", "spoke", "talked", "discussion", "session"}
-_GENERIC_NOUNS = {"people", "time", "times", "percent", "way", "ways", "part", "parts", "side", "sides", "thing", "things"}
+_EVENT_WORDS = {
+    "call",
+    "phone",
+    "conversation",
+    "talk",
+    "talks",
+    "meeting",
+    "met",
+    "summit",
+    "spoke",
+    "talked",
+    "discussion",
+    "session",
+}
+_GENERIC_NOUNS = {
+    "people",
+    "time",
+    "times",
+    "percent",
+    "way",
+    "ways",
+    "part",
+    "parts",
+    "side",
+    "sides",
+    "thing",
+    "things",
+}
 
 _NAME = r"[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2}"
 _TITLE = (
@@ -82,9 +187,15 @@ _ORG_APPOSITIVE = re.compile(
 )
 _QUOTED = re.compile(r"[“\"]([^”\"]{12,600})[”\"]")
 _REPORTING = r"(?:said|says|stated|added|noted|warned|stressed|emphasi[sz]ed|affirmed|reiterated|told\s+\w+|wrote|analy[sz]ed)"
-_SPEAKER_AFTER = re.compile(rf"^[,.]?\s*((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?(?:{_TITLE}\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+{_REPORTING}\b")
-_SPEAKER_APPOSITIVE = re.compile(rf"((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?(?:{_TITLE}\s+)?{_NAME}),\s+[^,“\"]{{3,80}},\s+{_REPORTING}\b[^“\"]{{0,40}}$")
-_SPEAKER_BEFORE = re.compile(rf"((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:\s+(?:statement|document|spokesperson|spokesman|spokeswoman|official|officials))?)(?:\s+\w+)?\s+{_REPORTING}\b[^“\"]{{0,80}}$")
+_SPEAKER_AFTER = re.compile(
+    rf"^[,.]?\s*((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?(?:{_TITLE}\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+{_REPORTING}\b"
+)
+_SPEAKER_APPOSITIVE = re.compile(
+    rf"((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?(?:{_TITLE}\s+)?{_NAME}),\s+[^,“\"]{{3,80}},\s+{_REPORTING}\b[^“\"]{{0,40}}$"
+)
+_SPEAKER_BEFORE = re.compile(
+    rf"((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:\s+(?:statement|document|spokesperson|spokesman|spokeswoman|official|officials))?)(?:\s+\w+)?\s+{_REPORTING}\b[^“\"]{{0,80}}$"
+)
 QUOTE_MAX_WORDS = 28
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 MAX_DISCREPANCIES = 4
@@ -92,20 +203,33 @@ MAX_CLAIMS = 4  # a note on differing figures names at most this many of them
 MAX_LENGTHS = 64  # distinct lengths of one thing compared pairwise
 
 
-def find_key_figures(sentences: list[Sentence], kept: list[Candidate], limit: int) -> list[KeyFigure]:
+def find_key_figures(
+    sentences: list[Sentence], kept: list[Candidate], limit: int
+) -> list[KeyFigure]:
     """Numbers that matter, with what they count: those in strong bullets first."""
     weight = {}
     for c in kept:
         for e in c.evidence:
-            weight[(e.source, e.sentence)] = max(weight.get((e.source, e.sentence), 0.0), c.salience)
+            weight[(e.source, e.sentence)] = max(
+                weight.get((e.source, e.sentence), 0.0), c.salience
+            )
     found: dict[tuple[str, str], KeyFigure] = {}
     scores: dict[tuple[str, str], float] = {}
     for s in sentences:
         # (figure as written, what it counts, what makes two mentions one figure, whether it names what it counts)
-        counted = [(figure, counts, _figure_key(figure, noun), bool(noun)) for figure, counts, noun in _counts(s.text)]
-        counted += [(money.written, _sum_phrase(s.text, money), (f"{money.value:g}", money.currency), True) for money in find_sums(s.text)]
-        counted += [(m.group(0), _span(s.text, m), (f"{_minutes(m):g}", "minutes"), True)
-                    for m in _durations(s.text) if "-" not in m.group(0) and _things_of(s.text, m)]
+        counted = [
+            (figure, counts, _figure_key(figure, noun), bool(noun))
+            for figure, counts, noun in _counts(s.text)
+        ]
+        counted += [
+            (money.written, _sum_phrase(s.text, money), (f"{money.value:g}", money.currency), True)
+            for money in find_sums(s.text)
+        ]
+        counted += [
+            (m.group(0), _span(s.text, m), (f"{_minutes(m):g}", "minutes"), True)
+            for m in _durations(s.text)
+            if "-" not in m.group(0) and _things_of(s.text, m)
+        ]
         for figure, counts, key, named in counted:
             score = weight.get((s.source, s.text), 0.0) + (1.0 if named else 0.0)
             if key in found:
@@ -126,10 +250,14 @@ def _figure_key(figure: str, noun: str) -> tuple[str, str]:
     percent = _PERCENT.search(figure)
     if noun == "percent" and percent:
         return f"{float(percent.group(1)):g}%", ""
-    return re.sub(r"[^\d.\-a-z%]", "", figure.lower().split()[-1]), stem(noun.lower()) if "-" not in figure else ""
+    return re.sub(r"[^\d.\-a-z%]", "", figure.lower().split()[-1]), stem(
+        noun.lower()
+    ) if "-" not in figure else ""
 
 
-@functools.lru_cache(maxsize=65_536)  # key figures and differences both read every sentence's counts
+@functools.lru_cache(
+    maxsize=65_536
+)  # key figures and differences both read every sentence's counts
 def _counts(text: str) -> tuple[tuple[str, str, str], ...]:
     """(figure, what it counts as the source says it, counted noun) for each count in ``text``
     that is not a sum of money (:func:`find_sums` reads those)."""
@@ -140,11 +268,17 @@ def _counts(text: str) -> tuple[tuple[str, str, str], ...]:
             continue
         number = m.group(2)
         before, after = text[: m.start()], text[m.end() :]
-        if _DATE_CONTEXT.search(before) or _DATE_CONTEXT.match(after) or re.fullmatch(r"(1[89]|20)\d\d", number):
+        if (
+            _DATE_CONTEXT.search(before)
+            or _DATE_CONTEXT.match(after)
+            or re.fullmatch(r"(1[89]|20)\d\d", number)
+        ):
             continue
         figure = m.group(0).strip()
         if m.group(1).lower().startswith("over") and _PARTICLE_VERB.search(before):
-            figure = figure[len(m.group(1)):]  # "hand over 23 soldiers" hands over 23, not more than 23
+            figure = figure[
+                len(m.group(1)) :
+            ]  # "hand over 23 soldiers" hands over 23, not more than 23
         if m.group(3):  # a percentage counts what comes before it: "duties of up to 35.3 percent"
             lead = re.search(r"((?:[\w'’-]+\s+){1,5})$", before)
             if lead:
@@ -156,12 +290,25 @@ def _counts(text: str) -> tuple[tuple[str, str, str], ...]:
         if not noun_phrase:
             continue
         # The counted noun: the first plural ("26 civilians dead"), else the phrase's last word.
-        noun = next((w for w in noun_phrase.split() if len(w) > 3 and w.endswith("s") and not w.endswith("ss")), noun_phrase.split()[-1])
+        noun = next(
+            (
+                w
+                for w in noun_phrase.split()
+                if len(w) > 3 and w.endswith("s") and not w.endswith("ss")
+            ),
+            noun_phrase.split()[-1],
+        )
         unit = noun_phrase.split()[0].lower().rstrip("s")
-        if noun.lower() in _GENERIC_NOUNS or (not m.group(5) and (noun.lower().rstrip("s") in _MINUTES or unit in _MINUTES)):
+        if noun.lower() in _GENERIC_NOUNS or (
+            not m.group(5) and (noun.lower().rstrip("s") in _MINUTES or unit in _MINUTES)
+        ):
             continue  # "the past 70 years" is a span of time, not a count of anything
         lead = re.search(r"(?:^|[\s(])((?:[a-z][\w-]*\s+){0,2})$", before)
-        lead_words = [w for w in (lead.group(1).split() if lead else []) if w.lower() not in ("the", "a", "an", "of", "for", "in", "to")]
+        lead_words = [
+            w
+            for w in (lead.group(1).split() if lead else [])
+            if w.lower() not in ("the", "a", "an", "of", "for", "in", "to")
+        ]
         counts = " ".join(lead_words[-1:] + [m.group(0).strip()] + noun_phrase.split())
         out.append((figure, counts, noun))
     return tuple(out)
@@ -172,7 +319,11 @@ def _noun_phrase(text: str) -> str:
     clause = re.split(r"[,.;:()\"“”]", text, maxsplit=1)[0]
     words: list[str] = []
     for word in clause.split():
-        if len(words) == 5 or not re.fullmatch(r"[A-Za-z][\w'’-]*", word) or word.lower() in STOP_WORDS - {"more"}:
+        if (
+            len(words) == 5
+            or not re.fullmatch(r"[A-Za-z][\w'’-]*", word)
+            or word.lower() in STOP_WORDS - {"more"}
+        ):
             break
         words.append(word)
     while words and words[-1].lower() == "more":
@@ -183,14 +334,47 @@ def _noun_phrase(text: str) -> str:
 # A sum of money as outlets write it: "€21 billion", "$300bn", "US$1.2 trillion", "£25.5bn",
 # "21 billion euros".  Its value is the amount times the scale, in its currency, so "$100bn" and
 # "$100 billion" are one figure; it is printed as the source wrote it.
-_CURRENCY_SIGNS = {"€": "EUR", "$": "USD", "US$": "USD", "£": "GBP", "¥": "JPY", "₹": "INR", "EUR": "EUR", "USD": "USD", "GBP": "GBP"}
-_CURRENCY_WORDS = {"euro": "EUR", "dollar": "USD", "pound": "GBP", "yen": "JPY", "rupee": "INR", "yuan": "CNY"}
-_SCALES = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
+_CURRENCY_SIGNS = {
+    "€": "EUR",
+    "$": "USD",
+    "US$": "USD",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "EUR": "EUR",
+    "USD": "USD",
+    "GBP": "GBP",
+}
+_CURRENCY_WORDS = {
+    "euro": "EUR",
+    "dollar": "USD",
+    "pound": "GBP",
+    "yen": "JPY",
+    "rupee": "INR",
+    "yuan": "CNY",
+}
+_SCALES = {
+    "trillion": 1e12,
+    "tn": 1e12,
+    "billion": 1e9,
+    "bn": 1e9,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "thousand": 1e3,
+    "k": 1e3,
+}
 _SCALE = r"(?:\s?(trillion|billion|million|thousand|bn|tn|mn|m|k)\b)?"
-_SUM_SIGNED = re.compile(rf"(?<![\w.,])(US\$|€|\$|£|¥|₹|(?:EUR|USD|GBP)\s?)(\d[\d,]*(?:\.\d+)?){_SCALE}")
-_SUM_WORDED = re.compile(rf"(?<![\w.,$€£¥₹])(\d[\d,]*(?:\.\d+)?){_SCALE}\s+({'|'.join(_CURRENCY_WORDS)})s?\b", re.I)
+_SUM_SIGNED = re.compile(
+    rf"(?<![\w.,])(US\$|€|\$|£|¥|₹|(?:EUR|USD|GBP)\s?)(\d[\d,]*(?:\.\d+)?){_SCALE}"
+)
+_SUM_WORDED = re.compile(
+    rf"(?<![\w.,$€£¥₹])(\d[\d,]*(?:\.\d+)?){_SCALE}\s+({'|'.join(_CURRENCY_WORDS)})s?\b", re.I
+)
 SUM_CONTEXT_WORDS = 6  # words either side of a sum that say what it is for
-MIN_SHARED_CONTEXT = 2  # content words two sums' contexts share when they are one sum reported differently
+MIN_SHARED_CONTEXT = (
+    2  # content words two sums' contexts share when they are one sum reported differently
+)
 
 
 @dataclass(frozen=True)
@@ -204,16 +388,34 @@ class Sum:
     end: int
 
 
-@functools.lru_cache(maxsize=65_536)  # figures, differences and key figures each read every sentence's sums
+@functools.lru_cache(
+    maxsize=65_536
+)  # figures, differences and key figures each read every sentence's sums
 def find_sums(text: str) -> tuple[Sum, ...]:
     """Every sum of money in ``text``."""
     sums = []
     for m in _SUM_SIGNED.finditer(text):
         sign, amount, scale = m.group(1).strip(), m.group(2), (m.group(3) or "").lower()
-        sums.append(Sum(m.group(0).strip(), float(amount.replace(",", "")) * _SCALES.get(scale, 1), _CURRENCY_SIGNS[sign], m.start(), m.end()))
+        sums.append(
+            Sum(
+                m.group(0).strip(),
+                float(amount.replace(",", "")) * _SCALES.get(scale, 1),
+                _CURRENCY_SIGNS[sign],
+                m.start(),
+                m.end(),
+            )
+        )
     for m in _SUM_WORDED.finditer(text):
         amount, scale, word = m.group(1), (m.group(2) or "").lower(), m.group(3).lower()
-        sums.append(Sum(m.group(0), float(amount.replace(",", "")) * _SCALES.get(scale, 1), _CURRENCY_WORDS[word], m.start(), m.end()))
+        sums.append(
+            Sum(
+                m.group(0),
+                float(amount.replace(",", "")) * _SCALES.get(scale, 1),
+                _CURRENCY_WORDS[word],
+                m.start(),
+                m.end(),
+            )
+        )
     return tuple(sorted(sums, key=lambda x: x.start))
 
 
@@ -221,7 +423,11 @@ def _context(text: str, found: Sum) -> set[str]:
     """The content stems of the words around a sum: what it is a sum of."""
     before = text[: found.start].split()[-SUM_CONTEXT_WORDS:]
     after = text[found.end :].split()[:SUM_CONTEXT_WORDS]
-    return {stem(w.lower()) for w in re.findall(r"[A-Za-z][\w'’-]+", " ".join(before + after)) if w.lower() not in STOP_WORDS}
+    return {
+        stem(w.lower())
+        for w in re.findall(r"[A-Za-z][\w'’-]+", " ".join(before + after))
+        if w.lower() not in STOP_WORDS
+    }
 
 
 def _sum_phrase(text: str, found: Sum) -> str:
@@ -253,7 +459,9 @@ def _sum_differences(sentences: list[Sentence]) -> list[Discrepancy]:
         return contexts[key]
 
     for currency in sorted(by_currency):
-        mentions = sorted(by_currency[currency], key=lambda m: (m[0].value, m[1].source, m[1].position))
+        mentions = sorted(
+            by_currency[currency], key=lambda m: (m[0].value, m[1].source, m[1].position)
+        )
         for i, (a, sa) in enumerate(mentions):
             for b, sb in mentions[i + 1 : i + 1 + MAX_LENGTHS]:
                 if not _close_but_different(a.value, b.value):
@@ -268,8 +476,15 @@ def _sum_differences(sentences: list[Sentence]) -> list[Discrepancy]:
                     continue
                 first, second = sorted(((a, sa), (b, sb)), key=lambda m: m[1].source)
                 told.update({(a.value, sa.source), (b.value, sb.source)})
-                differences.append(Discrepancy(f"Sum ({currency})", [Claim(_sum_phrase(first[1].text, first[0]), first[1].source),
-                                                                     Claim(_sum_phrase(second[1].text, second[0]), second[1].source)]))
+                differences.append(
+                    Discrepancy(
+                        f"Sum ({currency})",
+                        [
+                            Claim(_sum_phrase(first[1].text, first[0]), first[1].source),
+                            Claim(_sum_phrase(second[1].text, second[0]), second[1].source),
+                        ],
+                    )
+                )
     return differences
 
 
@@ -291,8 +506,13 @@ def find_discrepancies(sentences: list[Sentence]) -> list[Discrepancy]:
     a different toll and a different count of civilians, but one difference to a reader.
     """
     found, told = [], set()
-    everything = (_duration_differences(sentences) + _date_differences(sentences) + _toll_differences(sentences)
-                  + _sum_differences(sentences) + _figure_differences(sentences))
+    everything = (
+        _duration_differences(sentences)
+        + _date_differences(sentences)
+        + _toll_differences(sentences)
+        + _sum_differences(sentences)
+        + _figure_differences(sentences)
+    )
     for difference in everything:
         claims = {(c.source, re.sub(r"\D", "", c.text)) for c in difference.claims}
         if len(claims & told) < 2:
@@ -322,7 +542,13 @@ def _duration_differences(sentences: list[Sentence]) -> list[Discrepancy]:
                 continue
             minutes = _minutes(m)
             opening = m.group(0).lower()
-            bound = "min" if opening.startswith(_AT_LEAST) else "max" if opening.startswith(_AT_MOST) else ""
+            bound = (
+                "min"
+                if opening.startswith(_AT_LEAST)
+                else "max"
+                if opening.startswith(_AT_MOST)
+                else ""
+            )
             mentions.append(_Duration(minutes, bound, _span(s.text, m), s.source, things))
     # Group mentions by what they measure, then compare within a group: linear in mentions.
     # A group key is "event" (a call, a meeting) or a thing a duration names ("two-day storm");
@@ -339,12 +565,17 @@ def _duration_differences(sentences: list[Sentence]) -> list[Discrepancy]:
         if members and not any(m in f for f in found for m in members):
             found.append(members)
     return [
-        Discrepancy(f"Length of the {_topic(set().union(*(m.things for m in members)))}", [Claim(m.phrase, m.source) for m in members])
+        Discrepancy(
+            f"Length of the {_topic(set().union(*(m.things for m in members)))}",
+            [Claim(m.phrase, m.source) for m in members],
+        )
         for members in found
     ]
 
 
-@functools.lru_cache(maxsize=65_536)  # key figures and differences both read every sentence's durations
+@functools.lru_cache(
+    maxsize=65_536
+)  # key figures and differences both read every sentence's durations
 def _durations(text: str) -> tuple[re.Match, ...]:
     return tuple(_DURATION.finditer(text))
 
@@ -372,10 +603,17 @@ def _disagreeing(members: list[tuple[_Duration, bool]]) -> list[_Duration] | Non
         if len(lengths) < MAX_LENGTHS:
             lengths.setdefault((m.minutes, m.bound), m)
     everyone = list(lengths.values())
-    pairs = [(a, b) for i, a in enumerate(everyone) for b in everyone[i + 1 :] if a.source != b.source and _differ(a, b)]
+    pairs = [
+        (a, b)
+        for i, a in enumerate(everyone)
+        for b in everyone[i + 1 :]
+        if a.source != b.source and _differ(a, b)
+    ]
     if not pairs:
         return None
-    a, b = max(pairs, key=lambda p: max(p[0].minutes, p[1].minutes) / min(p[0].minutes, p[1].minutes))  # the widest gap
+    a, b = max(
+        pairs, key=lambda p: max(p[0].minutes, p[1].minutes) / min(p[0].minutes, p[1].minutes)
+    )  # the widest gap
     # The disagreeing pair, and other lengths of the same scale up to a few claims in all.
     distinct = {(a.minutes, a.bound): a, (b.minutes, b.bound): b}
     for m in everyone:
@@ -402,7 +640,11 @@ def _differ(a: _Duration, b: _Duration) -> bool:
 def _keys(things: set[str]) -> list[tuple[str, bool]]:
     """(group key, whether the mention names that thing itself) for one duration."""
     keys = [("event", True)] if things & _EVENT_WORDS else []
-    return keys + [(w.removeprefix("="), w.startswith("=")) for w in things if not w.startswith("=") or w[1:] in things]
+    return keys + [
+        (w.removeprefix("="), w.startswith("="))
+        for w in things
+        if not w.startswith("=") or w[1:] in things
+    ]
 
 
 def _topic(things: set[str]) -> str:
@@ -416,11 +658,20 @@ def _topic(things: set[str]) -> str:
 
 def _things_of(text: str, m: re.Match) -> set[str]:
     """What a duration measures: '=storm' for "two-day storm" or "two days of storm", plus words before it."""
-    window = set(re.findall(r"[a-z]+", text[max(0, m.start() - DURATION_WINDOW) : m.start()].lower())) - STOP_WORDS
+    window = (
+        set(re.findall(r"[a-z]+", text[max(0, m.start() - DURATION_WINDOW) : m.start()].lower()))
+        - STOP_WORDS
+    )
     after = re.match(r"\s*(?:of\s+)?([a-z]+)", text[m.end() :])
-    if after and after.group(1) not in STOP_WORDS and ("-" in m.group(0) or after.group(0).strip().startswith("of")):
+    if (
+        after
+        and after.group(1) not in STOP_WORDS
+        and ("-" in m.group(0) or after.group(0).strip().startswith("of"))
+    ):
         return window | {"=" + after.group(1), after.group(1)}
-    return window if window & _EVENT_WORDS or any(w.endswith(("ed", "s")) for w in window) else set()
+    return (
+        window if window & _EVENT_WORDS or any(w.endswith(("ed", "s")) for w in window) else set()
+    )
 
 
 def _span(text: str, m: re.Match) -> str:
@@ -432,8 +683,12 @@ def _span(text: str, m: re.Match) -> str:
 
 # An incident happens on one day, so two dates for one named incident are a discrepancy; a
 # summit or talks may run over several days, and are left alone.
-_INCIDENT = re.compile(r"\b(attack|bombing|blast|explosion|shooting|massacre|assassination|ambush|raid)s?\b", re.I)
-_DATE = re.compile(rf"\b(?:({_MONTHS})\.?\s+(\d{{1,2}})|(\d{{1,2}})\s+({_MONTHS})\b)(?![\d–-])", re.I)
+_INCIDENT = re.compile(
+    r"\b(attack|bombing|blast|explosion|shooting|massacre|assassination|ambush|raid)s?\b", re.I
+)
+_DATE = re.compile(
+    rf"\b(?:({_MONTHS})\.?\s+(\d{{1,2}})|(\d{{1,2}})\s+({_MONTHS})\b)(?![\d–-])", re.I
+)
 INCIDENT_WINDOW = 8  # words either side of a date that may name the incident and where it happened
 
 
@@ -463,7 +718,14 @@ def _date_differences(sentences: list[Sentence]) -> list[Discrepancy]:
                 if name.group(0) in _NOT_SUBJECTS or name.group(0) in _MONTHS.split("|"):
                     continue
                 # The source's own words from the first to the last of date, incident and name.
-                edges = (m.start(), m.end(), incident.start(), incident.end(), start + name.start(), start + name.end())
+                edges = (
+                    m.start(),
+                    m.end(),
+                    incident.start(),
+                    incident.end(),
+                    start + name.start(),
+                    start + name.end(),
+                )
                 phrase = s.text[min(edges) : max(edges)]
                 key = (name.group(0), incident.group(1).lower())
                 if len(dates[key]) < MAX_LENGTHS:
@@ -476,11 +738,15 @@ def _date_differences(sentences: list[Sentence]) -> list[Discrepancy]:
                 [a, b]
                 for i, (date_a, a) in enumerate(mentions)
                 for date_b, b in mentions[i + 1 :]
-                if a.source != b.source and date_a not in given[b.source] and date_b not in given[a.source]
+                if a.source != b.source
+                and date_a not in given[b.source]
+                and date_b not in given[a.source]
             ),
             None,
         )
-        if pair and not any({c.source for c in pair} == {c.source for c in f.claims} for f in found):
+        if pair and not any(
+            {c.source for c in pair} == {c.source for c in f.claims} for f in found
+        ):
             found.append(Discrepancy(f"Date of the {name} {incident}", pair))
     return found
 
@@ -510,7 +776,9 @@ def _toll_differences(sentences: list[Sentence]) -> list[Discrepancy]:
             verb = (m.group(1) or m.group(4)).lower()
             number = m.group(2) or m.group(3)
             value = float(number.replace(",", ""))
-            at_least = re.search(r"\b(?:at least|more than|over)\s+\d", m.group(0), re.I) is not None
+            at_least = (
+                re.search(r"\b(?:at least|more than|over)\s+\d", m.group(0), re.I) is not None
+            )
             given[s.source].add(value)
             if len(tolls[verb]) < MAX_LENGTHS:
                 tolls[verb].setdefault((value, at_least), Claim(m.group(0), s.source))
@@ -580,7 +848,9 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
                 if a in given[source_b] or b in given[source_a] or not _close_but_different(a, b):
                     continue
                 told.update({(a, source_a), (b, source_b)})
-                found.append(Discrepancy(thing, [Claim(phrase_a, source_a), Claim(phrase_b, source_b)]))
+                found.append(
+                    Discrepancy(thing, [Claim(phrase_a, source_a), Claim(phrase_b, source_b)])
+                )
     return found
 
 
@@ -588,7 +858,13 @@ def _percent_phrase(text: str, m: re.Match) -> str:
     """A percentage with what it is of: from the last name before it ("AfD) placed second with
     20.8%" reads "Alternative for Germany (AfD) placed second with 20.8%"), else three words."""
     window = re.search(r"((?:\S+\s+){0,10})$", text[: m.start()]).group(1)
-    named = [n for n in re.finditer(r"(?:[A-Z][\w'’.-]*\s+(?:for\s+|of\s+)?)*\(?[A-Z][\w'’.-]*\)?\s", window) if n.group(0).split()[0] not in _NOT_SUBJECTS]
+    named = [
+        n
+        for n in re.finditer(
+            r"(?:[A-Z][\w'’.-]*\s+(?:for\s+|of\s+)?)*\(?[A-Z][\w'’.-]*\)?\s", window
+        )
+        if n.group(0).split()[0] not in _NOT_SUBJECTS
+    ]
     if named:
         return window[named[-1].start() :] + m.group(0)
     lead = re.search(r"((?:[\w'’-]+\s+){0,3})$", window)
@@ -614,7 +890,9 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 _POSSESSIVE = re.compile(r"['’]s$")
 _TITLE_WORD = re.compile(rf"(?:{_TITLE})s?|Mr|Mrs|Ms|Dr|Prof")
 # "President Putin", "Presidents Trump and Putin": a title before a surname alone.
-_TITLED_SURNAME = re.compile(rf"\b({_TITLE})s?\s+([A-Z][a-zà-ÿ'’-]{{2,}})\b(?:\s+and\s+([A-Z][a-zà-ÿ'’-]{{2,}})\b)?(?!\s+[A-Z])")
+_TITLED_SURNAME = re.compile(
+    rf"\b({_TITLE})s?\s+([A-Z][a-zà-ÿ'’-]{{2,}})\b(?:\s+and\s+([A-Z][a-zà-ÿ'’-]{{2,}})\b)?(?!\s+[A-Z])"
+)
 
 
 def find_actors(sentences: list[Sentence], limit: int) -> list[Actor]:
@@ -647,13 +925,19 @@ def find_actors(sentences: list[Sentence], limit: int) -> list[Actor]:
     naming: dict[str, list[Sentence]] = defaultdict(list)  # surname → the sentences naming it
     for s in sentences:
         words = set(_CAPITALISED.findall(s.text))
-        for surname in (words | {_POSSESSIVE.sub("", w) for w in words}) & people.keys():  # "Putin’s" names Putin
+        for surname in (
+            words | {_POSSESSIVE.sub("", w) for w in words}
+        ) & people.keys():  # "Putin’s" names Putin
             mentions[surname] += 1
             naming[surname].append(s)
             actor = people[surname]
             if " " not in actor.name:  # a surname alone: a source may give the whole name
                 full = re.search(rf"\b([A-Z][a-zà-ÿ'’-]+) {re.escape(surname)}\b", s.text)
-                if full and full.group(1) not in _NOT_SUBJECTS and not _TITLE_WORD.fullmatch(full.group(1)):
+                if (
+                    full
+                    and full.group(1) not in _NOT_SUBJECTS
+                    and not _TITLE_WORD.fullmatch(full.group(1))
+                ):
                     actor.name = f"{full.group(1)} {surname}"
     for key, actor in itertools.chain(people.items(), orgs.items()):
         actor.role = _role(roles[key])
@@ -662,7 +946,9 @@ def find_actors(sentences: list[Sentence], limit: int) -> list[Actor]:
         said: dict[int, str] = defaultdict(str)
         for s in naming.get(key, ()):
             said[s.source] += " " + s.text
-        actor.sources = [n for n in sorted(said) if all(part in said[n] for part in parts)] or actor.sources
+        actor.sources = [
+            n for n in sorted(said) if all(part in said[n] for part in parts)
+        ] or actor.sources
     ordered = sorted(people, key=lambda k: (-mentions[k], -len(people[k].sources), people[k].name))
     return ([people[k] for k in ordered] + sorted(orgs.values(), key=lambda a: a.name))[:limit]
 
@@ -672,10 +958,19 @@ def _plain_name(name: str) -> str:
     return re.sub(r"['’]s$", "", re.sub(rf"^(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+|{_TITLE}\s+)+", "", name))
 
 
-def _add(found: dict[str, Actor], name: str, role: str, source: int, strong: bool, roles: dict[str, Counter]) -> None:
+def _add(
+    found: dict[str, Actor],
+    name: str,
+    role: str,
+    source: int,
+    strong: bool,
+    roles: dict[str, Counter],
+) -> None:
     """Count one mention of a person and the role it gives them (``roles``: votes per surname)."""
     name = _plain_name(name)
-    role = role.rstrip(" .,;:")  # "Group." at a sentence's end ends the role; the stop is not part of it
+    role = role.rstrip(
+        " .,;:"
+    )  # "Group." at a sentence's end ends the role; the stop is not part of it
     key = name.split()[-1]
     roles[key][(strong, role)] += 1
     actor = found.get(key)
@@ -694,12 +989,19 @@ MIN_SPELLED_APART = 6  # surnames this long that differ by one letter are one pe
 def _merge_spellings(people: dict[str, Actor], roles: dict[str, Counter]) -> None:
     """One person transliterated two ways ("Zelensky", "Zelenskyy") is one actor, under the
     spelling more mentions give; two people who share a surname but not a first name stay two."""
-    by_start: dict[str, list[str]] = defaultdict(list)  # one letter apart from the third on: same first two
+    by_start: dict[str, list[str]] = defaultdict(
+        list
+    )  # one letter apart from the third on: same first two
     for key in people:
         by_start[key[:2]].append(key)
     for key in sorted(people, key=lambda k: sum(roles[k].values())):
         for other in by_start[key[:2]]:
-            if other == key or other not in people or len(key) < MIN_SPELLED_APART or not _one_letter_apart(key, other):
+            if (
+                other == key
+                or other not in people
+                or len(key) < MIN_SPELLED_APART
+                or not _one_letter_apart(key, other)
+            ):
                 continue
             first, second = people[key].name.split()[:-1], people[other].name.split()[:-1]
             if first and second and first != second:
@@ -731,18 +1033,24 @@ def _role(votes: Counter) -> str:
     return role
 
 
-def find_quotes(sentences: list[Sentence], actors: list[Actor], profile: Profile, limit: int) -> list[Quote]:
+def find_quotes(
+    sentences: list[Sentence], actors: list[Actor], profile: Profile, limit: int
+) -> list[Quote]:
     """Direct quotations with a named speaker (people first), each cut to its weightiest sentence."""
     paragraphs: dict[tuple[int, int], list[Sentence]] = defaultdict(list)
     for s in sentences:
         paragraphs[(s.source, s.paragraph)].append(s)
-    people = {a.name.split()[-1]: a.name for a in actors if not re.match(r"an? ", a.role)}  # not organisations
+    people = {
+        a.name.split()[-1]: a.name for a in actors if not re.match(r"an? ", a.role)
+    }  # not organisations
     found = []
     for (source, _), members in sorted(paragraphs.items()):
         text = " ".join(s.text for s in members)
         for m in _QUOTED.finditer(text):
             speaker = _speaker(text, m)
-            if speaker and speaker.lower() in _PRONOUNS:  # "he said": the person last named in the paragraph
+            if (
+                speaker and speaker.lower() in _PRONOUNS
+            ):  # "he said": the person last named in the paragraph
                 speaker = _last_named(text[: m.start()], people)
             if not speaker:
                 continue
@@ -750,7 +1058,9 @@ def find_quotes(sentences: list[Sentence], actors: list[Actor], profile: Profile
             quote, weight = _weightiest(m.group(1).strip().rstrip(",;:"), profile)
             # A person's words carry weight as such; an institution's only when they say something the brief is about.
             if len(quote.split()) >= 6 and (person or weight >= MIN_SCORE):
-                found.append((person is not None, weight, Quote(quote, person or speaker, [source])))
+                found.append(
+                    (person is not None, weight, Quote(quote, person or speaker, [source]))
+                )
     found.sort(key=lambda f: (not f[0], -f[1]))
     chosen: list[Quote] = []
     for _, _, quote in found:
@@ -761,7 +1071,11 @@ def find_quotes(sentences: list[Sentence], actors: list[Actor], profile: Profile
 
 def _last_named(text: str, people: dict[str, str]) -> str | None:
     """The person whose surname occurs last in ``text``, if any."""
-    found = [(m.start(), name) for surname, name in people.items() for m in re.finditer(rf"\b{re.escape(surname)}\b", text)]
+    found = [
+        (m.start(), name)
+        for surname, name in people.items()
+        for m in re.finditer(rf"\b{re.escape(surname)}\b", text)
+    ]
     return max(found)[1] if found else None
 
 
@@ -772,22 +1086,30 @@ def _weightiest(quote: str, profile: Profile) -> tuple[str, float]:
     for n, part in enumerate(parts):
         placement = place(part, "", profile)
         # A sentence that leans on the one before ("That's why…") is weak on its own.
-        scored.append(((placement.score if placement else 0.0) - (3.0 if n and dangling(part) else 0.0), n, part))
+        scored.append(
+            (
+                (placement.score if placement else 0.0) - (3.0 if n and dangling(part) else 0.0),
+                n,
+                part,
+            )
+        )
     score, n, best = max(scored, key=lambda s: (s[0], -s[1]))
     if len(parts) == 1 and len(best.split()) <= QUOTE_MAX_WORDS:
         return best, score
     if len(best.split()) > QUOTE_MAX_WORDS:
         best = " ".join(best.split()[:QUOTE_MAX_WORDS]) + " …"
-    return ("… " if n else "") + best + (" …" if n < len(parts) - 1 and not best.endswith("…") else ""), score
+    return ("… " if n else "") + best + (
+        " …" if n < len(parts) - 1 and not best.endswith("…") else ""
+    ), score
 
 
 def _speaker(text: str, m: re.Match) -> str | None:
     after = _SPEAKER_AFTER.match(text[m.end() :])
     if after:
         return _plain_name(after.group(1))
-    before = _SPEAKER_APPOSITIVE.search(text[max(0, m.start() - 200) : m.start()]) or _SPEAKER_BEFORE.search(
+    before = _SPEAKER_APPOSITIVE.search(
         text[max(0, m.start() - 200) : m.start()]
-    )
+    ) or _SPEAKER_BEFORE.search(text[max(0, m.start() - 200) : m.start()])
     if before:
         return _plain_name(before.group(1))
     return None

@@ -37,7 +37,9 @@ from .terms import content_stems, cosine, idf_weights, vector
 MIN_WORDS = 5
 MAX_JOINED_WORDS = 55
 # "A ceasefire is an agreement between…": an explainer's definition is background, not news.
-_DEFINITION = re.compile(r"^(?:A|An)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are|means|refers to)\s+(?:a|an|any|the|when)\b")
+_DEFINITION = re.compile(
+    r"^(?:A|An)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are|means|refers to)\s+(?:a|an|any|the|when)\b"
+)
 _ATTRIBUTION = re.compile(r"\W*according to ([^,]{2,60}),", re.I)
 # "Kenya Star, Xinhua report, 12 March 2025", "12 Mar 2025, 03:17 GMT+10": bylines, datelines
 # and captions of names and dates are not statements; a statement has words of prose.
@@ -48,12 +50,16 @@ _CAPTION = re.compile(r",\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}),?
 # "What did the call achieve?": a question the article goes on to answer states nothing.
 _QUESTION = re.compile(r"\?[\s\"'”’)]*$")
 _FULL_STOP = re.compile(r"[.!?…][\"'”’)]*$")
-_ANAPHORA = re.compile(r"\b(?:this|these|those|such|aforementioned|the same|the agency|the latter|the former)\b", re.I)
+_ANAPHORA = re.compile(
+    r"\b(?:this|these|those|such|aforementioned|the same|the agency|the latter|the former)\b", re.I
+)
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 # A capitalised word inside a sentence: a name, place, organisation, day or month.
 _NAME = re.compile(r"(?<=[\s(\"“‘-])[A-Z][\w'’-]*[a-z][\w'’-]*")
 
-NEIGHBOURS = 24  # most similar sentences kept for each: enough for every outlet of a story to be among them
+NEIGHBOURS = (
+    24  # most similar sentences kept for each: enough for every outlet of a story to be among them
+)
 # Whether two sentences state one fact: a logistic regression on their embedding cosine and
 # their TF-IDF cosine (content stems), fitted on the tune split's pairs of sentences from
 # different outlets (186 that state one gold fact, 7,372 that do not; AUC 0.90, against 0.86
@@ -66,8 +72,12 @@ SAME_BIAS = -5.83  # at the pairs' base rate: 2.5% of cross-outlet pairs state o
 CONSIDERED = 0.25  # neighbours less close than this (embedding cosine) are never the same fact
 RARE_IN = 8  # a word in at most this many candidates is rare enough to bring two together
 TWIN = 0.5  # from this probability another outlet's sentence is the same statement (if it backs figures and names)
-DUPLICATE = 0.80  # an outlet's sentence this close (embedding cosine) to another of its own repeats it
-MAX_SUPPORT = 4.0  # outlets beyond this many add nothing: a week of news repeats a story hundreds of times
+DUPLICATE = (
+    0.80  # an outlet's sentence this close (embedding cosine) to another of its own repeats it
+)
+MAX_SUPPORT = (
+    4.0  # outlets beyond this many add nothing: a week of news repeats a story hundreds of times
+)
 CENTRAL_OF = 5  # centrality: mean cosine with this many closest sentences
 LEAD_SCALE = 4.0  # a sentence's lead weight halves after this many sentences of its article
 PREFERRED_WORDS = 25  # "bullets of 12–25 words" (issue 12); longer ones pay per word
@@ -159,7 +169,11 @@ def candidates(sentences: list[Sentence]) -> list[Candidate]:
         text, evidence = built
         if len(evidence) > 1 and found and found[-1].evidence == evidence[:1]:
             found.pop()  # the sentence before now leads this bullet: it is not told twice
-        found.append(Candidate(text, evidence, sentence.position, sentence.heading, sources=[sentence.source]))
+        found.append(
+            Candidate(
+                text, evidence, sentence.position, sentence.heading, sources=[sentence.source]
+            )
+        )
     return found
 
 
@@ -185,7 +199,11 @@ def _bullet_text(sentences: list[Sentence], i: int) -> tuple[str, list[Evidence]
     if clause:
         return clause, own
     previous = sentences[i - 1] if i > 0 else None
-    if previous is None or previous.source != sentence.source or previous.heading != sentence.heading:
+    if (
+        previous is None
+        or previous.source != sentence.source
+        or previous.heading != sentence.heading
+    ):
         return None
     lead = compress(previous.text)
     if dangling(lead):
@@ -204,7 +222,9 @@ class Scored:
 
     found: list[Candidate]
     vectors: np.ndarray
-    twins: list[list[tuple[int, float]]]  # per candidate: (row, probability of one fact), likeliest first
+    twins: list[
+        list[tuple[int, float]]
+    ]  # per candidate: (row, probability of one fact), likeliest first
 
 
 def score(found: list[Candidate], profile: Profile, headlines: list[str] = ()) -> Scored:
@@ -225,7 +245,11 @@ def score(found: list[Candidate], profile: Profile, headlines: list[str] = ()) -
         c.words_vector = vector(stems[n], idf)
     twins = _same_fact(found, vectors, index, _sharing_rare_words(stems))
     placements = classify([c.text for c in found], [c.heading for c in found], vectors, profile)
-    titled = (vectors @ embed(list(headlines)).T).max(axis=1) if len(headlines) and len(found) else np.zeros(len(found))
+    titled = (
+        (vectors @ embed(list(headlines)).T).max(axis=1)
+        if len(headlines) and len(found)
+        else np.zeros(len(found))
+    )
     for n, (c, placement) in enumerate(zip(found, placements)):
         c.placement = placement
         c.features = _features(c, found, similarity[n][index[n] >= 0], twins[n])
@@ -244,10 +268,15 @@ def _sharing_rare_words(stems: list[list[str]]) -> list[set[int]]:
         for term in set(terms):
             postings[term].append(n)
     rare = {term: members for term, members in postings.items() if 1 < len(members) <= RARE_IN}
-    return [set().union(*(rare.get(term, ()) for term in set(terms))) - {n} for n, terms in enumerate(stems)]
+    return [
+        set().union(*(rare.get(term, ()) for term in set(terms))) - {n}
+        for n, terms in enumerate(stems)
+    ]
 
 
-def _same_fact(found: list[Candidate], vectors: np.ndarray, index: np.ndarray, sharing: list[set[int]]) -> list[list[tuple[int, float]]]:
+def _same_fact(
+    found: list[Candidate], vectors: np.ndarray, index: np.ndarray, sharing: list[set[int]]
+) -> list[list[tuple[int, float]]]:
     """For each candidate, its likely twins: (other candidate, probability that the two state
     one fact), likeliest first, among its nearest embeddings and those sharing a rare word."""
     twins = []
@@ -267,7 +296,6 @@ def _probability(embedded: float, worded: float) -> float:
     return 1.0 / (1.0 + math.exp(-(SAME_EMBEDDING * embedded + SAME_WORDS * worded + SAME_BIAS)))
 
 
-
 def _collapse(found: list[Candidate]) -> list[Candidate]:
     first: dict[str, Candidate] = {}
     for c in found:
@@ -278,8 +306,12 @@ def _collapse(found: list[Candidate]) -> list[Candidate]:
     return list(first.values())
 
 
-def _features(c: Candidate, found: list[Candidate], similarity: np.ndarray, twins: list[tuple[int, float]]) -> dict[str, float]:
-    best_by_outlet: dict[int, float] = dict.fromkeys(c.sources[1:], 1.0)  # outlets that print the same words
+def _features(
+    c: Candidate, found: list[Candidate], similarity: np.ndarray, twins: list[tuple[int, float]]
+) -> dict[str, float]:
+    best_by_outlet: dict[int, float] = dict.fromkeys(
+        c.sources[1:], 1.0
+    )  # outlets that print the same words
     for j, probability in twins:
         other = found[j].sources[0]
         if other not in c.sources and probability > best_by_outlet.get(other, 0.0):
@@ -310,7 +342,10 @@ def merge(scored: Scored) -> list[Candidate]:
     A twin that does not back it keeps its own chance to be told.
     """
     found = scored.found
-    order = sorted(range(len(found)), key=lambda n: (-found[n].salience, found[n].sources[0], found[n].position))
+    order = sorted(
+        range(len(found)),
+        key=lambda n: (-found[n].salience, found[n].sources[0], found[n].position),
+    )
     absorbed = np.zeros(len(found), dtype=bool)
     kept = []
     for n in order:
@@ -324,16 +359,31 @@ def merge(scored: Scored) -> list[Candidate]:
                 # An outlet repeats itself near word for word, or in a list item or caption that
                 # sums up one of its sentences; otherwise its two sentences are two facts (and so
                 # are two alike but for a figure or a name: "3 shelters in Arnel", "5 in Cardo").
-                summed_up = not (_FULL_STOP.search(found[j].text) and _FULL_STOP.search(found[n].text))
-                repeated = float(scored.vectors[n] @ scored.vectors[j]) >= DUPLICATE and _backs(found[n], found[j])
+                summed_up = not (
+                    _FULL_STOP.search(found[j].text) and _FULL_STOP.search(found[n].text)
+                )
+                repeated = float(scored.vectors[n] @ scored.vectors[j]) >= DUPLICATE and _backs(
+                    found[n], found[j]
+                )
                 absorbed[j] = summed_up or repeated
             elif not _other_voice(found[n].text, found[j].text):
                 twins.append(j)
         group = [n, *twins]
         # The wording most twins back, among those the most salient one backs (or that one itself).
         eligible = [n] + [m for m in twins if _backs(found[n], found[m])]
-        backers = {m: [o for o in group if o != m and found[o].sources[0] != found[m].sources[0] and _backs(found[o], found[m])] for m in eligible}
-        best = max(eligible, key=lambda m: (len(backers[m]), m == n))  # ties go to the most salient wording
+        backers = {
+            m: [
+                o
+                for o in group
+                if o != m
+                and found[o].sources[0] != found[m].sources[0]
+                and _backs(found[o], found[m])
+            ]
+            for m in eligible
+        }
+        best = max(
+            eligible, key=lambda m: (len(backers[m]), m == n)
+        )  # ties go to the most salient wording
         keeper = found[best]
         for o in backers[best]:
             _absorb(keeper, found[o])
@@ -355,7 +405,11 @@ def _other_voice(one: str, other: str) -> bool:
     the other never names: an analyst's forecast is not the same statement as a report of
     what happened, however many words and figures the two share."""
     return any(
-        not any(name in b for name in _ATTRIBUTION.match(a)[1].split() if name[0].isupper() and len(name) > 3)
+        not any(
+            name in b
+            for name in _ATTRIBUTION.match(a)[1].split()
+            if name[0].isupper() and len(name) > 3
+        )
         for a, b in ((one, other), (other, one))
         if _ATTRIBUTION.match(a)
     )
@@ -377,7 +431,9 @@ def _absorb(keeper: Candidate, other: Candidate) -> None:
             keeper.evidence.extend(e for e in other.evidence if e.source == source)
 
 
-def select(kept: list[Candidate], vectors: np.ndarray, profile: Profile, budget: int) -> list[Candidate]:
+def select(
+    kept: list[Candidate], vectors: np.ndarray, profile: Profile, budget: int
+) -> list[Candidate]:
     """The bullets to tell, in the order chosen: each the likeliest to add a new fact.
 
     A candidate's salience is the log-odds that it states a fact; times the chance that no
@@ -397,13 +453,19 @@ def select(kept: list[Candidate], vectors: np.ndarray, profile: Profile, budget:
     chosen: list[Candidate] = []
     counts = dict.fromkeys(limits, 0)
     said: set[tuple[int, str]] = set()
-    told: dict[int, tuple[int, float]] = {}  # row → (bullets weighed so far, chance one of them tells it)
+    told: dict[
+        int, tuple[int, float]
+    ] = {}  # row → (bullets weighed so far, chance one of them tells it)
     used = 0
     while heap:
         bound, n = heapq.heappop(heap)
         c = ranked[n]
         sentences = {(e.source, e.sentence) for e in c.evidence}
-        if counts.get(c.section, 0) >= limits.get(c.section, 0) or used + c.words + 1 > budget or sentences <= said:
+        if (
+            counts.get(c.section, 0) >= limits.get(c.section, 0)
+            or used + c.words + 1 > budget
+            or sentences <= said
+        ):
             continue  # for good: sections fill, the budget shrinks and what is said stays said
         gain = (1.0 / (1.0 + math.exp(-c.salience))) * (1.0 - _told(c, chosen, vectors, told))
         if heap and gain < -heap[0][0]:
@@ -416,13 +478,21 @@ def select(kept: list[Candidate], vectors: np.ndarray, profile: Profile, budget:
     return chosen
 
 
-def _told(c: Candidate, chosen: list[Candidate], vectors: np.ndarray, told: dict[int, tuple[int, float]]) -> float:
+def _told(
+    c: Candidate, chosen: list[Candidate], vectors: np.ndarray, told: dict[int, tuple[int, float]]
+) -> float:
     """The chance that a chosen bullet already states ``c``'s fact (weighing only bullets new since last asked)."""
     weighed, chance = told.get(c.row, (0, 0.0))
     if weighed < len(chosen):
         new = chosen[weighed:]
         embedded = vectors[[o.row for o in new]] @ vectors[c.row]
-        chance = max([chance] + [_probability(float(e), cosine(c.words_vector, o.words_vector)) for e, o in zip(embedded, new)])
+        chance = max(
+            [chance]
+            + [
+                _probability(float(e), cosine(c.words_vector, o.words_vector))
+                for e, o in zip(embedded, new)
+            ]
+        )
         told[c.row] = (len(chosen), chance)
     return chance
 

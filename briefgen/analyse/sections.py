@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..profile import Profile
 from .terms import STOP_WORDS, stem, tokens
@@ -44,33 +44,79 @@ HEADING_WEIGHT = 1.0
 DESCRIPTION_WEIGHT = 0.25
 
 _CONTRAST = re.compile(r"^\W*(?:however|but|yet|still|instead|on the contrary|by contrast)\b", re.I)
-_CONCESSION = re.compile(r"^\W*(?:although|though|even though|despite|in spite of|while|whereas)\b[^,;:\"“]{3,150},\s*(?=\w)", re.I)
+_CONCESSION = re.compile(
+    r"^\W*(?:although|though|even though|despite|in spite of|while|whereas)\b[^,;:\"“]{3,150},\s*(?=\w)",
+    re.I,
+)
 _HEDGE = re.compile(
     r"\b(?:(?:it is|it's|it remains|it was) (?:not |still |un)(?:clear|certain|known)|unclear|uncertain\w*|"
     r"remains? to be seen|no (?:convincing|clear) (?:signs?|evidence)|unrealistic|may not|might not|could not)\b",
     re.I,
 )
-_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|n't|fail(?:ed|s)?|refus\w*|reject\w*)\b", re.I)
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|neither|nor|without|n't|fail(?:ed|s)?|refus\w*|reject\w*)\b", re.I
+)
 # "On Thursday, May 8": "May" inside a sentence, capitalised, is the month (or a name), never
 # the modal verb a profile may weigh as a cue.
 _MONTH_MAY = re.compile(r"(?<=[\w,;:(“\"] )May\b")
 SIGNALS = {"@contrast": _CONTRAST, "@hedge": _HEDGE, "@negation": _NEGATION}
 NEGATED_SIGNAL = "@negated"  # set per section by ``place``: a cue of another section is negated
-REVERSED_SIGNAL = "@reversed"  # set per section by ``place``: a reversing verb acts on a cue of another section
+REVERSED_SIGNAL = (
+    "@reversed"  # set per section by ``place``: a reversing verb acts on a cue of another section
+)
 # Verbs that undo what they act on (and their forms): "lift", "ease", "cut", "lower", "suspend"...
 _REVERSING = re.compile(
     r"(?:lift|eas|lower|cut|slash|reduc|suspend|suspens|scrap|waiv|remov|withdr[ae]w|halt|paus|roll|scal|drop|rescind|revok)"
     r"(?:e|s|es|ed|d|n|ing|ting|ion|sion|tion|ions|al|als|ped|ping)?"
 )
 # What follows these is the circumstance of a reversal, not what it undoes ("a pause with the possibility of resuming").
-_NOT_ACTED_ON = frozenset({"with", "after", "before", "as", "amid", "despite", "until", "since", "for", "while", "when"})
-_PARTICLE_VERBS = frozenset({"roll", "rolls", "rolled", "rolling", "scale", "scales", "scaled", "scaling"})  # only with "back"
-_NEGATORS = frozenset({"not", "no", "never", "without", "neither", "nor", "nobody", "nothing", "none", "cannot", "fail", "failed", "fails", "failing"})
-NEGATED_SCOPE = 3  # content words after a negator that it governs ("failed to reach a lasting peace")
-SUBJECT_SCOPE = 12  # a negated subject ("No X ...") denies its clause, up to this many content words
+_NOT_ACTED_ON = frozenset(
+    {"with", "after", "before", "as", "amid", "despite", "until", "since", "for", "while", "when"}
+)
+_PARTICLE_VERBS = frozenset(
+    {"roll", "rolls", "rolled", "rolling", "scale", "scales", "scaled", "scaling"}
+)  # only with "back"
+_NEGATORS = frozenset(
+    {
+        "not",
+        "no",
+        "never",
+        "without",
+        "neither",
+        "nor",
+        "nobody",
+        "nothing",
+        "none",
+        "cannot",
+        "fail",
+        "failed",
+        "fails",
+        "failing",
+    }
+)
+NEGATED_SCOPE = (
+    3  # content words after a negator that it governs ("failed to reach a lasting peace")
+)
+SUBJECT_SCOPE = (
+    12  # a negated subject ("No X ...") denies its clause, up to this many content words
+)
 # "not only X but also Y" asserts X; a clause break ends what a negator governs.
 _NOT_NEGATING = frozenset({"only", "just", "least", "longer"})
-_SCOPE_BREAKERS = frozenset({"but", "and", "or", "while", "whereas", "although", "though", "yet", "however", "which", "because"})
+_SCOPE_BREAKERS = frozenset(
+    {
+        "but",
+        "and",
+        "or",
+        "while",
+        "whereas",
+        "although",
+        "though",
+        "yet",
+        "however",
+        "which",
+        "because",
+    }
+)
 
 
 @dataclass
@@ -97,8 +143,14 @@ def cue_scores(text: str, heading: str, profile: Profile) -> dict[str, tuple[flo
     masked = negated | verbs | reversed_
     stems = _stems(w for n, w in enumerate(words) if n not in masked)
     signals = frozenset(cue for cue, pattern in SIGNALS.items() if pattern.search(text))
-    denied = {spec.id for spec, m in zip(specs, matchers) if m.phrases_in(words, negated, denied=True)}
-    undone = {spec.id for spec, m in zip(specs, matchers) if reversed_ and m.phrases_in(words, reversed_, denied=True)}
+    denied = {
+        spec.id for spec, m in zip(specs, matchers) if m.phrases_in(words, negated, denied=True)
+    }
+    undone = {
+        spec.id
+        for spec, m in zip(specs, matchers)
+        if reversed_ and m.phrases_in(words, reversed_, denied=True)
+    }
     scores = {}
     for spec in specs:
         cues = tuple(spec.cues.items())
@@ -111,7 +163,9 @@ def cue_scores(text: str, heading: str, profile: Profile) -> dict[str, tuple[flo
         if score < MIN_OWN_SCORE:
             scores[spec.id] = (0.0, [])
             continue
-        from_heading = HEADING_WEIGHT * _heading_score(heading, cues, spec.description) if heading else 0.0
+        from_heading = (
+            HEADING_WEIGHT * _heading_score(heading, cues, spec.description) if heading else 0.0
+        )
         if from_heading > 0:
             score += from_heading
             reasons.append(f"under heading “{heading}”")
@@ -121,7 +175,13 @@ def cue_scores(text: str, heading: str, profile: Profile) -> dict[str, tuple[flo
 
 def place(text: str, heading: str, profile: Profile) -> Placement | None:
     """The section whose cues fit ``text`` best, or None when none clears ``MIN_SCORE``."""
-    scores = sorted(((score, sid, reasons) for sid, (score, reasons) in cue_scores(text, heading, profile).items()), key=lambda s: -s[0])
+    scores = sorted(
+        (
+            (score, sid, reasons)
+            for sid, (score, reasons) in cue_scores(text, heading, profile).items()
+        ),
+        key=lambda s: -s[0],
+    )
     if not scores or scores[0][0] < MIN_SCORE:
         return None
     best, section, reasons = scores[0]
@@ -153,18 +213,27 @@ def _negated(words: list[str]) -> frozenset[int]:
     return frozenset(negated)
 
 
-def _governed(words: list[str], i: int, scope: int, breakers: frozenset[str] = frozenset()) -> list[int]:
+def _governed(
+    words: list[str], i: int, scope: int, breakers: frozenset[str] = frozenset()
+) -> list[int]:
     """Positions after ``words[i]`` it governs: up to ``scope`` content words, within its clause."""
     governed, count = [], 0
     for j in range(i + 1, len(words)):
-        if count == scope or words[j] in _SCOPE_BREAKERS or words[j] in breakers or (j == i + 1 and words[j] in _NOT_NEGATING):
+        if (
+            count == scope
+            or words[j] in _SCOPE_BREAKERS
+            or words[j] in breakers
+            or (j == i + 1 and words[j] in _NOT_NEGATING)
+        ):
             break
         governed.append(j)
         count += words[j] not in STOP_WORDS
     return governed
 
 
-def _reversed(words: list[str], negated: frozenset[int], matchers: list[_Matcher]) -> tuple[frozenset[int], frozenset[int]]:
+def _reversed(
+    words: list[str], negated: frozenset[int], matchers: list[_Matcher]
+) -> tuple[frozenset[int], frozenset[int]]:
     """Positions of reversing verbs, and of the words they act on, where those hold a cue of some section."""
     verbs: set[int] = set()
     reversed_: set[int] = set()
@@ -175,7 +244,9 @@ def _reversed(words: list[str], negated: frozenset[int], matchers: list[_Matcher
             if i + 1 >= len(words) or words[i + 1] != "back":
                 continue
             i += 1  # "rolled back the sanctions": "back" is part of the verb
-        governed = frozenset(_governed(words, i, NEGATED_SCOPE, _NOT_ACTED_ON)) - negated  # "ended without X" is a negation, not a reversal
+        governed = (
+            frozenset(_governed(words, i, NEGATED_SCOPE, _NOT_ACTED_ON)) - negated
+        )  # "ended without X" is a negation, not a reversal
         if any(m.phrases_in(words, governed, denied=True) for m in matchers):
             reversed_.update(governed)
             verbs.update(range(i - (word in _PARTICLE_VERBS), i + 1))
@@ -183,7 +254,12 @@ def _reversed(words: list[str], negated: frozenset[int], matchers: list[_Matcher
 
 
 def _score(
-    words: list[str], negated: frozenset[int], stems: frozenset[str], signals: frozenset[str], cues: tuple[tuple[str, float], ...], description: str
+    words: list[str],
+    negated: frozenset[int],
+    stems: frozenset[str],
+    signals: frozenset[str],
+    cues: tuple[tuple[str, float], ...],
+    description: str,
 ) -> tuple[float, list[str]]:
     """A text's fit to one section, from its words, their stems and the signals it shows."""
     matcher = _matcher(cues)
@@ -204,7 +280,14 @@ def _heading_score(heading: str, cues: tuple[tuple[str, float], ...], descriptio
     words = tokens(heading)
     negated = _negated(words)
     signals = frozenset(cue for cue, pattern in SIGNALS.items() if pattern.search(heading))
-    return _score(words, negated, _stems(w for n, w in enumerate(words) if n not in negated), signals, cues, description)[0]
+    return _score(
+        words,
+        negated,
+        _stems(w for n, w in enumerate(words) if n not in negated),
+        signals,
+        cues,
+        description,
+    )[0]
 
 
 HEAD = 3  # letters a one-word prefix cue is indexed by
@@ -219,9 +302,13 @@ class _Matcher:
     phrases: list[tuple[str, list[str], bool]]  # cue, its words, last word is a prefix
     by_word: dict[str, list[int]] = field(default_factory=dict)
     by_first: dict[str, list[int]] = field(default_factory=dict)  # phrases by their first word
-    by_head: dict[str, list[int]] = field(default_factory=dict)  # one-word prefix cues by their first letters
+    by_head: dict[str, list[int]] = field(
+        default_factory=dict
+    )  # one-word prefix cues by their first letters
 
-    def phrases_in(self, words: list[str], negated: frozenset[int], denied: bool = False) -> set[str]:
+    def phrases_in(
+        self, words: list[str], negated: frozenset[int], denied: bool = False
+    ) -> set[str]:
         """The cues in ``words`` outside the ``negated`` positions (or, if ``denied``, inside them)."""
         found: set[str] = set()
         for i in sorted(negated) if denied else range(len(words)):
@@ -229,14 +316,20 @@ class _Matcher:
             if not starting or (not denied and i in negated):
                 continue
             # A word counts once: "agreement" is the cue "agreement" or "agree*", the heavier.
-            here = [cue for cue, parts, prefix in (self.phrases[n] for n in starting) if _matches_at(words, i, parts, prefix)]
+            here = [
+                cue
+                for cue, parts, prefix in (self.phrases[n] for n in starting)
+                if _matches_at(words, i, parts, prefix)
+            ]
             if here:
                 found.add(max(here, key=lambda cue: (self.weights[cue], cue)))
         return found
 
     def _starting_with(self, word: str) -> list[int]:
         if word not in self.by_word:
-            if not self.by_first:  # built once: a new word then costs a look-up, not a pass over every cue
+            if (
+                not self.by_first
+            ):  # built once: a new word then costs a look-up, not a pass over every cue
                 for n, (_, parts, prefix) in enumerate(self.phrases):
                     if prefix and len(parts) == 1:
                         self.by_head.setdefault(parts[0][:HEAD], []).append(n)
@@ -244,7 +337,12 @@ class _Matcher:
                         self.by_first.setdefault(parts[0], []).append(n)
             self.by_word[word] = sorted(
                 self.by_first.get(word, [])
-                + [n for k in range(1, HEAD + 1) for n in self.by_head.get(word[:k], []) if word.startswith(self.phrases[n][1][0])]
+                + [
+                    n
+                    for k in range(1, HEAD + 1)
+                    for n in self.by_head.get(word[:k], [])
+                    if word.startswith(self.phrases[n][1][0])
+                ]
             )
         return self.by_word[word]
 
@@ -257,7 +355,7 @@ def _matches_at(words: list[str], i: int, parts: list[str], prefix: bool) -> boo
     return last == parts[-1] or (prefix and last.startswith(parts[-1]))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _matcher(cues: tuple[tuple[str, float], ...]) -> _Matcher:
     phrases = []
     for cue, _ in cues:
@@ -267,11 +365,13 @@ def _matcher(cues: tuple[tuple[str, float], ...]) -> _Matcher:
         phrases.append((cue, parts, cue.endswith("*")))
     return _Matcher(
         weights={cue: weight for cue, weight in cues},
-        signals=[cue for cue, _ in cues if cue in SIGNALS or cue in (NEGATED_SIGNAL, REVERSED_SIGNAL)],
+        signals=[
+            cue for cue, _ in cues if cue in SIGNALS or cue in (NEGATED_SIGNAL, REVERSED_SIGNAL)
+        ],
         phrases=phrases,
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _description_stems(description: str) -> frozenset[str]:
     return frozenset(stem(w) for w in tokens(description) if w not in STOP_WORDS and len(w) > 3)

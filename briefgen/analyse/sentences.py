@@ -13,11 +13,61 @@ import re
 from collections.abc import Iterator
 
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "lt", "col", "maj", "capt", "sgt",
-    "adm", "gov", "sen", "rep", "pres", "rev", "hon", "amb", "sec", "no", "vs", "etc", "e.g", "i.e",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "inc", "ltd", "co", "corp", "dept", "approx", "est", "fig", "mt", "ft", "u.s", "u.k", "u.n",
-    "a.m", "p.m",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sr",
+    "jr",
+    "st",
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "sgt",
+    "adm",
+    "gov",
+    "sen",
+    "rep",
+    "pres",
+    "rev",
+    "hon",
+    "amb",
+    "sec",
+    "no",
+    "vs",
+    "etc",
+    "e.g",
+    "i.e",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "dept",
+    "approx",
+    "est",
+    "fig",
+    "mt",
+    "ft",
+    "u.s",
+    "u.k",
+    "u.n",
+    "a.m",
+    "p.m",
 }
 # A candidate break: end punctuation, optional closing quotes/brackets, then space; or a
 # full stop with the space lost between a word and the next sentence ("statement.In the").
@@ -38,7 +88,11 @@ def iter_sentences(text: str) -> Iterator[str]:
     start = 0
     quotes = _QuoteCount()
     for m in _BREAK.finditer(text):
-        if not _OPENS_SENTENCE.match(text, m.end()) or _ends_with_abbreviation(text, start, m.start()) or _inside_a_name(text, m):
+        if (
+            not _OPENS_SENTENCE.match(text, m.end())
+            or _ends_with_abbreviation(text, start, m.start())
+            or _inside_a_name(text, m)
+        ):
             continue
         quotes.advance(text, m.start())
         if _ELLIPSIS.match(m.group(0)) and quotes.open():
@@ -73,7 +127,9 @@ class _QuoteCount:
 
 
 # "News.Az reports", "Gazeta.Ru said": an outlet named by its web address, not "statement.In the".
-_WEB_NAME = re.compile(r"[A-Z][\w-]*\.(?!(?:It|He|In|On|At|As|If|We|So|No|By|To|An|Of|Or|My|Us|Be|Do|Is)\b)[A-Z][a-z]\b")
+_WEB_NAME = re.compile(
+    r"[A-Z][\w-]*\.(?!(?:It|He|In|On|At|As|If|We|So|No|By|To|An|Of|Or|My|Us|Be|Do|Is)\b)[A-Z][a-z]\b"
+)
 
 
 def _inside_a_name(text: str, m: re.Match[str]) -> bool:
@@ -84,7 +140,9 @@ def _inside_a_name(text: str, m: re.Match[str]) -> bool:
     return bool(_WEB_NAME.match(text, begin))
 
 
-ABBREVIATION_REACH = 40  # characters before a full stop that can hold the word it ends ("U.S.A." or "approx")
+ABBREVIATION_REACH = (
+    40  # characters before a full stop that can hold the word it ends ("U.S.A." or "approx")
+)
 
 
 def _ends_with_abbreviation(text: str, start: int, at: int) -> bool:

@@ -69,7 +69,10 @@ def build_message(
         if cc:
             message["Cc"] = ", ".join(cc)
         message["Subject"] = _Subject(subject if subject is not None else default_subject(brief))
-    except (ValueError, IndexError) as exc:  # a header the email package refuses (line breaks, bad address)
+    except (
+        ValueError,
+        IndexError,
+    ) as exc:  # a header the email package refuses (line breaks, bad address)
         raise InputError(f"message header: {exc}") from None
     message["Date"] = email.utils.format_datetime(dt.datetime.now().astimezone())
     domain = email.utils.parseaddr(sender or "")[1].rpartition("@")[2]
@@ -100,7 +103,7 @@ class _Subject(str):
 
     name = "Subject"
 
-    def __new__(cls, value: str) -> "_Subject":
+    def __new__(cls, value: str) -> _Subject:
         if "\r" in value or "\n" in value:
             raise ValueError("the subject may not contain line breaks")
         # ``Header`` splits at every character str.splitlines() does (\x0b, \x0c, \x1c-\x1e,
@@ -109,7 +112,9 @@ class _Subject(str):
         if bad is not None and unicodedata.category(bad) == "Cs":
             raise ValueError("the subject is not valid UTF-8 text")
         if bad is not None:
-            raise ValueError(f"the subject may not contain U+{ord(bad):04X} (control characters and line separators cannot be sent)")
+            raise ValueError(
+                f"the subject may not contain U+{ord(bad):04X} (control characters and line separators cannot be sent)"
+            )
         return super().__new__(cls, value)
 
     def fold(self, *, policy) -> str:
@@ -138,7 +143,11 @@ def write_draft(message: EmailMessage, path: Path) -> Path:
 
 
 def _mime_type(path: Path) -> str:
-    return MIME_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return (
+        MIME_TYPES.get(path.suffix.lower())
+        or mimetypes.guess_type(path.name)[0]
+        or "application/octet-stream"
+    )
 
 
 def _read(path: Path) -> bytes:

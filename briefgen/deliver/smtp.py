@@ -56,7 +56,11 @@ class MailSettings:
         return f"{self.host}:{self.port}"
 
 
-def load_settings(flags: Mapping[str, str | None], environ: Mapping[str, str] | None = None, cwd: Path | None = None) -> MailSettings:
+def load_settings(
+    flags: Mapping[str, str | None],
+    environ: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+) -> MailSettings:
     """Settings from ``flags`` (keys of ``KEYS``; None = not given) over environment over file."""
     environ = os.environ if environ is None else environ
     layers: list[tuple[str, Mapping]] = []
@@ -75,7 +79,9 @@ def load_settings(flags: Mapping[str, str | None], environ: Mapping[str, str] | 
 
 def _config_path(environ: Mapping[str, str], cwd: Path) -> Path | None:
     """The ``briefgen.toml`` that applies: the working folder's, else the user's."""
-    config_home = environ.get("XDG_CONFIG_HOME") or str(Path(environ.get("HOME") or Path.home()) / ".config")
+    config_home = environ.get("XDG_CONFIG_HOME") or str(
+        Path(environ.get("HOME") or Path.home()) / ".config"
+    )
     for candidate in (cwd / CONFIG_NAME, Path(config_home) / "briefgen" / CONFIG_NAME):
         if candidate.is_file():
             return candidate
@@ -94,23 +100,33 @@ def envelope_address(address: str, what: str = "address") -> str:
 def send_message(message: EmailMessage, settings: MailSettings, recipients: list[str]) -> None:
     """Hand ``message`` to the server for ``recipients`` (bare addresses), all or none."""
     if not settings.host:
-        raise InputError("no SMTP server: give --smtp HOST[:PORT], BRIEFGEN_SMTP_HOST or host in briefgen.toml")
+        raise InputError(
+            "no SMTP server: give --smtp HOST[:PORT], BRIEFGEN_SMTP_HOST or host in briefgen.toml"
+        )
     if not settings.sender:
         raise InputError("no sender: give --from, BRIEFGEN_SMTP_FROM or 'from' in briefgen.toml")
     sender = envelope_address(settings.sender, "sender")
     if settings.user and settings.tls == "none":
-        raise InputError("will not send a password unencrypted: use --tls starttls or --tls ssl with --user")
+        raise InputError(
+            "will not send a password unencrypted: use --tls starttls or --tls ssl with --user"
+        )
     where = f"SMTP {settings.server}"
     try:
-        context = ssl.create_default_context(cafile=str(settings.cafile) if settings.cafile else None)
+        context = ssl.create_default_context(
+            cafile=str(settings.cafile) if settings.cafile else None
+        )
     except (OSError, ssl.SSLError) as exc:
-        raise InputError(f"{settings.cafile}: cannot load CA file ({getattr(exc, 'strerror', None) or exc})") from None
+        raise InputError(
+            f"{settings.cafile}: cannot load CA file ({getattr(exc, 'strerror', None) or exc})"
+        ) from None
     try:
         with _connect(settings, context) as smtp:
             smtp.ehlo()
             if settings.tls == "starttls":
                 if not smtp.has_extn("starttls"):
-                    raise ProcessingError(f"{where}: server does not offer STARTTLS (use --tls ssl, or --tls none for a trusted local relay)")
+                    raise ProcessingError(
+                        f"{where}: server does not offer STARTTLS (use --tls ssl, or --tls none for a trusted local relay)"
+                    )
                 smtp.starttls(context=context)
                 smtp.ehlo()
             if settings.user:
@@ -119,21 +135,31 @@ def send_message(message: EmailMessage, settings: MailSettings, recipients: list
     except ProcessingError:
         raise
     except ssl.SSLCertVerificationError as exc:
-        raise ProcessingError(f"{where}: TLS certificate not trusted ({exc.verify_message}); give the CA with --cafile if it is yours") from None
+        raise ProcessingError(
+            f"{where}: TLS certificate not trusted ({exc.verify_message}); give the CA with --cafile if it is yours"
+        ) from None
     except ssl.SSLError as exc:
         raise ProcessingError(f"{where}: TLS failed ({exc.reason or exc})") from None
     except smtplib.SMTPAuthenticationError as exc:
-        raise ProcessingError(f"{where}: login failed for user {settings.user} ({_reply(exc.smtp_code, exc.smtp_error)})") from None
+        raise ProcessingError(
+            f"{where}: login failed for user {settings.user} ({_reply(exc.smtp_code, exc.smtp_error)})"
+        ) from None
     except smtplib.SMTPResponseException as exc:
-        raise ProcessingError(f"{where}: server refused ({_reply(exc.smtp_code, exc.smtp_error)})") from None
+        raise ProcessingError(
+            f"{where}: server refused ({_reply(exc.smtp_code, exc.smtp_error)})"
+        ) from None
     except smtplib.SMTPServerDisconnected as exc:
-        if isinstance(exc.__context__, TimeoutError):  # smtplib reports a read timeout as a disconnect
+        if isinstance(
+            exc.__context__, TimeoutError
+        ):  # smtplib reports a read timeout as a disconnect
             raise ProcessingError(f"{where}: no answer within {settings.timeout:g} s") from None
         raise ProcessingError(f"{where}: server closed the connection") from None
     except smtplib.SMTPException as exc:
         raise ProcessingError(f"{where}: {exc}") from None
     except ConnectionRefusedError:
-        raise ProcessingError(f"{where}: connection refused (is the server running, is the port right?)") from None
+        raise ProcessingError(
+            f"{where}: connection refused (is the server running, is the port right?)"
+        ) from None
     except TimeoutError:  # socket.timeout is TimeoutError since 3.10
         raise ProcessingError(f"{where}: no answer within {settings.timeout:g} s") from None
     except socket.gaierror as exc:
@@ -144,7 +170,11 @@ def send_message(message: EmailMessage, settings: MailSettings, recipients: list
 
 def _connect(settings: MailSettings, context: ssl.SSLContext) -> smtplib.SMTP:
     """smtplib's client for ``settings``, every wait of which ends by one deadline."""
-    from ..read.url import Deadline, bounded_reader, connect  # the URL fetcher's deadline; only a send pays its import
+    from ..read.url import (  # the URL fetcher's deadline; only a send pays its import
+        Deadline,
+        bounded_reader,
+        connect,
+    )
 
     deadline = Deadline(settings.timeout)
 
@@ -153,7 +183,9 @@ def _connect(settings: MailSettings, context: ssl.SSLContext) -> smtplib.SMTP:
             return connect((host, port), deadline, self.source_address)
 
         def getreply(self):
-            if self.file is None and self.sock is not None:  # just connected, or just after STARTTLS
+            if (
+                self.file is None and self.sock is not None
+            ):  # just connected, or just after STARTTLS
                 self.file = bounded_reader(self.sock, deadline)
             return super().getreply()
 
@@ -161,16 +193,20 @@ def _connect(settings: MailSettings, context: ssl.SSLContext) -> smtplib.SMTP:
             if self.sock is not None:
                 try:
                     self.sock.settimeout(deadline.left())
-                except OSError:  # no time left (TimeoutError), or a socket a failed STARTTLS left unusable
+                except (
+                    OSError
+                ):  # no time left (TimeoutError), or a socket a failed STARTTLS left unusable
                     # Fail as smtplib fails a send (closed, disconnected, the OSError as the
                     # context send_message reads): the QUIT that `with` sends on the way out
                     # is then ignored, so it can neither hide the error that got us there nor
                     # fail a message the server has already taken.
                     self.close()
-                    raise smtplib.SMTPServerDisconnected("cannot send")
+                    raise smtplib.SMTPServerDisconnected("cannot send") from None
             super().send(s)
 
-    class BoundedSSL(smtplib.SMTP_SSL, Bounded):  # SMTP_SSL's _get_socket wraps in TLS the socket Bounded's connects
+    class BoundedSSL(
+        smtplib.SMTP_SSL, Bounded
+    ):  # SMTP_SSL's _get_socket wraps in TLS the socket Bounded's connects
         pass
 
     if settings.tls == "ssl":
@@ -184,14 +220,18 @@ def _login(smtp: smtplib.SMTP, user: str, password: str) -> None:
         smtp.login(user, password)
         return
     if "plain" not in smtp.esmtp_features.get("auth", "").lower().split():
-        raise smtplib.SMTPException("the server offers no AUTH PLAIN, which a non-ASCII user name or password needs")
-    token = base64.b64encode(f"\0{user}\0{password}".encode("utf-8")).decode("ascii")
+        raise smtplib.SMTPException(
+            "the server offers no AUTH PLAIN, which a non-ASCII user name or password needs"
+        )
+    token = base64.b64encode(f"\0{user}\0{password}".encode()).decode("ascii")
     code, reply = smtp.docmd("AUTH", f"PLAIN {token}")
     if code != 235:
         raise smtplib.SMTPAuthenticationError(code, reply)
 
 
-def _transfer(smtp: smtplib.SMTP, where: str, sender: str, recipients: list[str], data: bytes) -> None:
+def _transfer(
+    smtp: smtplib.SMTP, where: str, sender: str, recipients: list[str], data: bytes
+) -> None:
     """MAIL, RCPT for each recipient, DATA, sent only if every recipient was accepted."""
     code, reply = smtp.mail(sender)
     if code != 250:
@@ -201,7 +241,9 @@ def _transfer(smtp: smtplib.SMTP, where: str, sender: str, recipients: list[str]
         code, reply = smtp.rcpt(recipient)
         if code not in (250, 251):
             smtp.rset()
-            raise ProcessingError(f"{where}: recipient {recipient} refused ({_reply(code, reply)}); nothing sent")
+            raise ProcessingError(
+                f"{where}: recipient {recipient} refused ({_reply(code, reply)}); nothing sent"
+            )
     smtp.data(data)
 
 
@@ -225,9 +267,17 @@ def _read_config(path: Path) -> dict:
         raise InputError(f"{path}: 'smtp' should be a table ([smtp])")
     unknown = sorted(set(data) - {"smtp"}) + sorted(set(table) - set(KEYS))
     if unknown:
-        raise InputError(f"{path}: unknown setting {unknown[0]!r} (the [smtp] table takes {', '.join(KEYS)})")
-    if "password" in table and os.name == "posix" and path.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO):
-        warnings.warn(f"{path} holds a password and others can read it (chmod 600 {path})", stacklevel=2)
+        raise InputError(
+            f"{path}: unknown setting {unknown[0]!r} (the [smtp] table takes {', '.join(KEYS)})"
+        )
+    if (
+        "password" in table
+        and os.name == "posix"
+        and path.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO)
+    ):
+        warnings.warn(
+            f"{path} holds a password and others can read it (chmod 600 {path})", stacklevel=2
+        )
     return {k: str(v) for k, v in table.items()}
 
 

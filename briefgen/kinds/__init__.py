@@ -73,7 +73,9 @@ class Kind:
     bullets: bool = False  # holds the bullets salience chooses for it, within the budget left
     bottom_line: bool = False  # made of the chosen bullets; the email body opens with it
     reserve: int = 0  # words kept for it while bullets are chosen
-    share: float = 0.0  # the most of --max-words its items may take (its last ones go), if not evidence
+    share: float = (
+        0.0  # the most of --max-words its items may take (its last ones go), if not evidence
+    )
     evidence: bool = False  # shares the evidence allowance with the other evidence kinds
     cap: float = 1.0  # share of that allowance it may take alone (it keeps one item)
     yields: bool = True  # gives way, the longest list first, while the evidence is over
@@ -88,7 +90,9 @@ class Kind:
 
 def names() -> tuple[str, ...]:
     """The kinds there are: the modules of this package."""
-    return tuple(sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")))
+    return tuple(
+        sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
+    )
 
 
 @functools.cache
@@ -125,7 +129,9 @@ def upgrade(data: dict[str, Any]) -> dict[str, Any]:
     if data.get("schema") != 1 or not isinstance(data.get("sections"), list):
         return data
     data = dict(data)
-    lists = {name: data.pop(name, []) for name in ("key_figures", "actors", "quotes", "discrepancies")}
+    lists = {
+        name: data.pop(name, []) for name in ("key_figures", "actors", "quotes", "discrepancies")
+    }
     for section in data["sections"]:
         if isinstance(section, dict) and section.get("kind") in lists:
             section["items"] = lists[section["kind"]]

@@ -21,22 +21,30 @@ def collect(story: Story, spec: SectionSpec) -> list[Actor]:
     return find_actors(story.sentences, spec.max_items)
 
 
-def in_the_brief(actors: list[Actor], _spec: SectionSpec, story: Story, brief: Brief) -> list[Actor]:
+def in_the_brief(
+    actors: list[Actor], _spec: SectionSpec, story: Story, brief: Brief
+) -> list[Actor]:
     """Those a bullet names or whose quotation the brief prints."""
     speakers = {q.speaker for q in brief.items_of("quotes")}
-    return [a for a in actors if a.name in speakers or _mentioned(a.name, story.chosen)] or actors[:FALLBACK]
+    return [a for a in actors if a.name in speakers or _mentioned(a.name, story.chosen)] or actors[
+        :FALLBACK
+    ]
 
 
 def _mentioned(name: str, chosen: list[Candidate]) -> bool:
     """A person by surname, an organisation by its whole name."""
     parts = name.split()
-    key = parts[-1] if len(parts) <= 3 and parts[-1] not in ("Group", "Institute", "Center", "Centre", "Council") else name
+    key = (
+        parts[-1]
+        if len(parts) <= 3
+        and parts[-1] not in ("Group", "Institute", "Center", "Centre", "Council")
+        else name
+    )
     return any(key in c.text for c in chosen)
 
 
 def actor_words(actors: list[Actor]) -> int:
     return sum(words(a.name) + words(a.role) + CITATION for a in actors)
-
 
 
 KIND = Kind(

@@ -27,19 +27,34 @@ def bottom_line(_items: list[Item], spec: SectionSpec, story: Story, brief: Brie
     from ..analyse.items import item
 
     contested = [tuple(claim.text for claim in d.claims) for d in brief.items_of("discrepancies")]
-    short = [(n, c) for n, c in enumerate(story.chosen) if c.words <= BLUF_MAX_WORDS][: 2 * spec.max_items]
+    short = [(n, c) for n, c in enumerate(story.chosen) if c.words <= BLUF_MAX_WORDS][
+        : 2 * spec.max_items
+    ]
     short.sort(key=lambda nc: (-_headline_fact(nc[1]), nc[0]))
     lines = []
     told: set[int] = set()  # differences one line already takes a side in
     for _, c in short:
-        sides = {n for n, claims in enumerate(contested) if any(claim in c.text for claim in claims)}
+        sides = {
+            n for n, claims in enumerate(contested) if any(claim in c.text for claim in claims)
+        }
         if sides & told:
             continue
         told |= sides
         bullet = item(c)
-        lines.append(Item(bullet.text, spec.id, bullet.sources, bullet.evidence, bullet.confidence, [f"top bullet of {c.section}"]))
+        lines.append(
+            Item(
+                bullet.text,
+                spec.id,
+                bullet.sources,
+                bullet.evidence,
+                bullet.confidence,
+                [f"top bullet of {c.section}"],
+            )
+        )
     # Two lines always; a third only while the bottom line stays short enough to read at a glance.
-    while len(lines) > 2 and (len(lines) > spec.max_items or sum(len(i.text.split()) for i in lines) > BLUF_RESERVE):
+    while len(lines) > 2 and (
+        len(lines) > spec.max_items or sum(len(i.text.split()) for i in lines) > BLUF_RESERVE
+    ):
         lines.pop()
     return lines[: spec.max_items]
 
@@ -48,7 +63,6 @@ def _headline_fact(c: Candidate) -> float:
     """How much a bullet tells what the story is: the outlets' headlines say it, their first
     sentences tell it, several of them report it (each on a 0–1 scale, weighed alike)."""
     return c.headline + c.features.get("lead", 0.0) + min(len(c.sources), 3) / 3
-
 
 
 KIND = Kind("bluf", Item, item_words, settle=bottom_line, bottom_line=True, reserve=BLUF_RESERVE)

@@ -15,5 +15,4 @@ def item_words(items: list[Item]) -> int:
     return sum(words(i.text) + CITATION for i in items)
 
 
-
 KIND = Kind("bullets", Item, item_words, bullets=True)

@@ -19,10 +19,17 @@ def collect(story: Story, _spec: SectionSpec) -> list[Discrepancy]:
 
 
 def difference_words(differences: list[Discrepancy]) -> int:
-    return sum(words(d.topic) + sum(words(c.text) + CITATION for c in d.claims) for d in differences)
-
+    return sum(
+        words(d.topic) + sum(words(c.text) + CITATION for c in d.claims) for d in differences
+    )
 
 
 KIND = Kind(
-    "discrepancies", Discrepancy, difference_words, collect=collect, evidence=True, cap=0.5, yields=False
+    "discrepancies",
+    Discrepancy,
+    difference_words,
+    collect=collect,
+    evidence=True,
+    cap=0.5,
+    yields=False,
 )

@@ -25,5 +25,4 @@ def figure_words(figures: list[KeyFigure]) -> int:
     return words(HEADER) + rows if rows else 0
 
 
-
 KIND = Kind("key_figures", KeyFigure, figure_words, collect=collect, evidence=True)

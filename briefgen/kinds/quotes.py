@@ -14,7 +14,9 @@ if TYPE_CHECKING:
 def collect(story: Story, spec: SectionSpec) -> list[Quote]:
     from ..analyse.evidence import find_quotes
 
-    return find_quotes(story.sentences, story.collected.get("actors", []), story.profile, spec.max_items)
+    return find_quotes(
+        story.sentences, story.collected.get("actors", []), story.profile, spec.max_items
+    )
 
 
 def untold(quotes: list[Quote], _spec: SectionSpec, story: Story, _brief: Brief) -> list[Quote]:
@@ -26,7 +28,12 @@ def quote_words(quotes: list[Quote]) -> int:
     return sum(words(q.text) + words(q.speaker) + CITATION for q in quotes)
 
 
-
 KIND = Kind(
-    "quotes", Quote, quote_words, collect=collect, settle=untold, collect_after=("actors",), evidence=True
+    "quotes",
+    Quote,
+    quote_words,
+    collect=collect,
+    settle=untold,
+    collect_after=("actors",),
+    evidence=True,
 )

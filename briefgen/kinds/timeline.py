@@ -33,11 +33,15 @@ _YEAR = r"(?:,?\s+(\d{4}))?"
 _DAY_MONTH = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}\b")
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR}")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_WEEKDAY = re.compile(r"\b(?:([Ll]ast|[Nn]ext|[Tt]his|[Oo]n|[Bb]y|[Uu]ntil)\s+)?(" + "|".join(_WEEKDAYS) + r")\b")
+_WEEKDAY = re.compile(
+    r"\b(?:([Ll]ast|[Nn]ext|[Tt]his|[Oo]n|[Bb]y|[Uu]ntil)\s+)?(" + "|".join(_WEEKDAYS) + r")\b"
+)
 _RELATIVE = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 _RELATIVE_DAY = re.compile(r"\b(" + "|".join(_RELATIVE) + r")\b", re.I)
 # "will meet on Friday", "is due to sign on Monday": a weekday after these is ahead, not past.
-_AHEAD = re.compile(r"\b(?:will|shall|is to|are to|due to|set to|plans? to|expected to|scheduled|next)\b", re.I)
+_AHEAD = re.compile(
+    r"\b(?:will|shall|is to|are to|due to|set to|plans? to|expected to|scheduled|next)\b", re.I
+)
 AHEAD_REACH = 60  # characters before a weekday in which a future marker governs it
 YEAR_WINDOW = 183  # days: a date without a year is the one within half a year of the article
 SHARE = 0.2  # of --max-words at most: five events of a 800-word brief, the bullets keep the rest
@@ -62,7 +66,12 @@ def collect(story: Story, spec: SectionSpec) -> list[Event]:
         own = " ".join(e.sentence for e in c.evidence if e.source == c.sources[0])
         when = date_in(own, published.get(c.sources[0]))
         if when is not None:
-            event = Event(when.isoformat(), c.text, sorted(set(c.sources)), sorted(c.evidence, key=lambda e: e.source))
+            event = Event(
+                when.isoformat(),
+                c.text,
+                sorted(set(c.sources)),
+                sorted(c.evidence, key=lambda e: e.source),
+            )
             events.append((c.salience, -order, event))
     told = sorted(events, key=lambda e: (-e[0], -e[1]))[: spec.max_items]
     return [event for _, _, event in sorted(told, key=lambda e: (e[2].date, -e[0], -e[1]))]
@@ -79,14 +88,20 @@ def date_in(text: str, published: dt.date | None) -> dt.date | None:
         for m in _RELATIVE_DAY.finditer(text):
             found.append((m.start(), published + dt.timedelta(days=_RELATIVE[m.group(1).lower()])))
         for m in _WEEKDAY.finditer(text):
-            ahead = (m.group(1) or "").lower() == "next" or bool(_AHEAD.search(text[max(0, m.start() - AHEAD_REACH) : m.start()]))
+            ahead = (m.group(1) or "").lower() == "next" or bool(
+                _AHEAD.search(text[max(0, m.start() - AHEAD_REACH) : m.start()])
+            )
             found.append((m.start(), _weekday(published, _WEEKDAYS.index(m.group(2)), ahead)))
-    if published is not None:  # a birth, a treaty decades ago: background, not this story's timeline
+    if (
+        published is not None
+    ):  # a birth, a treaty decades ago: background, not this story's timeline
         found = [(at, when) for at, when in found if abs((when - published).days) <= NEWS_WINDOW]
     return min(found, key=lambda f: f[0])[1] if found else None
 
 
-def _dated(at: int, day: str, month: str, year: str | None, published: dt.date | None) -> list[tuple[int, dt.date]]:
+def _dated(
+    at: int, day: str, month: str, year: str | None, published: dt.date | None
+) -> list[tuple[int, dt.date]]:
     number = _MONTHS.index(month.lower()[:3]) + 1
     if year is None and published is None:
         return []
@@ -129,7 +144,6 @@ def _long(iso: str) -> str:
 def event_words(events: list[Event]) -> int:
     """A line per event: its date as printed ("18 March 2025:"), its text, its citations."""
     return sum(words(_long(e.date)) + words(e.text) + CITATION for e in events)
-
 
 
 KIND = Kind("timeline", Event, event_words, collect=collect, share=SHARE)

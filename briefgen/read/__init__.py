@@ -23,9 +23,9 @@ import stat
 import sys
 import warnings
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 from urllib.parse import urlsplit, urlunsplit
 
 from .. import MADE_WITH
@@ -43,11 +43,20 @@ __all__ = ["Limits", "Reading", "SourceSpec", "read_all", "read_manifest", "read
 
 Reader = Callable[..., Article]
 READERS: dict[str, Reader] = {
-    ".txt": read_text, ".md": read_text, ".html": read_html, ".htm": read_html, ".pdf": read_pdf, ".docx": read_docx,
+    ".txt": read_text,
+    ".md": read_text,
+    ".html": read_html,
+    ".htm": read_html,
+    ".pdf": read_pdf,
+    ".docx": read_docx,
 }
 CONTENT_TYPES: dict[str, Reader] = {
-    "text/plain": read_text, "text/markdown": read_text, "text/html": read_html, "application/xhtml+xml": read_html,
-    "application/pdf": read_pdf, "application/vnd.openxmlformats-officedocument.wordprocessingml.document": read_docx,
+    "text/plain": read_text,
+    "text/markdown": read_text,
+    "text/html": read_html,
+    "application/xhtml+xml": read_html,
+    "application/pdf": read_pdf,
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": read_docx,
 }
 STDIN = "-"
 MB = 1_000_000
@@ -101,7 +110,9 @@ def read_all(
     if not tasks:
         raise InputError("no sources given")
     if len(tasks) > limits.max_sources:
-        raise InputError(f"{len(tasks)} sources are over the limit of {limits.max_sources} (raise it with --max-sources)")
+        raise InputError(
+            f"{len(tasks)} sources are over the limit of {limits.max_sources} (raise it with --max-sources)"
+        )
     if any(task.spec.location == STDIN and not task.error for task in tasks) and stdin is None:
         if sys.stdin is None:  # started with standard input closed (<&-)
             raise InputError("standard input: is closed; cannot read '-'")
@@ -126,7 +137,9 @@ def read_all(
     return Reading(articles, skipped)
 
 
-def _read_concurrently(tasks: list[_Task], jobs: int, limits: Limits, stdin: bytes | None, progress: bool):
+def _read_concurrently(
+    tasks: list[_Task], jobs: int, limits: Limits, stdin: bytes | None, progress: bool
+):
     """Yield each task's Article or InputError, in task order, reading up to ``jobs`` at once."""
     import concurrent.futures  # with logging, 30 ms of start-up that `--help` need not pay
 
@@ -139,7 +152,9 @@ def _read_concurrently(tasks: list[_Task], jobs: int, limits: Limits, stdin: byt
                     try:
                         outcome = future.result(timeout=PROGRESS_TICK)
                         break
-                    except concurrent.futures.TimeoutError:  # a slow source: keep the progress line alive
+                    except (
+                        concurrent.futures.TimeoutError
+                    ):  # a slow source: keep the progress line alive
                         bar.update(sum(f.done() for f in futures))
                 bar.update(n + 1)
                 yield outcome
@@ -157,13 +172,17 @@ def _read_one(task: _Task, limits: Limits, stdin: bytes | None) -> Article | Inp
         if location == STDIN:
             raw = stdin or b""
             if len(raw) > limits.max_source_bytes:
-                raise InputError(f"standard input: over the {limits.max_source_bytes / MB:g} MB limit (raise it with --max-source-mb)")
+                raise InputError(
+                    f"standard input: over the {limits.max_source_bytes / MB:g} MB limit (raise it with --max-source-mb)"
+                )
             return _sniff(raw)(raw, "standard input")
         if is_url(location):
             response = fetch(location, limits.url_timeout, limits.max_url_bytes)
             reader = _reader_for_response(response.content_type, response.url, response.body)
             if reader is None:
-                raise InputError(f"{location}: serves {response.content_type}, not an article (text, HTML, PDF or DOCX)")
+                raise InputError(
+                    f"{location}: serves {response.content_type}, not an article (text, HTML, PDF or DOCX)"
+                )
             return reader(response.body, location, url=response.url, charset=response.charset)
         path = Path(location)
         try:
@@ -172,7 +191,9 @@ def _read_one(task: _Task, limits: Limits, stdin: bytes | None) -> Article | Inp
                 raise InputError(f"{location}: not a regular file; cannot be read as a source")
             size = status.st_size
             if size > limits.max_source_bytes:
-                raise InputError(f"{location}: file of {size / MB:.1f} MB is over the {limits.max_source_bytes / MB:g} MB limit (raise it with --max-source-mb)")
+                raise InputError(
+                    f"{location}: file of {size / MB:.1f} MB is over the {limits.max_source_bytes / MB:g} MB limit (raise it with --max-source-mb)"
+                )
             raw = path.read_bytes()
         except OSError as exc:
             raise InputError(f"{location}: cannot read ({exc.strerror})") from None
@@ -211,7 +232,11 @@ def _expand(spec: SourceSpec) -> list[_Task]:
     path = Path(location)
     if path.is_dir():
         found = sorted(
-            (p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS and not _hidden(p.relative_to(path))),
+            (
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in READERS and not _hidden(p.relative_to(path))
+            ),
             key=lambda p: p.relative_to(path).as_posix(),
         )
         if not found:
@@ -219,16 +244,28 @@ def _expand(spec: SourceSpec) -> list[_Task]:
         return [_Task(_with_location(spec, str(p))) for p in _not_briefs(found)]
     if path.is_file():
         if path.suffix.lower() not in READERS:
-            return [_Task(spec, f"unsupported file type {path.suffix or '(none)'!r} (readable: {_kinds()})")]
+            return [
+                _Task(
+                    spec,
+                    f"unsupported file type {path.suffix or '(none)'!r} (readable: {_kinds()})",
+                )
+            ]
         return [_Task(spec)]
     if glob.has_magic(location):
-        found = sorted(p for p in _glob(location) if os.path.isfile(p) and Path(p).suffix.lower() in READERS)
+        found = sorted(
+            p for p in _glob(location) if os.path.isfile(p) and Path(p).suffix.lower() in READERS
+        )
         if not found:
             return [_Task(spec, f"no readable sources match ({_kinds()})")]
         return [_Task(_with_location(spec, str(p))) for p in _not_briefs(map(Path, found))]
     kind = _special_kind(path)
     if kind:  # reading a pipe or device could wait forever or never end
-        return [_Task(spec, f"not a regular file ({kind}); cannot be read as a source (pipe data to '-' instead)")]
+        return [
+            _Task(
+                spec,
+                f"not a regular file ({kind}); cannot be read as a source (pipe data to '-' instead)",
+            )
+        ]
     return [_Task(spec, "no such file or folder")]
 
 
@@ -238,11 +275,18 @@ def _special_kind(path: Path) -> str | None:
         mode = path.stat().st_mode
     except OSError:
         return None
-    kinds = {stat.S_ISFIFO: "a named pipe", stat.S_ISCHR: "a character device", stat.S_ISBLK: "a block device", stat.S_ISSOCK: "a socket"}
+    kinds = {
+        stat.S_ISFIFO: "a named pipe",
+        stat.S_ISCHR: "a character device",
+        stat.S_ISBLK: "a block device",
+        stat.S_ISSOCK: "a socket",
+    }
     return next((name for test, name in kinds.items() if test(mode)), "a special file")
 
 
-OWN_MARK_BYTES = 65_536  # how far from a file's end (PDF, Markdown) or start (HTML) briefgen's mark sits
+OWN_MARK_BYTES = (
+    65_536  # how far from a file's end (PDF, Markdown) or start (HTML) briefgen's mark sits
+)
 
 
 def _not_briefs(found) -> list[Path]:
@@ -264,10 +308,15 @@ def _made_by_briefgen(path: Path) -> bool:
         if suffix == ".docx":
             with zipfile.ZipFile(path) as package:
                 core = package.getinfo("docProps/core.xml")
-                return core.file_size <= OWN_MARK_BYTES and f"Made with {MADE_WITH}".encode() in package.read(core)
+                return (
+                    core.file_size <= OWN_MARK_BYTES
+                    and f"Made with {MADE_WITH}".encode() in package.read(core)
+                )
         with path.open("rb") as handle:
             if suffix in (".html", ".htm"):
-                return f'<meta name="generator" content="{MADE_WITH}">'.encode() in handle.read(OWN_MARK_BYTES)
+                return f'<meta name="generator" content="{MADE_WITH}">'.encode() in handle.read(
+                    OWN_MARK_BYTES
+                )
             handle.seek(max(0, path.stat().st_size - OWN_MARK_BYTES))
             tail = handle.read()
         mark = f"/Creator ({MADE_WITH})" if suffix == ".pdf" else f" by {MADE_WITH} "
@@ -300,7 +349,11 @@ def _matches(wanted: tuple[str, ...], parts: tuple[str, ...]) -> bool:
     if not wanted:
         return not parts
     if wanted[0] == "**":
-        return any(_matches(wanted[1:], parts[n:]) for n in range(len(parts) + 1) if not any(p.startswith(".") for p in parts[:n]))
+        return any(
+            _matches(wanted[1:], parts[n:])
+            for n in range(len(parts) + 1)
+            if not any(p.startswith(".") for p in parts[:n])
+        )
     if not parts or (parts[0].startswith(".") and not wanted[0].startswith(".")):
         return False
     return fnmatch.fnmatchcase(parts[0], wanted[0]) and _matches(wanted[1:], parts[1:])
@@ -312,7 +365,11 @@ def _given_once(tasks: list[_Task]) -> list[_Task]:
     once = []
     for task in tasks:
         location = task.spec.location
-        key = location if location == STDIN or is_url(location) or task.error else os.path.realpath(location)
+        key = (
+            location
+            if location == STDIN or is_url(location) or task.error
+            else os.path.realpath(location)
+        )
         if key in seen:
             warnings.warn(f"{location} is given twice; read once", stacklevel=1)
             continue
@@ -348,7 +405,10 @@ def _once(articles: list[Article]) -> list[Article]:
         keys = [_text_key(article.text)] + ([_url_key(article.url)] if article.url else [])
         first = next((seen[k] for k in keys if k in seen), None)
         if first is not None:
-            warnings.warn(f"{article.location} is the same article as {first.location}; read once", stacklevel=1)
+            warnings.warn(
+                f"{article.location} is the same article as {first.location}; read once",
+                stacklevel=1,
+            )
             continue
         seen.update(dict.fromkeys(keys, article))
         unique.append(article)

@@ -15,20 +15,27 @@ from ..package import check_unpacked
 from .text import find_date, outlet_from_url, source_trailer, stem
 
 
-def read_docx(raw: bytes, location: str, url: str | None = None, charset: str | None = None) -> Article:
+def read_docx(
+    raw: bytes, location: str, url: str | None = None, charset: str | None = None
+) -> Article:
     """The article text of the Word document ``raw``."""
     import docx
 
     try:
         check_unpacked(raw, location)
         document = docx.Document(io.BytesIO(raw))
-        blocks = [(p.style.name if p.style is not None else "", " ".join(p.text.split())) for p in document.paragraphs]
+        blocks = [
+            (p.style.name if p.style is not None else "", " ".join(p.text.split()))
+            for p in document.paragraphs
+        ]
         properties = document.core_properties
         title, author = (properties.title or "").strip(), (properties.author or "").strip()
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged package fails in zipfile, lxml or python-docx
-        raise InputError(f"{location}: not a readable Word document ({type(exc).__name__})") from None
+        raise InputError(
+            f"{location}: not a readable Word document ({type(exc).__name__})"
+        ) from None
 
     paragraphs: list[tuple[str, str]] = []
     for style, text in blocks:

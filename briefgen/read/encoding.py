@@ -31,7 +31,9 @@ MAX_CONTROL_SHARE = 0.02
 _SAMPLE = 8192
 _LATIN1_FALLBACK = "briefgen-latin1"
 # Windows-1252 leaves five bytes undefined; Latin-1 gives them their (control) code points.
-codecs.register_error(_LATIN1_FALLBACK, lambda e: (e.object[e.start : e.end].decode("latin-1"), e.end))
+codecs.register_error(
+    _LATIN1_FALLBACK, lambda e: (e.object[e.start : e.end].decode("latin-1"), e.end)
+)
 
 
 def decode(raw: bytes, location: str, declared: str | None = None) -> str:

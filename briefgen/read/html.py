@@ -22,19 +22,29 @@ _BLOCKS = {"head": "heading", "p": "text", "item": "text", "quote": "text"}
 MAX_PAGE_BYTES = 10_000_000
 
 
-def read_html(raw: bytes, location: str, url: str | None = None, charset: str | None = None) -> Article:
+def read_html(
+    raw: bytes, location: str, url: str | None = None, charset: str | None = None
+) -> Article:
     """Extract the article in the page ``raw`` (fetched from ``url``, if it was)."""
     import logging
 
     from trafilatura import bare_extraction
 
-    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its notes about odd markup are not the user's concern
+    logging.getLogger("trafilatura").setLevel(
+        logging.CRITICAL
+    )  # its notes about odd markup are not the user's concern
     if len(raw) > MAX_PAGE_BYTES:
-        raise InputError(f"{location}: page of {len(raw) / 1e6:.1f} MB is over the {MAX_PAGE_BYTES / 1e6:.0f} MB a web page may be")
+        raise InputError(
+            f"{location}: page of {len(raw) / 1e6:.1f} MB is over the {MAX_PAGE_BYTES / 1e6:.0f} MB a web page may be"
+        )
     declared = _META_CHARSET.search(raw[:4096])
-    page = decode(raw, location, charset or (declared.group(1).decode("ascii") if declared else None))
+    page = decode(
+        raw, location, charset or (declared.group(1).decode("ascii") if declared else None)
+    )
     try:
-        document = bare_extraction(page, url=url, with_metadata=True, include_comments=False, include_tables=False)
+        document = bare_extraction(
+            page, url=url, with_metadata=True, include_comments=False, include_tables=False
+        )
     except Exception as exc:  # noqa: BLE001 - a parser failing on hostile markup is bad input, not a crash
         raise InputError(f"{location}: cannot parse the page ({type(exc).__name__})") from None
     found = _paragraphs(document.body) if document is not None and document.body is not None else []
@@ -43,16 +53,21 @@ def read_html(raw: bytes, location: str, url: str | None = None, charset: str | 
     if not any(kind == "text" for kind, _ in paragraphs):
         raise InputError(f"{location}: no article text found in the page")
 
-    canonical = document.url if document.url and document.url.startswith(("http://", "https://")) else url
+    canonical = (
+        document.url if document.url and document.url.startswith(("http://", "https://")) else url
+    )
     title = (document.title or "").strip() or paragraphs[0][1]
     if paragraphs[0] == ("heading", title):
-        paragraphs = paragraphs[1:]  # the headline, repeated (or only given) as the page's first heading
+        paragraphs = paragraphs[
+            1:
+        ]  # the headline, repeated (or only given) as the page's first heading
     link = canonical or trailer
     return Article(
         text="\n\n".join(t for kind, t in paragraphs if kind == "text"),
         paragraphs=paragraphs,
         title=title,
-        outlet=(document.sitename or "").strip() or (outlet_from_url(link) if link else stem(location)),
+        outlet=(document.sitename or "").strip()
+        or (outlet_from_url(link) if link else stem(location)),
         url=link,
         date=document.date or find_date(location, link),
         location=location,
@@ -63,7 +78,11 @@ def read_html(raw: bytes, location: str, url: str | None = None, charset: str | 
 def _paragraphs(body) -> list[tuple[str, str]]:
     paragraphs = []
     for element in body.iter(*_BLOCKS):
-        if element.tag == "p" and element.getparent() is not None and element.getparent().tag in ("item", "quote"):
+        if (
+            element.tag == "p"
+            and element.getparent() is not None
+            and element.getparent().tag in ("item", "quote")
+        ):
             continue  # its text is taken with the enclosing block
         text = " ".join("".join(element.itertext()).split())
         if text:

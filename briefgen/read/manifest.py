@@ -50,7 +50,11 @@ def read_manifest(path: Path) -> list[SourceSpec]:
         except csv.Error as exc:  # a field over csv's 128 kB limit, a stray quote in strict mode
             raise InputError(f"{path}: not a readable CSV ({exc})") from None
     else:
-        entries = [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+        entries = [
+            line.strip()
+            for line in text.splitlines()
+            if line.strip() and not line.lstrip().startswith("#")
+        ]
     specs = [_spec(entry, path, n) for n, entry in enumerate(entries, 1)]
     if not specs:
         raise InputError(f"{path}: the source list is empty")
@@ -72,15 +76,23 @@ def _spec(entry: object, manifest: Path, n: int) -> SourceSpec:
         entry = {"source": entry}
     if not isinstance(entry, dict):
         raise InputError(f"{where} is neither a path/URL nor a mapping")
-    if any(isinstance(v, (dict, list)) for k, v in entry.items() if k is not None):  # None: a CSV row's extra cells
+    if any(
+        isinstance(v, (dict, list)) for k, v in entry.items() if k is not None
+    ):  # None: a CSV row's extra cells
         raise InputError(f"{where}: each field should be text, not a list or mapping")
-    fields = {str(k).strip().lower(): ("" if v is None else str(v).strip()) for k, v in entry.items() if k is not None}
+    fields = {
+        str(k).strip().lower(): ("" if v is None else str(v).strip())
+        for k, v in entry.items()
+        if k is not None
+    }
     location = next((fields[k] for k in _LOCATION_KEYS if fields.get(k)), "")
     if not location:
         raise InputError(f"{where} has no source (give 'source', 'url' or 'path')")
     unknown = set(fields) - set(_LOCATION_KEYS) - set(_OVERRIDES)
     if unknown:
-        raise InputError(f"{where} has unknown field {sorted(unknown)[0]!r} (known: source, outlet, title, date)")
+        raise InputError(
+            f"{where} has unknown field {sorted(unknown)[0]!r} (known: source, outlet, title, date)"
+        )
     date = fields.get("date") or None
     if date:
         try:

@@ -26,7 +26,9 @@ REPEAT_SHARE = 0.6  # ...and recur on at least this share of the pages
 PARAGRAPH_GAP = 1.4  # a gap this many times the usual line spacing separates paragraphs
 _HYPHENATED = re.compile(r"[^\W\d_]-$")
 _DIGITS = re.compile(r"\d+")
-_MEANINGLESS_TITLE = re.compile(r"^(?:untitled|\(unspecified\)|microsoft word - .*|.*\.(?:docx?|pdf|txt))$", re.I)
+_MEANINGLESS_TITLE = re.compile(
+    r"^(?:untitled|\(unspecified\)|microsoft word - .*|.*\.(?:docx?|pdf|txt))$", re.I
+)
 
 
 @dataclass
@@ -36,19 +38,25 @@ class _Line:
     size: float  # type size
 
 
-def read_pdf(raw: bytes, location: str, url: str | None = None, charset: str | None = None) -> Article:
+def read_pdf(
+    raw: bytes, location: str, url: str | None = None, charset: str | None = None
+) -> Article:
     """The article text of the PDF ``raw``."""
     import logging
 
     import pypdf
 
-    logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # its notes about damaged objects are not the user's concern
+    logging.getLogger("pypdf").setLevel(
+        logging.CRITICAL
+    )  # its notes about damaged objects are not the user's concern
     try:
         reader = pypdf.PdfReader(io.BytesIO(raw))
         # An owner password only restricts printing or copying: the empty user password
         # opens the file, as in any viewer.  A user password is a lock we have no key to.
         if reader.is_encrypted and not reader.decrypt(""):
-            raise InputError(f"{location}: the PDF is password-protected (it needs a password to open; give an unlocked copy)")
+            raise InputError(
+                f"{location}: the PDF is password-protected (it needs a password to open; give an unlocked copy)"
+            )
         pages = [_lines(page) for page in reader.pages]
         title = str((reader.metadata or {}).get("/Title") or "").strip()
     except InputError:
@@ -79,7 +87,11 @@ def _lines(page) -> list[_Line]:
             if not part:
                 continue
             if lines and n == 0 and abs(lines[-1].y - y) < 0.5 * max(size, 1):
-                lines[-1].text = f"{lines[-1].text} {part}" if not lines[-1].text.endswith(("-", " ")) else lines[-1].text + part
+                lines[-1].text = (
+                    f"{lines[-1].text} {part}"
+                    if not lines[-1].text.endswith(("-", " "))
+                    else lines[-1].text + part
+                )
             else:
                 lines.append(_Line(part, y, size))
 
@@ -89,7 +101,11 @@ def _lines(page) -> list[_Line]:
 
 def _line_spacing(lines: list[_Line]) -> float:
     """The usual distance between two lines of one paragraph (0 if no two lines follow on)."""
-    gaps = sorted(a.y - b.y for a, b in zip(lines, lines[1:]) if a.size == b.size and 0 < a.y - b.y < 3 * a.size)
+    gaps = sorted(
+        a.y - b.y
+        for a, b in zip(lines, lines[1:])
+        if a.size == b.size and 0 < a.y - b.y < 3 * a.size
+    )
     return gaps[len(gaps) // 2] if gaps else 0.0
 
 
@@ -101,7 +117,9 @@ def _without_running_lines(pages: list[list[_Line]], usual: float) -> list[_Line
     for page in pages:
         for key in {_key(line) for line in _edges(page, usual)}:
             seen[key] = seen.get(key, 0) + 1
-    running = {key for key, count in seen.items() if count >= max(2, math.ceil(REPEAT_SHARE * len(pages)))}
+    running = {
+        key for key, count in seen.items() if count >= max(2, math.ceil(REPEAT_SHARE * len(pages)))
+    }
     kept = []
     for page in pages:
         edges = {id(line) for line in _edges(page, usual)}

@@ -21,7 +21,9 @@ from ..errors import InputError
 from ..model import Article
 from .encoding import decode
 
-_TRAILER = re.compile(r"^\s*(?:source|nguồn|read more at|originally published at)\s*:\s*(https?://\S+)\s*$", re.I)
+_TRAILER = re.compile(
+    r"^\s*(?:source|nguồn|read more at|originally published at)\s*:\s*(https?://\S+)\s*$", re.I
+)
 # A photo caption ends on its credit: "(Photo: AFP) |", "… in the harbour. Photo: Reuters",
 # "(AP Photo/Jane Doe)".  A sentence of the story never ends on one.
 _CAPTION_CREDIT = re.compile(
@@ -38,7 +40,20 @@ _WIDGET = re.compile(
 )
 _ISO_DATE = re.compile(r"(?<!\d)(20\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
 _URL_DATE = re.compile(r"/(20\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _MONTH = r"(" + "|".join(m[:3] + r"(?:" + m[3:] + r")?" for m in _MONTHS) + r")\.?"
 _DAY_MONTH_YEAR = re.compile(r"\b([12]?\d|3[01]) " + _MONTH + r",? (20\d\d)\b", re.I)
 _MONTH_DAY_YEAR = re.compile(r"\b" + _MONTH + r" ([12]?\d|3[01]),? (20\d\d)\b", re.I)
@@ -51,11 +66,22 @@ _PROMO = re.compile(
 )
 # "Join the readers' club and …", "Register for the masterclass": a short line that opens by
 # telling the reader to do something is the site's call to action; news prose reports.
-_CALL_TO_ACTION = re.compile(r"^(?:join|register|subscribe|sign up|sign in|log in|download|click|tap|donate|co-invest)\b", re.I)
+_CALL_TO_ACTION = re.compile(
+    r"^(?:join|register|subscribe|sign up|sign in|log in|download|click|tap|donate|co-invest)\b",
+    re.I,
+)
 PROMO_MAX_WORDS = 20
 _PLACE = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
-_CAPITALS_PLACE = r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
-_DATELINE_DATE = r"(?i:\d{1,2}[./]\d{1,2}[./]\d{2,4}|" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + r")(?:,?\s+\d{4})?"
+_CAPITALS_PLACE = (
+    r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
+)
+_DATELINE_DATE = (
+    r"(?i:\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
+    + _MONTH
+    + r"\s+\d{1,2}|\d{1,2}\s+"
+    + _MONTH
+    + r")(?:,?\s+\d{4})?"
+)
 _FILED_BY = r"\s*(?:\([^)]{1,30}\)\s*)?(?::|\s[-–—])\s+"
 # "NEW DELHI:", "The Hague, June 26:", "LONDON, May 10 (Reuters) -", "The Hague 25.06.2025 ": where and
 # when the story was filed, not part of its first sentence.
@@ -64,18 +90,28 @@ _DATELINE = re.compile(
     rf"|{_PLACE},?\s+\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\s+)(?=[A-Z“\"])"
 )
 DATELINE_PARAGRAPHS = 2
-DATE_SEARCH_LINES = 5  # a dateline sits near the top; dates further down are what the story is about
-DATELINE_CHARS = 500  # a date in the first lines sits near their start; a 50 MB line is not searched whole
+DATE_SEARCH_LINES = (
+    5  # a dateline sits near the top; dates further down are what the story is about
+)
+DATELINE_CHARS = (
+    500  # a date in the first lines sits near their start; a 50 MB line is not searched whole
+)
 HEADING_MAX_WORDS = 12
 HEADLINE_MAX_WORDS = 20  # a headline repeated mid-article runs longer than a sub-heading
 _SPACES = re.compile(r"\s+")
-_ODD_SPACE = re.compile(r"\s\s|[^\S ]")  # two whitespace characters in a row, or one that is not a space
+_ODD_SPACE = re.compile(
+    r"\s\s|[^\S ]"
+)  # two whitespace characters in a row, or one that is not a space
 _LIST_MARKER = re.compile(r"^(?:[-–—•*·▪●]|\d{1,2}[.)])\s+(?=\S)")
 # Words a title-case headline leaves in lower case.
-_MINOR_WORDS = frozenset("a an and as at but by for from in into of on or over the to up vs with".split())
+_MINOR_WORDS = frozenset(
+    "a an and as at but by for from in into of on or over the to up vs with".split()
+)
 
 
-def read_text(raw: bytes, location: str, url: str | None = None, charset: str | None = None) -> Article:
+def read_text(
+    raw: bytes, location: str, url: str | None = None, charset: str | None = None
+) -> Article:
     """A .txt or .md article (or a text/plain response from ``url``) → Article."""
     return parse_text(decode(raw, location, charset), location, url)
 
@@ -99,7 +135,9 @@ def parse_text(text: str, location: str, url: str | None = None) -> Article:
         if _words(line) <= PROMO_MAX_WORDS and _CALL_TO_ACTION.match(line):
             continue
         # A promotion glued onto a sentence ("…threat”Follow our channel on WhatsApp") is cut off.
-        pieces = [p for p in _GLUED.split(line) if not (_words(p) <= PROMO_MAX_WORDS and _PROMO.search(p))]
+        pieces = [
+            p for p in _GLUED.split(line) if not (_words(p) <= PROMO_MAX_WORDS and _PROMO.search(p))
+        ]
         if pieces:
             kept.append("".join(pieces))
     if not kept:
@@ -143,7 +181,11 @@ def source_trailer(line: str) -> str | None:
 
 def stem(location: str) -> str:
     """A file's name without folder and extension, to stand for its outlet when nothing better is known."""
-    return PurePosixPath(urlparse(location).path).stem if "://" in location else displayable(Path(location).stem)
+    return (
+        PurePosixPath(urlparse(location).path).stem
+        if "://" in location
+        else displayable(Path(location).stem)
+    )
 
 
 def outlet_from_url(url: str) -> str:
@@ -194,7 +236,12 @@ def _title_case(line: str) -> bool:
     """Every word but the minor ones capitalised, no closing full stop: a headline, not a sentence."""
     words = re.findall(r"[A-Za-z][\w'’-]*", line)
     major = [w for w in words if w.lower() not in _MINOR_WORDS]
-    return len(words) >= 4 and len(major) >= 3 and not line.endswith((".", "!", '"', "”")) and all(w[0].isupper() for w in major)
+    return (
+        len(words) >= 4
+        and len(major) >= 3
+        and not line.endswith((".", "!", '"', "”"))
+        and all(w[0].isupper() for w in major)
+    )
 
 
 def find_date(location: str, url: str | None, head: list[str] = ()) -> str | None:
@@ -209,7 +256,17 @@ def find_date(location: str, url: str | None, head: list[str] = ()) -> str | Non
             return "-".join(m.groups())
         m = _DAY_MONTH_YEAR.search(line) or _MONTH_DAY_YEAR.search(line)
         if m:
-            parts = dict(zip(("day", "month", "year") if m.re is _DAY_MONTH_YEAR else ("month", "day", "year"), m.groups()))
-            month = _MONTHS.index(next(n for n in _MONTHS if n.startswith(parts["month"].lower()[:3]))) + 1
+            parts = dict(
+                zip(
+                    ("day", "month", "year")
+                    if m.re is _DAY_MONTH_YEAR
+                    else ("month", "day", "year"),
+                    m.groups(),
+                )
+            )
+            month = (
+                _MONTHS.index(next(n for n in _MONTHS if n.startswith(parts["month"].lower()[:3])))
+                + 1
+            )
             return f"{parts['year']}-{month:02d}-{int(parts['day']):02d}"
     return None

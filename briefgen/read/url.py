@@ -54,19 +54,30 @@ def fetch(url: str, timeout: float, max_bytes: int) -> Response:
     import urllib.error
     import urllib.request
 
-    request = urllib.request.Request(url, headers={"User-Agent": f"briefgen/{__version__}", "Accept": "*/*"})
+    request = urllib.request.Request(
+        url, headers={"User-Agent": f"briefgen/{__version__}", "Accept": "*/*"}
+    )
     try:
         with _opener(url, Deadline(timeout)).open(request) as response:
             length = response.headers.get("Content-Length", "")
             if length.isdigit() and int(length) > max_bytes:
-                raise InputError(f"{url}: response of {_mb(int(length))} is over the {_mb(max_bytes)} limit")
+                raise InputError(
+                    f"{url}: response of {_mb(int(length))} is over the {_mb(max_bytes)} limit"
+                )
             body = _read(response, max_bytes, url)
             message = response.headers
-            return Response(response.geturl(), body, message.get_content_type().lower(), message.get_content_charset())
+            return Response(
+                response.geturl(),
+                body,
+                message.get_content_type().lower(),
+                message.get_content_charset(),
+            )
     except urllib.error.HTTPError as exc:
         exc.close()  # it holds the connection of the answer
         if exc.code in (301, 302, 303, 307, 308):
-            raise InputError(f"{url}: too many redirects (more than {MAX_REDIRECTS}, or a loop)") from None
+            raise InputError(
+                f"{url}: too many redirects (more than {MAX_REDIRECTS}, or a loop)"
+            ) from None
         raise InputError(f"{url}: HTTP {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, TimeoutError):
@@ -76,10 +87,18 @@ def fetch(url: str, timeout: float, max_bytes: int) -> Response:
         raise InputError(f"{url}: timed out after {timeout:g} s") from None
     except (OSError, ValueError) as exc:  # connection reset or closed early, malformed URL
         raise InputError(f"{url}: cannot fetch ({exc})") from None
-    except http.client.InvalidURL as exc:  # a space or control character, a port that is not a number
+    except (
+        http.client.InvalidURL
+    ) as exc:  # a space or control character, a port that is not a number
         raise InputError(f"{url}: not a valid URL ({exc})") from None
-    except http.client.HTTPException as exc:  # the server does not speak HTTP, or not within http.client's limits
-        reason = f"bad status line {exc.line.strip()[:80]!r}" if isinstance(exc, http.client.BadStatusLine) else str(exc)
+    except (
+        http.client.HTTPException
+    ) as exc:  # the server does not speak HTTP, or not within http.client's limits
+        reason = (
+            f"bad status line {exc.line.strip()[:80]!r}"
+            if isinstance(exc, http.client.BadStatusLine)
+            else str(exc)
+        )
         raise InputError(f"{url}: not a valid HTTP response ({reason})") from None
 
 
@@ -95,11 +114,15 @@ def _opener(url: str, deadline: Deadline) -> urllib.request.OpenerDirector:
 
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
-            self._create_connection = lambda address, timeout, source: connect(address, deadline, source)
+            self._create_connection = lambda address, timeout, source: connect(
+                address, deadline, source
+            )
             self.response_class = response
 
         def send(self, data) -> None:
-            if self.sock is not None:  # None: send() connects first, and connect() keeps the deadline
+            if (
+                self.sock is not None
+            ):  # None: send() connects first, and connect() keeps the deadline
                 self.sock.settimeout(deadline.left())
             super().send(data)
 
@@ -135,7 +158,11 @@ def _opener(url: str, deadline: Deadline) -> urllib.request.OpenerDirector:
             target = urljoin(req.full_url, location or "")
             if not location or urlparse(target).scheme not in ("http", "https"):
                 fp.close()
-                where = f"to {target}, which is not http(s); not followed" if location else "without a Location"
+                where = (
+                    f"to {target}, which is not http(s); not followed"
+                    if location
+                    else "without a Location"
+                )
                 raise InputError(f"{url}: HTTP {code} redirect {where}")
             return super().http_error_302(req, fp, code, msg, headers)
 
@@ -175,7 +202,9 @@ class Deadline:
         return left
 
 
-def connect(address: tuple[str, int], deadline: Deadline, source_address: tuple[str, int] | None = None) -> socket.socket:
+def connect(
+    address: tuple[str, int], deadline: Deadline, source_address: tuple[str, int] | None = None
+) -> socket.socket:
     """A TCP connection to ``address`` (host, port), name lookup included, made by ``deadline``.
 
     The socket's timeout is then the time left, so a TLS handshake right after it (which
@@ -237,7 +266,9 @@ class _BoundedReads(io.RawIOBase):
 
     def __init__(self, sock: socket.socket, deadline: Deadline) -> None:
         self._sock = sock
-        self._file = sock.makefile("rb", buffering=0)  # keeps the socket open until closed, as makefile() does
+        self._file = sock.makefile(
+            "rb", buffering=0
+        )  # keeps the socket open until closed, as makefile() does
         self._deadline = deadline
 
     def readable(self) -> bool:

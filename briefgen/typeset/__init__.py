@@ -19,11 +19,11 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..clock import document_time
 from ..kinds import kind
 from ..model import Brief, Source, brief_to_json
 from .blocks import Block, parse_blocks
 from .markdown import EMAIL_TEMPLATE, long_date, render_markdown
-from ..clock import document_time
 from .style import DocumentInfo, Style, load_style
 
 FORMATS = ("docx", "pdf", "md", "json", "html")
@@ -70,7 +70,12 @@ def document_info(brief: Brief, marking: str | None = None) -> DocumentInfo:
     """Properties, header text and marking for ``brief``."""
     count = len(brief.sources)
     date_text = long_date(brief.date)
-    named = [name for section in brief.sections if kind(section.kind).names for name in kind(section.kind).names(section.items)]
+    named = [
+        name
+        for section in brief.sections
+        if kind(section.kind).names
+        for name in kind(section.kind).names(section.items)
+    ]
     names = list(dict.fromkeys(named))[:KEYWORD_NAMES]
     return DocumentInfo(
         title=" ".join(brief.title.split()),

@@ -65,7 +65,9 @@ class Block:
 def parse_blocks(markdown: str) -> list[Block]:
     """The blocks of ``markdown`` in document order."""
     parser = MarkdownIt("commonmark", {"html": False}).enable("table")
-    parser.use(container_plugin, name="role", validate=lambda params, *_: bool(_ROLE.fullmatch(params)))
+    parser.use(
+        container_plugin, name="role", validate=lambda params, *_: bool(_ROLE.fullmatch(params))
+    )
     tokens = parser.parse(markdown)
     blocks: list[Block] = []
     context: list[str] = []  # enclosing containers: bullet_list, ordered_list, blockquote
@@ -87,7 +89,9 @@ def parse_blocks(markdown: str) -> list[Block]:
         elif token.type == "paragraph_open":
             role = roles[-1] if roles else ""
             kind = _paragraph_kind(context)
-            blocks.append(Block(role if role in ROLES and kind in ("paragraph", "quote") else kind, role=role))
+            blocks.append(
+                Block(role if role in ROLES and kind in ("paragraph", "quote") else kind, role=role)
+            )
         elif token.type == "table_open":
             table = Block("table", role=roles[-1] if roles else "")
             blocks.append(table)

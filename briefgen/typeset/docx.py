@@ -43,7 +43,16 @@ from .style import DocumentInfo, Style
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2", 4: "Heading 3"}
-BUILT_IN_STYLES = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Number", "Table Grid")
+BUILT_IN_STYLES = (
+    "Normal",
+    "Title",
+    "Heading 1",
+    "Heading 2",
+    "Heading 3",
+    "List Bullet",
+    "List Number",
+    "Table Grid",
+)
 NOTE, SUMMARY, SOURCE = "Brief Note", "Brief Summary", "Brief Source"
 # The Word style of each block the template gives a role (a blockquote looks like the bottom line).
 ROLE_STYLES = {"bluf": SUMMARY, "quote": SUMMARY, "note": NOTE, "source": SOURCE}
@@ -51,7 +60,9 @@ SAFE_LINK = ("http://", "https://", "mailto:")
 CORE_PROPERTY_MAX = 255
 
 
-def render_docx(blocks: list[Block], info: DocumentInfo, style: Style, reference_docx: Path | None = None) -> bytes:
+def render_docx(
+    blocks: list[Block], info: DocumentInfo, style: Style, reference_docx: Path | None = None
+) -> bytes:
     """The document as .docx bytes."""
     if reference_docx is None:
         document = Document()
@@ -72,7 +83,11 @@ def render_docx(blocks: list[Block], info: DocumentInfo, style: Style, reference
         # up once and set the paragraph's style id directly.
         if name not in style_ids:
             style = document.styles[name]
-            style_ids[name] = None if default is not None and style.style_id == default.style_id else style.style_id  # as python-docx does
+            style_ids[name] = (
+                None
+                if default is not None and style.style_id == default.style_id
+                else style.style_id
+            )  # as python-docx does
         paragraph = document.add_paragraph()
         paragraph._p.style = style_ids[name]
         return paragraph
@@ -89,7 +104,9 @@ def render_docx(blocks: list[Block], info: DocumentInfo, style: Style, reference
             lists.number(paragraph, block.kind)
             _add_runs(paragraph, block.runs, style)
         else:
-            name = ROLE_STYLES.get(block.kind) or (block.role if block.role and _has_style(document, block.role) else "Normal")
+            name = ROLE_STYLES.get(block.kind) or (
+                block.role if block.role and _has_style(document, block.role) else "Normal"
+            )
             paragraph = add_paragraph(name)
             _add_runs(paragraph, block.runs, style)
     return _reproducible_zip(document)
@@ -111,7 +128,10 @@ def _reference_base(path: Path):
         defaults = Document()
         for name in missing:
             document.styles.element.append(copy.deepcopy(defaults.styles[name].element))
-        warnings.warn(f"reference document {path} has no style {', '.join(missing)}; using python-docx's default look for those", stacklevel=2)
+        warnings.warn(
+            f"reference document {path} has no style {', '.join(missing)}; using python-docx's default look for those",
+            stacklevel=2,
+        )
     return document
 
 
@@ -128,8 +148,14 @@ def _apply_style(document, style: Style) -> None:
     section = document.sections[0]
     width, height = style.page_mm
     section.page_width, section.page_height = Mm(width), Mm(height)
-    section.top_margin, section.bottom_margin = Mm(style.margins["top"]), Mm(style.margins["bottom"])
-    section.left_margin, section.right_margin = Mm(style.margins["left"]), Mm(style.margins["right"])
+    section.top_margin, section.bottom_margin = (
+        Mm(style.margins["top"]),
+        Mm(style.margins["bottom"]),
+    )
+    section.left_margin, section.right_margin = (
+        Mm(style.margins["left"]),
+        Mm(style.margins["right"]),
+    )
     section.header_distance = section.footer_distance = Mm(8)
     size, colour = style.sizes, style.colours
     looks = {
@@ -172,8 +198,16 @@ def _add_own_styles(document, style: Style) -> None:
         fmt.space_before, fmt.space_after = Pt(2), Pt(4)
         fmt.left_indent = fmt.right_indent = Pt(6)
         ppr = summary.element.get_or_add_pPr()
-        ppr.append(parse_xml(f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="18" w:space="6" w:color="{colour["accent"][1:]}"/></w:pBdr>'))
-        ppr.append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{colour["shade"][1:]}"/>'))
+        ppr.append(
+            parse_xml(
+                f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="18" w:space="6" w:color="{colour["accent"][1:]}"/></w:pBdr>'
+            )
+        )
+        ppr.append(
+            parse_xml(
+                f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{colour["shade"][1:]}"/>'
+            )
+        )
     if not _has_style(document, SOURCE):
         source = document.styles.add_style(SOURCE, WD_STYLE_TYPE.PARAGRAPH)
         source.base_style = document.styles["Normal"]
@@ -226,7 +260,9 @@ def _page_furniture(document, info: DocumentInfo, style: Style) -> None:
         _small(line.add_run(_clean(_shorten(info.title, 95))), style)
         _small(line.add_run("\t" + info.date_text), style)
         line._p.get_or_add_pPr().append(
-            parse_xml(f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="4" w:space="2" w:color="{style.colours["rule"][1:]}"/></w:pBdr>')
+            parse_xml(
+                f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="4" w:space="2" w:color="{style.colours["rule"][1:]}"/></w:pBdr>'
+            )
         )
         footer = section.footer
         footer.is_linked_to_previous = False
@@ -265,7 +301,13 @@ def _small(run, style: Style):
 
 def _field(paragraph, instruction: str, placeholder: str, style: Style) -> None:
     """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when laying out."""
-    for kind, text in (("begin", None), ("instr", instruction), ("separate", None), ("text", placeholder), ("end", None)):
+    for kind, text in (
+        ("begin", None),
+        ("instr", instruction),
+        ("separate", None),
+        ("text", placeholder),
+        ("end", None),
+    ):
         run = _small(paragraph.add_run(), style)
         if kind == "instr":
             element = OxmlElement("w:instrText")
@@ -320,7 +362,10 @@ def _numbering_part(document) -> NumberingPart:
         return document.part.part_related_by(RELATIONSHIP_TYPE.NUMBERING)
     except KeyError:
         part = NumberingPart(
-            PackURI("/word/numbering.xml"), CONTENT_TYPE.WML_NUMBERING, parse_xml(f"<w:numbering {nsdecls('w')}/>"), document.part.package
+            PackURI("/word/numbering.xml"),
+            CONTENT_TYPE.WML_NUMBERING,
+            parse_xml(f"<w:numbering {nsdecls('w')}/>"),
+            document.part.package,
         )
         document.part.relate_to(part, RELATIONSHIP_TYPE.NUMBERING)
         return part
@@ -369,12 +414,18 @@ def _add_table(document, block: Block, style: Style, width: Emu) -> None:
             paragraph = cell.paragraphs[0]
             paragraph.paragraph_format.space_after = Pt(0)
             paragraph.paragraph_format.keep_with_next = index == 0
-            _add_runs(paragraph, [Run(r.text, r.bold or index == 0, r.italic, r.href) for r in runs], style)
+            _add_runs(
+                paragraph,
+                [Run(r.text, r.bold or index == 0, r.italic, r.href) for r in runs],
+                style,
+            )
             for r in paragraph.runs:
                 r.font.size = Pt(style.sizes["table"])
             if index == 0:
                 cell._tc.get_or_add_tcPr().append(
-                    parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{style.colours["shade"][1:]}"/>')
+                    parse_xml(
+                        f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{style.colours["shade"][1:]}"/>'
+                    )
                 )
         if index == 0:
             header = OxmlElement("w:tblHeader")
@@ -398,7 +449,10 @@ def _column_widths(block: Block, columns: int, width: Emu) -> list[Emu]:
     if not wide:
         shares = [n / fixed for n in natural]
     else:
-        shares = [n / total_chars if is_narrow else n * (total_chars - fixed) / wide / total_chars for n, is_narrow in zip(natural, narrow)]
+        shares = [
+            n / total_chars if is_narrow else n * (total_chars - fixed) / wide / total_chars
+            for n, is_narrow in zip(natural, narrow)
+        ]
     return [Emu(int(width * share)) for share in shares]
 
 

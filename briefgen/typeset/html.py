@@ -86,7 +86,13 @@ def _block(block: Block, css: dict[str, str]) -> str:
         rows = []
         for index, row in enumerate(block.rows):
             cell = "th" if index == 0 else "td"
-            rows.append("<tr>" + "".join(f'<{cell} style="{css[cell]}">{_inline(runs, css)}</{cell}>' for runs in row) + "</tr>")
+            rows.append(
+                "<tr>"
+                + "".join(
+                    f'<{cell} style="{css[cell]}">{_inline(runs, css)}</{cell}>' for runs in row
+                )
+                + "</tr>"
+            )
         return f'<table role="table" style="{css["table"]}">' + "".join(rows) + "</table>"
     return f'<p style="{css["p"]}">{text}</p>'
 

@@ -58,8 +58,13 @@ class _BoundedEnvironment(SandboxedEnvironment):
 
     def call_binop(self, context, operator, left, right):
         if operator == "**" and isinstance(right, (int, float)) and abs(right) > MAX_EXPONENT:
-            raise _TemplateBudget(f"a power of {right} is over the {MAX_EXPONENT} a template may raise to")
-        if operator == "*" and any(isinstance(a, (str, list, tuple)) and isinstance(b, int) and b > MAX_REPEAT for a, b in ((left, right), (right, left))):
+            raise _TemplateBudget(
+                f"a power of {right} is over the {MAX_EXPONENT} a template may raise to"
+            )
+        if operator == "*" and any(
+            isinstance(a, (str, list, tuple)) and isinstance(b, int) and b > MAX_REPEAT
+            for a, b in ((left, right), (right, left))
+        ):
             raise _TemplateBudget(f"repeats text more than the {MAX_REPEAT:,} times a template may")
         return super().call_binop(context, operator, left, right)
 
@@ -82,7 +87,12 @@ def render_markdown(
         undefined=jinja2.StrictUndefined,
         autoescape=False,
     )
-    env.filters.update(md=escape_markdown, cite=cite, longdate=lambda iso: escape_markdown(long_date(iso)), link=link)
+    env.filters.update(
+        md=escape_markdown,
+        cite=cite,
+        longdate=lambda iso: escape_markdown(long_date(iso)),
+        link=link,
+    )
     # The partials print a section whole unless the email body, which shows each section's
     # lead, says so: a user's brief template need not know of the email.
     env.globals["email"] = False
@@ -108,7 +118,9 @@ def _bounded(chunks) -> str:
     for chunk in chunks:
         size += len(chunk)
         if size > TEMPLATE_MAX_CHARS:
-            raise _TemplateBudget(f"writes over the {TEMPLATE_MAX_CHARS:,} characters a brief may be")
+            raise _TemplateBudget(
+                f"writes over the {TEMPLATE_MAX_CHARS:,} characters a brief may be"
+            )
         parts.append(chunk)
     return "".join(parts)
 
@@ -117,7 +129,9 @@ def _bounded(chunks) -> str:
 def _time_limit(seconds: float):
     """Stop the template after ``seconds`` (a timer signal: only the main thread can take one,
     so elsewhere, as in a library caller's worker thread, it runs unbounded in time)."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+        signal, "setitimer"
+    ):
         yield
         return
 

@@ -27,13 +27,30 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
-from reportlab.platypus import BaseDocTemplate, Frame, ListFlowable, ListItem, PageTemplate, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    ListFlowable,
+    ListItem,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from .. import MADE_WITH
 from .blocks import Block, Run
 from .style import DocumentInfo, FontFiles, Style
 
-FONT_DIRS = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts", Path.home() / ".local/share/fonts", Path("/Library/Fonts"), Path("C:/Windows/Fonts")]
+FONT_DIRS = [
+    Path("/usr/share/fonts"),
+    Path("/usr/local/share/fonts"),
+    Path.home() / ".fonts",
+    Path.home() / ".local/share/fonts",
+    Path("/Library/Fonts"),
+    Path("C:/Windows/Fonts"),
+]
 VERA = FontFiles("Vera.ttf", "VeraBd.ttf", "VeraIt.ttf", "VeraBI.ttf")
 SAFE_LINK = ("http://", "https://", "mailto:")
 
@@ -91,7 +108,17 @@ class _BriefDocument(BaseDocTemplate):
 
     def build(self, flowables, canvasmaker) -> None:
         # No frame padding, so text, the summary box and tables share the margins' edges.
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="text", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            id="text",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
         self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         super().build(flowables, canvasmaker=canvasmaker)
 
@@ -146,7 +173,11 @@ class _Furniture:
         header_y = height - self.style.margins["top"] * mm + 6 * mm
         date_width = canvas.stringWidth(self.info.date_text, self.fonts.regular, size)
         canvas.drawRightString(right, header_y, self.info.date_text)
-        canvas.drawString(left, header_y, _fit(self.info.title, right - left - date_width - 8 * mm, self.fonts.regular, size))
+        canvas.drawString(
+            left,
+            header_y,
+            _fit(self.info.title, right - left - date_width - 8 * mm, self.fonts.regular, size),
+        )
         canvas.setStrokeColor(colors.HexColor(colour["rule"]))
         canvas.setLineWidth(0.5)
         canvas.line(left, header_y - 2 * mm, right, header_y - 2 * mm)
@@ -211,7 +242,16 @@ def _flowables(block: Block, styles: dict[str, ParagraphStyle], style: Style, wi
 def _bullet_list(bullets: list[Block], styles: dict[str, ParagraphStyle]) -> ListFlowable:
     body = styles["bullet"]
     items = [ListItem(Paragraph(_markup(b.runs), body), value="•") for b in bullets]
-    return ListFlowable(items, bulletType="bullet", start="•", leftIndent=11, bulletFontName=body.fontName, bulletFontSize=body.fontSize, bulletOffsetY=0, spaceAfter=2)
+    return ListFlowable(
+        items,
+        bulletType="bullet",
+        start="•",
+        leftIndent=11,
+        bulletFontName=body.fontName,
+        bulletFontSize=body.fontSize,
+        bulletOffsetY=0,
+        spaceAfter=2,
+    )
 
 
 def _boxed(block: Block, styles: dict[str, ParagraphStyle], style: Style, width: float) -> Table:
@@ -237,7 +277,8 @@ def _boxed(block: Block, styles: dict[str, ParagraphStyle], style: Style, width:
 def _table(block: Block, styles: dict[str, ParagraphStyle], style: Style, width: float) -> Table:
     columns = max(len(row) for row in block.rows)
     data = [
-        [Paragraph(_markup(cell), styles["th" if i == 0 else "td"]) for cell in row] + [""] * (columns - len(row))
+        [Paragraph(_markup(cell), styles["th" if i == 0 else "td"]) for cell in row]
+        + [""] * (columns - len(row))
         for i, row in enumerate(block.rows)
     ]
     table = Table(data, colWidths=_column_widths(block, columns, styles["th"], width), repeatRows=1)
@@ -265,7 +306,9 @@ def _column_widths(block: Block, columns: int, cell: ParagraphStyle, width: floa
     for row in block.rows:
         for index, runs in enumerate(row):
             text = "".join(r.text for r in runs)
-            natural[index] = max(natural[index], pdfmetrics.stringWidth(text, cell.fontName, cell.fontSize) + 10)
+            natural[index] = max(
+                natural[index], pdfmetrics.stringWidth(text, cell.fontName, cell.fontSize) + 10
+            )
     narrow = [n <= width * 0.2 for n in natural]
     fixed = sum(n for n, is_narrow in zip(natural, narrow) if is_narrow)
     wide = sum(n for n, is_narrow in zip(natural, narrow) if not is_narrow)
@@ -293,27 +336,83 @@ def _styles(fonts: Fonts, style: Style) -> dict[str, ParagraphStyle]:
     size = style.sizes
     colour = {k: colors.HexColor(v) for k, v in style.colours.items()}
     body = ParagraphStyle(
-        "body", fontName=fonts.regular, fontSize=size["body"], leading=size["body"] * 1.24, spaceAfter=2.5,
-        alignment=TA_LEFT, textColor=colour["text"], linkUnderline=0, allowWidows=0, allowOrphans=0,
+        "body",
+        fontName=fonts.regular,
+        fontSize=size["body"],
+        leading=size["body"] * 1.24,
+        spaceAfter=2.5,
+        alignment=TA_LEFT,
+        textColor=colour["text"],
+        linkUnderline=0,
+        allowWidows=0,
+        allowOrphans=0,
     )
-    heading = ParagraphStyle("h2", parent=body, fontName=fonts.bold, fontSize=size["heading"], leading=size["heading"] * 1.25, textColor=colour["accent"], spaceBefore=7, spaceAfter=2.5, keepWithNext=1)
+    heading = ParagraphStyle(
+        "h2",
+        parent=body,
+        fontName=fonts.bold,
+        fontSize=size["heading"],
+        leading=size["heading"] * 1.25,
+        textColor=colour["accent"],
+        spaceBefore=7,
+        spaceAfter=2.5,
+        keepWithNext=1,
+    )
     small = size["sources"]
     return {
         "body": body,
         "bullet": ParagraphStyle("bullet", parent=body, spaceAfter=1.5),
-        "h1": ParagraphStyle("h1", parent=heading, fontSize=size["title"], leading=size["title"] * 1.22, spaceBefore=0, spaceAfter=2),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=heading,
+            fontSize=size["title"],
+            leading=size["title"] * 1.22,
+            spaceBefore=0,
+            spaceAfter=2,
+        ),
         "h2": heading,
-        "h3": ParagraphStyle("h3", parent=heading, fontSize=size["subheading"], leading=size["subheading"] * 1.25, textColor=colour["text"], spaceBefore=5),
+        "h3": ParagraphStyle(
+            "h3",
+            parent=heading,
+            fontSize=size["subheading"],
+            leading=size["subheading"] * 1.25,
+            textColor=colour["text"],
+            spaceBefore=5,
+        ),
         "quote": ParagraphStyle("quote", parent=body, spaceAfter=0),
-        "note": ParagraphStyle("note", parent=body, fontSize=size["body"] - 1, leading=(size["body"] - 1) * 1.3, textColor=colour["muted"], spaceAfter=4),
-        "source": ParagraphStyle("source", parent=body, fontSize=small, leading=small * 1.25, leftIndent=15, firstLineIndent=-15, spaceAfter=2),
+        "note": ParagraphStyle(
+            "note",
+            parent=body,
+            fontSize=size["body"] - 1,
+            leading=(size["body"] - 1) * 1.3,
+            textColor=colour["muted"],
+            spaceAfter=4,
+        ),
+        "source": ParagraphStyle(
+            "source",
+            parent=body,
+            fontSize=small,
+            leading=small * 1.25,
+            leftIndent=15,
+            firstLineIndent=-15,
+            spaceAfter=2,
+        ),
         "numbered": body,
-        "th": ParagraphStyle("th", parent=body, fontName=fonts.bold, fontSize=size["table"], leading=size["table"] * 1.25, spaceAfter=0),
-        "td": ParagraphStyle("td", parent=body, fontSize=size["table"], leading=size["table"] * 1.25, spaceAfter=0),
+        "th": ParagraphStyle(
+            "th",
+            parent=body,
+            fontName=fonts.bold,
+            fontSize=size["table"],
+            leading=size["table"] * 1.25,
+            spaceAfter=0,
+        ),
+        "td": ParagraphStyle(
+            "td", parent=body, fontSize=size["table"], leading=size["table"] * 1.25, spaceAfter=0
+        ),
     }
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def embedded_fonts(families: tuple[FontFiles, ...]) -> Fonts:
     """Register the first family found (once per process per style); warn once if none is."""
     for family in families:
@@ -353,7 +452,12 @@ def _register(family: FontFiles, regular: Path) -> Fonts:
             return None
         return _find_font(str(folder / name)) or _find_font(name)
 
-    paths = {"regular": regular, "bold": face(family.bold), "italic": face(family.italic), "bold_italic": face(family.bold_italic)}
+    paths = {
+        "regular": regular,
+        "bold": face(family.bold),
+        "italic": face(family.italic),
+        "bold_italic": face(family.bold_italic),
+    }
     names = {}
     for key, path in paths.items():
         if path:
@@ -362,5 +466,11 @@ def _register(family: FontFiles, regular: Path) -> Fonts:
     names.setdefault("bold", names["regular"])
     names.setdefault("italic", names["regular"])
     names.setdefault("bold_italic", names["bold"])
-    pdfmetrics.registerFontFamily(prefix, normal=names["regular"], bold=names["bold"], italic=names["italic"], boldItalic=names["bold_italic"])
+    pdfmetrics.registerFontFamily(
+        prefix,
+        normal=names["regular"],
+        bold=names["bold"],
+        italic=names["italic"],
+        boldItalic=names["bold_italic"],
+    )
     return Fonts(names["regular"], names["bold"], names["italic"], names["bold_italic"])

@@ -21,7 +21,9 @@ from ..yamlsafe import load_yaml, read_limited
 PAPERS = ("a4", "letter")
 PAPER_MM = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
-_FONT_NAME = re.compile(r"[\w][\w .-]{0,63}")  # it goes into CSS and Word XML: nothing that could end a declaration
+_FONT_NAME = re.compile(
+    r"[\w][\w .-]{0,63}"
+)  # it goes into CSS and Word XML: nothing that could end a declaration
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,9 @@ def _merge(base: dict, over: dict, where: str, prefix: str = "") -> dict:
     merged = dict(base)
     for key, value in over.items():
         if key not in base:
-            raise InputError(f"style {where}: unknown key {prefix}{key!s} (known: {', '.join(base)})")
+            raise InputError(
+                f"style {where}: unknown key {prefix}{key!s} (known: {', '.join(base)})"
+            )
         if isinstance(base[key], dict) and isinstance(value, dict):
             merged[key] = _merge(base[key], value, where, f"{prefix}{key}.")
         else:
@@ -110,8 +114,17 @@ def _build(data: dict, where: str) -> Style:
     paper = str(data.get("paper", "")).lower()
     if paper not in PAPERS:
         raise fail(f"paper should be one of {', '.join(PAPERS)}, not {data.get('paper')!r}")
-    margins = _numbers(data.get("margins"), ("top", "bottom", "left", "right"), "margins", fail, low=5, high=60)
-    sizes = _numbers(data.get("sizes"), ("title", "heading", "subheading", "body", "table", "sources", "small"), "sizes", fail, low=5, high=40)
+    margins = _numbers(
+        data.get("margins"), ("top", "bottom", "left", "right"), "margins", fail, low=5, high=60
+    )
+    sizes = _numbers(
+        data.get("sizes"),
+        ("title", "heading", "subheading", "body", "table", "sources", "small"),
+        "sizes",
+        fail,
+        low=5,
+        high=40,
+    )
     colours = data.get("colours") or {}
     if not isinstance(colours, dict):
         raise fail(f"colours should be a mapping of names to #RRGGBB, not {colours!r}")
@@ -150,13 +163,19 @@ def _build(data: dict, where: str) -> Style:
     )
 
 
-def _numbers(value, keys: tuple[str, ...], name: str, fail, low: float, high: float) -> dict[str, float]:
+def _numbers(
+    value, keys: tuple[str, ...], name: str, fail, low: float, high: float
+) -> dict[str, float]:
     if not isinstance(value, dict):
         raise fail(f"{name} should be a mapping of {', '.join(keys)}")
     out = {}
     for key in keys:
         number = value.get(key)
-        if isinstance(number, bool) or not isinstance(number, (int, float)) or not low <= number <= high:
+        if (
+            isinstance(number, bool)
+            or not isinstance(number, (int, float))
+            or not low <= number <= high
+        ):
             raise fail(f"{name}.{key} should be a number from {low} to {high}, not {number!r}")
         out[key] = float(number)
     return out
