@@ -1,1 +1,2 @@
-"""The benchmark: corpus generator (generate.py), LexRank reference (lexrank.py) and runner (run.py)."""
+"""The benchmark: corpus generator (generate.py), LexRank reference (lexrank.py) and runner
+(run.py)."""

@@ -44,8 +44,9 @@ WEEK_START = dt.date(2025, 3, 17)
 
 # Words that keep their spelling: they are roles and calendar words, not names.
 _KEEP = frozenset(
-    """President Vice Prime Minister Secretary Defense Defence Foreign Chancellor Senator Governor General
-    Admiral Ambassador Spokesman Spokeswoman Spokesperson Chairman Director Mayor Commander Dr Mr Mrs Ms Prof
+    """President Vice Prime Minister Secretary Defense Defence Foreign Chancellor Senator Governor
+    General Admiral Ambassador Spokesman Spokeswoman Spokesperson Chairman Director Mayor Commander
+    Dr Mr Mrs Ms Prof
     January February March April May June July August September October November December
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Source Comment I""".split()
 )
@@ -168,7 +169,8 @@ def _made_up_name(rng: random.Random) -> str:
 
 
 def _article(story: Story, base: Sample, samples: list[Sample], rng: random.Random) -> str:
-    """One outlet's report of ``story``: recombined sample text with the story's names and numbers."""
+    """One outlet's report of ``story``: recombined sample text with the story's names and
+    numbers."""
     others = [s for s in samples if s is not base] or [base]
     blocks: list[tuple[str, list[str]]] = []
     for kind, sentences in base.paragraphs:
@@ -198,7 +200,8 @@ def _article(story: Story, base: Sample, samples: list[Sample], rng: random.Rand
 
 
 def _vary(text: str, story: Story, rng: random.Random) -> str:
-    """``text`` with the story's names, numbers and dates; sometimes one number reported differently."""
+    """``text`` with the story's names, numbers and dates; sometimes one number reported
+    differently."""
     text = _CAPITALISED.sub(lambda m: story.names.get(m.group(0), m.group(0)), " " + text)[1:]
     shift = (story.day - WEEK_START).days
     text = _DAY_OF_MONTH.sub(lambda m: f"{m.group(1)} {min(28, int(m.group(2)) + shift)}", text)

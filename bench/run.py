@@ -164,7 +164,9 @@ def one_line_inputs(folder: Path) -> list[tuple[str, Path]]:
 
     import docx
 
-    words = "the council agreed new rules for the port after talks with ministers on rates and storms".split()
+    words = (
+        "the council agreed new rules for the port after talks with ministers on rates and storms"
+    ).split()
     rng = random.Random(1)
     sentences = [
         " ".join(rng.choice(words) for _ in range(12)).capitalize() + "." for _ in range(2000)
@@ -264,7 +266,10 @@ def main() -> None:
     lines += [f"## One brief (median of {args.repeats} runs after a warm-up)", "", *sample, ""]
 
     corpora = [
-        "| articles | sentences | briefgen wall (s) | per article (ms) | peak memory (MB) | LexRank wall (s) | LexRank peak (MB) | LexRank ÷ briefgen |",
+        (
+            "| articles | sentences | briefgen wall (s) | per article (ms) | peak memory (MB) "
+            "| LexRank wall (s) | LexRank peak (MB) | LexRank ÷ briefgen |"
+        ),
         "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     print("\n" + "\n".join(corpora), flush=True)
@@ -277,7 +282,10 @@ def main() -> None:
             folder = Path(work) / f"corpus-{size}"
             generate(size, args.seed, folder, samples)
             sentences = count_sentences(folder)
-            matrix = f"{sentences:,}² × 8 bytes = {sentences * sentences * 8 / 1e9:.1f} GB at {size:,} articles"
+            matrix = (
+                f"{sentences:,}² × 8 bytes = {sentences * sentences * 8 / 1e9:.1f} GB"
+                f" at {size:,} articles"
+            )
             extract = [
                 *briefgen,
                 "extract",
@@ -327,7 +335,8 @@ def main() -> None:
                         (f"faster than LexRank at {size:,} articles", theirs.wall > ours.wall)
                     )
             corpora.append(
-                f"| {size:,} | {sentences:,} | {ours.wall:.2f} | {1000 * ours.wall / size:.1f} | {ours.peak_mb:.0f} "
+                f"| {size:,} | {sentences:,} | {ours.wall:.2f} | {1000 * ours.wall / size:.1f} "
+                f"| {ours.peak_mb:.0f} "
                 f"| {theirs_wall} | {theirs_peak} | {ratio} |"
             )
             print(corpora[-1], flush=True)
@@ -339,7 +348,8 @@ def main() -> None:
     print("\n" + "\n".join(extreme), flush=True)
     with tempfile.TemporaryDirectory() as work:
         for label, path in one_line_inputs(Path(work)):
-            # A clean refusal (exit 2, one line) is as good an end as a brief; a hang or a crash is not.
+            # A clean refusal (exit 2, one line) is as good an end as a brief; a hang or a crash is
+            # not.
             run = measure(
                 [*briefgen, "build", str(path), "-o", str(Path(work) / "out"), "--format", "md"],
                 accept=(0, 2),
@@ -350,7 +360,8 @@ def main() -> None:
             )
             outcome = "brief" if run.exit_code == 0 else "exit 2, one line"
             extreme.append(
-                f"| {label} | {outcome} | {run.wall:.1f} | {run.peak_mb:.0f} | ≤ {EXTREME_SECONDS:.0f} s, ≤ {EXTREME_MB / 1024:.0f} GB |"
+                f"| {label} | {outcome} | {run.wall:.1f} | {run.peak_mb:.0f} "
+                f"| ≤ {EXTREME_SECONDS:.0f} s, ≤ {EXTREME_MB / 1024:.0f} GB |"
             )
             print(extreme[-1], flush=True)
     lines += ["## One-line sources (sentence splitting must stay linear)", "", *extreme, ""]
@@ -365,7 +376,10 @@ def main() -> None:
         )
 
     lines += [
-        f"## A week of news (corpora from bench/generate.py, seed {args.seed}; `briefgen extract`, fastest of {args.corpus_repeats} runs)",
+        (
+            f"## A week of news (corpora from bench/generate.py, seed {args.seed}; "
+            f"`briefgen extract`, fastest of {args.corpus_repeats} runs)"
+        ),
         "",
         *corpora,
         "",

@@ -168,7 +168,10 @@ def _email_options(prefix: str) -> list:
         click.option(
             "--eml",
             type=click.Path(dir_okay=False, path_type=Path),
-            help="Write the email to this .eml file as a draft instead of sending it [default without an SMTP server: next to the brief].",
+            help=(
+                "Write the email to this .eml file as a draft instead of sending it "
+                "[default without an SMTP server: next to the brief]."
+            ),
         ),
         click.option(
             "--smtp",
@@ -183,7 +186,10 @@ def _email_options(prefix: str) -> list:
         click.option(
             "--user",
             metavar="NAME",
-            help="SMTP login; the password comes from BRIEFGEN_SMTP_PASSWORD, briefgen.toml or a prompt.",
+            help=(
+                "SMTP login; the password comes from BRIEFGEN_SMTP_PASSWORD, "
+                "briefgen.toml or a prompt."
+            ),
         ),
         click.option(
             "--cafile",
@@ -204,7 +210,10 @@ reading_options = [
         "--sources",
         "source_list",
         type=click.Path(dir_okay=False, path_type=Path),
-        help="File listing sources: one path or URL a line, or YAML/CSV with optional outlet, title and date per source.",
+        help=(
+            "File listing sources: one path or URL a line, or YAML/CSV with optional outlet, "
+            "title and date per source."
+        ),
     ),
     click.option(
         "--keep-going",
@@ -492,7 +501,8 @@ def _mail_settings(email: dict):
     if settings.host and settings.user and settings.password is None and email["eml"] is None:
         if sys.stdin is None or not sys.stdin.isatty():
             raise InputError(
-                f"no password for SMTP user {settings.user}: set BRIEFGEN_SMTP_PASSWORD or 'password' in briefgen.toml"
+                f"no password for SMTP user {settings.user}: "
+                "set BRIEFGEN_SMTP_PASSWORD or 'password' in briefgen.toml"
             )
         settings.password = click.prompt(
             f"SMTP password for {settings.user}", hide_input=True, err=True

@@ -187,7 +187,8 @@ def brief_from_json(text: str, location: str = "brief JSON") -> Brief:
                 entry = kinds.kind(section.kind).entry
             except KeyError:
                 raise ValueError(
-                    f"brief.sections[{n}].kind {section.kind!r} is not a kind of section ({', '.join(kinds.names())})"
+                    f"brief.sections[{n}].kind {section.kind!r} is not a kind of section "
+                    f"({', '.join(kinds.names())})"
                 ) from None
             section.items = [
                 _build(entry, item, f"brief.sections[{n}].items[{i}]")

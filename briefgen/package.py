@@ -45,7 +45,8 @@ def check_unpacked(raw: bytes, what: str) -> None:
         raise InputError(f"{what}: not a readable Word document ({type(exc).__name__})") from None
     if unpacked > MAX_UNPACKED_BYTES:
         raise InputError(
-            f"{what}: unpacks to {unpacked / 1e6:.0f} MB, over the {MAX_UNPACKED_BYTES / 1e6:.0f} MB a Word file may hold"
+            f"{what}: unpacks to {unpacked / 1e6:.0f} MB, "
+            f"over the {MAX_UNPACKED_BYTES / 1e6:.0f} MB a Word file may hold"
         )
 
 

@@ -136,7 +136,8 @@ def _parse(location: str, text: str) -> Profile:
             or not 1 <= max_items <= MAX_ITEMS
         ):
             raise InputError(
-                f"{where}: max_items should be a whole number from 1 to {MAX_ITEMS}, not {max_items!r}"
+                f"{where}: max_items should be a whole number from 1 to {MAX_ITEMS}, "
+                f"not {max_items!r}"
             )
         catch_all = raw.get("catch_all", False)
         if not isinstance(catch_all, bool):

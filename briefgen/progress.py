@@ -58,7 +58,10 @@ class Progress:
         width = 24
         filled = int(width * self.done / self.total) if self.total else width
         bar = "#" * filled + "-" * (width - filled)
-        line = f"{self.label} [{bar}] {self.done}/{self.total} {self.done / elapsed:.1f}/s {elapsed:.1f} s"
+        line = (
+            f"{self.label} [{bar}] {self.done}/{self.total} "
+            f"{self.done / elapsed:.1f}/s {elapsed:.1f} s"
+        )
         if self.terminal:
             self.stream.write("\r" + line + ("\n" if final else ""))
         else:

@@ -92,7 +92,8 @@ def _stage(folder: Path, data: bytes) -> Path:
 
 
 def _keep(path: Path) -> Path | None:
-    """A second name for the file at ``path`` now, to put back if the swap fails; None if there is none."""
+    """A second name for the file at ``path`` now, to put back if the swap fails; None if there
+    is none."""
     try:
         os.lstat(path)
     except FileNotFoundError:
@@ -110,7 +111,8 @@ def _keep(path: Path) -> Path | None:
 
 
 def _restore(swapped: list[tuple[Path, Path | None]]) -> list[Path]:
-    """Put back what each path held before this run swapped it in; return the paths that could not be."""
+    """Put back what each path held before this run swapped it in; return the paths that could
+    not be."""
     failed = []
     for path, backup in reversed(swapped):
         try:

@@ -88,7 +88,8 @@ def _check_aliases(root: yaml.Node, where: str) -> None:
     )
     if expanded[id(root)] - written > ALIAS_EXPANSION_LIMIT:
         raise InputError(
-            f"{where}: its aliases (*name) would expand it by over {ALIAS_EXPANSION_LIMIT:,} values and characters; write the repeated parts out"
+            f"{where}: its aliases (*name) would expand it by over {ALIAS_EXPANSION_LIMIT:,} "
+            "values and characters; write the repeated parts out"
         )
 
 

@@ -124,13 +124,15 @@ def fit_salience(rows) -> None:
     for label, weights in (("current", np.array([WEIGHTS[k] for k in names])), ("fitted", raw)):
         per_set = [auc(X[sets == n] @ weights, y[sets == n]) for n in sorted(set(sets))]
         print(
-            f"  AUC {label}: mean {np.nanmean(per_set):.3f} ({', '.join(f'{a:.2f}' for a in per_set)})"
+            f"  AUC {label}: mean {np.nanmean(per_set):.3f} "
+            f"({', '.join(f'{a:.2f}' for a in per_set)})"
         )
 
 
 def fit_same_fact(rows) -> None:
     """The same-fact model: pairs of candidates from different outlets, labelled by whether
-    they state one gold fact, on their embedding cosine and TF-IDF cosine (``items._probability``)."""
+    they state one gold fact, on their embedding cosine and TF-IDF cosine
+    (``items._probability``)."""
     X, y, sets = [], [], []
     by_set: dict[str, list] = {}
     for name, c, _, _, v in rows:
@@ -145,7 +147,8 @@ def fit_same_fact(rows) -> None:
     X, y, sets = np.array(X), np.array(y), np.array(sets)
     raw, bias = logistic(X, y, sets)
     print(
-        f"same-fact model on {len(y)} pairs ({y.sum()} state one fact): weights {', '.join(f'{w:+.2f}' for w in raw)}, bias {bias:+.2f}"
+        f"same-fact model on {len(y)} pairs ({y.sum()} state one fact): "
+        f"weights {', '.join(f'{w:+.2f}' for w in raw)}, bias {bias:+.2f}"
     )
     current = X @ np.array([SAME_EMBEDDING, SAME_WORDS])
     print(f"  AUC fitted {auc(X @ raw, y):.3f}, current {auc(current, y):.3f}")
@@ -182,7 +185,8 @@ def fit_classifier(rows) -> None:
                 best = (mean, meaning_weight, cue_weight, right)
             print(f"  meaning {meaning_weight:>2} cue {cue_weight:.1f}: placement {mean:.3f}")
     print(
-        f"best: meaning {best[1]} cue {best[2]} placement {best[0]:.3f} per set {', '.join(f'{r:.2f}' for r in best[3])}"
+        f"best: meaning {best[1]} cue {best[2]} placement {best[0]:.3f} "
+        f"per set {', '.join(f'{r:.2f}' for r in best[3])}"
     )
 
 

@@ -187,7 +187,8 @@ def _citations(brief_json: Path, sources: list[Path]) -> tuple[int, int]:
     backed = total = 0
     for section in brief["sections"]:
         if section["kind"] not in ("bluf", "bullets"):
-            continue  # figures, actors and quotes are checked by the tests (tests/test_citations.py)
+            # figures, actors and quotes are checked by the tests (tests/test_citations.py)
+            continue
         for item in section.get("items") or []:
             total += 1
             claims = [
@@ -212,14 +213,19 @@ def _table(cases: list[Case], results: dict[tuple[str, int], Score]) -> str:
         lines += [
             f"### {label}",
             "",
-            "| set | profile | budget | recall | any section | placement | words | discrepancies | citations backed | any section @800 | words @800 |",
+            (
+                "| set | profile | budget | recall | any section | placement | words "
+                "| discrepancies | citations backed | any section @800 | words @800 |"
+            ),
             "|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for c in chosen:
             s, w = results[(c.name, c.budget)], results[(c.name, WIDE_BUDGET)]
             lines.append(
-                f"| {c.name} | {c.profile} | {c.budget} | {s.recall:.3f} | {s.any_section:.3f} | {s.placement:.3f} | "
-                f"{s.words} | {s.flagged}/{s.discrepancies} | {s.backed}/{s.bullets} | {w.any_section:.3f} | {w.words} |"
+                f"| {c.name} | {c.profile} | {c.budget} | {s.recall:.3f} | {s.any_section:.3f} "
+                f"| {s.placement:.3f} | "
+                f"{s.words} | {s.flagged}/{s.discrepancies} | {s.backed}/{s.bullets} "
+                f"| {w.any_section:.3f} | {w.words} |"
             )
         if len(chosen) > 1:
             at_budget = [results[(c.name, c.budget)] for c in chosen]
@@ -229,8 +235,10 @@ def _table(cases: list[Case], results: dict[tuple[str, int], Score]) -> str:
             backed = f"{sum(s.backed for s in at_budget)}/{sum(s.bullets for s in at_budget)}"
             for name, pick in (("mean", _mean), ("worst", min)):
                 lines.append(
-                    f"| **{name}** | | | {pick([s.recall for s in at_budget]):.3f} | {pick([s.any_section for s in at_budget]):.3f} | "
-                    f"{pick([s.placement for s in at_budget]):.3f} | | {flagged}/{listed} | {backed if name == 'mean' else ''} | "
+                    f"| **{name}** | | | {pick([s.recall for s in at_budget]):.3f} "
+                    f"| {pick([s.any_section for s in at_budget]):.3f} | "
+                    f"{pick([s.placement for s in at_budget]):.3f} | | {flagged}/{listed} "
+                    f"| {backed if name == 'mean' else ''} | "
                     f"{pick([s.any_section for s in wide]):.3f} | |"
                 )
         lines.append("")
@@ -244,13 +252,17 @@ def _mean(values: list[float]) -> float:
 def _report(table: str) -> str:
     return (
         "# Evaluation results\n\n"
-        "Written by `make eval` (`eval/run.py`): every set built at its own budget and at 800 words, scored by\n"
-        '`../shared/eval/score_brief.py`. Recall counts a fact only in its gold section; "any section" counts it\n'
-        "anywhere in the body; placement is the share of found facts in their right section; citations backed\n"
-        "counts the bullets (bottom line included) whose every cited source file states each figure and name\n"
+        "Written by `make eval` (`eval/run.py`): every set built at its own budget and at 800 "
+        "words, scored by\n"
+        "`../shared/eval/score_brief.py`. Recall counts a fact only in its gold section; "
+        '"any section" counts it\n'
+        "anywhere in the body; placement is the share of found facts in their right section; "
+        "citations backed\n"
+        "counts the bullets (bottom line included) whose every cited source file states each "
+        "figure and name\n"
         "in them. The split is\n"
-        "`eval/split.yaml`; the same evaluation before this analysis is in `eval/baseline-75d4eb0.md`.\n\n"
-        + table
+        "`eval/split.yaml`; the same evaluation before this analysis is in "
+        "`eval/baseline-75d4eb0.md`.\n\n" + table
     )
 
 

@@ -19,30 +19,47 @@ PAGE = """<!DOCTYPE html>
 <meta property="article:published_time" content="2024-05-02T10:00:00Z">
 <link rel="canonical" href="https://www.example-news.com/world/grain-corridor">
 </head><body>
-<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport news</a></li></ul></nav>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>\
+<li><a href="/sport">Sport news</a></li></ul></nav>
 <div class="advert">Buy cheap watches now, limited offer for readers!</div>
 <article>
 <h1>Grain corridor extended by 120 days</h1>
-<p>Negotiators from both countries agreed on Tuesday to extend the grain corridor by 120 days, officials said in Geneva.</p>
-<p>The agreement covers three Black Sea ports and an estimated 20 million tonnes of wheat and maize, according to the United Nations.</p>
+<p>Negotiators from both countries agreed on Tuesday to extend the grain corridor by 120 days, \
+officials said in Geneva.</p>
+<p>The agreement covers three Black Sea ports and an estimated 20 million tonnes of wheat \
+and maize, according to the United Nations.</p>
 <h2>What happens next?</h2>
-<p>The next round of talks is expected in June, officials said. Both sides hope to sign a longer deal by then, which would stabilise prices.</p>
-<p>Shipping insurers welcomed the news and said premiums would fall by around 10 percent over the coming weeks.</p>
+<p>The next round of talks is expected in June, officials said. Both sides hope to sign a longer \
+deal by then, which would stabilise prices.</p>
+<p>Shipping insurers welcomed the news and said premiums would fall by around 10 percent over the \
+coming weeks.</p>
 </article>
-<aside class="related"><h3>Related stories</h3><ul><li><a href="/a">Wheat prices tumble in Chicago trading</a></li><li><a href="/b">Ports reopen after storm damage</a></li></ul></aside>
-<section id="comments"><h3>Comments</h3><p>Great article, thanks! Posted by reader42 at 10:31.</p></section>
+<aside class="related"><h3>Related stories</h3><ul>\
+<li><a href="/a">Wheat prices tumble in Chicago trading</a></li>\
+<li><a href="/b">Ports reopen after storm damage</a></li></ul></aside>
+<section id="comments"><h3>Comments</h3>\
+<p>Great article, thanks! Posted by reader42 at 10:31.</p></section>
 <footer><p>Copyright 2024 Example News. All rights reserved.</p></footer>
 </body></html>
 """
 
 PDF_HEADLINE = "Ministers back a monitoring mission for the ceasefire"
 PDF_PARAGRAPHS = [
-    "Foreign ministers meeting in Vienna on Friday agreed to send a civilian monitoring mission of unarmed observers to the ceasefire line, "
-    "the chair of the meeting told reporters after six hours of talks that ran late into the evening.",
-    "The mission will report every two weeks to the permanent council. Its mandate runs for six months and can be renewed "
-    "if both parties agree, a senior diplomat said, adding that funding of 40 million euros had been pledged.",
-    "Critics warned that 200 observers would be too few to cover a line more than 1,000 kilometres long, "
-    "and that the mission would depend on the goodwill of the armed forces on both sides.",
+    (
+        "Foreign ministers meeting in Vienna on Friday agreed to send a civilian monitoring "
+        "mission of unarmed observers to the ceasefire line, the chair of the meeting told "
+        "reporters after six hours of talks that ran late into the evening."
+    ),
+    (
+        "The mission will report every two weeks to the permanent council. Its mandate runs for "
+        "six months and can be renewed if both parties agree, a senior diplomat said, adding "
+        "that funding of 40 million euros had been pledged."
+    ),
+    (
+        "Critics warned that 200 observers would be too few to cover a line more than 1,000 "
+        "kilometres long, and that the mission would depend on the goodwill of the armed forces "
+        "on both sides."
+    ),
 ]
 
 
@@ -93,7 +110,8 @@ def _wrap(text: str, measure: int) -> list[str]:
 
 
 def _hyphenate(lines: list[str], word: str, at: int) -> list[str]:
-    """Break ``word``, which starts the second line, across the first line's end: "un-" / "armed"."""
+    """Break ``word``, which starts the second line, across the first line's end: "un-" /
+    "armed"."""
     assert lines[1].startswith(word + " "), lines[:2]
     return [f"{lines[0]} {word[:at]}-", lines[1][at:], *lines[2:]]
 
@@ -104,14 +122,17 @@ def make_docx(path: Path, source_url: str = "https://www.example.org/2025/03/19/
     document = docx.Document()
     document.add_heading("Talks resume in Istanbul after a two-month pause", 0)
     document.add_paragraph(
-        "Delegations from both sides met in Istanbul on Wednesday for the first time since January, the host government said."
+        "Delegations from both sides met in Istanbul on Wednesday for the first time since "
+        "January, the host government said."
     )
     document.add_heading("Prisoner exchange", 1)
     document.add_paragraph(
-        "The two delegations agreed to exchange 300 prisoners each before the end of the month, according to the mediators."
+        "The two delegations agreed to exchange 300 prisoners each before the end of the month, "
+        "according to the mediators."
     )
     document.add_paragraph(
-        "Observers cautioned that earlier exchanges had been delayed for weeks by disputes over the lists of names."
+        "Observers cautioned that earlier exchanges had been delayed for weeks by disputes over "
+        "the lists of names."
     )
     document.add_paragraph(f"Source: {source_url}")
     document.save(str(path))
@@ -200,9 +221,10 @@ def http_server():
         "/latin1.txt": (
             200,
             {"Content-Type": "text/plain; charset=iso-8859-1"},
-            "Café talks in Genève end\nThe ministers met in the café of the Palais on Monday, and the talks ended without a deal.\n".encode(
-                "latin-1"
-            ),
+            (
+                "Café talks in Genève end\nThe ministers met in the café of the Palais on Monday, "
+                "and the talks ended without a deal.\n"
+            ).encode("latin-1"),
             0,
         ),
         "/moved": (301, {"Location": "{base}/article.html"}, b"", 0),

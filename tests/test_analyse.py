@@ -72,7 +72,10 @@ def test_nothing_to_summarise_is_an_error():
 
 def test_sources_with_nothing_a_brief_can_tell_are_an_error_not_an_empty_brief():
     # A question, a photo caption and a byline: none states anything.
-    text = "What will the council decide about the park?\nThe mayor speaks at the park gates in Aldor, June 2, 2024.\nBy Ana Berg"
+    text = (
+        "What will the council decide about the park?\n"
+        "The mayor speaks at the park gates in Aldor, June 2, 2024.\nBy Ana Berg"
+    )
     paragraphs = [("text", line) for line in text.splitlines()]
     article = Article(
         text=text, paragraphs=paragraphs, title="Park notes", outlet="x", location="notes/park.txt"

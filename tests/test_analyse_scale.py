@@ -24,7 +24,10 @@ def flood() -> list[str]:
 
 PARAPHRASES = [
     "The regional government agreed to pay 40 million euros in emergency aid for farmers.",
-    "Farmers will get 40 million euros in emergency aid, officials agreed with the regional government.",
+    (
+        "Farmers will get 40 million euros in emergency aid, officials agreed with the regional "
+        "government."
+    ),
 ]
 
 

@@ -25,7 +25,8 @@ from tests.test_analysis_rules import article
 HARBOUR = [
     article(
         """
-The port of Velmar reopened on Tuesday after a six-day closure caused by a chemical spill near its grain terminal.
+The port of Velmar reopened on Tuesday after a six-day closure caused by a chemical spill near \
+its grain terminal.
 Port director Lina Osei said 42 ships had waited offshore during the closure.
 The spill came from a tanker that ran aground on a sandbar in heavy fog.
 Fishermen in the bay said catches had fallen sharply since the accident.
@@ -35,8 +36,10 @@ An inquiry into the grounding will report its findings in March.
     ),
     article(
         """
-Velmar's harbour is open again after six days, officials said on Tuesday, ending a shutdown that followed a chemical leak.
-Some 40 vessels had been anchored outside the port waiting to unload, according to the port authority.
+Velmar's harbour is open again after six days, officials said on Tuesday, ending a shutdown \
+that followed a chemical leak.
+Some 40 vessels had been anchored outside the port waiting to unload, according to the port \
+authority.
 Environmental groups warned that the leaked solvent could harm oyster beds for years.
 The tanker's owner, Marren Shipping, agreed to pay for the clean-up.
 """,
@@ -99,11 +102,13 @@ def test_a_repeated_text_is_compared_in_bounded_chunks():
 
 def test_every_sentence_is_a_candidate_except_captions_bylines_questions_and_definitions():
     texts = [
-        "The sky was grey over the old quarter and the market stayed quiet all morning.",  # no cue of any section
+        # no cue of any section
+        "The sky was grey over the old quarter and the market stayed quiet all morning.",
         "Mayor Lina Osei speaks at the harbour gates in Velmar, June 2, 2024.",  # a photo caption
         "Coast News, Velmar report, 2 June 2024",  # a byline
         "What will the council decide about the tankers?",  # a question
-        "A sandbar is a ridge of sand built up by currents in shallow water.",  # an explainer's definition
+        # an explainer's definition
+        "A sandbar is a ridge of sand built up by currents in shallow water.",
     ]
     found = candidates([Sentence(1, t, "", n, n) for n, t in enumerate(texts)])
     assert [c.text for c in found] == texts[:1]
@@ -185,7 +190,8 @@ def test_profile_examples_must_be_sentences_and_one_catch_all_at_most(tmp_path):
     ):
         load_profile(str(bad))
     bad.write_text(
-        "sections:\n  - {id: a, title: A, catch_all: true}\n  - {id: b, title: B, catch_all: true}\n",
+        "sections:\n  - {id: a, title: A, catch_all: true}\n"
+        "  - {id: b, title: B, catch_all: true}\n",
         encoding="utf-8",
     )
     with pytest.raises(InputError, match="bad.yaml: at most one section may be the catch_all"):
@@ -279,7 +285,10 @@ def test_a_fact_other_outlets_state_gains_support_a_lone_detail_does_not():
 def test_a_budget_with_no_room_for_a_bullet_is_a_clear_error():
     with pytest.raises(
         InputError,
-        match=r"50 words leave no room for a bullet beside the headings \(the shortest would need \d+\)",
+        match=(
+            r"50 words leave no room for a bullet beside the headings "
+            r"\(the shortest would need \d+\)"
+        ),
     ):
         analyse(HARBOUR, load_profile("default"), max_words=50)
 
@@ -315,7 +324,8 @@ Dock workers at the port of Velmar walked out on Monday in a dispute over pay an
 
 def test_words_the_bottom_line_and_evidence_leave_over_go_to_more_bullets():
     """Room is kept for the bottom line and the evidence before any is known; what they do not
-    take is given to further bullets, so a brief of a story with more to tell ends near its budget."""
+    take is given to further bullets, so a brief of a story with more to tell ends near its
+    budget."""
     facts = [
         f"The {place} district council approved {n} new bus shelters on {day}."
         for n, (place, day) in enumerate(
@@ -389,7 +399,10 @@ def test_a_source_longer_than_any_report_is_read_to_its_limit_with_a_warning(mon
 def test_sentences_split_the_same_however_long_the_text():
     from briefgen.analyse.sentences import split_sentences
 
-    paragraph = 'Mr. J. R. Smith arrived at 3.5 p.m. on Monday. "We will go... and then stay," he said. It rained.'
+    paragraph = (
+        'Mr. J. R. Smith arrived at 3.5 p.m. on Monday. "We will go... and then stay," he said. '
+        "It rained."
+    )
     assert split_sentences(paragraph) == [
         "Mr. J. R. Smith arrived at 3.5 p.m. on Monday.",
         '"We will go... and then stay," he said.',

@@ -33,10 +33,12 @@ def article(text: str, outlet: str, date: str = "2024-06-02") -> Article:
 FLOOD_A = article(
     """
 Officials said the river dam held overnight and the city reopened two bridges on Monday.
-The regional government agreed to release 40 million euros in emergency aid for farmers, a welcome step.
+The regional government agreed to release 40 million euros in emergency aid for farmers, \
+a welcome step.
 However, engineers rejected the plan to raise the levee, saying it was unrealistic before winter.
 It is not clear whether the army will stay to help with the clean-up.
-Mayor Anna Berg, head of the Lowland Council, said: "We have never seen water this high in fifty years of records."
+Mayor Anna Berg, head of the Lowland Council, said: "We have never seen water this high in \
+fifty years of records."
 The storm lasted more than three days, forecasters said.
 """,
     "north.example",
@@ -44,7 +46,8 @@ The storm lasted more than three days, forecasters said.
 FLOOD_B = article(
     """
 The regional government agreed to release 40 million euros in emergency aid for farmers on Monday.
-Engineers rejected the plan to raise the levee as unrealistic before winter, a setback for residents.
+Engineers rejected the plan to raise the levee as unrealistic before winter, a setback for \
+residents.
 The two-day storm flooded 300 homes in the valley, according to the fire service.
 """,
     "south.example",
@@ -191,29 +194,47 @@ def placed(text: str, heading: str = "") -> str | None:
         ),
         # "not only" asserts; a concession ("Although X, Y") is scored on its main clause.
         (
-            "The accord not only reopened the border but also restored rail links between the two states.",
+            (
+                "The accord not only reopened the border but also restored rail links between "
+                "the two states."
+            ),
             "positive",
         ),
         (
-            "Although there was no breakthrough on the border, the meeting showed positive signs of goodwill.",
+            (
+                "Although there was no breakthrough on the border, the meeting showed positive "
+                "signs of goodwill."
+            ),
             "positive",
         ),
         # General diplomatic and security vocabulary, not one story's words.
         (
-            "Rebel units violated the truce twice overnight with artillery shelling near the river town.",
+            (
+                "Rebel units violated the truce twice overnight with artillery shelling near the "
+                "river town."
+            ),
             "obstacles",
         ),
         (
-            "The finance minister warned that new tariffs and sanctions could stall the trade deal.",
+            (
+                "The finance minister warned that new tariffs and sanctions could stall the trade "
+                "deal."
+            ),
             "obstacles",
         ),
         (
-            "Both governments reaffirmed their commitment to de-escalation and hailed the talks as a success.",
+            (
+                "Both governments reaffirmed their commitment to de-escalation and hailed the "
+                "talks as a success."
+            ),
             "positive",
         ),
         # A plain mention of the alliance does not outweigh what the sentence says about it.
         (
-            "Three NATO members threatened to opt out of the new spending target, raising doubts about unity.",
+            (
+                "Three NATO members threatened to opt out of the new spending target, raising "
+                "doubts about unity."
+            ),
             "obstacles",
         ),
         (
@@ -253,7 +274,10 @@ def test_durations_in_different_units_and_bounds_are_compared():
     (difference,) = _differences(
         "The vote came after 80 minutes of talks in the old town hall.",
         "The session, chaired by the mayor, lasted less than two hours and ended early.",
-        "The talks took place in the council chamber and lasted about 1 hour and 50 minutes, aides said.",
+        (
+            "The talks took place in the council chamber and lasted about 1 hour and 50 minutes, "
+            "aides said."
+        ),
     )
     assert "talks" in difference.topic
     assert [c.source for c in difference.claims] == [1, 2, 3]
@@ -290,17 +314,23 @@ def test_shares_each_source_gives_are_not_contested_and_far_figures_differ_in_ki
 
 
 def test_two_reports_of_one_figure_in_different_words_are_cited_only_where_backed():
-    filler = "Engineers repaired the northern road, the eastern bridge and the old water tower during a long week of storms, mudslides and floods."
+    filler = (
+        "Engineers repaired the northern road, the eastern bridge and the old water tower during "
+        "a long week of storms, mudslides and floods."
+    )
     one = article(
         f"""
-Rebels and the army agreed on Sunday to exchange 450 detainees each "within days", Colonel Dara Voss announced in the capital after attending overnight talks brokered by Norway and Qatar at a lakeside hotel.
+Rebels and the army agreed on Sunday to exchange 450 detainees each "within days", Colonel \
+Dara Voss announced in the capital after attending overnight talks brokered by Norway and Qatar \
+at a lakeside hotel.
 {filler}
 """,
         "hill.example",
     )
     two = article(
         f"""
-The army and the rebels have agreed to exchange 450 detainees from each side following a fresh round of peace negotiations held in Aldor, with Norway playing a central brokering role.
+The army and the rebels have agreed to exchange 450 detainees from each side following a fresh \
+round of peace negotiations held in Aldor, with Norway playing a central brokering role.
 {filler.replace("northern", "southern")}
 """,
         "vale.example",
@@ -309,7 +339,8 @@ The army and the rebels have agreed to exchange 450 detainees from each side fol
     brief = analyse([one, two], load_profile())
     swaps = [i for i in items(brief) if "450 detainees" in i.text]
     assert swaps
-    # A source is cited only if it states the bullet's figures and names (Voss and Qatar are in one only).
+    # A source is cited only if it states the bullet's figures and names (Voss and Qatar are in one
+    # only).
     for swap in swaps:
         for source in swap.sources:
             assert all(
@@ -349,7 +380,10 @@ def test_a_twin_is_cited_only_when_it_states_the_bullets_figures():
             "Both ministers signed the fishing accord.",
         ),
         (
-            "TROMSO, Norway (AP) — Both ministers signed the accord after two years of talks in the old port.",
+            (
+                "TROMSO, Norway (AP) — Both ministers signed the accord after two years of talks "
+                "in the old port."
+            ),
             "Both ministers signed the accord after two years of talks in the old port.",
         ),
         (
@@ -362,7 +396,8 @@ def test_a_dateline_is_not_part_of_the_first_sentence(first, body):
     from briefgen.read.text import parse_text
 
     article = parse_text(
-        f"Ministers sign fishing accord\n{first}\nThe accord runs for ten years and covers the northern waters.\n",
+        f"Ministers sign fishing accord\n{first}\n"
+        "The accord runs for ten years and covers the northern waters.\n",
         "x.txt",
     )
     assert article.paragraphs[0] == ("text", body)
@@ -390,7 +425,8 @@ def test_photo_captions_and_calls_to_action_are_not_content():
 
     article = parse_text(
         "Ministers sign fishing accord\n"
-        "A trawler unloads its catch in the northern harbour. The fleet was idle for a year. Photo: Harbour Agency\n"
+        "A trawler unloads its catch in the northern harbour. The fleet was idle for a year. "
+        "Photo: Harbour Agency\n"
         "Fishermen mend nets on the quay in Port Arlen (AP Photo/Jane Doe)\n"
         "Register for the Fisheries Forum 2026: early-bird discounts end Friday.\n"
         "Join the Coastal Club and co-invest in seafood start-ups.\n"
@@ -456,7 +492,8 @@ def test_a_note_on_differing_lengths_names_a_few_of_them_however_many_sources():
 def test_key_figures_cited_by_many_sources_leave_room_for_bullets():
     reports = [
         article(
-            f"Officials said 450 detainees were freed on Sunday after talks in Aldor, report {n} said.\nThe army agreed to reopen the mountain road, a welcome step.",
+            f"Officials said 450 detainees were freed on Sunday after talks in Aldor, report {n} "
+            "said.\nThe army agreed to reopen the mountain road, a welcome step.",
             f"s{n}.example",
         )
         for n in range(300)
@@ -505,10 +542,12 @@ def test_many_notes_on_differing_figures_leave_room_for_the_other_evidence():
     reports = [
         article(
             "\n".join(
-                f"Officials said {count + n} {thing} were sent to the valley on Monday, a welcome step."
+                f"Officials said {count + n} {thing} were sent to the valley on Monday, "
+                "a welcome step."
                 for count, thing in zip(range(40, 120, 10), things)
             )
-            + '\nMayor Anna Berg, head of the Lowland Council, said: "We have never seen water this high in fifty years of records."',
+            + "\nMayor Anna Berg, head of the Lowland Council, said: "
+            '"We have never seen water this high in fifty years of records."',
             f"r{n}.example",
         )
         for n in (0, 3)
@@ -534,11 +573,17 @@ def test_cue_index_finds_phrases_and_prefixes_of_any_length():
     [
         # A reversing verb acting on a cue of one section is evidence for the other.
         (
-            "The ministry lifted the sanctions on grain exports and eased import duties for farmers.",
+            (
+                "The ministry lifted the sanctions on grain exports and eased import duties for "
+                "farmers."
+            ),
             "positive",
         ),
         (
-            "The island republic suspends its retaliatory measures against fishing fleets from Monday.",
+            (
+                "The island republic suspends its retaliatory measures against fishing fleets "
+                "from Monday."
+            ),
             "positive",
         ),
         (
@@ -549,9 +594,13 @@ def test_cue_index_finds_phrases_and_prefixes_of_any_length():
             "The rebel council suspended the truce with the border villages on Sunday evening.",
             "obstacles",
         ),
-        # Only what the verb acts on is reversed: "a pause with the possibility of resuming" is not a resumption undone.
+        # Only what the verb acts on is reversed: "a pause with the possibility of resuming" is not
+        # a resumption undone.
         (
-            "The port authority announced a pause with the possibility of resuming the dispute talks in spring.",
+            (
+                "The port authority announced a pause with the possibility of resuming the "
+                "dispute talks in spring."
+            ),
             "obstacles",
         ),
     ],
@@ -574,7 +623,10 @@ def test_a_toll_two_sources_count_by_different_nouns_is_one_difference():
     # Same verb, same event, counted as "people" by one source and "villagers" by the other.
     (difference,) = _differences(
         "During the delay, artillery fire killed 9 villagers, the civil defence service said.",
-        "Before the truce began, shelling killed at least 17 people in the valley, the health office said.",
+        (
+            "Before the truce began, shelling killed at least 17 people in the valley, the health "
+            "office said."
+        ),
     )
     assert difference.topic == "Number killed"
     assert [c.source for c in difference.claims] == [1, 2]
@@ -607,7 +659,8 @@ def test_an_actor_is_named_without_a_possessive():
 @pytest.mark.parametrize(
     "text, section",
     [
-        # When an accord takes effect is news of progress; "stopped short of" is a limit, not a halt.
+        # When an accord takes effect is news of progress; "stopped short of" is a limit, not a
+        # halt.
         (
             "The new river-sharing rules will take effect by Friday, the commission said.",
             "positive",
@@ -619,16 +672,23 @@ def test_an_actor_is_named_without_a_possessive():
         ),
         # Strikes in the plural are military; a plan "complicated by" something meets an obstacle.
         (
-            "An official said the mediators asked for calm before the truce, which was complicated by continued strikes.",
+            (
+                "An official said the mediators asked for calm before the truce, which was "
+                "complicated by continued strikes."
+            ),
             "obstacles",
         ),
-        # Putting an accord into practice is progress; a truce with no treaty behind it, or questioned, is not.
+        # Putting an accord into practice is progress; a truce with no treaty behind it, or
+        # questioned, is not.
         (
             "Both capitals sent orders to their border units to implement the ceasefire at once.",
             "positive",
         ),
         (
-            "The ceasefire rests on an understanding between the two armies, without any formal treaty.",
+            (
+                "The ceasefire rests on an understanding between the two armies, without any "
+                "formal treaty."
+            ),
             "obstacles",
         ),
         ("The night-time blasts led the provincial governor to question the truce.", "obstacles"),
@@ -653,7 +713,8 @@ def test_a_list_item_and_the_sentence_that_tells_it_are_one_bullet():
     text = article(
         """
 Relief for skippers: the council cuts fees from 80 euros to 20 euros in a welcome deal
-The agreement lowers harbour charges for fishing boats from 80 euros to 20 euros, the council said after the vote.
+The agreement lowers harbour charges for fishing boats from 80 euros to 20 euros, the council \
+said after the vote.
 Dock workers repainted the lighthouse and the fish market before the summer season opened.
 """,
         "harbour.example",
@@ -664,7 +725,10 @@ Dock workers repainted the lighthouse and the fish market before the summer seas
 
 def test_a_named_incident_two_sources_date_differently():
     (difference,) = _differences(
-        "The strike answered a bombing in Veldoria, near the northern pass, on March 3 that killed nine guards.",
+        (
+            "The strike answered a bombing in Veldoria, near the northern pass, on March 3 that "
+            "killed nine guards."
+        ),
         "Troops moved north after the March 13 Veldoria bombing, officials said.",
     )
     assert difference.topic == "Date of the Veldoria bombing"
@@ -743,17 +807,22 @@ def test_an_explainers_definition_is_not_a_bullet():
 
 
 def test_an_analysts_forecast_is_not_merged_with_a_report_of_what_happened():
-    filler = "Engineers repaired the northern road, the eastern bridge and the old water tower during a long week of storms, mudslides and floods."
+    filler = (
+        "Engineers repaired the northern road, the eastern bridge and the old water tower during "
+        "a long week of storms, mudslides and floods."
+    )
     one = article(
         f"""
-The two governments have not been able to agree on a 60-day truce, as the mediators had proposed a few weeks ago.
+The two governments have not been able to agree on a 60-day truce, as the mediators had \
+proposed a few weeks ago.
 {filler}
 """,
         "hill.example",
     )
     two = article(
         f"""
-According to Professor Lena Okafor, in the short term the rebels may accept a 60-day truce, but there are no signs the truce would hold for long.
+According to Professor Lena Okafor, in the short term the rebels may accept a 60-day truce, \
+but there are no signs the truce would hold for long.
 {filler.replace("northern", "southern")}
 """,
         "vale.example",

@@ -38,7 +38,8 @@ Donors at the Velmar conference pledged $48bn in reconstruction aid for the floo
 The conference was chaired by foreign minister Dara Quill.
 """,
         """
-Donors meeting in Velmar pledged $52 billion in reconstruction aid for the flooded provinces, officials said.
+Donors meeting in Velmar pledged $52 billion in reconstruction aid for the flooded provinces, \
+officials said.
 A further $100bn will be sought next year, Quill said.
 """,
         [("$48bn", "$52 billion")],
@@ -142,7 +143,10 @@ def test_key_figures_are_what_a_reader_quotes_not_adjectives():
     said = [
         Sentence(
             1,
-            "The 20-nation bloc agreed a 30-day truce after the leaders spoke for more than two hours.",
+            (
+                "The 20-nation bloc agreed a 30-day truce after the leaders spoke for more than "
+                "two hours."
+            ),
             "",
             0,
             0,

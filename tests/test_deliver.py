@@ -1,4 +1,5 @@
-"""The deliver stage without a server: the message, the .eml draft, where the body comes from, settings."""
+"""The deliver stage without a server: the message, the .eml draft, where the body comes from,
+settings."""
 
 from __future__ import annotations
 
@@ -52,7 +53,8 @@ def run(*args, cwd: Path, env: dict | None = None) -> subprocess.CompletedProces
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
-    """Every file in ``folder`` and the hash of its bytes: equal before and after means untouched."""
+    """Every file in ``folder`` and the hash of its bytes: equal before and after means
+    untouched."""
     return {
         p.name: hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(folder.iterdir())
@@ -62,7 +64,8 @@ def fingerprint(folder: Path) -> dict[str, str]:
 
 @pytest.fixture
 def brief_dir(sample_build, tmp_path) -> Path:
-    """A private copy of the sample brief's DOCX, PDF and JSON, so tests can check them untouched."""
+    """A private copy of the sample brief's DOCX, PDF and JSON, so tests can check them
+    untouched."""
     folder = tmp_path / "brief"
     folder.mkdir()
     for ext in ("docx", "pdf", "json"):
@@ -71,7 +74,8 @@ def brief_dir(sample_build, tmp_path) -> Path:
 
 
 def parts(raw: bytes) -> tuple[email.message.EmailMessage, str, str, dict[str, tuple[str, bytes]]]:
-    """A raw message parsed back: the message, its text and HTML bodies, {file name: (type, bytes)}."""
+    """A raw message parsed back: the message, its text and HTML bodies, {file name: (type,
+    bytes)}."""
     message = email.message_from_bytes(raw, policy=email.policy.default)
     text = message.get_body(("plain",)).get_content().replace("\r\n", "\n")
     html = message.get_body(("html",)).get_content().replace("\r\n", "\n")
@@ -418,7 +422,8 @@ def test_input_errors_exit_2_and_touch_nothing(brief_dir):
 
 def test_settings_flags_over_environment_over_file(tmp_path):
     (tmp_path / "briefgen.toml").write_text(
-        '[smtp]\nhost = "file.example.org"\nport = 2525\ntls = "ssl"\nuser = "file-user"\npassword = "file-secret"\nfrom = "file@example.org"\n',
+        '[smtp]\nhost = "file.example.org"\nport = 2525\ntls = "ssl"\nuser = "file-user"\n'
+        'password = "file-secret"\nfrom = "file@example.org"\n',
         encoding="utf-8",
     )
     (tmp_path / "briefgen.toml").chmod(0o600)

@@ -198,7 +198,8 @@ def test_send_with_starttls_and_login(secure, ca, brief_dir):
 def test_config_file_then_environment_then_flags(secure, ca, brief_dir):
     config = brief_dir / "briefgen.toml"
     config.write_text(
-        f'[smtp]\nhost = "127.0.0.1"\nport = {closed_port()}\nuser = "analyst"\npassword = "{PASSWORD}"\n'
+        f'[smtp]\nhost = "127.0.0.1"\nport = {closed_port()}\nuser = "analyst"\n'
+        f'password = "{PASSWORD}"\n'
         f'cafile = "{ca.pem}"\nfrom = "analyst@example.org"\n',
         encoding="utf-8",
     )

@@ -48,9 +48,12 @@ HOSTILE = [
 ALL_HOSTILE = " ".join(HOSTILE)
 ARTICLE = f"""Ceasefire talks {ALL_HOSTILE} resume in Geneva
 # not a heading either
-Negotiators agreed on a ceasefire for 30 days on Tuesday, officials said of the plan called {ALL_HOSTILE} by critics.
-The positive talks on the energy truce and a prisoner exchange of 175 soldiers will continue next week, the Kremlin said, while {ALL_HOSTILE} was rejected as an obstacle.
-"We will not accept {{{{ 7*7 }}}} or <script>alert(1)</script> demands," President Volodymyr Zelensky said on Wednesday.
+Negotiators agreed on a ceasefire for 30 days on Tuesday, officials said of the plan called \
+{ALL_HOSTILE} by critics.
+The positive talks on the energy truce and a prisoner exchange of 175 soldiers will continue next \
+week, the Kremlin said, while {ALL_HOSTILE} was rejected as an obstacle.
+"We will not accept {{{{ 7*7 }}}} or <script>alert(1)</script> demands," President Volodymyr \
+Zelensky said on Wednesday.
 Source: https://example.com/2025/03/19/talks?a=1&b=<2>"x)](javascript:alert(3))
 """
 FORMATS = "docx,pdf,md,json,html"
@@ -268,10 +271,12 @@ def _html_source(path: Path) -> None:
 
     body = "".join(f"<p>{escape(line)}</p>" for line in ARTICLE.splitlines()[2:-1])
     path.write_text(
-        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{escape(ARTICLE.splitlines()[0])}</title>"
+        "<!DOCTYPE html><html><head><meta charset='utf-8'>"
+        f"<title>{escape(ARTICLE.splitlines()[0])}</title>"
         "<script>alert(9)</script></head><body><article>"
         f"<h1>{escape(ARTICLE.splitlines()[0])}</h1>{body}"
-        "<p>Officials said the talks would go on, <a href='javascript:alert(8)' onclick='alert(7)'>read more</a> here.</p>"
+        "<p>Officials said the talks would go on, "
+        "<a href='javascript:alert(8)' onclick='alert(7)'>read more</a> here.</p>"
         "<img src=x onerror=alert(6)></article></body></html>",
         encoding="utf-8",
     )

@@ -32,7 +32,8 @@ GENEROUS = 10.0  # seconds: well before the trickle would end, well after the ti
 
 @contextlib.contextmanager
 def raw_server(handle: Callable[[socket.socket], None]) -> Iterator[int]:
-    """A TCP server on 127.0.0.1 running ``handle`` on each connection, in a thread of its own; yields the port."""
+    """A TCP server on 127.0.0.1 running ``handle`` on each connection, in a thread of its own;
+    yields the port."""
     listener = socket.create_server(("127.0.0.1", 0))
     listener.settimeout(0.1)  # so that the accepting thread sees `done` soon
     done = threading.Event()
@@ -91,7 +92,10 @@ def canned(answers: dict[str, bytes]) -> Callable[[socket.socket], None]:
     return handle
 
 
-ARTICLE = b"Ministers agree to extend the grain corridor\n\nThe ministers agreed on Tuesday to extend the corridor by 120 days, officials said.\n"
+ARTICLE = (
+    b"Ministers agree to extend the grain corridor\n\n"
+    b"The ministers agreed on Tuesday to extend the corridor by 120 days, officials said.\n"
+)
 BAD_ANSWERS = {
     "/garbled": b"HTTP/1.1 abc\r\n\r\n",
     "/not-http": b"SSH-2.0-OpenSSH_9.6\r\n",
@@ -99,9 +103,15 @@ BAD_ANSWERS = {
     + b"X-Padding: y\r\n" * 101
     + b"Content-Length: 0\r\n\r\n",
     "/to-file": b"HTTP/1.1 302 Found\r\nLocation: file:///etc/passwd\r\nContent-Length: 0\r\n\r\n",
-    "/to-data": b"HTTP/1.1 301 Moved Permanently\r\nLocation: data:text/plain,hello\r\nContent-Length: 0\r\n\r\n",
+    "/to-data": (
+        b"HTTP/1.1 301 Moved Permanently\r\nLocation: data:text/plain,hello\r\n"
+        b"Content-Length: 0\r\n\r\n"
+    ),
     "/nowhere": b"HTTP/1.1 302 Found\r\nContent-Length: 0\r\n\r\n",
-    "/article.txt": b"HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: %d\r\n\r\n%s"
+    "/article.txt": (
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\n"
+        b"Content-Length: %d\r\n\r\n%s"
+    )
     % (len(ARTICLE), ARTICLE),
 }
 

@@ -27,7 +27,8 @@ def test_shipped_profiles_listed():
 def test_profile_from_path(tmp_path):
     path = tmp_path / "mine.yaml"
     path.write_text(
-        "id: mine\ntitle: Mine\nsections:\n  - {id: wins, title: Wins, cues: {won: 2}}\n  - {id: sources, title: Sources, kind: sources}\n"
+        "id: mine\ntitle: Mine\nsections:\n  - {id: wins, title: Wins, cues: {won: 2}}\n"
+        "  - {id: sources, title: Sources, kind: sources}\n"
     )
     profile = load_profile(str(path))
     assert profile.id == "mine" and [s.id for s in profile.sections] == ["wins", "sources"]

@@ -13,7 +13,8 @@ Delegates arrive at the Palais des Nations on May 2. (Source: Reuters) |
 Negotiators from both countries agreed on Tuesday to extend the grain corridor by 120 days.
 Share on Facebook
 What happens next?
-The next round of talks is expected in June, officials said. Both sides hope to sign a longer deal by then, which would stabilise prices.
+The next round of talks is expected in June, officials said. Both sides hope to sign a longer \
+deal by then, which would stabilise prices.
 Source: https://www.example-news.com/world/2024/05/02/grain-deal.html
 Comment (12)
 """
@@ -75,7 +76,8 @@ STRUCTURED = """Ministers agree to reopen the northern border crossing
 Border Deal at a Glance
 - Crossing reopens: trucks may pass from Monday
 - 60-day trial of joint customs checks
-Ministers from both countries signed the border accord on Friday after three weeks of talks in the capital.
+Ministers from both countries signed the border accord on Friday after three weeks of talks in \
+the capital.
 Farmers Cheer as Ministers Reopen Crossing, Promise Joint Checks
 Trade groups said the reopening would cut waiting times for exporters by several days each week.
 How will the checks work?

@@ -21,7 +21,10 @@ def test_html_main_text_without_clutter_and_with_metadata(tmp_path):
     assert ("heading", "What happens next?") in article.paragraphs
     assert article.paragraphs[0] == (
         "text",
-        "Negotiators from both countries agreed on Tuesday to extend the grain corridor by 120 days, officials said in Geneva.",
+        (
+            "Negotiators from both countries agreed on Tuesday to extend the grain corridor by "
+            "120 days, officials said in Geneva."
+        ),
     )
     for clutter in (
         "Home",
@@ -90,7 +93,10 @@ def test_docx_headings_are_structure_and_source_line_is_metadata(tmp_path):
     assert "Source:" not in article.text
 
 
-TEXT = "Café talks in Genève end\n“We will not sign,” said Zoë Müller — the €20 million fund is frozen. Straße closed.\n"
+TEXT = (
+    "Café talks in Genève end\n"
+    "“We will not sign,” said Zoë Müller — the €20 million fund is frozen. Straße closed.\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -137,7 +143,8 @@ def test_encodings_decoded_correctly(tmp_path, encode):
 def test_text_dateline_gives_the_date(tmp_path):
     path = tmp_path / "story.txt"
     path.write_text(
-        "Talks end\nGENEVA, 19 March 2025 — The talks ended on Wednesday without a deal, officials said.\n",
+        "Talks end\n"
+        "GENEVA, 19 March 2025 — The talks ended on Wednesday without a deal, officials said.\n",
         encoding="utf-8",
     )
     assert read_sources([str(path)])[0].date == "2025-03-19"
@@ -206,13 +213,15 @@ def test_source_lists_with_overrides(tmp_path, inputs, kind):
     elif kind == "yaml":
         manifest = tmp_path / "sources.yaml"
         manifest.write_text(
-            f"- path: articles/one.txt\n  outlet: The Daily\n  title: Given title\n  date: 2025-01-02\n- {sample}\n",
+            "- path: articles/one.txt\n  outlet: The Daily\n  title: Given title\n"
+            f"  date: 2025-01-02\n- {sample}\n",
             encoding="utf-8",
         )
     else:
         manifest = tmp_path / "sources.csv"
         manifest.write_text(
-            f"source,outlet,title,date\narticles/one.txt,The Daily,Given title,2025-01-02\n{sample},,,\n",
+            "source,outlet,title,date\n"
+            f"articles/one.txt,The Daily,Given title,2025-01-02\n{sample},,,\n",
             encoding="utf-8",
         )
     articles = read_all(read_manifest(manifest)).articles

@@ -12,7 +12,10 @@ from briefgen.typeset.blocks import parse_blocks
 from briefgen.typeset.markdown import cite, render_markdown
 from tests.conftest import outline_titles
 
-HOSTILE = "S&P <b>bold</b> {{ 7*7 }} {% raw %} # not a heading | pipe *star* [x](javascript:alert(1)) ]]> &amp;"
+HOSTILE = (
+    "S&P <b>bold</b> {{ 7*7 }} {% raw %} # not a heading | pipe *star* "
+    "[x](javascript:alert(1)) ]]> &amp;"
+)
 
 
 def brief_with(text: str) -> Brief:
@@ -100,7 +103,8 @@ def test_user_template_overrides_shipped_one(tmp_path):
 def test_a_blocks_role_is_what_the_template_says_not_how_it_looks():
     blocks = parse_blocks(
         "# T\n\n*All in italics, but a paragraph.*\n\n[1] Looks like a source, is a paragraph.\n\n"
-        "::: note\nPlain words, a note.\n:::\n\n::: source\n[1] a.example — “A”\n\n[2] b.example — “B”\n:::\n\n"
+        "::: note\nPlain words, a note.\n:::\n\n"
+        "::: source\n[1] a.example — “A”\n\n[2] b.example — “B”\n:::\n\n"
         "::: bluf\n> The bottom line.\n\n:::\n\n> A quotation.\n\n::: warning\nMind the gap.\n:::\n"
     )
     assert [(b.kind, b.role, b.text) for b in blocks[1:]] == [
@@ -120,7 +124,8 @@ def test_a_users_template_gives_a_block_a_role_the_reference_docx_styles(tmp_pat
     reference.styles.add_style("Warning", 1)  # a paragraph style of the office's own
     reference.save(tmp_path / "office.docx")
     (tmp_path / "brief.md.j2").write_text(
-        "# {{ brief.title | md }}\n\n::: Warning\nNot for circulation.\n:::\n\n::: note\nA note.\n:::\n"
+        "# {{ brief.title | md }}\n\n::: Warning\nNot for circulation.\n:::\n\n"
+        "::: note\nA note.\n:::\n"
     )
     data = render(
         brief_with("x"), ["docx"], template_dir=tmp_path, reference_docx=tmp_path / "office.docx"

@@ -238,9 +238,9 @@ def assert_valid_brief_or_clear_error(
 ) -> None:
     """The property every run must have, whatever it was given."""
     assert "Traceback" not in stderr and "internal error" not in stderr, stderr
-    if (
-        code == 2
-    ):  # warnings (a duplicate source, a skipped one) and a slow run's progress may come first, one line each
+    if code == 2:
+        # warnings (a duplicate source, a skipped one) and a slow run's progress may come first, one
+        # line each
         *warnings, error = stderr.splitlines()
         assert error.startswith("briefgen: error: ") and stderr.endswith("\n"), repr(stderr)
         assert all(
@@ -367,11 +367,13 @@ _MEASURE = """
 import json, resource, subprocess, sys, time
 started = time.monotonic()
 stdin = open(sys.argv[3], "rb") if sys.argv[3] else subprocess.DEVNULL
-result = subprocess.run([sys.executable, "-m", "briefgen", *sys.argv[4:]], stdin=stdin, capture_output=True, timeout=float(sys.argv[2]))
+result = subprocess.run([sys.executable, "-m", "briefgen", *sys.argv[4:]], stdin=stdin, \
+capture_output=True, timeout=float(sys.argv[2]))
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(sys.argv[1], "w") as f:
     json.dump({"code": result.returncode, "stdout": result.stdout.decode("utf-8", "replace"),
-               "stderr": result.stderr.decode("utf-8", "replace"), "seconds": time.monotonic() - started,
+               "stderr": result.stderr.decode("utf-8", "replace"), \
+"seconds": time.monotonic() - started,
                "max_rss_mb": usage.ru_maxrss / 1024}, f)
 """
 
@@ -389,7 +391,8 @@ def measured_run(
     )
     result = json.loads(report.read_text())
     print(
-        f"{Path(str(args[1])).name}: exit {result['code']}, {result['seconds']:.2f}s, {result['max_rss_mb']:.0f} MB"
+        f"{Path(str(args[1])).name}: exit {result['code']}, {result['seconds']:.2f}s, "
+        f"{result['max_rss_mb']:.0f} MB"
     )
     assert result["max_rss_mb"] < MEMORY_LIMIT_MB, result
     return result
@@ -398,7 +401,10 @@ def measured_run(
 def _extreme_sources() -> dict[str, bytes]:
     rng = random.Random(8)
     words = [w for w in NEWS_WORDS if w.isalpha()]
-    prose = "Leaders agreed on a ceasefire in Geneva on Tuesday, officials said. Talks on prisoners will continue. "
+    prose = (
+        "Leaders agreed on a ceasefire in Geneva on Tuesday, officials said. "
+        "Talks on prisoners will continue. "
+    )
     return {
         "one-megabyte-line": (
             "Headline of the day\n" + " ".join(rng.choice(words) for _ in range(170_000)) + "\n"

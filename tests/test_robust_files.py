@@ -24,7 +24,10 @@ import pytest
 from tests.test_robust import FORMATS, assert_valid_brief_or_clear_error, measured_run
 
 TIMEOUT_S = 90
-PARAGRAPH = "<p>Negotiators agreed on a ceasefire in Geneva on Tuesday, officials said. Talks on prisoners will continue next week.</p>"
+PARAGRAPH = (
+    "<p>Negotiators agreed on a ceasefire in Geneva on Tuesday, officials said. "
+    "Talks on prisoners will continue next week.</p>"
+)
 DEPTH = 100_000
 
 
@@ -42,7 +45,10 @@ def deep_inline_html() -> bytes:
         + "Negotiators agreed on a ceasefire in Geneva on Tuesday."
         + "</i></b>" * DEPTH
     )
-    return f"<html><body><article><h1>Deep inline headline</h1><p>{text}</p>{PARAGRAPH * 3}</article></body></html>".encode()
+    return (
+        "<html><body><article><h1>Deep inline headline</h1>"
+        f"<p>{text}</p>{PARAGRAPH * 3}</article></body></html>"
+    ).encode()
 
 
 def enormous_html() -> bytes:
@@ -66,7 +72,10 @@ def entity_bomb_html() -> bytes:
     entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
         f'<!ENTITY {chr(98 + i)} "{f"&{chr(97 + i)};" * 10}">' for i in range(9)
     )
-    return f'<?xml version="1.0"?><!DOCTYPE html [{entities}]><html><body><article><h1>Laughs</h1><p>&j;</p>{PARAGRAPH * 3}</article></body></html>'.encode()
+    return (
+        f'<?xml version="1.0"?><!DOCTYPE html [{entities}]>'
+        f"<html><body><article><h1>Laughs</h1><p>&j;</p>{PARAGRAPH * 3}</article></body></html>"
+    ).encode()
 
 
 # --- DOCX ---------------------------------------------------------------------------
@@ -76,7 +85,8 @@ def _docx() -> bytes:
     document = docx.Document()
     document.add_paragraph("Ministers back a monitoring mission", style="Title")
     document.add_paragraph(
-        "Negotiators agreed on a ceasefire in Geneva on Tuesday, officials said. Talks on prisoners will continue next week."
+        "Negotiators agreed on a ceasefire in Geneva on Tuesday, officials said. "
+        "Talks on prisoners will continue next week."
     )
     document.add_paragraph("PLACEHOLDER")
     out = io.BytesIO()
@@ -180,11 +190,15 @@ def _stream(data: bytes, flate: bool = False) -> bytes:
 
 TEXT = (
     b"BT /F1 16 Tf 72 740 Td (Ministers back a monitoring mission) Tj ET "
-    b"BT /F1 10 Tf 72 700 Td (Negotiators agreed on a ceasefire in Geneva on Tuesday, officials said.) Tj ET"
+    b"BT /F1 10 Tf 72 700 Td "
+    b"(Negotiators agreed on a ceasefire in Geneva on Tuesday, officials said.) Tj ET"
 )
 CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"
 FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
-PAGE = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"
+PAGE = (
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+    b"/Resources << /Font << /F1 5 0 R >> >> >>"
+)
 ONE_PAGE = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
 
 
@@ -251,7 +265,8 @@ def many_pages_pdf() -> bytes:
     objects = {1: CATALOG, 2: b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count), 5: FONT}
     for n in range(count):
         text = (
-            b"BT /F1 10 Tf 72 %d Td (Negotiators met for round %d of the ceasefire talks, officials said.) Tj ET"
+            b"BT /F1 10 Tf 72 %d Td "
+            b"(Negotiators met for round %d of the ceasefire talks, officials said.) Tj ET"
             % (700 - n % 600, n)
         )
         objects[10 + n] = PAGE.replace(b"/Contents 4 0 R", b"/Contents %d 0 R" % (10 + count + n))
@@ -310,7 +325,8 @@ def test_hostile_file_is_refused_or_read_in_bounded_time_and_memory(tmp_path, na
 
 
 def test_huge_sparse_file_is_refused_without_being_read(tmp_path):
-    """A 5 GB file (sparse: no disk used) is over the 50 MB limit; it must not be read to find out."""
+    """A 5 GB file (sparse: no disk used) is over the 50 MB limit; it must not be read to find
+    out."""
     source = tmp_path / "in" / "huge.txt"
     source.parent.mkdir()
     with open(source, "wb") as handle:

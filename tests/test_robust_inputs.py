@@ -86,7 +86,10 @@ def test_an_endless_file_as_reference_document_is_cut_and_refused(tmp_path):
         ("{{ 7 ** (10 ** 9) }}", r"line 1: a power of 1000000000 is over the 1000"),
         ('{{ "x" * 1000000000 }}', r"line 1: repeats text more than the 100,000 times"),
         (
-            "{% for i in range(100000) %}{% for j in range(1000) %}xxxxxxxxxxxxxxxxxxxxxxxxxx{% endfor %}{% endfor %}",
+            (
+                "{% for i in range(100000) %}{% for j in range(1000) %}"
+                "xxxxxxxxxxxxxxxxxxxxxxxxxx{% endfor %}{% endfor %}"
+            ),
             r"writes over the 20,000,000 characters",
         ),
         (

@@ -59,7 +59,8 @@ def one_error_line(result: subprocess.CompletedProcess) -> str:
 
 @pytest.fixture(scope="module")
 def brief(tmp_path_factory) -> Path:
-    """A brief's Markdown with its .json beside it (what 'send' takes the body from); no PDF, to stay fast."""
+    """A brief's Markdown with its .json beside it (what 'send' takes the body from); no PDF, to
+    stay fast."""
     out = tmp_path_factory.mktemp("brief")
     result = run("build", INPUTS, "-o", out, "--format", "md,json", "-q")
     assert result.returncode == 0, result.stderr.decode()

@@ -24,7 +24,10 @@ def test_sentences_keep_every_character():
 
 
 def test_an_ellipsis_inside_a_quotation_does_not_end_the_sentence():
-    text = 'The mayor called it "a big day for the valley and... Northern towns". Then she left... Rain fell.'
+    text = (
+        'The mayor called it "a big day for the valley and... Northern towns". '
+        "Then she left... Rain fell."
+    )
     assert split_sentences(text) == [
         'The mayor called it "a big day for the valley and... Northern towns".',
         "Then she left...",
@@ -33,7 +36,10 @@ def test_an_ellipsis_inside_a_quotation_does_not_end_the_sentence():
 
 
 def test_an_outlet_named_by_its_web_address_does_not_end_a_sentence():
-    text = "“We stand with you,” the minister said, Harbour.Az reports. It rained in Arlen.The port closed.In the end, it reopened."
+    text = (
+        "“We stand with you,” the minister said, Harbour.Az reports. "
+        "It rained in Arlen.The port closed.In the end, it reopened."
+    )
     assert split_sentences(text) == [
         "“We stand with you,” the minister said, Harbour.Az reports.",
         "It rained in Arlen.",

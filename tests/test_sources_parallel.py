@@ -13,7 +13,8 @@ from tests.sources_fixtures import PAGE, _no_proxy_for_loopback, http_server, ma
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    """30 sources of every file kind: the sample articles cut into pieces, a page, a PDF, a Word file."""
+    """30 sources of every file kind: the sample articles cut into pieces, a page, a PDF, a Word
+    file."""
     folder = tmp_path_factory.mktemp("corpus")
     n = 0
     for sample in sorted(INPUTS.glob("*.txt")):

@@ -79,7 +79,8 @@ def timeline_profile(tmp_path, max_items: int = 6):
     path.write_text(
         "id: t\ntitle: Brief\nsections:\n"
         "  - {id: news, title: News, kind: bullets, catch_all: true}\n"
-        f"  - {{id: when, title: Timeline, kind: timeline, max_items: {max_items}, empty: No dated events.}}\n"
+        "  - {id: when, title: Timeline, kind: timeline, "
+        f"max_items: {max_items}, empty: No dated events.}}\n"
         "  - {id: sources, title: Sources, kind: sources}\n",
         encoding="utf-8",
     )

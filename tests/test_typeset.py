@@ -70,7 +70,8 @@ def test_sample_pdf_is_two_pages_with_furniture_on_each(sample_papers, paper, si
         assert "19 March 2025" in text and "The Russia-US summit phone call" in text
     last = " ".join(reader.pages[1].extract_text().split())
     assert re.search(
-        r"Generated on \d{1,2} \w+ \d{4} from 2 sources by briefgen [\d.]+; information as of 19 March 2025",
+        r"Generated on \d{1,2} \w+ \d{4} from 2 sources by briefgen [\d.]+; "
+        r"information as of 19 March 2025",
         last,
     )
 
@@ -295,7 +296,8 @@ def test_control_characters_are_dropped_not_fatal():
 
 
 def empty_reference(tmp_path):
-    """A Word file like one saved from an empty document: no Heading 1, no List Bullet, no numbering."""
+    """A Word file like one saved from an empty document: no Heading 1, no List Bullet, no
+    numbering."""
     document = docx.Document()
     document.sections[0].left_margin = Mm(31)
     document.styles["Normal"].font.name = "Georgia"
@@ -408,12 +410,14 @@ def test_cyrillic_and_vietnamese_sources_render_through_the_cli(tmp_path):
     sources = tmp_path / "sources"
     sources.mkdir()
     (sources / "ru.txt").write_text(
-        "Путин и Трамп обсудили прекращение огня\n\nПрезидент России Владимир Путин и президент США Дональд Трамп "
+        "Путин и Трамп обсудили прекращение огня\n\n"
+        "Президент России Владимир Путин и президент США Дональд Трамп "
         "провели телефонный разговор 18 марта.\n",
         encoding="utf-8",
     )
     (sources / "vi.txt").write_text(
-        "Thủ tướng Phạm Minh Chính hoan nghênh “nỗ lực hòa bình”\n\nViệt Nam ủng hộ đối thoại & hòa bình bền vững.\n",
+        "Thủ tướng Phạm Minh Chính hoan nghênh “nỗ lực hòa bình”\n\n"
+        "Việt Nam ủng hộ đối thoại & hòa bình bền vững.\n",
         encoding="utf-8",
     )
     # The shipped profiles' cues are English; sources in other languages need a profile in theirs.
@@ -421,7 +425,8 @@ def test_cyrillic_and_vietnamese_sources_render_through_the_cli(tmp_path):
     profile.write_text(
         "id: world\ntitle: Обзор\nsections:\n"
         "  - {id: bluf, title: Главное, kind: bluf, max_items: 2}\n"
-        "  - {id: events, title: События — Sự kiện, kind: bullets, cues: {разговор*: 2, телефон*: 1, hòa bình: 2, đối thoại: 1}}\n"
+        "  - {id: events, title: События — Sự kiện, kind: bullets, "
+        "cues: {разговор*: 2, телефон*: 1, hòa bình: 2, đối thoại: 1}}\n"
         "  - {id: sources, title: Источники, kind: sources}\n",
         encoding="utf-8",
     )

@@ -80,7 +80,8 @@ def _analyse(
     sentences = _sentences(articles)
     if not sentences:
         raise InputError(
-            f"{_named(articles)}: no sentences to summarise (only headings, or run-on text without sentence breaks)"
+            f"{_named(articles)}: no sentences to summarise "
+            "(only headings, or run-on text without sentence breaks)"
         )
 
     found: list[Candidate] = []
@@ -224,7 +225,8 @@ def _sentences(articles: list[Article]) -> list[Sentence]:
                     open_quote = not open_quote
             if cut:
                 warnings.warn(
-                    f"{article.location or article.title}: only its first {MAX_ARTICLE_SENTENCES:,} sentences are read",
+                    f"{article.location or article.title}: only its first "
+                    f"{MAX_ARTICLE_SENTENCES:,} sentences are read",
                     stacklevel=1,
                 )
                 break

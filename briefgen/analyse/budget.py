@@ -17,7 +17,8 @@ def reader_words(brief: Brief) -> int:
     """Words of ``brief`` outside its title and its Sources section."""
     sources = len(brief.sources)
     total = words(
-        f"{brief.profile_title} · {brief.date or 'undated'} · {sources} source{'s' if sources != 1 else ''}"
+        f"{brief.profile_title} · {brief.date or 'undated'} · "
+        f"{sources} source{'s' if sources != 1 else ''}"
     )
     if brief.date:
         total += 2  # the date is printed long: "19 March 2025" is three words, "2025-03-19" one

@@ -71,7 +71,8 @@ _CONNECTIVE = re.compile(
     re.I,
 )
 _PADDING = re.compile(
-    r"^(?:it is (?:not difficult|easy|clear|important|worth noting|notable|interesting) (?:to see |to note )?that"
+    r"^(?:it is (?:not difficult|easy|clear|important|worth noting|notable|interesting) "
+    r"(?:to see |to note )?that"
     r"|it (?:can|should|must) be (?:seen|noted|said|stressed) that"
     r"|it is worth (?:noting|mentioning) that"
     r"|needless to say,?"
@@ -111,7 +112,8 @@ _EARLY_DEMONSTRATIVE = re.compile(
 )
 # "It is unclear when…", "It was not clear whether…": the "it" points forward, not back.
 _EXPLETIVE_IT = re.compile(
-    r"^it (?:is|was|remains|seems|appears)(?: still)? (?:not |un)?\w+ (?:that|whether|when|how|if|why|what|who|to)\b",
+    r"^it (?:is|was|remains|seems|appears)(?: still)? (?:not |un)?\w+ "
+    r"(?:that|whether|when|how|if|why|what|who|to)\b",
     re.I,
 )
 # "This is a positive result as the two countries …": the clause after "as" stands alone.
@@ -137,14 +139,19 @@ def trim(sentence: str) -> str:
     return _capitalise(text)
 
 
-# "According to CNN,", "According to a report by the agency,": the frame names a medium, not a voice.
+# "According to CNN,", "According to a report by the agency,": the frame names a medium, not a
+# voice.
 _MEDIUM_FRAME = re.compile(
-    r"^\W*(?:according to (?:[A-Z]{2,6}|(?:[\w'’-]+\s+){0,6}?(?:reports?|media|outlets?|news|agency|agencies|statement|data|figures|"
-    r"sources|documents?|estimates?|results?|count|tally)(?:\s+(?:by|from|of)\s+[^,]{1,40})?)"
-    r"|in (?:an?|the|its|their) (?:[\w'’-]+\s+){0,2}?(?:analysis|statement|interview|report|note|post|briefing|letter)\b[^,\"“]{0,80}),\s+(?=[\w\"“])",
+    r"^\W*(?:according to (?:[A-Z]{2,6}|(?:[\w'’-]+\s+){0,6}?(?:reports?|media|outlets?|news|"
+    r"agency|agencies|statement|data|figures|sources|documents?|estimates?|results?|count|tally)"
+    r"(?:\s+(?:by|from|of)\s+[^,]{1,40})?)"
+    r"|in (?:an?|the|its|their) (?:[\w'’-]+\s+){0,2}?"
+    r"(?:analysis|statement|interview|report|note|post|briefing|letter)\b[^,\"“]{0,80}),"
+    r"\s+(?=[\w\"“])",
     re.I,
 )
-# "JEDDAH, Saudi Arabia, March 11 -- Ukraine on Tuesday…": a dateline the reader left on the sentence.
+# "JEDDAH, Saudi Arabia, March 11 -- Ukraine on Tuesday…": a dateline the reader left on the
+# sentence.
 _DATELINE = re.compile(
     r"^[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?\s*(?:--|—|–)\s+(?=[A-Z\"“])"
 )

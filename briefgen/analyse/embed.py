@@ -26,7 +26,8 @@ from ..errors import BriefgenError
 
 MODEL = "l2_supercat"  # wordllama's default model
 DIMENSIONS = 256  # the size wordllama ships in its wheel; the larger ones are downloads
-EXACT_LIMIT = 6000  # up to this many vectors, every pair is compared (6,000² floats = 144 MB in blocks of 1,024 rows)
+# up to this many vectors, every pair is compared (6,000² floats = 144 MB in blocks of 1,024 rows)
+EXACT_LIMIT = 6000
 BLOCK = 1024  # rows of the similarity matrix held at once
 BATCH = 256  # texts embedded at once: a batch's token vectors stay a few megabytes
 BUCKET_SIZE = 128  # LSH: about this many vectors share a bucket on average

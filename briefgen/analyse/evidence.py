@@ -45,12 +45,19 @@ _NUMBER_WORDS = {
     "hundred": 100,
 }
 _MINUTES = {"minute": 1, "hour": 60, "day": 1440, "week": 10080, "month": 43200, "year": 525600}
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-_BOUND = r"(?:(?:more than|less than|fewer than|at least|about|around|nearly|almost|over|some|up to|roughly)\s+)?"
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_BOUND = (
+    r"(?:(?:more than|less than|fewer than|at least|about|around|nearly|almost|over|some|up to"
+    r"|roughly)\s+)?"
+)
 _AMOUNT = r"(\d[\d,]*(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")"
 _UNIT = r"[-\s](minute|hour|day|week|month|year)s?"
 _DURATION = re.compile(
-    rf"\b(?:{_BOUND}|(?:less than|under|fewer than|no more than)\s+)?{_AMOUNT}{_UNIT}(?:,?\s+(?:and\s+)?{_AMOUNT}{_UNIT})?\b",
+    rf"\b(?:{_BOUND}|(?:less than|under|fewer than|no more than)\s+)?{_AMOUNT}{_UNIT}"
+    rf"(?:,?\s+(?:and\s+)?{_AMOUNT}{_UNIT})?\b",
     re.I,
 )
 _AT_LEAST = ("more than", "over", "at least")
@@ -58,7 +65,8 @@ _AT_LEAST = ("more than", "over", "at least")
 _PARTICLE_VERB = re.compile(
     r"\b(?:hand|turn|take|sign|give)(?:s|ed|ing)?\s*$|\b(?:took|taken|gave|given|handing)\s*$", re.I
 )
-# Units a hyphenated figure measures in ("30-day", "90-minute", "5-kilometre"): a reader quotes those.
+# Units a hyphenated figure measures in ("30-day", "90-minute", "5-kilometre"): a reader quotes
+# those.
 _MEASURES = set(_MINUTES) | {
     "second",
     "kilometre",
@@ -129,7 +137,8 @@ _NOT_SUBJECTS = {
 }
 # A count: not a clock time ("3:35 PM"), and never ending on the comma after it ("by 2035, plus").
 _COUNT = re.compile(
-    rf"(?<![\w.,:-])({_BOUND})(\d(?:[\d,]*\d)?(?:\.\d+)?)(\s*(?:%|percent|per cent))?(?:[-\s](million|billion|thousand))?(?![\w,.:-]*\d)(?:-([a-z]+))?",
+    rf"(?<![\w.,:-])({_BOUND})(\d(?:[\d,]*\d)?(?:\.\d+)?)(\s*(?:%|percent|per cent))?"
+    r"(?:[-\s](million|billion|thousand))?(?![\w,.:-]*\d)(?:-([a-z]+))?",
     re.I,
 )
 _DATE_CONTEXT = re.compile(rf"(?:\b(?:{_MONTHS})\.?\s*$|^\s*(?:{_MONTHS})\b)", re.I)
@@ -165,8 +174,9 @@ _GENERIC_NOUNS = {
 
 _NAME = r"[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2}"
 _TITLE = (
-    r"(?:President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Defen[cs]e Secretary|"
-    r"Secretary of State|Secretary[- ]General|Secretary|Chancellor|Senator|Governor|General|Admiral|Ambassador|Spokes(?:man|woman|person)|"
+    r"(?:President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|"
+    r"Defen[cs]e Secretary|Secretary of State|Secretary[- ]General|Secretary|Chancellor|Senator|"
+    r"Governor|General|Admiral|Ambassador|Spokes(?:man|woman|person)|"
     r"Chairman|Chairwoman|Director|Mayor|King|Queen|Pope|CEO|Commander)"
 )
 # A role in lower case before a name: "Austrian central bank governor Robert Holzmann",
@@ -176,17 +186,24 @@ _ROLE_NOUN = (
     r"advis[eo]r|ambassador|leader|economist|analyst|chairman|chairwoman|chair|mayor|lawmaker|senator|official)"
 )
 _TITLED_NAME = re.compile(
-    rf"\b((?:(?:U\.?S\.?|UK|EU|UN|[A-Z][a-z]+(?:n|an|ian|ese|ish|ch|i))\s+)?{_TITLE}|(?:[A-Z][\w.]*\s+){{1,3}}(?i:spokes(?:man|woman|person)|minister|secretary(?:[- ]general)?|commissioner|envoy|chief|director|president)"
+    rf"\b((?:(?:U\.?S\.?|UK|EU|UN|[A-Z][a-z]+(?:n|an|ian|ese|ish|ch|i))\s+)?{_TITLE}"
+    rf"|(?:[A-Z][\w.]*\s+){{1,3}}(?i:spokes(?:man|woman|person)|minister|secretary(?:[- ]general)?"
+    r"|commissioner|envoy|chief|director|president)"
     rf"|(?:[A-Z][\w.-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}{_ROLE_NOUN})\s+({_NAME})"
 )
 _NAME_COMMA_ROLE = re.compile(
-    rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?({_NAME}),\s+(?:the\s+)?((?:[A-Z][\w-]*\s+)*{_TITLE}|[a-z][a-z -]{{3,40}}?)\s+(?:of|at)\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+(?:of|for|and|[A-Z][\w&.-]*))*)"
+    rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?({_NAME}),\s+(?:the\s+)?"
+    rf"((?:[A-Z][\w-]*\s+)*{_TITLE}|[a-z][a-z -]{{3,40}}?)\s+(?:of|at)\s+(?:the\s+)?"
+    r"([A-Z][\w&.-]*(?:\s+(?:of|for|and|[A-Z][\w&.-]*))*)"
 )
 _ORG_APPOSITIVE = re.compile(
     r"((?:[A-Z][\w&.-]*\s+){0,4}[A-Z][\w&.-]*)\s+\([^)]{1,40}\)\s+[-–—]\s+(an?\s+[^,–—-]{5,80}?)\s+[-–—]"
 )
 _QUOTED = re.compile(r"[“\"]([^”\"]{12,600})[”\"]")
-_REPORTING = r"(?:said|says|stated|added|noted|warned|stressed|emphasi[sz]ed|affirmed|reiterated|told\s+\w+|wrote|analy[sz]ed)"
+_REPORTING = (
+    r"(?:said|says|stated|added|noted|warned|stressed|emphasi[sz]ed|affirmed|reiterated|told\s+\w+"
+    r"|wrote|analy[sz]ed)"
+)
 _SPEAKER_AFTER = re.compile(
     rf"^[,.]?\s*((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?(?:{_TITLE}\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+{_REPORTING}\b"
 )
@@ -216,7 +233,8 @@ def find_key_figures(
     found: dict[tuple[str, str], KeyFigure] = {}
     scores: dict[tuple[str, str], float] = {}
     for s in sentences:
-        # (figure as written, what it counts, what makes two mentions one figure, whether it names what it counts)
+        # (figure as written, what it counts, what makes two mentions one figure, whether it names
+        # what it counts)
         counted = [
             (figure, counts, _figure_key(figure, noun), bool(noun))
             for figure, counts, noun in _counts(s.text)
@@ -285,7 +303,8 @@ def _counts(text: str) -> tuple[tuple[str, str, str], ...]:
                 out.append((figure, lead.group(1) + figure, "percent"))
             continue
         if m.group(5) and m.group(5).lower() not in _MEASURES:
-            continue  # "a 20-nation bloc" describes the bloc; "a 30-day ceasefire" measures the ceasefire
+            # "a 20-nation bloc" describes the bloc; "a 30-day ceasefire" measures the ceasefire
+            continue
         noun_phrase = _noun_phrase(after)  # for "30-day ceasefire", the noun after the unit
         if not noun_phrase:
             continue
@@ -500,7 +519,8 @@ class _Duration:
 
 
 def find_discrepancies(sentences: list[Sentence]) -> list[Discrepancy]:
-    """Durations of one event, tolls, and figures for one named subject, that sources give differently.
+    """Durations of one event, tolls, and figures for one named subject, that sources give
+    differently.
 
     One pair of claims is told once: "killed 26 civilians" against "killed 29 civilians" is
     a different toll and a different count of civilians, but one difference to a reader.
@@ -526,11 +546,13 @@ def find_discrepancies(sentences: list[Sentence]) -> list[Discrepancy]:
 _TOLL_VERBS = r"(killed|wounded|injured|arrested|detained|displaced|evacuated|rescued)"
 _TOLL = re.compile(
     rf"\b{_TOLL_VERBS}\s+(?:{_BOUND_TOLL})?(\d[\d,]*)\s+(?:[A-Za-z-]+\s+){{0,2}}?[A-Za-z-]+"
-    rf"|(?:{_BOUND_TOLL})?(\d[\d,]*)\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:were|was|have been|had been|are|been)\s+{_TOLL_VERBS}\b",
+    rf"|(?:{_BOUND_TOLL})?(\d[\d,]*)\s+(?:[A-Za-z-]+\s+){{0,2}}?"
+    rf"(?:were|was|have been|had been|are|been)\s+{_TOLL_VERBS}\b",
     re.I,
 )
 _TOLL_VERB = re.compile(rf"\b{_TOLL_VERBS}\b", re.I)
-MAX_TOLL_RATIO = 3.0  # tolls of one event from different counts (civil defence, ministry) stay within this factor
+# tolls of one event from different counts (civil defence, ministry) stay within this factor
+MAX_TOLL_RATIO = 3.0
 
 
 def _duration_differences(sentences: list[Sentence]) -> list[Discrepancy]:
@@ -657,7 +679,8 @@ def _topic(things: set[str]) -> str:
 
 
 def _things_of(text: str, m: re.Match) -> set[str]:
-    """What a duration measures: '=storm' for "two-day storm" or "two days of storm", plus words before it."""
+    """What a duration measures: '=storm' for "two-day storm" or "two days of storm", plus words
+    before it."""
     window = (
         set(re.findall(r"[a-z]+", text[max(0, m.start() - DURATION_WINDOW) : m.start()].lower()))
         - STOP_WORDS
@@ -761,7 +784,8 @@ def _word_offset(text: str, at: int, words: int) -> int:
 
 
 def _toll_differences(sentences: list[Sentence]) -> list[Discrepancy]:
-    """People killed (wounded, arrested…) that two sources count differently, each never giving the other's count.
+    """People killed (wounded, arrested…) that two sources count differently, each never giving
+    the other's count.
 
     "at least 26" contradicts an exact 13; "at least 13" and "at least 26" do not contradict.
     Tolls far apart (more than ``MAX_TOLL_RATIO``) are of different events.
@@ -881,7 +905,8 @@ def _count_value(figure: str) -> float | None:
 
 
 def _close_but_different(a: float, b: float) -> bool:
-    """2% and 2.1% of GDP differ (a share is given to the decimal); 5% and 2% are different things."""
+    """2% and 2.1% of GDP differ (a share is given to the decimal); 5% and 2% are different
+    things."""
     low, high = sorted((a, b))
     return 0 < low < high and high / low <= MAX_FIGURE_RATIO
 
@@ -954,7 +979,8 @@ def find_actors(sentences: list[Sentence], limit: int) -> list[Actor]:
 
 
 def _plain_name(name: str) -> str:
-    """'Dr. Ian Bremmer' → 'Ian Bremmer'; 'Mayor Anna Berg' → 'Anna Berg'; 'Anna Berg’s' → 'Anna Berg'."""
+    """'Dr. Ian Bremmer' → 'Ian Bremmer'; 'Mayor Anna Berg' → 'Anna Berg';
+    'Anna Berg’s' → 'Anna Berg'."""
     return re.sub(r"['’]s$", "", re.sub(rf"^(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+|{_TITLE}\s+)+", "", name))
 
 
@@ -1036,7 +1062,8 @@ def _role(votes: Counter) -> str:
 def find_quotes(
     sentences: list[Sentence], actors: list[Actor], profile: Profile, limit: int
 ) -> list[Quote]:
-    """Direct quotations with a named speaker (people first), each cut to its weightiest sentence."""
+    """Direct quotations with a named speaker (people first), each cut to its weightiest
+    sentence."""
     paragraphs: dict[tuple[int, int], list[Sentence]] = defaultdict(list)
     for s in sentences:
         paragraphs[(s.source, s.paragraph)].append(s)
@@ -1056,7 +1083,8 @@ def find_quotes(
                 continue
             person = people.get(speaker.split()[-1])
             quote, weight = _weightiest(m.group(1).strip().rstrip(",;:"), profile)
-            # A person's words carry weight as such; an institution's only when they say something the brief is about.
+            # A person's words carry weight as such; an institution's only when they say something
+            # the brief is about.
             if len(quote.split()) >= 6 and (person or weight >= MIN_SCORE):
                 found.append(
                     (person is not None, weight, Quote(quote, person or speaker, [source]))

@@ -71,7 +71,9 @@ SAME_WORDS = 9.0
 SAME_BIAS = -5.83  # at the pairs' base rate: 2.5% of cross-outlet pairs state one fact
 CONSIDERED = 0.25  # neighbours less close than this (embedding cosine) are never the same fact
 RARE_IN = 8  # a word in at most this many candidates is rare enough to bring two together
-TWIN = 0.5  # from this probability another outlet's sentence is the same statement (if it backs figures and names)
+# from this probability another outlet's sentence is the same statement (if it backs figures and
+# names)
+TWIN = 0.5
 DUPLICATE = (
     0.80  # an outlet's sentence this close (embedding cosine) to another of its own repeats it
 )
@@ -148,7 +150,8 @@ class Candidate:
 
     @cached_property
     def said(self) -> tuple[str, frozenset[str]]:
-        """What its own outlet's sentences say, and their figures (read before any twin joins it)."""
+        """What its own outlet's sentences say, and their figures (read before any twin joins
+        it)."""
         text = " ".join(e.sentence for e in self.evidence if e.source == self.sources[0])
         return text, frozenset(_FIGURE.findall(text))
 
@@ -441,9 +444,9 @@ def select(
     bullet adds the most (greedy, lazily: what a candidate adds only falls as bullets are
     chosen, so only candidates whose last known gain leads are weighed again).  Dividing by
     the words a bullet costs, as budgeted coverage would, chose short background sentences
-    over the story's main facts (tune recall 0.48 without it, 0.43 with words^0.15).  One whose section is
-    full or whose source sentences are all told already is passed over; so is one that no
-    longer fits the budget, while a shorter one may still.
+    over the story's main facts (tune recall 0.48 without it, 0.43 with words^0.15).  One whose
+    section is full or whose source sentences are all told already is passed over; so is one
+    that no longer fits the budget, while a shorter one may still.
     """
     limits = {spec.id: spec.max_items for spec in profile.bullet_sections()}
     ranked = sorted(kept, key=lambda c: (-c.salience, min(c.sources), c.position))
@@ -481,7 +484,8 @@ def select(
 def _told(
     c: Candidate, chosen: list[Candidate], vectors: np.ndarray, told: dict[int, tuple[int, float]]
 ) -> float:
-    """The chance that a chosen bullet already states ``c``'s fact (weighing only bullets new since last asked)."""
+    """The chance that a chosen bullet already states ``c``'s fact (weighing only bullets new since
+    last asked)."""
     weighed, chance = told.get(c.row, (0, 0.0))
     if weighed < len(chosen):
         new = chosen[weighed:]

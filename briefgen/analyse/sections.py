@@ -45,12 +45,14 @@ DESCRIPTION_WEIGHT = 0.25
 
 _CONTRAST = re.compile(r"^\W*(?:however|but|yet|still|instead|on the contrary|by contrast)\b", re.I)
 _CONCESSION = re.compile(
-    r"^\W*(?:although|though|even though|despite|in spite of|while|whereas)\b[^,;:\"“]{3,150},\s*(?=\w)",
+    r"^\W*(?:although|though|even though|despite|in spite of|while|whereas)\b"
+    r"[^,;:\"“]{3,150},\s*(?=\w)",
     re.I,
 )
 _HEDGE = re.compile(
-    r"\b(?:(?:it is|it's|it remains|it was) (?:not |still |un)(?:clear|certain|known)|unclear|uncertain\w*|"
-    r"remains? to be seen|no (?:convincing|clear) (?:signs?|evidence)|unrealistic|may not|might not|could not)\b",
+    r"\b(?:(?:it is|it's|it remains|it was) (?:not |still |un)(?:clear|certain|known)|unclear|"
+    r"uncertain\w*|remains? to be seen|no (?:convincing|clear) (?:signs?|evidence)|unrealistic|"
+    r"may not|might not|could not)\b",
     re.I,
 )
 _NEGATION = re.compile(
@@ -69,7 +71,8 @@ _REVERSING = re.compile(
     r"(?:lift|eas|lower|cut|slash|reduc|suspend|suspens|scrap|waiv|remov|withdr[ae]w|halt|paus|roll|scal|drop|rescind|revok)"
     r"(?:e|s|es|ed|d|n|ing|ting|ion|sion|tion|ions|al|als|ped|ping)?"
 )
-# What follows these is the circumstance of a reversal, not what it undoes ("a pause with the possibility of resuming").
+# What follows these is the circumstance of a reversal, not what it undoes ("a pause with the
+# possibility of resuming").
 _NOT_ACTED_ON = frozenset(
     {"with", "after", "before", "as", "amid", "despite", "until", "since", "for", "while", "when"}
 )
@@ -234,7 +237,8 @@ def _governed(
 def _reversed(
     words: list[str], negated: frozenset[int], matchers: list[_Matcher]
 ) -> tuple[frozenset[int], frozenset[int]]:
-    """Positions of reversing verbs, and of the words they act on, where those hold a cue of some section."""
+    """Positions of reversing verbs, and of the words they act on, where those hold a cue of some
+    section."""
     verbs: set[int] = set()
     reversed_: set[int] = set()
     for i, word in enumerate(words):
@@ -309,7 +313,8 @@ class _Matcher:
     def phrases_in(
         self, words: list[str], negated: frozenset[int], denied: bool = False
     ) -> set[str]:
-        """The cues in ``words`` outside the ``negated`` positions (or, if ``denied``, inside them)."""
+        """The cues in ``words`` outside the ``negated`` positions (or, if ``denied``, inside
+        them)."""
         found: set[str] = set()
         for i in sorted(negated) if denied else range(len(words)):
             starting = self._starting_with(words[i])

@@ -96,7 +96,8 @@ def iter_sentences(text: str) -> Iterator[str]:
             continue
         quotes.advance(text, m.start())
         if _ELLIPSIS.match(m.group(0)) and quotes.open():
-            continue  # "a big win for Europe and... Western civilization": a quotation trails off and goes on
+            # "a big win for Europe and... Western civilization": a quotation trails off and goes on
+            continue
         sentence = text[start : m.end()].strip()
         if sentence:
             yield sentence
@@ -133,7 +134,8 @@ _WEB_NAME = re.compile(
 
 
 def _inside_a_name(text: str, m: re.Match[str]) -> bool:
-    """Whether a break with no space after the full stop falls inside a web name such as "News.Az"."""
+    """Whether a break with no space after the full stop falls inside a web name such as
+    "News.Az"."""
     if m.group(0):
         return False
     begin = text.rfind(" ", 0, m.start()) + 1

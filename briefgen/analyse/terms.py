@@ -12,8 +12,8 @@ turned those accidents into wrong matches ("conventional" counted as "phone",
 pair meet: "agreed" becomes "agre" but "agreement" stays "agreement", because Snowball
 removes "-ement" only where it lies far enough into the word (its "R2" region), and in
 "agreement" it does not.  Nor does it part every unrelated pair: "conventional" still
-meets "convention" (both "convent").  Synonyms and paraphrase ("halted" for "suspended", "phone call" for
-"telephone conversation") are left to the sentence embeddings, not to stems.
+meets "convention" (both "convent").  Synonyms and paraphrase ("halted" for "suspended",
+"phone call" for "telephone conversation") are left to the sentence embeddings, not to stems.
 
 Words not written in English (Cyrillic, Vietnamese…) are still tokens; the English
 stemmer leaves words in other scripts as they are.
@@ -35,14 +35,15 @@ import Stemmer
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+(?:[.,]\d+)*")
 
 STOP_WORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further had has
-    have having he her here hers herself him himself his how i if in into is it its itself just me more
-    most my myself no nor not now of off on once only or other our ours ourselves out over own same she
-    should so some such than that the their theirs them themselves then there these they this those
-    through to too under until up very was we were what when where which while who whom why will with
-    would you your yours yourself yourselves said says say according mr mrs ms dr also many much one
-    two may might must shall however well even still yet already since""".split()
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it its
+    itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them themselves
+    then there these they this those through to too under until up very was we were what when where
+    which while who whom why will with would you your yours yourself yourselves said says say
+    according mr mrs ms dr also many much one two may might must shall however well even still yet
+    already since""".split()
 )
 
 

@@ -113,7 +113,8 @@ class _Subject(str):
             raise ValueError("the subject is not valid UTF-8 text")
         if bad is not None:
             raise ValueError(
-                f"the subject may not contain U+{ord(bad):04X} (control characters and line separators cannot be sent)"
+                f"the subject may not contain U+{ord(bad):04X} "
+                "(control characters and line separators cannot be sent)"
             )
         return super().__new__(cls, value)
 

@@ -125,7 +125,8 @@ def send_message(message: EmailMessage, settings: MailSettings, recipients: list
             if settings.tls == "starttls":
                 if not smtp.has_extn("starttls"):
                     raise ProcessingError(
-                        f"{where}: server does not offer STARTTLS (use --tls ssl, or --tls none for a trusted local relay)"
+                        f"{where}: server does not offer STARTTLS "
+                        "(use --tls ssl, or --tls none for a trusted local relay)"
                     )
                 smtp.starttls(context=context)
                 smtp.ehlo()
@@ -136,13 +137,15 @@ def send_message(message: EmailMessage, settings: MailSettings, recipients: list
         raise
     except ssl.SSLCertVerificationError as exc:
         raise ProcessingError(
-            f"{where}: TLS certificate not trusted ({exc.verify_message}); give the CA with --cafile if it is yours"
+            f"{where}: TLS certificate not trusted ({exc.verify_message}); "
+            "give the CA with --cafile if it is yours"
         ) from None
     except ssl.SSLError as exc:
         raise ProcessingError(f"{where}: TLS failed ({exc.reason or exc})") from None
     except smtplib.SMTPAuthenticationError as exc:
         raise ProcessingError(
-            f"{where}: login failed for user {settings.user} ({_reply(exc.smtp_code, exc.smtp_error)})"
+            f"{where}: login failed for user {settings.user} "
+            f"({_reply(exc.smtp_code, exc.smtp_error)})"
         ) from None
     except smtplib.SMTPResponseException as exc:
         raise ProcessingError(
@@ -215,7 +218,8 @@ def _connect(settings: MailSettings, context: ssl.SSLContext) -> smtplib.SMTP:
 
 
 def _login(smtp: smtplib.SMTP, user: str, password: str) -> None:
-    """Log in; smtplib sends credentials as ASCII only, so non-ASCII ones go as AUTH PLAIN in UTF-8 (RFC 4616)."""
+    """Log in; smtplib sends credentials as ASCII only, so non-ASCII ones go as AUTH PLAIN in
+    UTF-8 (RFC 4616)."""
     if (user + password).isascii():
         smtp.login(user, password)
         return

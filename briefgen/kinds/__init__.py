@@ -84,7 +84,8 @@ class Kind:
 
     @property
     def from_bullets(self) -> bool:
-        """Whether its items come from the bullets (so its empty note is never printed once they exist)."""
+        """Whether its items come from the bullets (so its empty note is never printed once they
+        exist)."""
         return self.bullets or self.bottom_line
 
 

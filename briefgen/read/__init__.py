@@ -9,7 +9,8 @@ input, and the entries of a source list (``SourceSpec`` from ``read_manifest``).
 sources it skipped.  By default the first unreadable source (in input order) raises
 ``InputError`` naming it and the reason; with ``keep_going`` it is skipped, with a warning,
 and listed in ``Reading.skipped``.  A file or URL named twice is read once, and so is the
-same article under two names (same URL, or same text).  ``read_sources(locations)`` is the strict short form returning articles.
+same article under two names (same URL, or same text).  ``read_sources(locations)`` is the
+strict short form returning articles.
 """
 
 from __future__ import annotations
@@ -111,7 +112,8 @@ def read_all(
         raise InputError("no sources given")
     if len(tasks) > limits.max_sources:
         raise InputError(
-            f"{len(tasks)} sources are over the limit of {limits.max_sources} (raise it with --max-sources)"
+            f"{len(tasks)} sources are over the limit of {limits.max_sources} "
+            "(raise it with --max-sources)"
         )
     if any(task.spec.location == STDIN and not task.error for task in tasks) and stdin is None:
         if sys.stdin is None:  # started with standard input closed (<&-)
@@ -173,7 +175,8 @@ def _read_one(task: _Task, limits: Limits, stdin: bytes | None) -> Article | Inp
             raw = stdin or b""
             if len(raw) > limits.max_source_bytes:
                 raise InputError(
-                    f"standard input: over the {limits.max_source_bytes / MB:g} MB limit (raise it with --max-source-mb)"
+                    f"standard input: over the {limits.max_source_bytes / MB:g} MB limit "
+                    "(raise it with --max-source-mb)"
                 )
             return _sniff(raw)(raw, "standard input")
         if is_url(location):
@@ -181,7 +184,8 @@ def _read_one(task: _Task, limits: Limits, stdin: bytes | None) -> Article | Inp
             reader = _reader_for_response(response.content_type, response.url, response.body)
             if reader is None:
                 raise InputError(
-                    f"{location}: serves {response.content_type}, not an article (text, HTML, PDF or DOCX)"
+                    f"{location}: serves {response.content_type}, "
+                    "not an article (text, HTML, PDF or DOCX)"
                 )
             return reader(response.body, location, url=response.url, charset=response.charset)
         path = Path(location)
@@ -192,7 +196,8 @@ def _read_one(task: _Task, limits: Limits, stdin: bytes | None) -> Article | Inp
             size = status.st_size
             if size > limits.max_source_bytes:
                 raise InputError(
-                    f"{location}: file of {size / MB:.1f} MB is over the {limits.max_source_bytes / MB:g} MB limit (raise it with --max-source-mb)"
+                    f"{location}: file of {size / MB:.1f} MB is over the "
+                    f"{limits.max_source_bytes / MB:g} MB limit (raise it with --max-source-mb)"
                 )
             raw = path.read_bytes()
         except OSError as exc:
@@ -263,7 +268,8 @@ def _expand(spec: SourceSpec) -> list[_Task]:
         return [
             _Task(
                 spec,
-                f"not a regular file ({kind}); cannot be read as a source (pipe data to '-' instead)",
+                f"not a regular file ({kind}); cannot be read as a source "
+                "(pipe data to '-' instead)",
             )
         ]
     return [_Task(spec, "no such file or folder")]
@@ -398,7 +404,8 @@ def _override(article: Article, spec: SourceSpec, date: str | None) -> Article:
 
 
 def _once(articles: list[Article]) -> list[Article]:
-    """Drop later copies of an article: same URL, or the same text once spacing and case are set aside."""
+    """Drop later copies of an article: same URL, or the same text once spacing and case are
+    set aside."""
     seen: dict[str, Article] = {}
     unique = []
     for article in articles:

@@ -35,7 +35,8 @@ def read_html(
     )  # its notes about odd markup are not the user's concern
     if len(raw) > MAX_PAGE_BYTES:
         raise InputError(
-            f"{location}: page of {len(raw) / 1e6:.1f} MB is over the {MAX_PAGE_BYTES / 1e6:.0f} MB a web page may be"
+            f"{location}: page of {len(raw) / 1e6:.1f} MB is over the "
+            f"{MAX_PAGE_BYTES / 1e6:.0f} MB a web page may be"
         )
     declared = _META_CHARSET.search(raw[:4096])
     page = decode(

@@ -55,7 +55,8 @@ def read_pdf(
         # opens the file, as in any viewer.  A user password is a lock we have no key to.
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError(
-                f"{location}: the PDF is password-protected (it needs a password to open; give an unlocked copy)"
+                f"{location}: the PDF is password-protected "
+                "(it needs a password to open; give an unlocked copy)"
             )
         pages = [_lines(page) for page in reader.pages]
         title = str((reader.metadata or {}).get("/Title") or "").strip()
@@ -128,7 +129,8 @@ def _without_running_lines(pages: list[list[_Line]], usual: float) -> list[_Line
 
 
 def _edges(page: list[_Line], usual: float) -> list[_Line]:
-    """The few lines set apart at the top and at the bottom of a page: where headers and footers sit."""
+    """The few lines set apart at the top and at the bottom of a page: where headers and
+    footers sit."""
     by_height = sorted(page, key=lambda line: -line.y)
     edges = []
     for block in (by_height, by_height[::-1]):

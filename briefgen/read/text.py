@@ -33,9 +33,11 @@ _CAPTION_CREDIT = re.compile(
     re.I,
 )
 _WIDGET = re.compile(
-    r"^\s*(?:comments?\s*\(\d+\)|\d+\s+comments?|share(?: this)?(?: on \w+)?|tweet|like|print|email|"
+    r"^\s*(?:comments?\s*\(\d+\)|\d+\s+comments?|"
+    r"share(?: this)?(?: on \w+)?|tweet|like|print|email|"
     r"follow us.*|related(?: articles| news)?:?|tags?:.*|advertisement|"
-    r"(?:also read|read also|read more|must read|recommended|watch|listen|explainer|explained)\s*[:|-].*)\s*$",
+    r"(?:also read|read also|read more|must read|recommended|watch|listen|"
+    r"explainer|explained)\s*[:|-].*)\s*$",
     re.I,
 )
 _ISO_DATE = re.compile(r"(?<!\d)(20\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
@@ -60,7 +62,8 @@ _MONTH_DAY_YEAR = re.compile(r"\b" + _MONTH + r" ([12]?\d|3[01]),? (20\d\d)\b", 
 _BARE_URL = re.compile(r"^\s*https?://\S+\s*$")  # an embed script or a link left on its own line
 _GLUED = re.compile(r"(?<=[”\"!?])(?=[A-Z][a-z])")  # two blocks run together with no space
 _PROMO = re.compile(
-    r"\b(?:whatsapp|telegram|newsletter|subscribe|sign up|follow us|download (?:our|the) app|register (?:for|now|today|here)"
+    r"\b(?:whatsapp|telegram|newsletter|subscribe|sign up|follow us|download (?:our|the) app"
+    r"|register (?:for|now|today|here)"
     r"|opens? registrations?|registrations? (?:are |is )?(?:now )?open)\b",
     re.I,
 )
@@ -83,8 +86,8 @@ _DATELINE_DATE = (
     + r")(?:,?\s+\d{4})?"
 )
 _FILED_BY = r"\s*(?:\([^)]{1,30}\)\s*)?(?::|\s[-–—])\s+"
-# "NEW DELHI:", "The Hague, June 26:", "LONDON, May 10 (Reuters) -", "The Hague 25.06.2025 ": where and
-# when the story was filed, not part of its first sentence.
+# "NEW DELHI:", "The Hague, June 26:", "LONDON, May 10 (Reuters) -", "The Hague 25.06.2025 ":
+# where and when the story was filed, not part of its first sentence.
 _DATELINE = re.compile(
     rf"^(?:{_CAPITALS_PLACE}(?:,?\s+{_DATELINE_DATE})?{_FILED_BY}|{_PLACE},?\s+{_DATELINE_DATE}{_FILED_BY}"
     rf"|{_PLACE},?\s+\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\s+)(?=[A-Z“\"])"
@@ -180,7 +183,8 @@ def source_trailer(line: str) -> str | None:
 
 
 def stem(location: str) -> str:
-    """A file's name without folder and extension, to stand for its outlet when nothing better is known."""
+    """A file's name without folder and extension, to stand for its outlet when nothing better
+    is known."""
     return (
         PurePosixPath(urlparse(location).path).stem
         if "://" in location
@@ -195,7 +199,8 @@ def outlet_from_url(url: str) -> str:
 
 
 def displayable(name: str) -> str:
-    """A file name as text: bytes that are not UTF-8 (Python keeps them as lone surrogates) become '�'."""
+    """A file name as text: bytes that are not UTF-8 (Python keeps them as lone surrogates)
+    become '�'."""
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
@@ -233,7 +238,8 @@ def _looks_like_heading(line: str, following: str) -> bool:
 
 
 def _title_case(line: str) -> bool:
-    """Every word but the minor ones capitalised, no closing full stop: a headline, not a sentence."""
+    """Every word but the minor ones capitalised, no closing full stop: a headline, not a
+    sentence."""
     words = re.findall(r"[A-Za-z][\w'’-]*", line)
     major = [w for w in words if w.lower() not in _MINOR_WORDS]
     return (

@@ -129,7 +129,8 @@ def _reference_base(path: Path):
         for name in missing:
             document.styles.element.append(copy.deepcopy(defaults.styles[name].element))
         warnings.warn(
-            f"reference document {path} has no style {', '.join(missing)}; using python-docx's default look for those",
+            f"reference document {path} has no style {', '.join(missing)}; "
+            "using python-docx's default look for those",
             stacklevel=2,
         )
     return document
@@ -200,12 +201,14 @@ def _add_own_styles(document, style: Style) -> None:
         ppr = summary.element.get_or_add_pPr()
         ppr.append(
             parse_xml(
-                f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="18" w:space="6" w:color="{colour["accent"][1:]}"/></w:pBdr>'
+                f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="18" w:space="6" '
+                f'w:color="{colour["accent"][1:]}"/></w:pBdr>'
             )
         )
         ppr.append(
             parse_xml(
-                f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{colour["shade"][1:]}"/>'
+                f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" '
+                f'w:fill="{colour["shade"][1:]}"/>'
             )
         )
     if not _has_style(document, SOURCE):
@@ -261,7 +264,8 @@ def _page_furniture(document, info: DocumentInfo, style: Style) -> None:
         _small(line.add_run("\t" + info.date_text), style)
         line._p.get_or_add_pPr().append(
             parse_xml(
-                f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="4" w:space="2" w:color="{style.colours["rule"][1:]}"/></w:pBdr>'
+                f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="4" w:space="2" '
+                f'w:color="{style.colours["rule"][1:]}"/></w:pBdr>'
             )
         )
         footer = section.footer
@@ -344,9 +348,11 @@ class _Lists:
         abstract = parse_xml(
             f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
             '<w:multiLevelType w:val="singleLevel"/>'
-            f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+            f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+            f'<w:lvlText w:val="{text}"/>'
             '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="284" w:hanging="227"/></w:pPr>'
-            f'<w:rPr><w:rFonts w:ascii="{self._font}" w:hAnsi="{self._font}"/></w:rPr></w:lvl></w:abstractNum>'
+            f'<w:rPr><w:rFonts w:ascii="{self._font}" w:hAnsi="{self._font}"/></w:rPr>'
+            "</w:lvl></w:abstractNum>"
         )
         first_num = self._numbering.find(qn("w:num"))
         if first_num is None:
@@ -357,7 +363,8 @@ class _Lists:
 
 
 def _numbering_part(document) -> NumberingPart:
-    """The document's numbering part; a reference document may have none (python-docx cannot make one)."""
+    """The document's numbering part; a reference document may have none (python-docx cannot
+    make one)."""
     try:
         return document.part.part_related_by(RELATIONSHIP_TYPE.NUMBERING)
     except KeyError:
@@ -424,7 +431,8 @@ def _add_table(document, block: Block, style: Style, width: Emu) -> None:
             if index == 0:
                 cell._tc.get_or_add_tcPr().append(
                     parse_xml(
-                        f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{style.colours["shade"][1:]}"/>'
+                        f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" '
+                        f'w:fill="{style.colours["shade"][1:]}"/>'
                     )
                 )
         if index == 0:
@@ -472,7 +480,8 @@ def _shorten(text: str, limit: int) -> str:
 
 
 def _property(text: str) -> str:
-    """Core properties hold at most 255 characters (python-docx refuses more); the page keeps it all."""
+    """Core properties hold at most 255 characters (python-docx refuses more); the page keeps
+    it all."""
     text = _clean(text)
     return text if len(text) <= CORE_PROPERTY_MAX else text[: CORE_PROPERTY_MAX - 1] + "…"
 

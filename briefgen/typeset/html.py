@@ -22,21 +22,45 @@ def render_html(blocks: list[Block], info: DocumentInfo, style: Style) -> bytes:
     # Repeated on headings and tables: some mail clients do not let them inherit the body's font.
     font = f"font-family:{escape(style.font_name)},Helvetica,sans-serif"
     css = {
-        "body": f"margin:0;padding:16px;background:#ffffff;color:{c['text']};{font};font-size:{size['body'] + 4:g}px;line-height:1.45",
-        "h1": f"{font};margin:0 0 4px;color:{c['accent']};font-size:{size['title'] + 6:g}px;line-height:1.25",
+        "body": (
+            f"margin:0;padding:16px;background:#ffffff;color:{c['text']};{font};"
+            f"font-size:{size['body'] + 4:g}px;line-height:1.45"
+        ),
+        "h1": (
+            f"{font};margin:0 0 4px;color:{c['accent']};"
+            f"font-size:{size['title'] + 6:g}px;line-height:1.25"
+        ),
         "h2": f"{font};margin:18px 0 6px;color:{c['accent']};font-size:{size['heading'] + 4:g}px",
         "h3": f"{font};margin:14px 0 4px;font-size:{size['subheading'] + 4:g}px",
         "p": "margin:0 0 8px",
         "note": f"margin:0 0 12px;color:{c['muted']};font-size:{size['body'] + 2:g}px",
-        "source": f"margin:0 0 6px;padding-left:24px;text-indent:-24px;font-size:{size['sources'] + 4:g}px",
-        "quote": f"margin:6px 0 10px;padding:10px 14px;background:{c['shade']};border-left:4px solid {c['accent']}",
+        "source": (
+            "margin:0 0 6px;padding-left:24px;text-indent:-24px;"
+            f"font-size:{size['sources'] + 4:g}px"
+        ),
+        "quote": (
+            f"margin:6px 0 10px;padding:10px 14px;background:{c['shade']};"
+            f"border-left:4px solid {c['accent']}"
+        ),
         "ul": "margin:0 0 8px;padding-left:22px",
         "li": "margin:0 0 4px",
-        "table": f"{font};border-collapse:collapse;width:100%;margin:0 0 10px;font-size:{size['table'] + 4:g}px",
-        "th": f"text-align:left;vertical-align:top;padding:4px 6px;background:{c['shade']};border-bottom:2px solid {c['accent']}",
-        "td": f"text-align:left;vertical-align:top;padding:4px 6px;border-bottom:1px solid {c['rule']}",
+        "table": (
+            f"{font};border-collapse:collapse;width:100%;margin:0 0 10px;"
+            f"font-size:{size['table'] + 4:g}px"
+        ),
+        "th": (
+            f"text-align:left;vertical-align:top;padding:4px 6px;background:{c['shade']};"
+            f"border-bottom:2px solid {c['accent']}"
+        ),
+        "td": (
+            "text-align:left;vertical-align:top;padding:4px 6px;"
+            f"border-bottom:1px solid {c['rule']}"
+        ),
         "a": f"color:{c['link']}",
-        "marking": f"margin:0 0 12px;text-align:center;font-weight:bold;color:{c['marking']};letter-spacing:0.05em",
+        "marking": (
+            f"margin:0 0 12px;text-align:center;font-weight:bold;color:{c['marking']};"
+            "letter-spacing:0.05em"
+        ),
     }
     body: list[str] = []
     if info.marking:

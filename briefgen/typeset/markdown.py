@@ -41,7 +41,8 @@ def shipped_template_dir() -> Path:
 
 # A template runs within these bounds: a user's template can loop, multiply and include
 # without end ("range(100000)" nested twice, "7 ** 10 ** 9", a file including itself).
-TEMPLATE_SECONDS = 20  # the shipped template takes a few milliseconds, a weekly review of 5,000 sources under a second
+# the shipped template takes a few milliseconds, a weekly review of 5,000 sources under a second
+TEMPLATE_SECONDS = 20
 TEMPLATE_MAX_CHARS = 20_000_000  # a brief of 5,000 sources' entries is about 2 MB of Markdown
 MAX_EXPONENT = 1000  # "x ** n": beyond this n a number is no figure a brief prints
 MAX_REPEAT = 100_000  # "'-' * n": a rule line, not a flood

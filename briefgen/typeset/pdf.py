@@ -422,7 +422,8 @@ def embedded_fonts(families: tuple[FontFiles, ...]) -> Fonts:
     wanted = ", ".join(f.regular for f in families) or "none configured"
     warnings.warn(
         f"no TrueType font of the style found ({wanted}); the PDF uses Vera, which has no "
-        "Cyrillic or Vietnamese glyphs (install fonts-dejavu-core or set font.pdf in a --style file)",
+        "Cyrillic or Vietnamese glyphs "
+        "(install fonts-dejavu-core or set font.pdf in a --style file)",
         stacklevel=2,
     )
     return _register(VERA, Path(reportlab.__file__).parent / "fonts" / VERA.regular)
