@@ -13,12 +13,20 @@ import re
 import shutil
 import subprocess
 import sys
+import warnings
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from briefgen.deliver import build_message, load_settings, read_brief, split_host_port
+from briefgen.deliver import (
+    build_message,
+    load_settings,
+    read_brief,
+    split_host_port,
+    write_draft,
+)
+from briefgen.deliver.message import PLACEHOLDER_SENDER
 from briefgen.errors import InputError
 from briefgen.kinds import kind
 from briefgen.model import (
@@ -33,6 +41,7 @@ from briefgen.model import (
 )
 from briefgen.typeset import render_email
 from briefgen.typeset.style import load_style
+from tests.conftest import INPUTS
 
 STEM = "brief-2025-03-19"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -226,6 +235,102 @@ def test_non_ascii_file_name_is_rfc2231(brief_dir):
     assert b"filename*=utf-8''b%E1%BA%A3n%20tin%2019-3.docx" in raw
     _, _, _, files = parts(raw)
     assert files["bản tin 19-3.docx"][1] == named.read_bytes()
+
+
+def read_eml(path: Path) -> email.message.EmailMessage:
+    return email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+
+
+def test_a_draft_is_from_the_sender_set_by_flag_environment_or_file(brief_dir, tmp_path):
+    # No server is set anywhere, so each run writes a draft; its sender comes from the same
+    # layers as a send's, and with one set nothing is said on stderr.
+    (brief_dir / "briefgen.toml").write_text(
+        '[smtp]\nfrom = "File Desk <file@example.org>"\n', encoding="utf-8"
+    )
+    env_sender = {"BRIEFGEN_SMTP_FROM": "Env Desk <env@example.org>"}
+    zoe = "Zoë Ångström <zoe@example.org>"
+    cases = [
+        ((), {}, "File Desk <file@example.org>"),
+        ((), env_sender, "Env Desk <env@example.org>"),
+        (("--from", zoe), env_sender, zoe),
+    ]
+    for n, (flags, env, sender) in enumerate(cases):
+        draft = tmp_path / f"draft-{n}.eml"
+        result = run(
+            "send",
+            f"{STEM}.docx",
+            "--to",
+            "desk@example.org",
+            "--eml",
+            draft,
+            *flags,
+            cwd=brief_dir,
+            env=env,
+        )
+        assert result.returncode == 0 and result.stderr == b"", (flags, result.stderr.decode())
+        message = read_eml(draft)
+        assert message.get_all("From") == [sender] and message["X-Unsent"] == "1", flags
+
+
+def test_a_draft_without_a_sender_has_a_placeholder_and_says_how_to_set_one(brief_dir, tmp_path):
+    result = run("send", f"{STEM}.docx", "--to", "desk@example.org", cwd=brief_dir)
+    assert result.returncode == 0, result.stderr.decode()
+    draft = brief_dir / f"{STEM}.eml"
+    (line,) = result.stderr.decode().splitlines()
+    assert line.startswith(f"briefgen: warning: {STEM}.eml: ") and PLACEHOLDER_SENDER in line
+    for how in ("--from", "--email-from", "BRIEFGEN_SMTP_FROM", "briefgen.toml"):
+        assert how in line, how
+    message = read_eml(draft)
+    assert message.get_all("From") == [PLACEHOLDER_SENDER] and message["X-Unsent"] == "1"
+    (address,) = message["From"].addresses
+    assert address.domain.endswith(".invalid")  # RFC 2606: can never be anyone's address
+
+    # 'build --email-to' writes its draft the same way.
+    out = tmp_path / "out"
+    result = run(
+        "build",
+        INPUTS,
+        "-o",
+        out,
+        "--format",
+        "md",
+        "-q",
+        "--email-to",
+        "desk@example.org",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    (line,) = result.stderr.decode().splitlines()
+    assert line.startswith(f"briefgen: warning: {out / STEM}.eml: ") and "--email-from" in line
+    assert read_eml(out / f"{STEM}.eml")["From"] == PLACEHOLDER_SENDER
+
+    # Sending still needs a real sender: the placeholder is for drafts only.
+    before = fingerprint(brief_dir)
+    result = run(
+        "send",
+        f"{STEM}.docx",
+        "--to",
+        "desk@example.org",
+        "--smtp",
+        "127.0.0.1:1",
+        cwd=brief_dir,
+    )
+    assert result.returncode == 2 and "no sender" in result.stderr.decode()
+    assert fingerprint(brief_dir) == before
+
+
+def test_write_draft_puts_the_placeholder_in_the_draft_not_the_message(brief_dir, tmp_path):
+    brief = sample_brief(brief_dir)
+    message = build_message(brief, [], ["desk@example.org"])
+    with pytest.warns(UserWarning, match=r"placeholder Your Name <change-me@example\.invalid>"):
+        write_draft(message, tmp_path / "unsigned.eml")
+    assert read_eml(tmp_path / "unsigned.eml")["From"] == PLACEHOLDER_SENDER
+    assert message["From"] is None  # what the caller holds is unchanged
+    signed = build_message(brief, [], ["desk@example.org"], sender="Analyst <analyst@example.org>")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a sender given: no warning
+        write_draft(signed, tmp_path / "signed.eml")
+    assert read_eml(tmp_path / "signed.eml").get_all("From") == ["Analyst <analyst@example.org>"]
 
 
 def test_body_from_docx_matches_body_from_json(brief_dir):

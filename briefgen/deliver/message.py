@@ -5,8 +5,9 @@ the brief's files as attachments.  The typesetting stage makes the body
 (:func:`briefgen.typeset.render_email`, with the brief's style, so it looks like the
 brief); nothing here renders.  Headers are Unicode-safe (RFC 2047 for the subject, RFC
 2231 for non-ASCII file names) and bodies quoted-printable, so the bytes are 7-bit and pass
-any SMTP server.  A draft carries ``X-Unsent: 1``, which makes Outlook (and
-Apple Mail) open it as a message ready to send rather than as a received one.
+any SMTP server.  A draft carries ``X-Unsent: 1``, which classic Outlook for Windows and
+Thunderbird 102 or later read as 'open this for editing'; Apple Mail shows it as received.
+A draft always has a From: the configured sender, else a placeholder that is nobody's address.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import email.policy
 import email.utils
 import mimetypes
 import unicodedata
+import warnings
 from email.header import Header
 from email.message import EmailMessage
 from pathlib import Path
@@ -38,6 +40,9 @@ MIME_TYPES = {
 # Most mail servers refuse a message over 25 MB (and base64 makes an attachment a third
 # larger), so a bigger file could never arrive; a brief's PDF is well under 1 MB.
 ATTACHMENT_LIMIT = 25 * MB
+# A draft with no From leaves the sender to each client's guess; this one is plainly there to
+# be replaced, and .invalid (RFC 2606) can never be anyone's domain.
+PLACEHOLDER_SENDER = "Your Name <change-me@example.invalid>"
 
 
 def build_message(
@@ -135,12 +140,25 @@ def default_subject(brief: Brief) -> str:
 
 
 def write_draft(message: EmailMessage, path: Path) -> Path:
-    """Write ``message`` as an RFC 5322 ``.eml`` file that mail clients open as a draft."""
+    """Write ``message`` as an RFC 5322 ``.eml`` file that mail clients open as a draft.
+
+    A message without From gets ``PLACEHOLDER_SENDER`` and a warning saying how to set one."""
     from ..write import write_atomic
 
     draft = copy.deepcopy(message)  # the caller's message stays fit for sending
+    placeholder = draft["From"] is None
+    if placeholder:
+        draft["From"] = PLACEHOLDER_SENDER
     draft["X-Unsent"] = "1"
-    return write_atomic(path, draft.as_bytes())
+    written = write_atomic(path, draft.as_bytes())
+    if placeholder:  # after writing: a draft that failed to be written needs no fixing
+        warnings.warn(
+            f"{written}: the sender is the placeholder {PLACEHOLDER_SENDER}; change it before "
+            "sending, or set yours with --from (build: --email-from), BRIEFGEN_SMTP_FROM "
+            "or 'from' in the [smtp] table of briefgen.toml",
+            stacklevel=2,
+        )
+    return written
 
 
 def _mime_type(path: Path) -> str:
