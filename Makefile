@@ -4,11 +4,12 @@
 #   make bench   measures speed and memory, writes bench/results.md (a few minutes)
 #   make fuzz    the robustness property tests with many random examples (docs/reliability.md)
 #   make eval    builds and scores the evaluation sets of ../shared/eval, writes eval/results.md
+#   make floors  the lowest dependency versions pyproject.toml allows: sample build and reader tests
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: brief test bench eval clean
+.PHONY: brief test bench eval floors clean
 
 brief: $(VENV)/.installed
 	$(BIN)/briefgen build inputs/ -o output/
@@ -25,6 +26,9 @@ bench: $(VENV)/.installed-bench
 # Reads ../shared/eval (not part of the project; says so when it is absent).
 eval: $(VENV)/.installed
 	$(BIN)/python eval/run.py
+
+floors:
+	bash .ci/floors
 
 # The robustness properties with many random examples (default 1500; FUZZ_EXAMPLES=N to change).
 .PHONY: fuzz
@@ -49,4 +53,4 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 clean:
-	rm -rf $(VENV) output/*.docx output/*.pdf output/*.md output/*.json output/*.html output/*.eml
+	rm -rf $(VENV) .venv-floors output/*.docx output/*.pdf output/*.md output/*.json output/*.html output/*.eml

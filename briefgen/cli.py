@@ -1,4 +1,4 @@
-"""The ``briefgen`` command: build, extract, render, profiles, send.
+"""The ``briefgen`` command: build, extract, render, profiles, templates, schema, send.
 
 Exit status: 0 on success, 1 when processing fails, 2 on bad usage or bad input.  Every
 failure is one line on stderr naming the source and the reason; nothing but results
@@ -116,7 +116,10 @@ profile_option = click.option(
     "--profile",
     default=api.DEFAULT_PROFILE,
     show_default=True,
-    help="Profile name (see 'briefgen profiles') or path to a profile YAML file.",
+    help=(
+        "Profile name, looked up in ./profiles/, the config folder's profiles/, then the "
+        "shipped ones (see 'briefgen profiles'), or path to a profile YAML file."
+    ),
 )
 analysis_options = [
     click.argument("sources", nargs=-1),
@@ -409,13 +412,30 @@ def render(brief_json, output, formats, name, template_dir, **typeset) -> None:
 @cli.group(invoke_without_command=True)
 @click.pass_context
 def profiles(ctx) -> None:
-    """List the shipped profiles; 'profiles show NAME' prints one."""
-    from .profile import list_profiles
+    """List the profiles --profile NAME finds, and where each comes from.
 
-    if ctx.invoked_subcommand is None:
-        for p in list_profiles():
-            sections = ", ".join(s.title for s in p.sections)
-            _out(f"{p.id:10} {p.title}: {sections}")
+    \b
+    A name is looked up in ./profiles/NAME.yaml, then in the profiles folder of
+    the user's config folder ($XDG_CONFIG_HOME/briefgen/profiles, by default
+    ~/.config/briefgen/profiles; %APPDATA%\\briefgen\\profiles on Windows), then among
+    the shipped profiles.  'profiles show NAME > mine.yaml' gives one to start from.
+    """
+    from .profile import SHIPPED, find_profiles
+
+    if ctx.invoked_subcommand is not None:
+        return
+    for entry in find_profiles():
+        where = "shipped" if entry.origin == SHIPPED else f"{entry.location}"
+        if entry.hides:
+            where += f", over {', '.join(entry.hides)}"
+        try:
+            p = entry.load()
+        except InputError as exc:  # one bad file of the user's does not hide the others
+            warnings.warn(str(exc), stacklevel=1)
+            _out(f"{entry.name:10} (not usable: see the warning)  [{where}]")
+            continue
+        sections = ", ".join(s.title for s in p.sections)
+        _out(f"{entry.name:10} {p.title}: {sections}  [{where}]")
 
 
 @profiles.command("show")
@@ -425,6 +445,55 @@ def profiles_show(name) -> None:
     from .profile import load_profile
 
     _out(load_profile(name).source_text, nl=False)
+
+
+@cli.group(invoke_without_command=True)
+@click.pass_context
+def templates(ctx) -> None:
+    """List the shipped templates; 'templates show NAME' prints one.
+
+    \b
+    A --template folder overrides any of them by a file of the same name:
+      mkdir mine && briefgen templates show > mine/brief.md.j2
+      briefgen build inputs/ --template mine
+    """
+    from .starters import template_names
+
+    if ctx.invoked_subcommand is None:
+        for name in template_names():
+            _out(name)
+
+
+@templates.command("show")
+@click.argument("name", required=False, default="brief.md.j2")
+def templates_show(name) -> None:
+    """Print the shipped template NAME [default: brief.md.j2]: email.md.j2, or a section
+    kind's partial (sections/bullets.md.j2, or just bullets)."""
+    from .starters import template_text
+
+    _out(template_text(name), nl=False)
+
+
+@cli.command()
+@click.argument("what", type=click.Choice(["brief", "profile", "style"]), default="brief")
+def schema(what) -> None:
+    """Print the JSON Schema of a brief's JSON (what 'extract' writes and 'render' reads),
+    or of a profile or a style file."""
+    import json
+
+    if what == "brief":
+        from .model import brief_schema
+
+        found = brief_schema()
+    elif what == "profile":
+        from .profile import profile_schema
+
+        found = profile_schema()
+    else:
+        from .typeset.style import STYLE_SCHEMA
+
+        found = STYLE_SCHEMA
+    _out(json.dumps(found, indent=2, ensure_ascii=False))
 
 
 def _analysis(profile: str, max_words: int, title: str | None) -> AnalysisOptions:

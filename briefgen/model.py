@@ -4,6 +4,12 @@
 all of them, and what every writer typesets.  A Brief goes to JSON and back without
 loss (``brief_to_json`` / ``brief_from_json``), so ``briefgen extract`` can write it, an
 analyst can edit it, and ``briefgen render`` can typeset the edited version.
+
+An edited brief is read strictly: a field unknown, missing or of the wrong type, or a
+citation of a source the brief does not list, is an ``InputError`` naming its JSON path
+("brief.sections[3].items[0]: missing field 'evidence'"); a bullet whose text has words its
+evidence sentences lack is a warning.  ``brief_schema()`` is the JSON Schema of the brief
+(``briefgen schema``), made from these dataclasses and the kinds' item types.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import math
 import re
 import types
 import typing
+import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +29,9 @@ from .errors import InputError
 SCHEMA_VERSION = 2  # 2: the evidence lists (key figures, actors…) are their sections' items
 _MAX_INT_DIGITS = 30  # an edited brief's ids and schema number; far more is a typo or an attack
 _ISO_DAY = re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
+_WORD = re.compile(r"[^\W_]+")  # a run of letters and digits: what a bullet's words are compared by
+_WORDS_SHOWN = 4  # of the words an edited bullet's evidence lacks, those a warning names
+_IDS_SHOWN = 10  # of the brief's source ids, those an error about a citation lists
 
 
 @dataclass
@@ -177,6 +187,7 @@ def brief_from_json(text: str, location: str = "brief JSON") -> Brief:
     except ValueError as exc:  # from the two hooks below
         raise InputError(f"{location}: not valid JSON ({exc})") from None
     from . import kinds
+    from .validate import did_you_mean
 
     try:
         if isinstance(data, dict):
@@ -188,7 +199,7 @@ def brief_from_json(text: str, location: str = "brief JSON") -> Brief:
             except KeyError:
                 raise ValueError(
                     f"brief.sections[{n}].kind {section.kind!r} is not a kind of section "
-                    f"({', '.join(kinds.names())})"
+                    f"({', '.join(kinds.names())}){did_you_mean(section.kind, kinds.names())}"
                 ) from None
             section.items = [
                 _build(entry, item, f"brief.sections[{n}].items[{i}]")
@@ -199,9 +210,88 @@ def brief_from_json(text: str, location: str = "brief JSON") -> Brief:
             raise ValueError(f"brief.date should be YYYY-MM-DD, not {brief.date!r}")
         if brief.generated is not None and not _ISO_DAY.fullmatch(brief.generated):
             raise ValueError(f"brief.generated should be YYYY-MM-DD, not {brief.generated!r}")
-        return brief
     except (TypeError, ValueError, KeyError) as exc:
         raise InputError(f"{location}: not a briefgen brief ({exc})") from None
+    _check_citations(brief, location)
+    _check_evidence(brief, location)
+    return brief
+
+
+def _check_citations(brief: Brief, location: str) -> None:
+    """Refuse a citation of a source the brief does not list: it would print a number that
+    points nowhere (or, with ids given twice, to either of two sources)."""
+    ids: set[int] = set()
+    for n, source in enumerate(brief.sources):
+        if source.id in ids:
+            raise InputError(
+                f"{location}: brief.sources[{n}].id {source.id} is given to two sources"
+            )
+        ids.add(source.id)
+    for n, section in enumerate(brief.sections):
+        for i, item in enumerate(section.items):
+            for path, cited in _citations(item, f"brief.sections[{n}].items[{i}]"):
+                if cited not in ids:
+                    raise InputError(
+                        f"{location}: {path} cites source {cited}, which the brief does not "
+                        f"list (its sources: {_id_list(ids)})"
+                    )
+
+
+def _citations(value: Any, where: str) -> typing.Iterator[tuple[str, int]]:
+    """``(path, id)`` for each source id an item cites: its fields named ``sources`` (a list)
+    and ``source`` (one id), in it and in what it holds (evidence, claims)."""
+    if not dataclasses.is_dataclass(value):
+        return
+    for f in dataclasses.fields(value):
+        inner = getattr(value, f.name)
+        path = f"{where}.{f.name}"
+        if f.name == "source" and isinstance(inner, int):
+            yield path, inner
+        elif isinstance(inner, list):
+            for j, entry in enumerate(inner):
+                if f.name == "sources" and isinstance(entry, int):
+                    yield f"{path}[{j}]", entry
+                else:
+                    yield from _citations(entry, f"{path}[{j}]")
+        else:
+            yield from _citations(inner, path)
+
+
+def _id_list(ids: set[int]) -> str:
+    """'1–12', or the ids one by one when they are not a run (the first few)."""
+    ordered = sorted(ids)
+    if not ordered:
+        return "none"
+    if len(ordered) > 2 and ordered == list(range(ordered[0], ordered[-1] + 1)):
+        return f"{ordered[0]}–{ordered[-1]}"
+    shown = ", ".join(map(str, ordered[:_IDS_SHOWN]))
+    return shown + (", …" if len(ordered) > _IDS_SHOWN else "")
+
+
+def _check_evidence(brief: Brief, location: str) -> None:
+    """Warn, once per item, when a bullet's text has words none of its evidence sentences
+    has: edited by hand, it may no longer say what its citations back.  Analysis only ever
+    removes words from a source's sentence (briefgen.analyse.edit), so a brief as extracted
+    never warns."""
+    for n, section in enumerate(brief.sections):
+        for i, item in enumerate(section.items):
+            text, evidence = getattr(item, "text", None), getattr(item, "evidence", None)
+            if not isinstance(text, str) or not isinstance(evidence, list):
+                continue
+            backed = set(_WORD.findall(" ".join(e.sentence for e in evidence).casefold()))
+            lacking = [w for w in dict.fromkeys(_WORD.findall(text.casefold())) if w not in backed]
+            if not lacking:
+                continue
+            where = f"{location}: brief.sections[{n}].items[{i}]"
+            if not evidence:
+                warnings.warn(f"{where} has no evidence for its text", stacklevel=3)
+                continue
+            words = ", ".join(repr(w) for w in lacking[:_WORDS_SHOWN])
+            more = f" and {len(lacking) - _WORDS_SHOWN} more" if len(lacking) > _WORDS_SHOWN else ""
+            warnings.warn(
+                f"{where}: its text no longer matches its evidence ({words}{more} not in it)",
+                stacklevel=3,
+            )
 
 
 def _json_int(digits: str) -> int:
@@ -225,11 +315,18 @@ def _build(kind: typing.Any, value: typing.Any, where: str) -> typing.Any:
     if dataclasses.is_dataclass(kind):
         if not isinstance(value, dict):
             raise TypeError(f"{where} should be an object")
+        from .validate import did_you_mean
+
         hints = typing.get_type_hints(kind)
-        known = {f.name for f in dataclasses.fields(kind)}
-        unknown = set(value) - known
-        if unknown:
-            raise ValueError(f"{where} has unknown field {sorted(unknown)[0]!r}")
+        fields = dataclasses.fields(kind)
+        known = [f.name for f in fields]
+        unknown = [k for k in value if k not in known]
+        if unknown:  # before what is missing: a misspelt field is both
+            hint = did_you_mean(unknown[0], [k for k in known if k not in value])
+            raise ValueError(f"{where} has unknown field {unknown[0]!r}{hint}")
+        missing = [f.name for f in fields if f.name not in value and _required(f)]
+        if missing:
+            raise ValueError(f"{where}: missing field {missing[0]!r}")
         return kind(**{k: _build(hints[k], v, f"{where}.{k}") for k, v in value.items()})
     if origin is list:
         if not isinstance(value, list):
@@ -262,3 +359,82 @@ def _build(kind: typing.Any, value: typing.Any, where: str) -> typing.Any:
                 f"{where} holds a lone surrogate \\u{ord(value[exc.start]):04x}"
             ) from None
     return value
+
+
+def _required(f: dataclasses.Field) -> bool:
+    return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+
+
+def brief_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of ``brief_to_json``'s output: made from the
+    dataclasses above, each section's items typed by its kind (:mod:`briefgen.kinds`).
+
+    What a schema cannot say, ``brief_from_json`` still checks: that each citation names a
+    listed source, and the bullets' evidence.
+    """
+    from . import kinds
+    from .validate import DRAFT
+
+    defs: dict[str, Any] = {}
+    root = _schema_of(Brief, defs)
+    section = defs["Section"]
+    section["properties"]["kind"] = {"enum": list(kinds.names())}
+    section["allOf"] = [
+        {
+            "if": {"properties": {"kind": {"const": name}}, "required": ["kind"]},
+            "then": {"properties": {"items": {"items": _schema_of(kinds.kind(name).entry, defs)}}},
+        }
+        for name in kinds.names()
+    ]
+    day = {"type": ["string", "null"], "pattern": f"^{_ISO_DAY.pattern}$"}
+    defs["Brief"]["properties"].update(date=day, generated=day)
+    return {
+        "$schema": DRAFT,
+        "title": "briefgen brief",
+        "description": f"A brief as briefgen extract writes it (schema {SCHEMA_VERSION}).",
+        **root,
+        "$defs": defs,
+    }
+
+
+_SCALARS = {str: "string", int: "integer", float: "number", bool: "boolean"}
+
+
+def _schema_of(kind: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    """The JSON Schema of a type hint as ``_build`` reads it; a dataclass goes into ``defs``
+    (under its name) and is referred to."""
+    origin = typing.get_origin(kind)
+    if kind is typing.Any:
+        return {}
+    if dataclasses.is_dataclass(kind):
+        name = kind.__name__
+        if name not in defs:
+            defs[name] = {}  # taken before its fields are made: a field may refer back to it
+            hints = typing.get_type_hints(kind)
+            fields = dataclasses.fields(kind)
+            defs[name].update(
+                type="object",
+                description=(kind.__doc__ or name).strip().splitlines()[0],
+                properties={f.name: _schema_of(hints[f.name], defs) for f in fields},
+                required=[f.name for f in fields if _required(f)],
+                additionalProperties=False,
+            )
+        return {"$ref": f"#/$defs/{name}"}
+    if origin is list:
+        (inner,) = typing.get_args(kind)
+        return {"type": "array", "items": _schema_of(inner, defs)}
+    if origin is tuple:
+        args = typing.get_args(kind)
+        return {
+            "type": "array",
+            "prefixItems": [_schema_of(a, defs) for a in args],
+            "minItems": len(args),
+            "maxItems": len(args),
+        }
+    if origin in (typing.Union, types.UnionType):
+        (inner,) = [a for a in typing.get_args(kind) if a is not type(None)]
+        schema = _schema_of(inner, defs)
+        if set(schema) == {"type"}:
+            return {"type": [schema["type"], "null"]}
+        return {"anyOf": [schema, {"type": "null"}]}
+    return {"type": _SCALARS[kind]}

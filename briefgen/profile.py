@@ -15,8 +15,14 @@ A profile is a YAML file (shipped ones live in ``briefgen/profiles/``)::
         catch_all: false         # true: a salient fact that fits no section well goes here
         empty: No positive signals reported.
 
-``load_profile(name_or_path)`` returns a ``Profile``; ``list_profiles()`` the shipped ones.
-Nothing about sections is hard-coded elsewhere: analysis and templates read it all here.
+``load_profile(name_or_path)`` returns a ``Profile``: a path is read as given, a name is looked
+up in ``./profiles/``, then in the user's ``profiles`` folder (``config_dir()/profiles``, see
+:mod:`briefgen.userdirs`), then among the shipped profiles (``profile_folders``,
+``find_profiles``).  ``list_profiles()`` gives the shipped ones.  A profile the user wrote is
+checked against ``profile_schema()`` (:mod:`briefgen.validate`): an unknown key, a value of
+the wrong type or out of range is an ``InputError`` naming the file, the place and the nearest
+valid key.  Nothing about sections is hard-coded elsewhere: analysis and templates read it
+all here.
 """
 
 from __future__ import annotations
@@ -24,10 +30,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any
 
 from . import kinds
 from .errors import InputError
+from .userdirs import config_dir
 from .yamlsafe import load_yaml, read_limited
 
 SIGNALS = (
@@ -40,6 +49,9 @@ SIGNALS = (
 DEFAULT_PROFILE = "default"
 DEFAULT_KIND = "bullets"  # what a section that names none holds
 MAX_ITEMS = 1000  # far more than a brief has room for; beyond it is a typo
+FOLDER = "profiles"  # the name of a profiles folder, in the working folder and the config folder
+SUFFIXES = (".yaml", ".yml")
+SHIPPED = "shipped"  # the origin of the profiles that come with briefgen
 
 
 @dataclass
@@ -72,33 +84,193 @@ class Profile:
         return [s for s in self.sections if kinds.kind(s.kind).bullets]
 
 
+@dataclass(frozen=True)
+class ProfileFile:
+    """A profile a name finds: the name (its file's stem), the file, and where that is.
+
+    ``origin`` is ``"working folder"``, ``"config folder"`` or ``"shipped"``; ``location``
+    is the file as messages name it (``profiles/econ.yaml``; a shipped one by its name);
+    ``hides`` are the files of the same name later in the lookup, which this one overrides.
+    """
+
+    name: str
+    file: Traversable
+    origin: str
+    location: str
+    hides: tuple[str, ...] = ()
+
+    def load(self) -> Profile:
+        """The profile, read and checked (a user's file against the schema)."""
+        if self.origin == SHIPPED:
+            return _parse(self.location, self.file.read_text(encoding="utf-8"), check=False)
+        return _read_file(Path(str(self.file)), self.location)
+
+
+def profile_folders(cwd: Path | None = None) -> list[tuple[str, Path]]:
+    """The folders a profile name is looked up in before the shipped profiles, in order, each
+    with its origin: ``./profiles`` (relative to ``cwd`` when given), then the ``profiles``
+    folder of :func:`briefgen.userdirs.config_dir`."""
+    here = (cwd / FOLDER) if cwd is not None else Path(FOLDER)
+    return [("working folder", here), ("config folder", config_dir() / FOLDER)]
+
+
+def find_profiles(cwd: Path | None = None) -> list[ProfileFile]:
+    """Every profile a name finds, sorted by name: for each name the file in effect (the
+    first in the lookup order), with the files it hides."""
+    found: dict[str, list[tuple[str, Traversable, str]]] = {}
+    for origin, folder in profile_folders(cwd):
+        for path in _yaml_files(folder):
+            found.setdefault(path.stem, []).append((origin, path, str(path)))
+    shipped = resources.files("briefgen") / FOLDER
+    for entry in sorted(shipped.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            name = entry.name.removesuffix(".yaml")
+            found.setdefault(name, []).append((SHIPPED, entry, name))
+    out = []
+    for name in sorted(found):
+        (origin, file, location), *rest = found[name]
+        hidden = tuple(f"the shipped {n}" if o == SHIPPED else n for o, _, n in rest)
+        out.append(ProfileFile(name, file, origin, location, hidden))
+    return out
+
+
 def list_profiles() -> list[Profile]:
     """The profiles shipped with briefgen, sorted by id."""
-    folder = resources.files("briefgen") / "profiles"
+    folder = resources.files("briefgen") / FOLDER
     names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".yaml"))
-    return [_parse(str(folder / n), (folder / n).read_text(encoding="utf-8")) for n in names]
+    return [
+        _parse(str(folder / n), (folder / n).read_text(encoding="utf-8"), check=False)
+        for n in names
+    ]
 
 
-def load_profile(name_or_path: str = DEFAULT_PROFILE) -> Profile:
-    """A shipped profile by name, or a profile file by path."""
-    path = Path(name_or_path)
-    if path.suffix in (".yaml", ".yml") or path.exists():
-        try:
-            text = read_limited(path, f"profile {name_or_path}").decode("utf-8")
-        except UnicodeDecodeError:
-            raise InputError(f"profile {name_or_path}: not UTF-8 text") from None
-        return _parse(name_or_path, text)
-    shipped = resources.files("briefgen") / "profiles" / f"{name_or_path}.yaml"
-    if not shipped.is_file():
-        names = ", ".join(p.id for p in list_profiles())
-        raise InputError(
-            f"profile {name_or_path!r}: no such profile (shipped: {names}) and no such file"
-        )
-    return _parse(name_or_path, shipped.read_text(encoding="utf-8"))
+def load_profile(name_or_path: str = DEFAULT_PROFILE, cwd: Path | None = None) -> Profile:
+    """The profile ``name_or_path`` names: a file by its path (one ending in .yaml or .yml,
+    or holding a folder), else by name in the folders of :func:`profile_folders`, then among
+    the shipped ones; else a file of that name without a suffix."""
+    if _is_name(name_or_path):
+        for entry in find_profiles(cwd):
+            if entry.name == name_or_path:
+                return entry.load()
+        if not Path(name_or_path).is_file():
+            folders = " or ".join(
+                f"{folder}/" if folder.is_absolute() else f"./{folder}/"
+                for _, folder in profile_folders(cwd)
+            )
+            shipped = ", ".join(p.id for p in list_profiles())
+            raise InputError(
+                f"profile {name_or_path!r}: no such profile in {folders} "
+                f"(shipped: {shipped}) and no such file"
+            )
+    return _read_file(Path(name_or_path), name_or_path)
 
 
-def _parse(location: str, text: str) -> Profile:
+def profile_schema() -> dict[str, Any]:
+    """The JSON Schema of a profile file (what ``briefgen schema profile`` prints).
+
+    A ``description`` that starts with "should" or "must" is what an error there says.
+    """
+    from .validate import DRAFT, EXTENSIONS
+
+    text = {"type": ["string", "number"], "minLength": 1, "description": "should be text"}
+    optional_text = {"type": ["string", "number", "null"], "description": "should be text"}
+    section = {
+        "type": "object",
+        "description": "should be a mapping of id, title, kind, cues, examples...",
+        "properties": {
+            "id": text,
+            "title": text,
+            "kind": {"enum": list(kinds.names())},
+            "description": optional_text,
+            "cues": {
+                "type": ["object", "null"],
+                "description": "must map phrases to numeric weights",
+                "additionalProperties": {
+                    "type": "number",
+                    "description": "should be a number (the cue's weight)",
+                },
+            },
+            "examples": {
+                "type": ["array", "null"],
+                "description": "must be a list of sentences",
+                "items": {"type": "string", "minLength": 1, "description": "must be a sentence"},
+            },
+            "empty": optional_text,
+            "max_items": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": MAX_ITEMS,
+                "description": f"should be a whole number from 1 to {MAX_ITEMS}",
+            },
+            "catch_all": {"type": "boolean", "description": "should be true or false"},
+        },
+        "required": ["id", "title"],
+        "additionalProperties": False,
+    }
+    return {
+        "$schema": DRAFT,
+        "title": "briefgen profile",
+        "type": "object",
+        "properties": {
+            "id": optional_text,
+            "title": optional_text,
+            "description": optional_text,
+            "sections": {
+                "type": "array",
+                "minItems": 1,
+                "items": section,
+                "description": "should be a non-empty list of sections",
+            },
+        },
+        "required": ["sections"],
+        "patternProperties": EXTENSIONS,
+        "additionalProperties": False,
+    }
+
+
+def _is_name(text: str) -> bool:
+    """Whether ``text`` is a profile name to look up, not a path."""
+    return bool(text) and not (
+        Path(text).suffix in SUFFIXES or "/" in text or "\\" in text or text.startswith(".")
+    )
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+    except OSError:  # no such folder (the usual case), or one we may not read
+        return []
+
+
+def _read_file(path: Path, location: str) -> Profile:
+    try:
+        text = read_limited(path, f"profile {location}").decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(f"profile {location}: not UTF-8 text") from None
+    return _parse(location, text)
+
+
+def _section_label(path: tuple[Any, ...], data: Any) -> str:
+    """A place in a profile as messages name it: a section by its id (``section 'positive'
+    cues``), as the profile's author knows it, else by its place (``sections[2]``)."""
+    from .validate import path_text
+
+    if len(path) >= 2 and path[0] == "sections" and isinstance(path[1], int):
+        section = data["sections"][path[1]]
+        ident = section.get("id") if isinstance(section, dict) else None
+        if isinstance(ident, (str, int, float)) and not isinstance(ident, bool) and str(ident):
+            return f"section {str(ident)!r} {path_text(path[2:])}".rstrip()
+    return path_text(path)
+
+
+def _parse(location: str, text: str, check: bool = True) -> Profile:
+    """The profile in ``text``; ``check``: against the schema first (shipped ones are checked
+    by the tests instead, so that a build with them does not load the validator)."""
     data = load_yaml(text, f"profile {location}")
+    if check and isinstance(data, dict):
+        from .validate import check as check_schema
+
+        check_schema(data, profile_schema(), f"profile {location}", _section_label)
     if (
         not isinstance(data, dict)
         or not isinstance(data.get("sections"), list)
@@ -147,9 +319,9 @@ def _parse(location: str, text: str) -> Profile:
                 id=section_id,
                 title=_text(raw["title"], f"{where}: title"),
                 kind=kind,
-                description=_text(raw.get("description", ""), f"{where}: description"),
+                description=_text(_given(raw, "description", ""), f"{where}: description"),
                 cues={str(k).lower(): float(v) for k, v in cues.items()},
-                empty=_text(raw.get("empty", "Nothing reported."), f"{where}: empty"),
+                empty=_text(_given(raw, "empty", "Nothing reported."), f"{where}: empty"),
                 max_items=max_items,
                 examples=[e.strip() for e in examples],
                 catch_all=catch_all,
@@ -158,12 +330,15 @@ def _parse(location: str, text: str) -> Profile:
     if sum(s.catch_all for s in sections) > 1:
         raise InputError(f"profile {location}: at most one section may be the catch_all")
     ids = [s.id for s in sections]
-    if len(set(ids)) != len(ids):
-        raise InputError(f"profile {location}: section ids must be unique")
+    twice = next((i for n, i in enumerate(ids) if i in ids[:n]), None)
+    if twice is not None:
+        raise InputError(
+            f"profile {location}: section ids must be unique ({twice!r} is used twice)"
+        )
     return Profile(
         id=_text(data.get("id") or Path(location).stem, f"profile {location}: id"),
-        title=_text(data.get("title", "Brief"), f"profile {location}: title"),
-        description=_text(data.get("description", ""), f"profile {location}: description"),
+        title=_text(_given(data, "title", "Brief"), f"profile {location}: title"),
+        description=_text(_given(data, "description", ""), f"profile {location}: description"),
         sections=sections,
         source_text=text,
     )
@@ -176,6 +351,12 @@ def _text(value: object, where: str) -> str:
             f"{where} should be text, not a {'mapping' if isinstance(value, dict) else 'list'}"
         )
     return str(value)
+
+
+def _given(mapping: dict, key: str, default: str) -> object:
+    """``mapping[key]``, or ``default`` when it is missing or left empty (``description:``)."""
+    value = mapping.get(key)
+    return default if value is None else value
 
 
 def _is_number(value: object) -> bool:

@@ -38,9 +38,10 @@ def test_profile_from_path(tmp_path):
     "text, reason",
     [
         ("sections: [", "not valid YAML"),
-        ("title: x", "non-empty 'sections'"),
+        ("title: x", "missing key sections"),
+        ("sections: []", "sections should be a non-empty list of sections, not \\[\\]"),
         ("sections:\n  - {id: a, title: A, kind: chart}", "unknown kind 'chart'"),
-        ("sections:\n  - {id: a, title: A, cues: {x: high}}", "numeric weights"),
+        ("sections:\n  - {id: a, title: A, cues: {x: high}}", "cues.x should be a number"),
         ("sections:\n  - {id: a, title: A}\n  - {id: a, title: B}", "unique"),
     ],
 )

@@ -77,7 +77,7 @@ def test_yaml_alias_bomb_under_a_value_is_refused_at_once(tmp_path, brief_json, 
 def test_yaml_aliases_that_share_a_little_still_work_and_loops_or_depth_are_refused(tmp_path):
     shared = tmp_path / "shared.yaml"
     shared.write_text(
-        "cues: &cues {agreed: 2, talks: 1}\nsections:\n  - {id: a, title: A, cues: *cues}\n"
+        "x-cues: &cues {agreed: 2, talks: 1}\nsections:\n  - {id: a, title: A, cues: *cues}\n"
         "  - {id: b, title: B, cues: *cues}\n"
     )
     assert run_cli("profiles", "show", shared).returncode == 0

@@ -1,8 +1,10 @@
 """The style file → a ``Style`` every writer reads (fonts, colours, margins, paper, sizes).
 
 ``load_style(path, paper)`` reads the shipped ``briefgen/styles/default.yaml``, lays the
-user's file (``--style``) over it key by key, and applies ``--paper``.  A bad file is an
-``InputError`` naming the file and the key.  Also here: ``DocumentInfo``, the text every
+user's file (``--style``) over it key by key, and applies ``--paper``.  The user's file is
+checked against ``STYLE_SCHEMA`` (:mod:`briefgen.validate`; ``briefgen schema style`` prints
+it): a bad one is an ``InputError`` naming the file, the key and, for an unknown key, the
+nearest valid one.  Also here: ``DocumentInfo``, the text every
 writer puts around the blocks (properties, header, marking), and the one document time
 that makes rebuilds byte-identical.
 """
@@ -16,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import InputError
+from ..validate import DRAFT, EXTENSIONS
 from ..yamlsafe import load_yaml, read_limited
 
 PAPERS = ("a4", "letter")
@@ -24,6 +27,89 @@ _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 _FONT_NAME = re.compile(
     r"[\w][\w .-]{0,63}"
 )  # it goes into CSS and Word XML: nothing that could end a declaration
+MARGINS = ("top", "bottom", "left", "right")
+SIZES = ("title", "heading", "subheading", "body", "table", "sources", "small")
+COLOURS = ("text", "accent", "muted", "shade", "rule", "link", "marking")
+FACES = ("regular", "bold", "italic", "bold_italic")
+MARGIN_MM = (5, 60)
+SIZE_PT = (5, 40)
+
+
+def _numbers_schema(keys: tuple[str, ...], low: float, high: float, unit: str) -> dict:
+    number = {
+        "type": "number",
+        "minimum": low,
+        "maximum": high,
+        "description": f"should be a number from {low} to {high}",
+    }
+    return {
+        "type": "object",
+        "description": f"should be a mapping of {', '.join(keys)} ({unit})",
+        "properties": dict.fromkeys(keys, number),
+        "additionalProperties": False,
+    }
+
+
+# A style file the user writes: every key optional (what is left out keeps the shipped
+# value), none unknown but the file's own "x-..." keys (a place for YAML anchors).  A
+# "description" that starts with "should" is what an error there says (briefgen.validate).
+# The paper's value (any case) and the font name's characters are checked once the file is
+# laid over the shipped one (_build): the schema's regular expressions are JavaScript's,
+# whose \w is not Python's.
+STYLE_SCHEMA: dict = {
+    "$schema": DRAFT,
+    "title": "briefgen style",
+    "type": "object",
+    "properties": {
+        "paper": {"type": "string", "description": f"should be one of {', '.join(PAPERS)}"},
+        "margins": _numbers_schema(MARGINS, *MARGIN_MM, "millimetres"),
+        "font": {
+            "type": "object",
+            "description": "should be a mapping with name and pdf",
+            "properties": {
+                "name": {
+                    "type": "string",
+                    "description": "should be a font name (letters, digits, spaces, hyphens)",
+                },
+                "pdf": {
+                    "type": ["array", "null"],
+                    "description": "should be a list of {regular: FILE.ttf, ...} entries",
+                    "items": {
+                        "type": "object",
+                        "description": "should be a mapping of regular, bold, italic, bold_italic",
+                        "properties": {
+                            face: {
+                                "type": "string" if face == "regular" else ["string", "null"],
+                                "description": "should be a TrueType file name or path",
+                            }
+                            for face in FACES
+                        },
+                        "required": ["regular"],
+                        "additionalProperties": False,
+                    },
+                },
+            },
+            "additionalProperties": False,
+        },
+        "sizes": _numbers_schema(SIZES, *SIZE_PT, "points"),
+        "colours": {
+            "type": "object",
+            "description": "should be a mapping of names to #RRGGBB",
+            "properties": dict.fromkeys(
+                COLOURS,
+                {
+                    "type": "string",
+                    "pattern": f"^{_COLOUR.pattern}$",
+                    "description": "should be #RRGGBB",
+                },
+            ),
+            "additionalProperties": False,
+        },
+        "author": {"type": ["string", "number", "null"], "description": "should be text"},
+    },
+    "patternProperties": EXTENSIONS,
+    "additionalProperties": False,
+}
 
 
 @dataclass(frozen=True)
@@ -75,7 +161,11 @@ def load_style(path: Path | None = None, paper: str | None = None) -> Style:
     """The shipped style, overridden by the file at ``path`` and then by ``paper``."""
     data = _read(default_style_path())
     if path is not None:
-        data = _merge(data, _read(path), str(path))
+        from ..validate import check
+
+        mine = _read(path)
+        check(mine, STYLE_SCHEMA, f"style {path}")
+        data = _merge(data, mine, str(path))
     if paper is not None:
         data["paper"] = paper
     return _build(data, str(path or default_style_path()))
@@ -96,6 +186,8 @@ def _merge(base: dict, over: dict, where: str, prefix: str = "") -> dict:
     """``over`` laid on ``base``: mappings key by key, anything else replaced."""
     merged = dict(base)
     for key, value in over.items():
+        if not prefix and str(key).startswith("x-"):  # the file's own (anchors): see STYLE_SCHEMA
+            continue
         if key not in base:
             raise InputError(
                 f"style {where}: unknown key {prefix}{key!s} (known: {', '.join(base)})"
@@ -114,17 +206,8 @@ def _build(data: dict, where: str) -> Style:
     paper = str(data.get("paper", "")).lower()
     if paper not in PAPERS:
         raise fail(f"paper should be one of {', '.join(PAPERS)}, not {data.get('paper')!r}")
-    margins = _numbers(
-        data.get("margins"), ("top", "bottom", "left", "right"), "margins", fail, low=5, high=60
-    )
-    sizes = _numbers(
-        data.get("sizes"),
-        ("title", "heading", "subheading", "body", "table", "sources", "small"),
-        "sizes",
-        fail,
-        low=5,
-        high=40,
-    )
+    margins = _numbers(data.get("margins"), MARGINS, "margins", fail, *MARGIN_MM)
+    sizes = _numbers(data.get("sizes"), SIZES, "sizes", fail, *SIZE_PT)
     colours = data.get("colours") or {}
     if not isinstance(colours, dict):
         raise fail(f"colours should be a mapping of names to #RRGGBB, not {colours!r}")
@@ -142,7 +225,7 @@ def _build(data: dict, where: str) -> Style:
     for entry in font.get("pdf") or []:
         if not isinstance(entry, dict) or not isinstance(entry.get("regular"), str):
             raise fail("each font.pdf entry needs at least 'regular: FILE.ttf'")
-        unknown = set(entry) - {"regular", "bold", "italic", "bold_italic"}
+        unknown = set(entry) - set(FACES)
         if unknown:
             raise fail(f"font.pdf entry has unknown key {sorted(map(str, unknown))[0]}")
         faces = {k: v for k, v in entry.items() if v is not None}  # 'bold: null' is a face left out
