@@ -8,6 +8,16 @@ gap to the next line is wider than the usual line spacing or the type size chang
 paragraphs then go through the plain-text reader, so headline, sub-headings, "Source:"
 trailer and date come out as they do for text files; the PDF's own Title, when it has a
 real one, is the headline.
+
+Near the top, a line that is only a date ("19 March 2025") or a byline ("By Jane Doe |
+Reuters") is a paragraph of its own however close it sits to the first paragraph, so the
+text reader takes it as metadata instead of gluing it onto the first sentence.  A page
+printed from a browser carries its address in a running footer ("https://… 1/3"): that
+is the article's URL.  The Title property may end on the outlet ("ECB holds rates |
+Bloomberg", as a browser copies the page title): that names the outlet.  Author is a
+person (or a login name) and Producer and Creator are software, so none of them is
+taken for the outlet; an Author that reads as a person's name is the author when the text
+has no byline.
 """
 
 from __future__ import annotations
@@ -19,6 +29,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from ..model import Article
+from .meta import byline, date_line, person, split_title
 from .text import parse_text
 
 EDGE_LINES = 3  # running headers and footers are among the top or bottom lines of a page
@@ -29,6 +40,9 @@ _DIGITS = re.compile(r"\d+")
 _MEANINGLESS_TITLE = re.compile(
     r"^(?:untitled|\(unspecified\)|microsoft word - .*|.*\.(?:docx?|pdf|txt))$", re.I
 )
+# A browser's print footer: the page's address, perhaps with the page count ("1/3").
+_PRINTED_URL = re.compile(r"^(https?://\S+)(?:\s+\d+\s*/\s*\d+)?$")
+META_LINES = 8  # headline, standfirst, byline and date sit within the first lines
 
 
 @dataclass
@@ -59,18 +73,26 @@ def read_pdf(
                 "(it needs a password to open; give an unlocked copy)"
             )
         pages = [_lines(page) for page in reader.pages]
-        title = str((reader.metadata or {}).get("/Title") or "").strip()
+        metadata = reader.metadata or {}
+        title = str(metadata.get("/Title") or "").strip()
+        author = str(metadata.get("/Author") or "").strip()
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds of error on damaged files
         raise InputError(f"{location}: not a readable PDF ({type(exc).__name__})") from None
+    headline, outlet = (
+        split_title(title) if title and not _MEANINGLESS_TITLE.match(title) else ("", None)
+    )
     usual = _line_spacing([line for page in pages for line in page])
-    paragraphs = _paragraphs(_without_running_lines(pages, usual), usual)
+    lines, printed_at = _without_running_lines(pages, usual, title)
+    paragraphs = _paragraphs(lines, usual)
     if not paragraphs:
         raise InputError(f"{location}: no text in the PDF (a scan without a text layer?)")
-    article = parse_text("\n".join(paragraphs), location, url)
-    if title and not _MEANINGLESS_TITLE.match(title):
-        article.title = title
+    article = parse_text("\n".join(paragraphs), location, url or printed_at, outlet=outlet)
+    if headline:
+        article.title = headline
+    # The byline names who wrote the story; Author, whoever made the file, comes second.
+    article.author = article.author or person(author)
     return article
 
 
@@ -110,22 +132,35 @@ def _line_spacing(lines: list[_Line]) -> float:
     return gaps[len(gaps) // 2] if gaps else 0.0
 
 
-def _without_running_lines(pages: list[list[_Line]], usual: float) -> list[_Line]:
-    """All lines in order, less those repeated at the top or bottom of most pages."""
-    if len(pages) < 2:
-        return [line for page in pages for line in page]
+def _without_running_lines(
+    pages: list[list[_Line]], usual: float, title: str = ""
+) -> tuple[list[_Line], str | None]:
+    """All lines in order, less those repeated at the top or bottom of most pages and a
+    browser's print header and footer; and the address such a footer gives, if any."""
+    printed_at = None
     seen: dict[str, int] = {}
     for page in pages:
         for key in {_key(line) for line in _edges(page, usual)}:
             seen[key] = seen.get(key, 0) + 1
-    running = {
-        key for key, count in seen.items() if count >= max(2, math.ceil(REPEAT_SHARE * len(pages)))
-    }
+    needed = max(2, math.ceil(REPEAT_SHARE * len(pages)))
+    running = {key for key, count in seen.items() if count >= needed} if len(pages) > 1 else set()
     kept = []
     for page in pages:
         edges = {id(line) for line in _edges(page, usual)}
-        kept.extend(line for line in page if not (id(line) in edges and _key(line) in running))
-    return kept
+        for line in page:
+            if id(line) in edges:
+                printed = _PRINTED_URL.match(line.text)
+                if printed:
+                    printed_at = printed_at or printed.group(1)
+                if printed or _key(line) in running or _print_header(line.text, title):
+                    continue
+            kept.append(line)
+    return kept, printed_at
+
+
+def _print_header(text: str, title: str) -> bool:
+    """Whether ``text`` is a browser's print header: the page title beside the date."""
+    return bool(title) and title in text and text != title
 
 
 def _edges(page: list[_Line], usual: float) -> list[_Line]:
@@ -150,8 +185,11 @@ def _paragraphs(lines: list[_Line], usual: float) -> list[str]:
     paragraphs: list[str] = []
     current = ""
     previous: _Line | None = None
+    alone = {id(line) for line in lines[:META_LINES] if _stands_alone(line.text)}
     for line in lines:
-        if previous is not None and _breaks(previous, line, usual):
+        if previous is not None and (
+            _breaks(previous, line, usual) or id(line) in alone or id(previous) in alone
+        ):
             paragraphs.append(current)
             current = ""
         if current.endswith("-") and _HYPHENATED.search(current) and line.text[:1].islower():
@@ -162,6 +200,11 @@ def _paragraphs(lines: list[_Line], usual: float) -> list[str]:
     if current:
         paragraphs.append(current)
     return paragraphs
+
+
+def _stands_alone(text: str) -> bool:
+    """A date line or a byline set as close to the first paragraph as its own lines are."""
+    return byline(text) is not None or date_line(text)
 
 
 def _breaks(previous: _Line, line: _Line, usual: float) -> bool:

@@ -4,7 +4,16 @@ What is not content is removed here, so analysis never sees it: photo captions w
 credit ("... (Source: Getty) |"), comment counters ("Comment (0)"), share widgets, links
 left on a line of their own, promotions glued onto a sentence, the dateline that opens
 a story ("NEW DELHI:"), and the "Source: URL" trailer, which becomes the article's url
-and outlet.  Short lines that
+and outlet.  Near the top, a byline ("By Jane Doe | Reuters"), a "Source: Reuters" line
+and a line that is only a date ("Published: 19 March 2025, 10:15") are metadata too: they
+give author, outlet and date and leave the text, as the agency of a dateline
+("LONDON (Reuters) -") names the outlet.  The outlet is the one the document's metadata
+names, else the URL's site, else the one the text names, and only then the file name.
+
+A .txt or .md file may be hard-wrapped (unwrapped first: see ``wrap.py``), may open with
+a web clipper's front matter ("---" / "title: …" / "source: URL" / "---"), whose fields
+are its metadata, and may mark headings the Markdown way ("## What next"), whose marks
+are dropped.  Short lines that
 stand between paragraphs without ending a sentence, that ask a question, or that are
 set in title case like a headline, are kept as sub-headings (structure) rather than text.
 A line that opens with a list marker ("- ", "• ", "* ") is a list item: a paragraph of
@@ -19,7 +28,10 @@ from urllib.parse import urlparse
 
 from ..errors import InputError
 from ..model import Article
+from .dates import ISO_DATE, date_in_lines
 from .encoding import decode
+from .meta import agency, byline, date_line, front_matter, source_name, split_title
+from .wrap import unwrap
 
 _TRAILER = re.compile(
     r"^\s*(?:source|nguồn|read more at|originally published at)\s*:\s*(https?://\S+)\s*$", re.I
@@ -40,7 +52,6 @@ _WIDGET = re.compile(
     r"explainer|explained)\s*[:|-].*)\s*$",
     re.I,
 )
-_ISO_DATE = re.compile(r"(?<!\d)(20\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
 _URL_DATE = re.compile(r"/(20\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
 _MONTHS = (
     "january",
@@ -57,8 +68,6 @@ _MONTHS = (
     "december",
 )
 _MONTH = r"(" + "|".join(m[:3] + r"(?:" + m[3:] + r")?" for m in _MONTHS) + r")\.?"
-_DAY_MONTH_YEAR = re.compile(r"\b([12]?\d|3[01]) " + _MONTH + r",? (20\d\d)\b", re.I)
-_MONTH_DAY_YEAR = re.compile(r"\b" + _MONTH + r" ([12]?\d|3[01]),? (20\d\d)\b", re.I)
 _BARE_URL = re.compile(r"^\s*https?://\S+\s*$")  # an embed script or a link left on its own line
 _GLUED = re.compile(r"(?<=[”\"!?])(?=[A-Z][a-z])")  # two blocks run together with no space
 _PROMO = re.compile(
@@ -81,24 +90,29 @@ _CAPITALS_PLACE = (
 _DATELINE_DATE = (
     r"(?i:\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
     + _MONTH
-    + r"\s+\d{1,2}|\d{1,2}\s+"
+    + r"\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+"
     + _MONTH
     + r")(?:,?\s+\d{4})?"
 )
 _FILED_BY = r"\s*(?:\([^)]{1,30}\)\s*)?(?::|\s[-–—])\s+"
-# "NEW DELHI:", "The Hague, June 26:", "LONDON, May 10 (Reuters) -", "The Hague 25.06.2025 ":
+# "NEW DELHI:", "The Hague, June 26:", "LONDON, May 10 (Reuters) -", "The Hague 25.06.2025 ",
+# "March 19, 2025 —":
 # where and when the story was filed, not part of its first sentence.
 _DATELINE = re.compile(
     rf"^(?:{_CAPITALS_PLACE}(?:,?\s+{_DATELINE_DATE})?{_FILED_BY}|{_PLACE},?\s+{_DATELINE_DATE}{_FILED_BY}"
-    rf"|{_PLACE},?\s+\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\s+)(?=[A-Z“\"])"
+    rf"|{_PLACE},?\s+\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\s+|{_DATELINE_DATE}{_FILED_BY})(?=[A-Z“\"])"
 )
 DATELINE_PARAGRAPHS = 2
 DATE_SEARCH_LINES = (
     5  # a dateline sits near the top; dates further down are what the story is about
 )
-DATELINE_CHARS = (
-    500  # a date in the first lines sits near their start; a 50 MB line is not searched whole
-)
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+# Front-matter keys web clippers (Obsidian, MarkDownload, Zotero exports) write, by field.
+_FRONT_TITLE = ("title", "headline")
+_FRONT_URL = ("source", "url", "link", "canonical", "canonical_url", "original_url")
+_FRONT_OUTLET = ("site", "site_name", "sitename", "publisher", "outlet", "publication")
+_FRONT_AUTHOR = ("author", "authors", "byline", "creator")
+_FRONT_DATE = ("published", "date_published", "pubdate", "date", "created")
 HEADING_MAX_WORDS = 12
 HEADLINE_MAX_WORDS = 20  # a headline repeated mid-article runs longer than a sub-heading
 _SPACES = re.compile(r"\s+")
@@ -115,14 +129,47 @@ _MINOR_WORDS = frozenset(
 def read_text(
     raw: bytes, location: str, url: str | None = None, charset: str | None = None
 ) -> Article:
-    """A .txt or .md article (or a text/plain response from ``url``) → Article."""
-    return parse_text(decode(raw, location, charset), location, url)
+    """A .txt or .md article (or a text/plain response from ``url``) → Article.
+
+    Front matter, if any, gives title, url, outlet, author and date; hard-wrapped lines are
+    joined into paragraphs; Markdown heading marks are dropped.
+    """
+    fields, text = front_matter(decode(raw, location, charset))
+    url = next((fields[k] for k in _FRONT_URL if fields.get(k, "").startswith("http")), url)
+    title = next((fields[k] for k in _FRONT_TITLE if fields.get(k)), None)
+    outlet = next((fields[k] for k in _FRONT_OUTLET if fields.get(k)), None)
+    if title:
+        title, titled = split_title(title)
+        outlet = outlet or titled
+    lines = [_MARKDOWN_HEADING.sub(r"\1", line) for line in unwrap(text).splitlines()]
+    if title and next((line.strip() for line in lines if line.strip()), "") != title:
+        lines.insert(0, title)  # the body opens on its first paragraph, not the headline
+    return parse_text(
+        "\n".join(lines),
+        location,
+        url,
+        outlet=outlet,
+        author=next((fields[k] for k in _FRONT_AUTHOR if fields.get(k)), None),
+        date=next(filter(None, (date_in_lines([fields.get(k, "")]) for k in _FRONT_DATE)), None),
+    )
 
 
-def parse_text(text: str, location: str, url: str | None = None) -> Article:
-    """Text of an article → Article with headline, paragraphs, url, outlet and date.
+def parse_text(
+    text: str,
+    location: str,
+    url: str | None = None,
+    *,
+    outlet: str | None = None,
+    author: str | None = None,
+    date: str | None = None,
+) -> Article:
+    """Text of an article → Article with headline, paragraphs, url, outlet, author and date.
 
     ``url`` is where the text was fetched from; a "Source: URL" trailer in the text wins.
+    ``outlet``, ``author`` and ``date`` are what the document's own metadata (front matter,
+    PDF properties) names: the outlet wins over the URL's site, and the two over what the
+    text's byline or dateline names; ``date`` is taken when the file name and URL hold
+    none, before a date in the first lines.
     """
     lines = [_single_spaced(line) for line in text.splitlines()]
     kept: list[str] = []
@@ -146,20 +193,43 @@ def parse_text(text: str, location: str, url: str | None = None) -> Article:
     if not kept:
         raise InputError(f"{location}: no text in the source")
 
-    title = kept[0]
+    named: str | None = None  # the outlet a byline or "Source:" line names
+    metadata: set[int] = set()  # lines that say who, where from and when: not the story
+    for i, line in enumerate(kept[:DATE_SEARCH_LINES]):
+        # The first line is the headline ("By Popular Demand" too) unless it is only a date.
+        credit = byline(line) if i else None
+        name = source_name(line) if i else None
+        if credit:
+            author, named = author or credit[0], named or credit[1]
+        elif name:
+            named = named or name
+        elif not date_line(line):  # "19 March 2025", "Published: …": when, not what
+            continue
+        metadata.add(i)
+    last = source_name(kept[-1]) if len(kept) > DATE_SEARCH_LINES else None
+    if last:  # "Source: Reuters" closing the text, as a "Source: URL" trailer does
+        named = named or last
+        metadata.add(len(kept) - 1)
+    story = [line for i, line in enumerate(kept) if i not in metadata] or kept
+
+    title = story[0]
     paragraphs: list[tuple[str, str]] = []
+    filed_by: str | None = None  # the agency a dateline names
     if _is_sentence(title) and _words(title) > HEADING_MAX_WORDS:
         # A long first line that ends a sentence is a lede as much as a headline.
         paragraphs.append(("text", title))
-    for i, line in enumerate(kept[1:], 1):
+    for i, line in enumerate(story[1:], 1):
         if i <= DATELINE_PARAGRAPHS:
-            line = _DATELINE.sub("", line, count=1)
+            dateline = _DATELINE.match(line)
+            if dateline:
+                filed_by = filed_by or agency(dateline.group(0))
+                line = line[dateline.end() :]
         item = _LIST_MARKER.match(line)
         if item:
             # A list item says one thing; without the marker it reads as a paragraph of its own.
             paragraphs.append(("text", line[item.end() :]))
             continue
-        following = kept[i + 1] if i + 1 < len(kept) else ""
+        following = story[i + 1] if i + 1 < len(story) else ""
         # A sub-heading heads text: the line right after one is the first paragraph under it.
         after_heading = bool(paragraphs) and paragraphs[-1][0] == "heading"
         kind = "heading" if not after_heading and _looks_like_heading(line, following) else "text"
@@ -169,10 +239,15 @@ def parse_text(text: str, location: str, url: str | None = None) -> Article:
         text=body,
         paragraphs=paragraphs,
         title=title.rstrip(".") if not _is_sentence(title) else title,
-        outlet=outlet_from_url(url) if url else stem(location),
+        outlet=outlet
+        or (outlet_from_url(url) if url else None)
+        or named
+        or filed_by
+        or stem(location),
         url=url,
-        date=find_date(location, url, kept[:DATE_SEARCH_LINES]),
+        date=find_date(location, url, kept[:DATE_SEARCH_LINES], date),
         location=location,
+        author=author,
     )
 
 
@@ -250,29 +325,15 @@ def _title_case(line: str) -> bool:
     )
 
 
-def find_date(location: str, url: str | None, head: list[str] = ()) -> str | None:
-    """ISO date from the file name, else the URL's /YYYY/MM/DD/, else a dateline in ``head``."""
-    for text, pattern in ((Path(location).name, _ISO_DATE), (url or "", _URL_DATE)):
+def find_date(
+    location: str, url: str | None, head: list[str] = (), dated: str | None = None
+) -> str | None:
+    """ISO date from the file name, else the URL's /YYYY/MM/DD/, else ``dated`` (what the
+    document's metadata says), else the first date written in ``head`` (the first lines:
+    "19/03/2025", "March 19th, 2025", "Wed 19 Mar 2025"; see ``dates.py`` for the forms
+    and what is assumed)."""
+    for text, pattern in ((Path(location).name, ISO_DATE), (url or "", _URL_DATE)):
         m = pattern.search(text)
         if m:
             return "-".join(m.groups())
-    for line in (line[:DATELINE_CHARS] for line in head):
-        m = _ISO_DATE.search(line)
-        if m:
-            return "-".join(m.groups())
-        m = _DAY_MONTH_YEAR.search(line) or _MONTH_DAY_YEAR.search(line)
-        if m:
-            parts = dict(
-                zip(
-                    ("day", "month", "year")
-                    if m.re is _DAY_MONTH_YEAR
-                    else ("month", "day", "year"),
-                    m.groups(),
-                )
-            )
-            month = (
-                _MONTHS.index(next(n for n in _MONTHS if n.startswith(parts["month"].lower()[:3])))
-                + 1
-            )
-            return f"{parts['year']}-{month:02d}-{int(parts['day']):02d}"
-    return None
+    return dated or date_in_lines(head)
