@@ -1,8 +1,13 @@
-"""The ``briefgen`` command: build, extract, render, profiles, templates, schema, send.
+"""The ``briefgen`` command: build, extract, render, send, config, profiles, templates, schema.
 
-Exit status: 0 on success, 1 when processing fails, 2 on bad usage or bad input.  Every
-failure is one line on stderr naming the source and the reason; nothing but results
-goes to stdout.  Errors are caught here, once.
+Exit status: 0 on success, 1 when processing fails (a network failure included), 2 on bad
+usage or bad input, 130 when interrupted.  Every failure is one line on stderr naming the
+source and the reason (``--debug`` adds the traceback of an internal error); nothing but
+results goes to stdout.  Errors are caught here, once.
+
+Settings: an option not given on the command line comes from its environment variable
+(``BRIEFGEN_MAX_WORDS``), else from the ``[build]`` table of ``briefgen.toml``
+(:mod:`briefgen.config`, fed to click as its ``default_map``), else its default.
 """
 
 from __future__ import annotations
@@ -18,9 +23,9 @@ from pathlib import Path
 
 import click
 
-from . import __version__, api
+from . import __version__, api, config
 from .api import AnalysisOptions, ReadOptions, RenderOptions
-from .errors import BriefgenError, InputError
+from .errors import BriefgenError, InputError, unreadable
 
 DEFAULT_FORMATS = ",".join(api.DEFAULT_FORMATS)
 ALL_FORMATS = api.FORMATS
@@ -49,6 +54,18 @@ def _date(_ctx, _param, value: str | None) -> str | None:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+class _Existing(click.Path):
+    """click's Path(exists=True) whose complaint reads as briefgen's others do: "no such file"."""
+
+    def __init__(self, *, folder: bool = False) -> None:
+        super().__init__(exists=True, file_okay=not folder, dir_okay=folder, path_type=Path)
+
+    def convert(self, value, param, ctx):
+        if not os.path.lexists(value):
+            self.fail(f"{value}: no such {'folder' if self.dir_okay else 'file'}", param, ctx)
+        return super().convert(value, param, ctx)
 
 
 class _Range(click.FloatRange):
@@ -90,14 +107,14 @@ name_option = click.option(
 template_option = click.option(
     "--template",
     "template_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    type=_Existing(folder=True),
     help="Folder of templates that override the shipped ones (brief.md.j2, email.md.j2, ...).",
 )
 typeset_options = [
     click.option(
         "--style",
         "style_file",
-        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        type=_Existing(),
         help="Style file (YAML: fonts, colours, margins, paper, sizes) over the shipped one.",
     ),
     click.option(
@@ -107,7 +124,7 @@ typeset_options = [
     ),
     click.option(
         "--reference-docx",
-        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        type=_Existing(),
         help="Word file whose styles, margins and paper the DOCX uses.",
     ),
     click.option("--marking", help='Banner at the top and bottom of every page, e.g. "OFFICIAL".'),
@@ -196,7 +213,7 @@ def _email_options(prefix: str) -> list:
         ),
         click.option(
             "--cafile",
-            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            type=_Existing(),
             help="PEM file of CA certificates to trust for the server instead of the system's.",
         ),
         click.option(
@@ -271,20 +288,54 @@ def _with(options):
     return decorate
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+_debug = False  # set by --debug; read once an error reaches main()
+
+
+def _set_debug(_ctx, _param, value: bool) -> None:
+    global _debug
+    _debug = _debug or value
+
+
+debug_option = click.option(
+    "-v",
+    "--debug",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    envvar="BRIEFGEN_DEBUG",
+    callback=_set_debug,
+    help="On an internal error, print its traceback too [env BRIEFGEN_DEBUG=1].",
+)
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="briefgen")
-def cli() -> None:
-    """Turn news articles into a short, cited policy brief (DOCX, PDF, Markdown, JSON).
+@debug_option
+@click.pass_context
+def cli(ctx) -> None:
+    """Turn news articles into a short, cited policy brief (DOCX, PDF, HTML, Markdown, JSON).
 
     \b
     Quick start:
       briefgen build inputs/ -o output/
       briefgen extract inputs/ -o brief.json   # edit brief.json, then:
       briefgen render brief.json -o output/
+
+    \b
+    Options not given come from BRIEFGEN_* variables, then briefgen.toml here or in the
+    user's config folder: 'briefgen config show' prints the settings in force.
+    Shell completion (bash; zsh and fish alike): eval "$(_BRIEFGEN_COMPLETE=bash_source briefgen)"
     """
+    if ctx.invoked_subcommand is None:  # bare 'briefgen': its help, which is no error
+        _out(ctx.get_help())
+    elif ctx.invoked_subcommand in _SETTINGS_TAKERS:
+        settings = config.load_config()
+        ctx.meta[_CONFIG] = settings
+        ctx.default_map = _default_map(settings)
 
 
 @cli.command()
+@debug_option
 @_with(analysis_options)
 @_with(reading_options)
 @output_option
@@ -353,6 +404,7 @@ def build(
 
 
 @cli.command()
+@debug_option
 @_with(analysis_options)
 @_with(reading_options)
 @click.option(
@@ -389,6 +441,7 @@ def extract(sources, profile, title, max_words, date, output, **reading) -> None
 
 
 @cli.command()
+@debug_option
 @click.argument("brief_json", type=click.Path(dir_okay=False, path_type=Path))
 @output_option
 @format_option
@@ -401,15 +454,16 @@ def render(brief_json, output, formats, name, template_dir, **typeset) -> None:
 
     try:
         text = brief_json.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(
-            f"{brief_json}: cannot read ({getattr(exc, 'strerror', None) or exc})"
-        ) from None
+    except OSError as exc:
+        raise unreadable(str(brief_json), exc) from None
+    except UnicodeDecodeError:
+        raise InputError(f"{brief_json}: not UTF-8 text") from None
     brief = brief_from_json(text, str(brief_json))
     _render(brief, output, _rendering(formats, name, template_dir, **typeset))
 
 
 @cli.group(invoke_without_command=True)
+@debug_option
 @click.pass_context
 def profiles(ctx) -> None:
     """List the profiles --profile NAME finds, and where each comes from.
@@ -439,6 +493,7 @@ def profiles(ctx) -> None:
 
 
 @profiles.command("show")
+@debug_option
 @click.argument("name")
 def profiles_show(name) -> None:
     """Print profile NAME (or a profile file) as YAML."""
@@ -448,6 +503,7 @@ def profiles_show(name) -> None:
 
 
 @cli.group(invoke_without_command=True)
+@debug_option
 @click.pass_context
 def templates(ctx) -> None:
     """List the shipped templates; 'templates show NAME' prints one.
@@ -465,6 +521,7 @@ def templates(ctx) -> None:
 
 
 @templates.command("show")
+@debug_option
 @click.argument("name", required=False, default="brief.md.j2")
 def templates_show(name) -> None:
     """Print the shipped template NAME [default: brief.md.j2]: email.md.j2, or a section
@@ -475,6 +532,7 @@ def templates_show(name) -> None:
 
 
 @cli.command()
+@debug_option
 @click.argument("what", type=click.Choice(["brief", "profile", "style"]), default="brief")
 def schema(what) -> None:
     """Print the JSON Schema of a brief's JSON (what 'extract' writes and 'render' reads),
@@ -528,6 +586,7 @@ def _render(brief, output: Path, options: RenderOptions) -> list[Path]:
 
 
 @cli.command()
+@debug_option
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @_with(_email_options(""))
 @template_option
@@ -540,16 +599,148 @@ def send(files, template_dir, style_file, **email) -> None:
     from the brief's .json beside FILES if there is one, else from its .docx, and is
     typeset like the brief (with --style and --template as it was built with).
     With an SMTP server (--smtp, BRIEFGEN_SMTP_HOST or briefgen.toml) the email is sent;
-    without one, or with --eml, it is written as a draft .eml that mail programs open
-    ready to send.  Settings: flags, then BRIEFGEN_SMTP_* variables, then the [smtp]
+    without one, or with --eml, it is written as a draft .eml (marked X-Unsent: Outlook
+    and Thunderbird 102+ open it as a new message; other clients as a received one, to
+    send again).  Settings: flags, then BRIEFGEN_SMTP_* variables, then the [smtp]
     table (host, port, tls, user, password, cafile, timeout, from) of briefgen.toml in
-    this folder or in ~/.config/briefgen/.
+    this folder or the user's config folder ('briefgen config show' prints them).
     """
     from .deliver import read_brief
 
+    for file in files:  # every attachment, not only the one the body is read from
+        if not file.exists():
+            raise InputError(f"{file}: no such file")
     settings = _mail_settings(email)
     typeset = RenderOptions(template_dir=template_dir, style_file=style_file)
     _deliver(read_brief(list(files)), list(files), email, settings, "--to", typeset)
+
+
+_SETTINGS_TAKERS = ("build", "extract", "render", "send")
+_CONFIG = "briefgen.config"  # ctx.meta key of the settings files read for this run
+
+
+def _setting_keys() -> dict[str, str]:
+    """Each [build] setting's click parameter name: the option of 'build' spelt like it."""
+    names = {}
+    for param in build.params:
+        for flag in param.opts:
+            if flag.removeprefix("--") in config.BUILD_KEYS:
+                names[flag.removeprefix("--")] = param.name
+    return names
+
+
+def _default_map(settings: config.Config) -> dict[str, dict[str, object]]:
+    """The [build] settings as click's default_map, for each command taking them."""
+    names = _setting_keys()
+    values = {names[key]: _click_value(key, s.value) for key, s in settings.build.items()}
+    return {
+        name: {
+            param.name: values[param.name]
+            for param in cli.commands[name].params
+            if param.name in values
+        }
+        for name in _SETTINGS_TAKERS
+    }
+
+
+def _click_value(key: str, value: object) -> object:
+    """A TOML value as the option's own text would give it: a list of formats is
+    'docx,pdf'; an address is a list of one."""
+    if key == "format" and isinstance(value, list):
+        return ",".join(value)
+    if key in config.NO_ENVIRONMENT:  # the address lists
+        return [value] if isinstance(value, str) else value
+    return value
+
+
+def _give_environment_names() -> None:
+    """Let every setting's option read its BRIEFGEN_ variable, in each command."""
+    names = _setting_keys()
+    for command in _SETTINGS_TAKERS:
+        for param in cli.commands[command].params:
+            key = next((k for k, n in names.items() if n == param.name), None)
+            if key is not None and key not in config.NO_ENVIRONMENT:
+                param.envvar = config.env_name(key)
+
+
+@cli.group("config", invoke_without_command=True)
+@debug_option
+@click.pass_context
+def config_(ctx) -> None:
+    """Settings: 'config show' prints those in force and where each comes from.
+
+    \b
+    An option not given on the command line comes from its environment variable
+    (--max-words from BRIEFGEN_MAX_WORDS), else from the [build] table of briefgen.toml in
+    the working folder, else of the one in the user's config folder ($XDG_CONFIG_HOME/
+    briefgen, by default ~/.config/briefgen; %APPDATA%\\briefgen on Windows), else its
+    default.  Each option of build by its long name, paths relative to the file:
+    \b
+      [build]
+      profile = "econ"
+      max-words = 600
+      format = ["docx", "pdf", "html"]
+      style = "office.yaml"
+      email-to = ["desk@example.org"]
+    \b
+    The [smtp] table sets the mail server: see 'briefgen send --help'.
+    """
+    if ctx.invoked_subcommand is None:
+        _out(ctx.get_help())
+
+
+@config_.command("show")
+@debug_option
+def config_show() -> None:
+    """Print the settings in force, as TOML, each with where it comes from."""
+    from .deliver.smtp import mail_values
+
+    settings = config.load_config()
+    names = _setting_keys()
+    here = click.get_current_context()
+    here.meta[_CONFIG] = settings  # for the message of a bad value: see _origin()
+    context = build.make_context(
+        "build", [], parent=here, default_map=_default_map(settings)["build"]
+    )
+    looked = ", ".join(
+        f"{path} ({'read' if path.is_file() else 'none'})" for path in settings.looked
+    )
+    _out(f"# files: {looked}")
+    _out("[build]")
+    for key in config.BUILD_KEYS:
+        name = names[key]
+        source = context.get_parameter_source(name)
+        if source == click.core.ParameterSource.ENVIRONMENT:
+            where = f"environment {config.env_name(key)}"
+        elif source == click.core.ParameterSource.DEFAULT_MAP:
+            where = settings.build[key].origin
+        else:
+            where = "default"
+        _out(_toml_line(key, context.params[name], where))
+    _out("[smtp]")
+    for key, (where, value) in mail_values({}).items():
+        shown = "********" if key == "password" else value
+        _out(_toml_line(key, shown, where))
+
+
+_COMMENT_COLUMN = 30  # where 'config show' starts its "# from where" comments, when it can
+
+
+def _toml_line(key: str, value: object, where: str) -> str:
+    """``key = value  # where``, the value written as TOML (unset ones commented out)."""
+    import json
+
+    if value is None or value == ():
+        return f"# {key} = ...".ljust(_COMMENT_COLUMN) + f"  # not set ({where})"
+    if isinstance(value, bool):
+        text = str(value).lower()
+    elif isinstance(value, (int, float)):
+        text = f"{value:g}" if isinstance(value, float) else str(value)
+    elif isinstance(value, (list, tuple)):
+        text = "[" + ", ".join(json.dumps(str(v), ensure_ascii=False) for v in value) + "]"
+    else:
+        text = json.dumps(str(value), ensure_ascii=False)  # a JSON string is a TOML string
+    return f"{key} = {text}".ljust(_COMMENT_COLUMN) + f"  # {where}"
 
 
 def _mail_settings(email: dict):
@@ -688,6 +879,9 @@ def _exit_interrupted() -> None:
         os._exit(130)
 
 
+_give_environment_names()
+
+
 def main() -> None:
     """Entry point: run the CLI, turning our errors into one line and an exit code."""
     if (
@@ -705,9 +899,13 @@ def main() -> None:
 
 
 def _main() -> None:
+    global _debug
+    _debug = False
     warnings.showwarning = _warn
     try:
-        cli.main(standalone_mode=False)
+        # One name however started ('python -m briefgen' too): in help, and in completion's
+        # _BRIEFGEN_COMPLETE variable
+        cli.main(standalone_mode=False, prog_name="briefgen")
     except (click.exceptions.Abort, KeyboardInterrupt):
         if _interrupted.is_set():  # click turns Ctrl-C into Abort, as it does Ctrl-D at a prompt
             _exit_interrupted()
@@ -715,7 +913,12 @@ def _main() -> None:
         sys.exit(1)
     except click.UsageError as exc:
         where = exc.ctx.command_path if exc.ctx else "briefgen"
-        click.echo(f"briefgen: error: {exc.format_message()} (see '{where} --help')", err=True)
+        origin = _origin(exc)
+        if origin:  # not a typing error: pointing at --help would mislead
+            message = exc.message if isinstance(exc, click.BadParameter) else exc.format_message()
+            click.echo(f"briefgen: error: {origin}: {message}", err=True)
+        else:
+            click.echo(f"briefgen: error: {exc.format_message()} (see '{where} --help')", err=True)
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
         click.echo(f"briefgen: error: {exc.format_message()}", err=True)
@@ -727,7 +930,36 @@ def _main() -> None:
             _quiet_stdout()
         click.echo(f"briefgen: error: {_one_line(exc)}", err=True)
         sys.exit(exc.exit_code)
-    except Exception as exc:  # a bug: still one line, never a traceback for the user
-        click.echo(f"briefgen: internal error: {type(exc).__name__}: {_one_line(exc)}", err=True)
+    except Exception as exc:  # a bug: still one line, and a traceback only when asked for
+        if _debug:
+            _traceback()
+        hint = "" if _debug else " (run again with --debug for the traceback)"
+        click.echo(
+            f"briefgen: internal error: {type(exc).__name__}: {_one_line(exc)}{hint}", err=True
+        )
         sys.exit(1)
     sys.exit(0)
+
+
+def _origin(exc: click.UsageError) -> str | None:
+    """Where a bad value came from when the command line did not give it: the settings file
+    (and its key) or the environment variable; None for a value typed on the command line."""
+    param = getattr(exc, "param", None)
+    if exc.ctx is None or param is None or param.name is None:
+        return None
+    source = exc.ctx.get_parameter_source(param.name)
+    key = next((k for k, n in _setting_keys().items() if n == param.name), None)
+    if key is None:
+        return None
+    if source == click.core.ParameterSource.ENVIRONMENT:
+        return f"environment {config.env_name(key)}"
+    settings = exc.ctx.meta.get(_CONFIG)
+    if source == click.core.ParameterSource.DEFAULT_MAP and settings and key in settings.build:
+        return f"{settings.build[key].origin}: {key} in [build]"
+    return None
+
+
+def _traceback() -> None:
+    import traceback
+
+    traceback.print_exc(file=sys.stderr)

@@ -22,3 +22,13 @@ class ProcessingError(BriefgenError):
     """A stage failed on input that was itself acceptable."""
 
     exit_code = 1
+
+
+def unreadable(where: str, exc: OSError) -> InputError:
+    """The error for a file that cannot be read, worded the same everywhere: "no such file"
+    rather than the system's "[Errno 2] No such file or directory"."""
+    if isinstance(exc, FileNotFoundError):
+        return InputError(f"{where}: no such file")
+    if isinstance(exc, IsADirectoryError):
+        return InputError(f"{where}: is a folder, not a file")
+    return InputError(f"{where}: cannot read ({exc.strerror or exc})")

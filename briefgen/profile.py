@@ -36,7 +36,7 @@ from typing import Any
 
 from . import kinds
 from .errors import InputError
-from .userdirs import config_dir
+from .userdirs import PROFILE_SUFFIXES, config_dir, is_path
 from .yamlsafe import load_yaml, read_limited
 
 SIGNALS = (
@@ -50,7 +50,7 @@ DEFAULT_PROFILE = "default"
 DEFAULT_KIND = "bullets"  # what a section that names none holds
 MAX_ITEMS = 1000  # far more than a brief has room for; beyond it is a typo
 FOLDER = "profiles"  # the name of a profiles folder, in the working folder and the config folder
-SUFFIXES = (".yaml", ".yml")
+SUFFIXES = PROFILE_SUFFIXES
 SHIPPED = "shipped"  # the origin of the profiles that come with briefgen
 
 
@@ -148,7 +148,7 @@ def load_profile(name_or_path: str = DEFAULT_PROFILE, cwd: Path | None = None) -
     """The profile ``name_or_path`` names: a file by its path (one ending in .yaml or .yml,
     or holding a folder), else by name in the folders of :func:`profile_folders`, then among
     the shipped ones; else a file of that name without a suffix."""
-    if _is_name(name_or_path):
+    if not is_path(name_or_path):
         for entry in find_profiles(cwd):
             if entry.name == name_or_path:
                 return entry.load()
@@ -226,13 +226,6 @@ def profile_schema() -> dict[str, Any]:
         "patternProperties": EXTENSIONS,
         "additionalProperties": False,
     }
-
-
-def _is_name(text: str) -> bool:
-    """Whether ``text`` is a profile name to look up, not a path."""
-    return bool(text) and not (
-        Path(text).suffix in SUFFIXES or "/" in text or "\\" in text or text.startswith(".")
-    )
 
 
 def _yaml_files(folder: Path) -> list[Path]:

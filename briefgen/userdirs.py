@@ -1,11 +1,10 @@
-"""Where a user keeps their own briefgen files (profiles now; settings may follow).
+"""Where a user keeps their own briefgen files: settings (``briefgen.toml``) and profiles.
 
 ``config_dir()`` is briefgen's folder in the user's configuration folder:
 
 - Windows: ``%APPDATA%\\briefgen``;
 - elsewhere (Linux, the BSDs, macOS): ``$XDG_CONFIG_HOME/briefgen``, else
-  ``~/.config/briefgen``: where command-line tools keep their settings on macOS too, and
-  where ``briefgen.toml`` (its ``[smtp]`` table) is already looked for.
+  ``~/.config/briefgen``: where command-line tools keep their settings on macOS too.
 
 Nothing here creates the folder: it is only looked in.
 """
@@ -18,6 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 APP = "briefgen"
+PROFILE_SUFFIXES = (".yaml", ".yml")
 
 
 def config_dir(environ: Mapping[str, str] | None = None, platform: str | None = None) -> Path:
@@ -35,3 +35,14 @@ def config_dir(environ: Mapping[str, str] | None = None, platform: str | None = 
         return Path(xdg) / APP
     home = environ.get("HOME") or str(Path.home())
     return Path(home) / ".config" / APP
+
+
+def is_path(text: str) -> bool:
+    """Whether ``text`` (a ``--profile`` value) is a file's path rather than a name to look
+    up: it holds a folder, starts with a dot or ends in ``.yaml``/``.yml``."""
+    return not text or (
+        Path(text).suffix in (".yaml", ".yml")
+        or "/" in text
+        or "\\" in text
+        or text.startswith(".")
+    )

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .errors import InputError
+from .errors import InputError, unreadable
 
 # What aliases may add to a document, in nodes plus characters of text: ample for sharing
 # a few cue lists or an outlet name, far below what would take a noticeable time to copy.
@@ -38,7 +38,7 @@ def read_limited(path: Path, where: str, limit: int = SETTINGS_FILE_LIMIT) -> by
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)
     except OSError as exc:
-        raise InputError(f"{where}: cannot read ({exc.strerror or exc})") from None
+        raise unreadable(where, exc) from None
     if len(data) > limit:
         raise InputError(f"{where}: over the {limit / MB:g} MB limit")
     return data

@@ -184,7 +184,7 @@ def test_a_write_that_fails_midway_changes_no_file(tmp_path):
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
     result = subprocess.run(
-        [sys.executable, "-m", "briefgen", "build", str(INPUTS), "-o", str(out)],
+        [sys.executable, "-m", "briefgen", "build", str(INPUTS), "-o", str(out), "-q"],
         capture_output=True,
         timeout=120,
         preexec_fn=small_files,

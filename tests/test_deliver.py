@@ -569,7 +569,7 @@ def test_settings_flags_over_environment_over_file(tmp_path):
     assert (settings.host, settings.port, settings.tls) == ("user.example.org", 587, "starttls")
 
     for text, fragment in [
-        ("[smtp]\nhots = 'x'\n", "unknown setting 'hots'"),
+        ("[smtp]\nhots = 'x'\n", "unknown key hots in smtp; did you mean host"),
         ("[smtp\n", "not valid TOML"),
         ("[smtp]\nport = 'abc'\n", "not a port"),
     ]:
@@ -585,5 +585,5 @@ def test_settings_flags_over_environment_over_file(tmp_path):
         ("::1", "2525"),
         ("::1", None),
     ]
-    with pytest.raises(InputError, match="environment: SMTP tls 'tls1.0'"):
+    with pytest.raises(InputError, match="environment BRIEFGEN_SMTP_TLS: SMTP tls 'tls1.0'"):
         load_settings({}, {"BRIEFGEN_SMTP_TLS": "tls1.0"}, tmp_path / "xdg")

@@ -20,7 +20,7 @@ from email.message import EmailMessage
 import pytest
 
 from briefgen.deliver import MailSettings, send_message
-from briefgen.errors import InputError, ProcessingError
+from briefgen.errors import BriefgenError, InputError, ProcessingError
 from briefgen.read import Limits, SourceSpec, read_all, read_sources
 from tests.conftest import INPUTS, run_cli
 from tests.sources_fixtures import _no_proxy_for_loopback  # noqa: F401 - fixture
@@ -130,7 +130,7 @@ def test_url_timeout_holds_while_the_answer_trickles_in(start):
     with raw_server(handle) as port:
         url = f"http://127.0.0.1:{port}/news"
         began = time.monotonic()
-        with pytest.raises(InputError) as info:
+        with pytest.raises(ProcessingError) as info:  # the network failed: exit 1
             read_sources([url], limits=Limits(url_timeout=TIMEOUT))
         elapsed = time.monotonic() - began
     assert str(info.value) == f"{url}: timed out after 1 s"
@@ -149,34 +149,54 @@ def test_url_timeout_holds_while_a_proxy_trickles_its_answer_to_connect(monkeypa
         )  # only the proxy would look example.org up
         url = "https://example.org/news"
         began = time.monotonic()
-        with pytest.raises(InputError) as info:
+        with pytest.raises(ProcessingError) as info:  # the network failed: exit 1
             read_sources([url], limits=Limits(url_timeout=TIMEOUT))
         elapsed = time.monotonic() - began
     assert str(info.value) == f"{url}: timed out after 1 s"
     assert elapsed < GENEROUS
 
 
+# A server that does not speak HTTP failed (exit 1); a URL that cannot be asked for or a
+# redirect briefgen will not follow is the address at fault (exit 2).
 @pytest.mark.parametrize(
-    "path, reason",
+    "path, reason, error",
     [
-        ("/garbled", "not a valid HTTP response (bad status line 'HTTP/1.1 abc')"),
-        ("/not-http", "not a valid HTTP response (bad status line 'SSH-2.0-OpenSSH_9.6')"),
-        ("/many-headers", "not a valid HTTP response (got more than 100 headers)"),
-        ("/a b", "not a valid URL (URL can't contain control characters"),
-        ("/to-file", "HTTP 302 redirect to file:///etc/passwd, which is not http(s); not followed"),
+        (
+            "/garbled",
+            "not a valid HTTP response (bad status line 'HTTP/1.1 abc')",
+            ProcessingError,
+        ),
+        (
+            "/not-http",
+            "not a valid HTTP response (bad status line 'SSH-2.0-OpenSSH_9.6')",
+            ProcessingError,
+        ),
+        (
+            "/many-headers",
+            "not a valid HTTP response (got more than 100 headers)",
+            ProcessingError,
+        ),
+        ("/a b", "not a valid URL (URL can't contain control characters", InputError),
+        (
+            "/to-file",
+            "HTTP 302 redirect to file:///etc/passwd, which is not http(s); not followed",
+            InputError,
+        ),
         (
             "/to-data",
             "HTTP 301 redirect to data:text/plain,hello, which is not http(s); not followed",
+            InputError,
         ),
-        ("/nowhere", "HTTP 302 redirect without a Location"),
+        ("/nowhere", "HTTP 302 redirect without a Location", InputError),
     ],
 )
-def test_a_bad_answer_or_url_is_one_input_error_naming_the_url(path, reason):
+def test_a_bad_answer_or_url_is_one_error_naming_the_url(path, reason, error):
     with raw_server(canned(BAD_ANSWERS)) as port:
         url = f"http://127.0.0.1:{port}{path}"
-        with pytest.raises(InputError) as info:
+        with pytest.raises(BriefgenError) as info:
             read_sources([url])
     message = str(info.value)
+    assert type(info.value) is error
     assert message.startswith(f"{url}: {reason}"), message
     assert "\n" not in message and "too many redirects" not in message
 

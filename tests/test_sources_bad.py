@@ -106,8 +106,13 @@ def _snapshot(folder):
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
+# The network or the server failed: exit 1, as for any failure to process; the rest are
+# bad input, exit 2.
+NETWORK_FAILURES = {"URL times out", "URL 500", "URL redirect loop"}
+
+
 @pytest.mark.parametrize("case", CASES)
-def test_bad_source_one_line_exit_2_nothing_written(case, tmp_path, previous_brief, http_server):
+def test_bad_source_one_line_nothing_written(case, tmp_path, previous_brief, http_server):
     make, reason = CASES[case]
     out = tmp_path / "out"
     shutil.copytree(previous_brief, out)
@@ -117,7 +122,7 @@ def test_bad_source_one_line_exit_2_nothing_written(case, tmp_path, previous_bri
         "build", INPUTS, source, "-o", out, "--format", "docx,pdf,json", "--url-timeout", "1", "-q"
     )
     stderr = result.stderr.decode()
-    assert result.returncode == 2, stderr
+    assert result.returncode == (1 if case in NETWORK_FAILURES else 2), stderr
     assert stderr.count("\n") == 1 and stderr.startswith("briefgen: error: "), stderr
     assert f"{source}: " in stderr and reason in stderr, stderr
     assert result.stdout == b""

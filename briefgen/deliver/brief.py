@@ -23,7 +23,7 @@ import io
 import re
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, unreadable
 from ..model import Brief, Item, Section, Source
 from ..package import read_package
 from ..typeset.docx import HEADING_STYLES, ROLE_STYLES
@@ -49,9 +49,10 @@ def read_brief(files: list[Path]) -> Brief:
         if candidate.is_file():
             try:
                 text = candidate.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                reason = getattr(exc, "strerror", None) or exc
-                raise InputError(f"{candidate}: cannot read ({reason})") from None
+            except OSError as exc:
+                raise unreadable(str(candidate), exc) from None
+            except UnicodeDecodeError:
+                raise InputError(f"{candidate}: not UTF-8 text") from None
             return brief_from_json(text, str(candidate))
     docx_files = [f for f in files if f.suffix.lower() == ".docx"]
     if docx_files:

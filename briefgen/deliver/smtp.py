@@ -2,9 +2,9 @@
 
 ``load_settings`` merges, key by key, the command-line flags over the environment
 (``BRIEFGEN_SMTP_HOST``, ``_PORT``, ``_TLS``, ``_USER``, ``_PASSWORD``, ``_CAFILE``,
-``_TIMEOUT``, ``_FROM``) over the ``[smtp]`` table of the first ``briefgen.toml`` found in
-the working folder, then ``$XDG_CONFIG_HOME/briefgen/`` (``~/.config/briefgen/``).  No
-host anywhere means no server: the caller writes a draft instead.
+``_TIMEOUT``, ``_FROM``) over the ``[smtp]`` tables of ``briefgen.toml`` in the working
+folder and the user's config folder (:mod:`briefgen.config`).  No host anywhere means no
+server: the caller writes a draft instead.
 
 ``send_message`` connects (STARTTLS by default, certificates verified against the system
 store or ``cafile``), logs in when a user is set, and hands the message over only once the
@@ -22,20 +22,18 @@ import os
 import smtplib
 import socket
 import ssl
-import stat
-import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import getaddresses
 from pathlib import Path
 
+from ..config import SMTP_KEYS, load_config
 from ..errors import InputError, ProcessingError
 
 TLS_MODES = ("starttls", "ssl", "none")
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
-KEYS = ("host", "port", "tls", "user", "password", "cafile", "timeout", "from")
-CONFIG_NAME = "briefgen.toml"
+KEYS = SMTP_KEYS
 
 
 @dataclass
@@ -62,30 +60,25 @@ def load_settings(
     cwd: Path | None = None,
 ) -> MailSettings:
     """Settings from ``flags`` (keys of ``KEYS``; None = not given) over environment over file."""
+    return _settings(mail_values(flags, environ, cwd))
+
+
+def mail_values(
+    flags: Mapping[str, str | None],
+    environ: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+) -> dict[str, tuple[str, object]]:
+    """Each mail setting given anywhere, as (where it came from, value): the flags over the
+    environment over the ``[smtp]`` tables of ``briefgen.toml`` (:mod:`briefgen.config`)."""
     environ = os.environ if environ is None else environ
-    layers: list[tuple[str, Mapping]] = []
-    config = _config_path(environ, cwd or Path.cwd())
-    if config is not None:
-        layers.append((str(config), _read_config(config)))
-    layers.append(("environment", {k: environ.get(f"BRIEFGEN_SMTP_{k.upper()}") for k in KEYS}))
-    layers.append(("command line", flags))
-    values: dict[str, tuple[str, object]] = {}
-    for where, layer in layers:
-        for key in KEYS:
-            if layer.get(key) not in (None, ""):
-                values[key] = (where, layer[key])
-    return _settings(values)
-
-
-def _config_path(environ: Mapping[str, str], cwd: Path) -> Path | None:
-    """The ``briefgen.toml`` that applies: the working folder's, else the user's."""
-    config_home = environ.get("XDG_CONFIG_HOME") or str(
-        Path(environ.get("HOME") or Path.home()) / ".config"
-    )
-    for candidate in (cwd / CONFIG_NAME, Path(config_home) / "briefgen" / CONFIG_NAME):
-        if candidate.is_file():
-            return candidate
-    return None
+    values = {key: (s.origin, s.value) for key, s in load_config(cwd, environ).smtp.items()}
+    for key in KEYS:
+        name = f"BRIEFGEN_SMTP_{key.upper()}"
+        if environ.get(name):
+            values[key] = (f"environment {name}", environ[name])
+        if flags.get(key) not in (None, ""):
+            values[key] = ("command line", flags[key])
+    return values
 
 
 def envelope_address(address: str, what: str = "address") -> str:
@@ -254,35 +247,6 @@ def _transfer(
 def _reply(code: int, reply: bytes | str) -> str:
     text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
     return f"{code} {' '.join(text.split())}"
-
-
-def _read_config(path: Path) -> dict:
-    import tomllib
-
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{path}: not valid TOML ({exc})") from None
-    table = data.get("smtp", {})
-    if not isinstance(table, dict):
-        raise InputError(f"{path}: 'smtp' should be a table ([smtp])")
-    unknown = sorted(set(data) - {"smtp"}) + sorted(set(table) - set(KEYS))
-    if unknown:
-        raise InputError(
-            f"{path}: unknown setting {unknown[0]!r} (the [smtp] table takes {', '.join(KEYS)})"
-        )
-    if (
-        "password" in table
-        and os.name == "posix"
-        and path.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO)
-    ):
-        warnings.warn(
-            f"{path} holds a password and others can read it (chmod 600 {path})", stacklevel=2
-        )
-    return {k: str(v) for k, v in table.items()}
 
 
 def _settings(values: dict[str, tuple[str, object]]) -> MailSettings:

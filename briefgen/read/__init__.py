@@ -6,8 +6,9 @@ input, and the entries of a source list (``SourceSpec`` from ``read_manifest``).
 
 ``read_all(specs, ...)`` reads them concurrently (``jobs`` threads) and returns a
 ``Reading``: the articles in input order, whatever order the threads finish in, and the
-sources it skipped.  By default the first unreadable source (in input order) raises
-``InputError`` naming it and the reason; with ``keep_going`` it is skipped, with a warning,
+sources it skipped.  By default the first unreadable source (in input order) raises its
+error, naming it and the reason (``InputError``; ``ProcessingError`` for a network
+failure); with ``keep_going`` it is skipped, with a warning,
 and listed in ``Reading.skipped``.  A file or URL named twice is read once, and so is the
 same article under two names (same URL, or same text).  ``read_sources(locations)`` is the
 strict short form returning articles.
@@ -30,7 +31,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from .. import MADE_WITH
-from ..errors import InputError
+from ..errors import BriefgenError, InputError, unreadable
 from ..model import Article, Skipped
 from ..progress import Progress
 from .docx import read_docx
@@ -125,7 +126,7 @@ def read_all(
 
     articles, skipped = [], []
     for task, outcome in zip(tasks, _read_concurrently(tasks, jobs, limits, stdin, progress)):
-        if isinstance(outcome, InputError):
+        if isinstance(outcome, BriefgenError):
             if not keep_going:
                 raise outcome
             reason = str(outcome).removeprefix(f"{task.spec.location}: ")
@@ -142,7 +143,7 @@ def read_all(
 def _read_concurrently(
     tasks: list[_Task], jobs: int, limits: Limits, stdin: bytes | None, progress: bool
 ):
-    """Yield each task's Article or InputError, in task order, reading up to ``jobs`` at once."""
+    """Yield each task's Article or error, in task order, reading up to ``jobs`` at once."""
     import concurrent.futures  # with logging, 30 ms of start-up that `--help` need not pay
 
     bar = Progress("reading", len(tasks), enabled=progress)
@@ -166,7 +167,7 @@ def _read_concurrently(
                 future.cancel()
 
 
-def _read_one(task: _Task, limits: Limits, stdin: bytes | None) -> Article | InputError:
+def _read_one(task: _Task, limits: Limits, stdin: bytes | None) -> Article | BriefgenError:
     location = task.spec.location
     try:
         if task.error:
@@ -201,9 +202,9 @@ def _read_one(task: _Task, limits: Limits, stdin: bytes | None) -> Article | Inp
                 )
             raw = path.read_bytes()
         except OSError as exc:
-            raise InputError(f"{location}: cannot read ({exc.strerror})") from None
+            raise unreadable(location, exc) from None
         return READERS[path.suffix.lower()](raw, location)
-    except InputError as exc:
+    except BriefgenError as exc:  # bad input, or a network failure fetching a URL
         return exc
     except RecursionError:
         return InputError(f"{location}: too deeply nested to read")

@@ -5,7 +5,10 @@ User-Agent says who is asking (``briefgen/VERSION``).  ``timeout`` is one wall-c
 deadline for the whole fetch: name lookup, connect, TLS, status line, headers and body of
 every redirect.  Each wait on the network is given only the time left, so a server that
 trickles bytes cannot hold a run.  Proxies set in the environment (``https_proxy``,
-``no_proxy``) are honoured.  Every failure is an ``InputError`` naming the URL.
+``no_proxy``) are honoured.  Every failure is one line naming the URL: an ``InputError``
+(exit 2) when the address is at fault (not http(s), malformed, HTTP 4xx, over the size
+limit), a ``ProcessingError`` (exit 1) when the network or the server is (unknown host,
+refused or reset connection, timeout, HTTP 5xx, a reply that is not HTTP).
 
 ``Deadline``, ``connect`` and ``bounded_reader`` are the deadline's parts; sending mail
 (``deliver/smtp.py``) uses them too.
@@ -20,7 +23,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlparse
 
 from .. import __version__
-from ..errors import InputError
+from ..errors import InputError, ProcessingError
 
 if TYPE_CHECKING:
     import socket
@@ -51,6 +54,7 @@ def fetch(url: str, timeout: float, max_bytes: int) -> Response:
     if urlparse(url).scheme.lower() not in ("http", "https"):
         raise InputError(f"{url}: only http and https URLs can be read")
     import http.client  # urllib.request and its imports cost 20 ms: only runs with a URL pay it
+    import socket
     import urllib.error
     import urllib.request
 
@@ -75,22 +79,28 @@ def fetch(url: str, timeout: float, max_bytes: int) -> Response:
     except urllib.error.HTTPError as exc:
         exc.close()  # it holds the connection of the answer
         if exc.code in (301, 302, 303, 307, 308):
-            raise InputError(
+            raise ProcessingError(
                 f"{url}: too many redirects (more than {MAX_REDIRECTS}, or a loop)"
             ) from None
-        raise InputError(f"{url}: HTTP {exc.code} {exc.reason}") from None
+        # 4xx: the address given is wrong or barred (bad input); 5xx: the server failed
+        error = InputError if 400 <= exc.code < 500 else ProcessingError
+        raise error(f"{url}: HTTP {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, TimeoutError):
-            raise InputError(f"{url}: timed out after {timeout:g} s") from None
-        raise InputError(f"{url}: cannot fetch ({exc.reason})") from None
+            raise ProcessingError(f"{url}: timed out after {timeout:g} s") from None
+        if isinstance(exc.reason, socket.gaierror):
+            raise ProcessingError(f"{url}: unknown host ({exc.reason.strerror})") from None
+        raise ProcessingError(f"{url}: cannot fetch ({exc.reason})") from None
     except TimeoutError:
-        raise InputError(f"{url}: timed out after {timeout:g} s") from None
-    except (OSError, ValueError) as exc:  # connection reset or closed early, malformed URL
-        raise InputError(f"{url}: cannot fetch ({exc})") from None
+        raise ProcessingError(f"{url}: timed out after {timeout:g} s") from None
     except (
         http.client.InvalidURL
     ) as exc:  # a space or control character, a port that is not a number
         raise InputError(f"{url}: not a valid URL ({exc})") from None
+    except ValueError as exc:  # a malformed URL urllib refuses before connecting
+        raise InputError(f"{url}: not a valid URL ({exc})") from None
+    except OSError as exc:  # connection reset or closed early
+        raise ProcessingError(f"{url}: cannot fetch ({exc})") from None
     except (
         http.client.HTTPException
     ) as exc:  # the server does not speak HTTP, or not within http.client's limits
@@ -99,7 +109,7 @@ def fetch(url: str, timeout: float, max_bytes: int) -> Response:
             if isinstance(exc, http.client.BadStatusLine)
             else str(exc)
         )
-        raise InputError(f"{url}: not a valid HTTP response ({reason})") from None
+        raise ProcessingError(f"{url}: not a valid HTTP response ({reason})") from None
 
 
 def _opener(url: str, deadline: Deadline) -> urllib.request.OpenerDirector:
