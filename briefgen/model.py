@@ -26,7 +26,9 @@ from typing import Any
 
 from .errors import InputError
 
-SCHEMA_VERSION = 2  # 2: the evidence lists (key figures, actors…) are their sections' items
+# 2: the evidence lists (key figures, actors…) are their sections' items; 3: bullets and
+# differences carry their ``support`` (the corroboration mark) and the brief its explanation.
+SCHEMA_VERSION = 3
 _MAX_INT_DIGITS = 30  # an edited brief's ids and schema number; far more is a typo or an attack
 _ISO_DAY = re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
 _WORD = re.compile(r"[^\W_]+")  # a run of letters and digits: what a bullet's words are compared by
@@ -72,8 +74,28 @@ class Evidence:
 
 
 @dataclass
+class Support:
+    """How sure a line is, as its evidence shows (:mod:`briefgen.analyse.support`).
+
+    ``outlets``: the distinct sources whose sentences back it; ``attributed_to``: the one
+    party every one of them gives it as the claim of ("X said", "according to X"), or "";
+    ``hedged``: a source hedges it ("reportedly", "may"); ``disputed``: it states a figure or
+    claim of the Sources differ section.  ``label`` is the mark printed after the line, in
+    the profile's wording ("" prints nothing).
+    """
+
+    outlets: int
+    attributed_to: str = ""
+    hedged: bool = False
+    disputed: bool = False
+    label: str = ""
+
+
+@dataclass
 class Item:
-    """One bullet: its (lightly edited) text, the sources it cites and why it is here."""
+    """One bullet: its (lightly edited) text, the sources it cites and why it is here.
+
+    ``support`` is its corroboration mark (None in a brief of schema 2 or older: no mark)."""
 
     text: str
     section: str
@@ -81,6 +103,7 @@ class Item:
     evidence: list[Evidence]
     confidence: float = 0.0
     reasons: list[str] = field(default_factory=list)
+    support: Support | None = None
 
 
 @dataclass
@@ -141,6 +164,7 @@ class Discrepancy:
 
     topic: str
     claims: list[Claim]
+    support: Support | None = None  # always disputed; None: printed without a mark
 
 
 @dataclass
@@ -165,6 +189,7 @@ class Brief:
     generator: str = ""
     schema: int = SCHEMA_VERSION
     generated: str | None = None  # the day the brief was made (YYYY-MM-DD); ``date`` is the news's
+    support_note: str = ""  # the line under the title that explains the marks ("": none)
 
     def items_of(self, kind: str) -> list[Any]:
         """The items of every section of ``kind``, in section order."""
@@ -191,7 +216,7 @@ def brief_from_json(text: str, location: str = "brief JSON") -> Brief:
 
     try:
         if isinstance(data, dict):
-            data = kinds.upgrade(data)
+            data = _upgrade(kinds.upgrade(data))
         brief = _build(Brief, data, "brief")
         for n, section in enumerate(brief.sections):
             try:
@@ -215,6 +240,14 @@ def brief_from_json(text: str, location: str = "brief JSON") -> Brief:
     _check_citations(brief, location)
     _check_evidence(brief, location)
     return brief
+
+
+def _upgrade(data: dict[str, Any]) -> dict[str, Any]:
+    """A brief of schema 2 in schema 3: the fields 3 adds are optional (a line without its
+    ``support`` prints no mark, as before), so only the number changes."""
+    if data.get("schema") == 2:
+        data = {**data, "schema": 3}
+    return data
 
 
 def _check_citations(brief: Brief, location: str) -> None:

@@ -14,6 +14,14 @@ A profile is a YAML file (shipped ones live in ``briefgen/profiles/``)::
           - The two governments agreed to reopen their embassies next month.
         catch_all: false         # true: a salient fact that fits no section well goes here
         empty: No positive signals reported.
+    marks:                       # optional: the corroboration mark after each bullet
+      explanation: Marks after each bullet say how many outlets report it…
+      corroborated: "{n} outlets"        # {n}: the outlets whose sentences back it
+      single: single-source
+      attributed: "per {party}"          # {party}: whose claim it is ("X said")
+      hedged: hedged
+      disputed: disputed
+      confirmed: "confirmed by {n} outlets"  # the bottom line's words for a firm fact
 
 ``load_profile(name_or_path)`` returns a ``Profile``: a path is read as given, a name is looked
 up in ``./profiles/``, then in the user's ``profiles`` folder (``config_dir()/profiles``, see
@@ -28,6 +36,7 @@ all here.
 from __future__ import annotations
 
 import math
+import string
 from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -52,6 +61,42 @@ MAX_ITEMS = 1000  # far more than a brief has room for; beyond it is a typo
 FOLDER = "profiles"  # the name of a profiles folder, in the working folder and the config folder
 SUFFIXES = PROFILE_SUFFIXES
 SHIPPED = "shipped"  # the origin of the profiles that come with briefgen
+# Words by which a source hedges what it reports, when a profile's ``marks`` table lists none:
+# modal verbs, "reportedly" and its kin, and the passive reporting frames ("is said to").
+DEFAULT_HEDGES = (
+    "reportedly",
+    "allegedly",
+    "purportedly",
+    "apparently",
+    "may",
+    "might",
+    "could",
+    "possibly",
+    "perhaps",
+    "probably",
+    "likely",
+    "unconfirmed",
+    "unverified",
+    "expected to",
+    "said to",
+    "believed to",
+    "thought to",
+    "reported to",
+    "appears to",
+    "appeared to",
+    "seems to",
+    "seemed to",
+)
+MIN_OUTLETS = 2  # outlets that make a fact corroborated: another besides the first
+MARK_FIELDS = {  # each wording of a ``marks`` table and the placeholders it may use
+    "explanation": (),
+    "corroborated": ("n",),
+    "single": ("n",),
+    "attributed": ("party",),
+    "hedged": (),
+    "disputed": (),
+    "confirmed": ("n",),
+}
 
 
 @dataclass
@@ -69,15 +114,40 @@ class SectionSpec:
     catch_all: bool = False
 
 
+@dataclass(frozen=True)
+class Marks:
+    """The wording of the corroboration marks (a profile's ``marks`` table).
+
+    Each wording is printed as written, ``{n}`` and ``{party}`` filled in; one left empty is
+    not printed.  ``explanation`` is the line under the brief's title; ``corroborated`` and
+    ``single`` say how many outlets back a bullet (``min_outlets`` or more: corroborated);
+    ``attributed``, ``hedged`` and ``disputed`` follow when they apply; ``confirmed`` replaces
+    ``corroborated`` in the bottom line for a fact no source hedges, disputes or gives as one
+    party's claim (estimative words; empty: ``corroborated``).  ``hedges`` are the phrases by
+    which a source hedges (lower case, matched as written: "may" is not the month May).
+    """
+
+    explanation: str = ""
+    corroborated: str = "{n} outlets"
+    single: str = "single-source"
+    attributed: str = "per {party}"
+    hedged: str = "hedged"
+    disputed: str = "disputed"
+    confirmed: str = ""
+    min_outlets: int = MIN_OUTLETS
+    hedges: tuple[str, ...] = DEFAULT_HEDGES
+
+
 @dataclass
 class Profile:
-    """A named, ordered set of sections."""
+    """A named, ordered set of sections, and the wording of the marks (None: no marks)."""
 
     id: str
     title: str
     description: str
     sections: list[SectionSpec]
     source_text: str  # the YAML as written, for ``briefgen profiles show``
+    marks: Marks | None = None
 
     def bullet_sections(self) -> list[SectionSpec]:
         """The sections salience chooses bullets for."""
@@ -207,6 +277,26 @@ def profile_schema() -> dict[str, Any]:
         "required": ["id", "title"],
         "additionalProperties": False,
     }
+    wording = {"type": ["string", "null"], "description": "should be text"}
+    marks = {
+        "type": "object",
+        "description": "should be a mapping of the marks' wording: corroborated, single...",
+        "properties": {
+            **{name: wording for name in MARK_FIELDS},
+            "min_outlets": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": MAX_ITEMS,
+                "description": f"should be a whole number from 1 to {MAX_ITEMS}",
+            },
+            "hedges": {
+                "type": ["array", "null"],
+                "description": "must be a list of phrases",
+                "items": {"type": "string", "minLength": 1, "description": "must be a phrase"},
+            },
+        },
+        "additionalProperties": False,
+    }
     return {
         "$schema": DRAFT,
         "title": "briefgen profile",
@@ -221,6 +311,7 @@ def profile_schema() -> dict[str, Any]:
                 "items": section,
                 "description": "should be a non-empty list of sections",
             },
+            "marks": marks,
         },
         "required": ["sections"],
         "patternProperties": EXTENSIONS,
@@ -321,7 +412,37 @@ def _parse(location: str, text: str, check: bool = True) -> Profile:
         description=_text(_given(data, "description", ""), f"profile {location}: description"),
         sections=sections,
         source_text=text,
+        marks=_marks(data.get("marks"), f"profile {location}: marks"),
     )
+
+
+def _marks(raw: object, where: str) -> Marks | None:
+    """The ``marks`` table read (None when the profile has none); each wording may use only
+    its own placeholders, so that filling it in never fails in the middle of a build."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise InputError(f"{where} should be a mapping of wordings")
+    given = {}
+    for name, allowed in MARK_FIELDS.items():
+        if raw.get(name) is None:
+            continue
+        wording = _text(raw[name], f"{where} {name}")
+        try:
+            parsed = string.Formatter().parse(wording)
+            used = [field for _, field, _, _ in parsed if field is not None]
+        except ValueError as exc:  # a lone "{" or "}"
+            raise InputError(f"{where} {name}: {exc} (write {{{{ or }}}} for a brace)") from None
+        unknown = [f for f in used if f not in allowed]
+        if unknown:
+            may = ", ".join(f"{{{a}}}" for a in allowed) or "none"
+            raise InputError(f"{where} {name} uses {{{unknown[0]}}} (placeholders: {may})")
+        given[name] = wording
+    if raw.get("min_outlets") is not None:
+        given["min_outlets"] = raw["min_outlets"]
+    if raw.get("hedges") is not None:
+        given["hedges"] = tuple(str(h).strip() for h in raw["hedges"] if str(h).strip())
+    return Marks(**given)
 
 
 def _text(value: object, where: str) -> str:

@@ -122,9 +122,10 @@ def check_body(text: str, html: str, brief: Brief) -> None:
             assert words in flat and html_lib.escape(words) in html, section.title
     cited = {int(n) for n in re.findall(r"\[(\d+)\]", text.split("\nSources\n")[0])}
     assert cited and cited <= {s.id for s in brief.sources}
+    shown = re.sub(r"<[^>]+>", "", html)  # as a reader sees it: "[1]" may be a link's text
     for source in brief.sources:
         entry = f"[{source.id}] {source.outlet} — “{source.title}”"
-        assert (entry in flat) == (source.id in cited) == (html_lib.escape(entry) in html), entry
+        assert (entry in flat) == (source.id in cited) == (html_lib.escape(entry) in shown), entry
 
 
 class Blocks(HTMLParser):
@@ -418,7 +419,7 @@ def test_the_sources_listed_are_those_the_body_cites():
     listed = {int(n) for n in re.findall(r"^\[(\d+)\] outlet", body.text, flags=re.M)}
     assert listed == {1, 2, 3, 4, 40}
     for n in listed:
-        assert f">[{n}] outlet{n}.example — “Story {n}”</p>" in body.html
+        assert f'<span id="src-{n}">[{n}]</span> outlet{n}.example — “Story {n}”</p>' in body.html
     assert "outlet7.example" not in body.text + body.html and "Fares rise" not in body.text
 
 
@@ -445,7 +446,12 @@ def test_body_is_escaped_and_script_free_in_both_parts():
     assert files == {}
     assert "<script" not in html.lower() and "<b>" not in html and "&lt;script&gt;" in html
     tags = re.sub(r">[^<]*<", "><", html.split("<body", 1)[1]).lower()  # the markup, no text
-    assert "javascript:" not in tags and "<strong>" not in tags and "<a " not in tags
+    assert "javascript:" not in tags and "<strong>" not in tags
+    # the one link: a citation to its Sources entry in the body; no address of the source
+    assert (
+        re.findall(r"<a [^>]*>", tags)
+        == ['<a href="#src-1" style="color:#1f4e79;text-decoration:none">'] * 2
+    )
     flat = " ".join(text.split())
     shown = [f"Title {hostile}", f"Bottom {hostile}", f"Head {hostile}", f"- Bullet {hostile} [1]"]
     for needle in [*shown, f"[1] outlet {hostile} — “Story {hostile}” — javascript:alert(1)"]:

@@ -12,6 +12,7 @@ from briefgen.analyse.budget import reader_words, section_words
 from briefgen.errors import InputError
 from briefgen.kinds import words
 from briefgen.kinds.timeline import Event
+from briefgen.kinds.watch import Upcoming
 from briefgen.model import (
     Actor,
     Brief,
@@ -56,6 +57,9 @@ EXAMPLES = {
     "quotes": [Quote("We have what we asked for, and the boats sail again", "Mara Olsen", [2])],
     "timeline": [
         Event("2025-05-19", "Crews at Arlen walked out — the first strike in 20 years.", [1])
+    ],
+    "watch": [
+        Upcoming("2025-06-09", "week of 9 June 2025", "Talks resume — unions | board.", [1, 2])
     ],
 }
 

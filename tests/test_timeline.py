@@ -107,7 +107,9 @@ def test_the_timeline_tells_dated_events_of_every_source_in_date_order(tmp_path)
     assert again == brief and isinstance(again.sections[1].items[0], Event)
     out = render(brief, ["md", "docx"])
     assert re.search(
-        r"^- \*\*2 June 2025:\*\* The ferry Nordlys ran aground .* \[1\]$", out["md"].decode(), re.M
+        r"^- \*\*2 June 2025:\*\* The ferry Nordlys ran aground .* \[\[1\]\]\(#src-1\)$",
+        out["md"].decode(),
+        re.M,
     )
     paragraphs = [p.text for p in docx.Document(io.BytesIO(out["docx"])).paragraphs]
     assert any(p.startswith("9 June 2025: The ferry operator said services") for p in paragraphs)

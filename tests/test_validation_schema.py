@@ -120,7 +120,8 @@ def test_a_misspelt_key_in_a_profile_is_an_error_naming_file_section_and_the_rig
         (
             "{id: a, title: A, kind: timetable}",
             "section 'a' has unknown kind 'timetable' (one of actors, bluf, bullets, "
-            "discrepancies, key_figures, quotes, sources, timeline); did you mean 'timeline'?",
+            "discrepancies, key_figures, quotes, sources, timeline, watch); "
+            "did you mean 'timeline'?",
         ),
         (
             "{id: a, title: A, max_items: many}",
@@ -324,7 +325,7 @@ def test_a_broken_profile_of_the_users_is_a_warning_in_the_listing_and_an_error_
     assert listing.returncode == 0
     assert listing.stderr.decode() == (
         "briefgen: warning: profile profiles/mine.yaml: unknown key max-items "
-        "(known: id, title, description, sections)\n"
+        "(known: id, title, description, sections, marks)\n"
     )
     assert "mine       (not usable: see the warning)  [profiles/mine.yaml]" in (
         listing.stdout.decode().splitlines()

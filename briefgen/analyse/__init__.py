@@ -26,12 +26,14 @@ from ..progress import Progress
 from .budget import reader_words
 from .items import Candidate, Sentence, candidates, item, merge, score, select
 from .sentences import iter_sentences
+from .support import mark_brief, mark_candidates
 
 DEFAULT_MAX_WORDS = 800
 MAX_SENTENCE_CHARS = 1500
 # A source's sentences beyond this many are not read: a 100,000-word report has about 5,000;
 # a 50 MB one-line file has millions, and would take minutes and gigabytes to compare.
 MAX_ARTICLE_SENTENCES = 5000
+FIT_ROUNDS = 3  # fits again when the marks, settled on the bullets kept, grew (rare: by a word)
 FILL_ROUNDS = 3  # passes that give the words the bottom line and evidence left over to more bullets
 # At most this part of the budget (in words a reader reads) goes to figures, differences, actors
 # and quotes: the bullets carry the facts.  The same share as the 0.12 of the count before this
@@ -112,6 +114,11 @@ def _analyse(
         generator=f"briefgen {__version__}",
         generated=document_time().date().isoformat(),
     )
+    # The marks (and the line explaining them) are read, so they cost words: the differences'
+    # marks count in the evidence's share, the explanation in what the brief costs before any
+    # bullet, and each candidate bullet's mark in its own cost (once the differences shown are
+    # known: a bullet is disputed only by a difference the brief tells).
+    mark_brief(brief, profile.marks)
     _shrink_evidence(brief, EVIDENCE_SHARE * max_words)
     for section in brief.sections:  # a kind with a share of its own keeps to it
         while (
@@ -123,6 +130,7 @@ def _analyse(
     collected = {
         s.id: list(s.items) for s in brief.sections
     }  # what settling starts from, each time
+    mark_candidates(kept, brief, profile.marks)
     # What the brief costs before any bullet: its headings, evidence and what the bottom line keeps.
     from_bullets = [s for s in brief.sections if kind(s.kind).from_bullets]
     fixed = (
@@ -152,11 +160,17 @@ def _analyse(
             break
         bullet_budget += slack
         more = select(kept, scored.vectors, profile, bullet_budget)
-        if len(more) == len(chosen):
+        # The same bullets again: nothing to gain.  As many but others (a longer one the grown
+        # budget now fits in place of a shorter one) are taken: what they add is the most.
+        if [id(c) for c in more] == [id(c) for c in chosen]:
             break
         chosen = more
         _assemble(brief, chosen, story, specs, collected)
-    _fit(brief, max_words, [c.text for c in chosen])
+    for _ in range(FIT_ROUNDS):
+        _fit(brief, max_words, [c.text for c in chosen])
+        mark_brief(brief, profile.marks)  # a difference dropped leaves its bullets undisputed
+        if reader_words(brief) <= max_words:
+            break
     return brief
 
 
@@ -198,6 +212,7 @@ def _assemble(
         for section in brief.sections:
             if section.kind == name:
                 section.items = settle(collected[section.id], specs[section.id], story, brief)
+    mark_brief(brief, story.profile.marks)
 
 
 def _sentences(articles: list[Article]) -> list[Sentence]:

@@ -1,8 +1,9 @@
 """The brief's length as a reader counts it: every word except the title and the Sources.
 
 ``reader_words(brief)`` counts what the shipped template prints: the line under the title,
-each section's heading, its items (as its kind counts them: :mod:`briefgen.kinds`) or its
-empty note.  A word is a run of characters without spaces holding a letter or a digit, so
+the line explaining the marks (``brief.support_note``), each section's heading, its items
+(as its kind counts them, marks included: :mod:`briefgen.kinds`) or its empty note.  A
+word is a run of characters without spaces holding a letter or a digit, so
 "—", "·" and "|" are not words, and a run of citations such as ``[1][2]`` is one.
 ``--max-words`` bounds this count; a test renders briefs and holds the two counts equal.
 """
@@ -22,6 +23,7 @@ def reader_words(brief: Brief) -> int:
     )
     if brief.date:
         total += 2  # the date is printed long: "19 March 2025" is three words, "2025-03-19" one
+    total += words(brief.support_note)
     for section in brief.sections:
         if kind(section.kind).counted:
             total += words(section.title) + section_words(section)

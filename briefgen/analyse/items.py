@@ -26,7 +26,7 @@ from functools import cached_property
 
 import numpy as np
 
-from ..model import Evidence, Item
+from ..model import Evidence, Item, Support
 from ..profile import Profile
 from .classify import classify
 from .edit import compress, dangling, strip_evaluative_frame
@@ -138,6 +138,10 @@ class Candidate:
     # 0.452, 0.489 and 0.473 with weights 0.25, 0.5 and 1; the sample lost two facts at 0.5).
     headline: float = 0.0
     words_vector: dict[str, float] = field(default_factory=dict)  # TF-IDF of its content stems
+    # Its corroboration mark (briefgen.analyse.support), set once the differences are known:
+    # the bottom line prefers corroborated facts, and the mark's words are part of its cost.
+    support: Support | None = None
+    mark_words: int = 0
 
     @cached_property
     def words(self) -> int:
@@ -442,7 +446,8 @@ def select(
     A candidate's salience is the log-odds that it states a fact; times the chance that no
     bullet already chosen states it (``_told``), it is the fact the bullet adds.  The next
     bullet adds the most (greedy, lazily: what a candidate adds only falls as bullets are
-    chosen, so only candidates whose last known gain leads are weighed again).  Dividing by
+    chosen, so only candidates whose last known gain leads are weighed again).  A bullet
+    costs its words, one for its citations and those of its mark (``mark_words``).  Dividing by
     the words a bullet costs, as budgeted coverage would, chose short background sentences
     over the story's main facts (tune recall 0.48 without it, 0.43 with words^0.15).  One whose
     section is full or whose source sentences are all told already is passed over; so is one
@@ -466,7 +471,7 @@ def select(
         sentences = {(e.source, e.sentence) for e in c.evidence}
         if (
             counts.get(c.section, 0) >= limits.get(c.section, 0)
-            or used + c.words + 1 > budget
+            or used + _cost(c) > budget
             or sentences <= said
         ):
             continue  # for good: sections fill, the budget shrinks and what is said stays said
@@ -474,11 +479,16 @@ def select(
         if heap and gain < -heap[0][0]:
             heapq.heappush(heap, (-gain, n))  # another may add more now
             continue
-        used += c.words + 1
+        used += _cost(c)
         counts[c.section] += 1
         chosen.append(c)
         said.update(sentences)
     return chosen
+
+
+def _cost(c: Candidate) -> int:
+    """The words a bullet costs a reader: its text, its citations (one word) and its mark."""
+    return c.words + 1 + c.mark_words
 
 
 def _told(

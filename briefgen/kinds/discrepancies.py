@@ -1,5 +1,6 @@
 """Sources differ: the figures and claims the sources give differently, each side cited
-(``Discrepancy``).  They give way first while they take over half the evidence's words."""
+(``Discrepancy``), each marked disputed.  They give way first while they take over half the
+evidence's words."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Discrepancy
 from . import CITATION, Kind, Story, words
+from .bullets import mark_words
 
 if TYPE_CHECKING:
     from ..profile import SectionSpec
@@ -20,7 +22,8 @@ def collect(story: Story, _spec: SectionSpec) -> list[Discrepancy]:
 
 def difference_words(differences: list[Discrepancy]) -> int:
     return sum(
-        words(d.topic) + sum(words(c.text) + CITATION for c in d.claims) for d in differences
+        words(d.topic) + sum(words(c.text) + CITATION for c in d.claims) + mark_words(d)
+        for d in differences
     )
 
 

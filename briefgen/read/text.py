@@ -9,6 +9,9 @@ and a line that is only a date ("Published: 19 March 2025, 10:15") are metadata 
 give author, outlet and date and leave the text, as the agency of a dateline
 ("LONDON (Reuters) -") names the outlet.  The outlet is the one the document's metadata
 names, else the URL's site, else the one the text names, and only then the file name.
+The first line, when short and without a full stop, is the headline: it titles the source
+and stays out of the body, even when its words are a promotion's ("Telegram founder
+charged") or a widget's ("Watch: …").
 
 A .txt or .md file may be hard-wrapped (unwrapped first: see ``wrap.py``), may open with
 a web clipper's front matter ("---" / "title: …" / "source: URL" / "---"), whose fields
@@ -115,6 +118,16 @@ _FRONT_AUTHOR = ("author", "authors", "byline", "creator")
 _FRONT_DATE = ("published", "date_published", "pubdate", "date", "created")
 HEADING_MAX_WORDS = 12
 HEADLINE_MAX_WORDS = 20  # a headline repeated mid-article runs longer than a sub-heading
+# An opening line this short is a label ("Share", "Comment (0)", "Tags: Ukraine"), not a
+# headline, and is left to the filters for site furniture.
+HEADLINE_MIN_WORDS = 3
+# A headline may open on a kicker naming its kind, as a widget's link does ("Watch: …").
+_KICKER = re.compile(
+    r"^(?:watch|listen|explainer|explained|analysis|opinion|live)\s*[:|-]\s*\S", re.I
+)
+# A promotion speaks to the reader ("Sign up for our newsletter", "Follow us"); a headline
+# with a promotion's words ("Telegram founder charged in France") reports.
+_ADDRESSES_READER = re.compile(r"\b(?:our|us|you|your)\b", re.I)
 _SPACES = re.compile(r"\s+")
 _ODD_SPACE = re.compile(
     r"\s\s|[^\S ]"
@@ -172,9 +185,13 @@ def parse_text(
     none, before a date in the first lines.
     """
     lines = [_single_spaced(line) for line in text.splitlines()]
+    headline = _opening_headline(lines)
     kept: list[str] = []
-    for line in lines:
+    for index, line in enumerate(lines):
         if not line:
+            continue
+        if index == headline:
+            kept.append(line)  # kept whole: the filters below are for what follows a headline
             continue
         trailer = source_trailer(line)
         if trailer:
@@ -249,6 +266,28 @@ def parse_text(
         location=location,
         author=author,
     )
+
+
+def _opening_headline(lines: list[str]) -> int | None:
+    """The index in ``lines`` of the text's first line when it is a headline above the body
+    (a short line without a full stop, text after it) that the filters for site furniture
+    would take for a promotion, a call to action or a video link: "Telegram founder
+    charged in France", "Join NATO or face Russia alone, Zelensky warns", "Watch: Putin
+    and Trump talk".  Dropped, it would leave the first sentence to title the source.
+    None when the first line is no such headline."""
+    first = next((i for i, line in enumerate(lines) if line), None)
+    if first is None or not any(lines[i] for i in range(first + 1, len(lines))):
+        return None
+    line = lines[first]
+    if not HEADLINE_MIN_WORDS <= _words(line) <= HEADLINE_MAX_WORDS or line.endswith("."):
+        return None
+    if source_trailer(line) or _BARE_URL.match(line) or _CAPTION_CREDIT.search(line):
+        return None
+    if date_line(line) or byline(line) or source_name(line) or _ADDRESSES_READER.search(line):
+        return None
+    if _WIDGET.match(line) and not _KICKER.match(line):
+        return None  # "Share on Facebook", "Follow our live coverage": a site's, not a story's
+    return first
 
 
 def source_trailer(line: str) -> str | None:

@@ -23,7 +23,8 @@ from ..clock import document_time
 from ..kinds import kind
 from ..model import Brief, Source, brief_to_json
 from .blocks import Block, parse_blocks
-from .markdown import EMAIL_TEMPLATE, long_date, render_markdown
+from .images import load_images
+from .markdown import EMAIL_TEMPLATE, long_date, render_markdown, shipped_template_dir
 from .style import DocumentInfo, Style, load_style
 
 FORMATS = ("docx", "pdf", "md", "json", "html")
@@ -40,7 +41,7 @@ def render(
 ) -> dict[str, bytes]:
     """``{format: bytes}`` for every format in ``formats``, in that order."""
     markdown = render_markdown(brief, template_dir)
-    blocks = parse_blocks(markdown)
+    blocks = _typeset_blocks(markdown, template_dir)
     style = style or load_style()
     info = document_info(brief, marking)
     out: dict[str, bytes] = {}
@@ -64,6 +65,14 @@ def render(
         else:
             raise ValueError(f"unknown format {fmt!r}")
     return out
+
+
+def _typeset_blocks(markdown: str, template_dir: Path | None) -> list[Block]:
+    """The blocks of ``markdown`` with the images it shows loaded, from the template folder
+    that printed it (``template_dir``, else the shipped one)."""
+    blocks = parse_blocks(markdown)
+    load_images(blocks, template_dir or shipped_template_dir())
+    return blocks
 
 
 def document_info(brief: Brief, marking: str | None = None) -> DocumentInfo:
@@ -119,7 +128,7 @@ def render_email(
         markdown = render_markdown(
             shown, template_dir, EMAIL_TEMPLATE, email=True, attached=list(attached)
         )
-        return parse_blocks(markdown)
+        return _typeset_blocks(markdown, template_dir)
 
     cited = cited_sources(render_text(blocks([])))
     final = blocks([source for source in brief.sources if source.id in cited])

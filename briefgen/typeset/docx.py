@@ -2,12 +2,18 @@
 
 Title and Heading 1/2/3 are Word's built-in styles, so the headings show in the
 Navigation pane; bullets are a real Word list with a hanging indent; tables fit the text
-width with a repeated header row.  Every page has a header (title · date), a footer with
-"Page X of Y" as PAGE/NUMPAGES fields, and the marking banner when one is given.
+width with a repeated header row.  A citation is an internal hyperlink to the bookmark
+on its Sources entry ("src_2"), a template's image an inline picture fitted to the text
+width.  Every page has a header (the style's logo and organisation when given, then
+title · date), a footer with the style's author and "Page X of Y" as PAGE/NUMPAGES
+fields, and the marking banner when one is given; the style's handling line opens the
+first page.
 
 Without ``reference_docx`` the look comes from the ``Style`` (fonts, sizes, colours,
 margins, paper).  With it, as pandoc's reference-doc: the user's document is the base,
-its body is dropped and its styles, margins and paper are kept; a style it lacks is
+its body is dropped and its styles, margins, paper and the headers and footers it fills
+(a letterhead, with its pictures: default, first-page and even-page) are kept, ours going
+only where it has none; a style it lacks is
 taken from python-docx's default template, with one warning.  Three styles of our own
 ("Brief Note", "Brief Summary", "Brief Source") are added when the base lacks them, so a
 reference document can restyle them too.  Output is byte-for-byte reproducible.
@@ -17,8 +23,10 @@ from __future__ import annotations
 
 import copy
 import io
+import itertools
 import re
 import warnings
+import weakref
 import zipfile
 from pathlib import Path
 
@@ -37,8 +45,8 @@ from docx.shared import Emu, Mm, Pt, RGBColor
 from .. import MADE_WITH
 from ..errors import InputError
 from ..package import read_package
-from .blocks import Block, Run
-from .style import DocumentInfo, Style
+from .blocks import Block, Run, internal_target
+from .style import LOGO_HEIGHT_MM, LOGO_MAX_WIDTH_MM, DocumentInfo, Style
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -58,6 +66,10 @@ NOTE, SUMMARY, SOURCE = "Brief Note", "Brief Summary", "Brief Source"
 ROLE_STYLES = {"bluf": SUMMARY, "quote": SUMMARY, "note": NOTE, "source": SOURCE}
 SAFE_LINK = ("http://", "https://", "mailto:")
 CORE_PROPERTY_MAX = 255
+# The author shares the footer line with the centred page number: cut to fit its left half.
+FOOTER_AUTHOR_CHARS = 50
+# The organisation and the handling line: a little larger than the header's small text.
+IDENTITY_PT_ABOVE_SMALL = 2.5
 
 
 def render_docx(
@@ -72,6 +84,7 @@ def render_docx(
     _add_own_styles(document, style)
     _set_properties(document, info, style)
     _page_furniture(document, info, style)
+    _handling_line(document, style)
     lists = _Lists(document, style)
     text_width = _text_width(document)
     default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
@@ -238,8 +251,8 @@ def _set_properties(document, info: DocumentInfo, style: Style) -> None:
     props.title = _property(info.title)
     props.subject = _property(info.subject)
     props.keywords = _property(info.keywords)
-    props.author = _property(style.author)
-    props.last_modified_by = _property(style.author)
+    props.author = _property(style.document_author)
+    props.last_modified_by = _property(style.document_author)
     props.comments = f"Made with {MADE_WITH}"
     props.revision = 1
     stamp = info.time.replace(tzinfo=None)
@@ -247,40 +260,145 @@ def _set_properties(document, info: DocumentInfo, style: Style) -> None:
 
 
 def _page_furniture(document, info: DocumentInfo, style: Style) -> None:
-    """Header (marking, title · date) and footer (Page X of Y, marking) on every page."""
+    """The header and footer of every page.
+
+    A header or footer the base document fills (a reference document's letterhead, with its
+    pictures) is kept as it is, as pandoc's reference-doc does; every other one in use gets
+    ours: header (marking, logo and organisation, title · date) and footer (author, Page X
+    of Y, marking).  The marking is added to theirs too, at the top of a header and the
+    foot of a footer.  The base document's first-page and even-page ones stay in use only
+    when it fills one of them: switched on but empty, they would blank those pages.
+    """
+    settings = document.settings
+    if settings.odd_and_even_pages_header_footer and not any(
+        _has_own_content(s.even_page_header) or _has_own_content(s.even_page_footer)
+        for s in document.sections
+    ):
+        settings.odd_and_even_pages_header_footer = False
     for section in document.sections:
-        section.different_first_page_header_footer = False
-        document.settings.odd_and_even_pages_header_footer = False
+        if section.different_first_page_header_footer and not (
+            _has_own_content(section.first_page_header)
+            or _has_own_content(section.first_page_footer)
+        ):
+            section.different_first_page_header_footer = False
+        headers, footers = [section.header], [section.footer]
+        if section.different_first_page_header_footer:
+            headers.append(section.first_page_header)
+            footers.append(section.first_page_footer)
+        if settings.odd_and_even_pages_header_footer:
+            headers.append(section.even_page_header)
+            footers.append(section.even_page_footer)
         width = _section_text_width(section)
-        header = section.header
-        header.is_linked_to_previous = False
-        _clear(header)
-        if info.marking:
-            _marking(header.add_paragraph(), info.marking, style)
-        line = header.add_paragraph()
-        line.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
-        line.paragraph_format.space_after = Pt(0)
-        _small(line.add_run(_clean(_shorten(info.title, 95))), style)
-        _small(line.add_run("\t" + info.date_text), style)
-        line._p.get_or_add_pPr().append(
-            parse_xml(
-                f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="4" w:space="2" '
-                f'w:color="{style.colours["rule"][1:]}"/></w:pBdr>'
-            )
+        for header in headers:
+            if not _has_own_content(header):
+                _our_header(header, info, style, width)
+            elif info.marking:  # a protective marking is on every page, letterhead or not
+                _marking(_first_paragraph(header), info.marking, style)
+        for footer in footers:
+            if not _has_own_content(footer):
+                _our_footer(footer, info, style, width)
+            elif info.marking:
+                _marking(footer.add_paragraph(), info.marking, style)
+
+
+def _first_paragraph(part):
+    """A new paragraph at the top of a header or footer (python-docx only appends)."""
+    paragraph = part.add_paragraph()
+    part._element.remove(paragraph._p)
+    part._element.insert(0, paragraph._p)
+    return paragraph
+
+
+# What makes a header or footer the base document's own, besides text: a picture (a
+# letterhead's logo), an embedded object or a field (a page number).
+_CONTENT_TAGS = tuple(
+    qn(tag) for tag in ("w:drawing", "w:pict", "w:object", "w:fldSimple", "w:instrText")
+)
+
+
+def _has_own_content(part) -> bool:
+    """Whether a header or footer (python-docx's) is defined in its section, not inherited,
+    and shows something.  Checked before it is touched: reading an undefined one adds it."""
+    if part.is_linked_to_previous:
+        return False
+    element = part._element
+    if any((text.text or "").strip() for text in element.iter(qn("w:t"))):
+        return True
+    return next(element.iter(*_CONTENT_TAGS), None) is not None
+
+
+def _our_header(header, info: DocumentInfo, style: Style, width: Emu) -> None:
+    """Ours, replacing whatever empty one is there: the marking, the logo and organisation,
+    and the title and date over a rule."""
+    header.is_linked_to_previous = False
+    _clear(header)
+    if info.marking:
+        _marking(header.add_paragraph(), info.marking, style)
+    if style.has_identity_row:
+        _identity_row(header.add_paragraph(), style)
+    line = header.add_paragraph()
+    line.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+    line.paragraph_format.space_after = Pt(0)
+    _small(line.add_run(_clean(_shorten(info.title, 95))), style)
+    _small(line.add_run("\t" + info.date_text), style)
+    line._p.get_or_add_pPr().append(
+        parse_xml(
+            f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="4" w:space="2" '
+            f'w:color="{style.colours["rule"][1:]}"/></w:pBdr>'
         )
-        footer = section.footer
-        footer.is_linked_to_previous = False
-        _clear(footer)
-        pages = footer.add_paragraph()
+    )
+
+
+def _our_footer(footer, info: DocumentInfo, style: Style, width: Emu) -> None:
+    """Ours: the author (when the style names one) at the left, Page X of Y in the middle,
+    then the marking."""
+    footer.is_linked_to_previous = False
+    _clear(footer)
+    pages = footer.add_paragraph()
+    pages.paragraph_format.space_after = Pt(0)
+    if style.author:
+        # One line: a centre tab stop keeps the page number where it is without an author.
+        pages.paragraph_format.tab_stops.add_tab_stop(Emu(width // 2), WD_TAB_ALIGNMENT.CENTER)
+        _small(pages.add_run(_clean(_shorten(style.author, FOOTER_AUTHOR_CHARS)) + "\t"), style)
+    else:
         pages.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        pages.paragraph_format.space_after = Pt(0)
-        for part in ("Page ", ("PAGE", "1"), " of ", ("NUMPAGES", "1")):
-            if isinstance(part, str):
-                _small(pages.add_run(part), style)
-            else:
-                _field(pages, *part, style)
-        if info.marking:
-            _marking(footer.add_paragraph(), info.marking, style)
+    for part in ("Page ", ("PAGE", "1"), " of ", ("NUMPAGES", "1")):
+        if isinstance(part, str):
+            _small(pages.add_run(part), style)
+        else:
+            _field(pages, *part, style)
+    if info.marking:
+        _marking(footer.add_paragraph(), info.marking, style)
+
+
+def _identity_row(paragraph, style: Style) -> None:
+    """The office's logo and name, on one header line."""
+    paragraph.paragraph_format.space_after = Pt(3)
+    if style.logo is not None:
+        width, height = style.logo.size_mm(LOGO_HEIGHT_MM, LOGO_MAX_WIDTH_MM)
+        shape = paragraph.add_run().add_picture(
+            io.BytesIO(style.logo.data), width=Mm(width), height=Mm(height)
+        )
+        # What a screen reader says for it (python-docx puts the stream's made-up file name).
+        shape._inline.docPr.set("descr", _clean(style.organisation or "Logo"))
+    if style.organisation:
+        run = paragraph.add_run(("  " if style.logo else "") + _clean(style.organisation))
+        run.bold = True
+        run.font.size = Pt(style.sizes["small"] + IDENTITY_PT_ABOVE_SMALL)
+        run.font.color.rgb = RGBColor.from_string(style.colours["accent"][1:])
+
+
+def _handling_line(document, style: Style) -> None:
+    """The style's handling line ("For internal distribution only") at the top of the first
+    page, above the title; unlike the marking it is not repeated on every page."""
+    if not style.handling:
+        return
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.space_after = Pt(4)
+    run = paragraph.add_run(_clean(style.handling))
+    run.bold = True
+    run.font.size = Pt(style.sizes["small"] + IDENTITY_PT_ABOVE_SMALL)
+    run.font.color.rgb = RGBColor.from_string(style.colours["text"][1:])
 
 
 def _clear(part) -> None:
@@ -380,28 +498,84 @@ def _numbering_part(document) -> NumberingPart:
 
 def _add_runs(paragraph, runs: list[Run], style: Style) -> None:
     for run in runs:
+        if run.picture:
+            _add_picture(paragraph, run)
+            continue
         text = _clean(run.text)
         if not text:
             continue
-        if run.href and run.href.lower().startswith(SAFE_LINK):
-            _add_hyperlink(paragraph, text, run.href, style)
-            continue
-        r = paragraph.add_run(text)
-        r.bold = run.bold or None
-        r.italic = run.italic or None
+        target = internal_target(run.href)
+        if target:
+            element = _add_hyperlink(paragraph, text, None, style, anchor=_bookmark_name(target))
+        elif run.href and run.href.lower().startswith(SAFE_LINK):
+            element = _add_hyperlink(paragraph, text, run.href, style)
+        else:
+            r = paragraph.add_run(text)
+            r.bold = run.bold or None
+            r.italic = run.italic or None
+            element = r._r
+        if run.anchor:
+            _bookmark(paragraph, element, _bookmark_name(run.anchor))
 
 
-def _add_hyperlink(paragraph, text: str, url: str, style: Style) -> None:
-    rel_id = paragraph.part.relate_to(_clean(url), RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+def _add_hyperlink(paragraph, text: str, url: str | None, style: Style, anchor: str | None = None):
+    """A link to ``url``, or with ``anchor`` to that bookmark of the document (a citation:
+    link colour, no underline, which would crowd "[1][2]"); returns the w:hyperlink."""
     link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), rel_id)
+    if anchor:
+        link.set(qn("w:anchor"), anchor)
+    else:
+        rel_id = paragraph.part.relate_to(
+            _clean(url), RELATIONSHIP_TYPE.HYPERLINK, is_external=True
+        )
+        link.set(qn("r:id"), rel_id)
     run = paragraph.add_run(text)
     run.font.color.rgb = RGBColor.from_string(style.colours["link"][1:])
-    run.font.underline = True
+    run.font.underline = anchor is None
     # python-docx has no hyperlink API: move the run inside a w:hyperlink element.
     paragraph._p.remove(run._r)
     link.append(run._r)
     paragraph._p.append(link)
+    return link
+
+
+BOOKMARK_MAX_CHARS = 40  # Word drops a bookmark with a longer name
+_NOT_IN_BOOKMARK = re.compile(r"[^A-Za-z0-9_]")  # Word takes letters, digits and "_" only
+# The next bookmark id of each document being written: ids must be unique in a document,
+# and counting from 0 in each keeps equal input giving equal bytes.
+_BOOKMARK_IDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _bookmark_name(anchor: str) -> str:
+    """A place's name as Word takes it: "src-2" → "src_2" (starting with a letter)."""
+    name = _NOT_IN_BOOKMARK.sub("_", anchor)
+    if not name[:1].isalpha():
+        name = "bm_" + name
+    return name[:BOOKMARK_MAX_CHARS]
+
+
+def _bookmark(paragraph, element, name: str) -> None:
+    """Bookmark ``name`` around ``element`` (a run or hyperlink of ``paragraph``), where
+    internal links to ``name`` lead."""
+    number = str(next(_BOOKMARK_IDS.setdefault(paragraph.part, itertools.count())))
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), number)
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), number)
+    element.addprevious(start)
+    element.addnext(end)
+
+
+def _add_picture(paragraph, run: Run) -> None:
+    """An image, inline, at its natural size scaled down to the text width; its alt text
+    becomes the picture's description, which screen readers say."""
+    picture = run.picture
+    width, height = picture.fitted(_text_width(paragraph.part.document) / Pt(1))
+    shape = paragraph.add_run().add_picture(
+        io.BytesIO(picture.data), width=Pt(width), height=Pt(height)
+    )
+    shape._inline.docPr.set("descr", _clean(run.text))
 
 
 def _add_table(document, block: Block, style: Style, width: Emu) -> None:

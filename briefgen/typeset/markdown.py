@@ -91,6 +91,7 @@ def render_markdown(
     env.filters.update(
         md=escape_markdown,
         cite=cite,
+        anchor=anchor,
         longdate=lambda iso: escape_markdown(long_date(iso)),
         link=link,
     )
@@ -172,10 +173,28 @@ def escape_markdown(value: object) -> str:
 CITED_GROUPS = 6  # a weekly review can cite thousands of sources for one bullet
 
 
+def source_anchor(source_id: int) -> str:
+    """The name of the place of Sources entry ``source_id`` ("src-2"), which its citations
+    link to."""
+    return f"src-{source_id}"
+
+
+def anchor(source_id: int) -> str:
+    """A Sources entry's number as the place its citations link to: "[[2]]{#src-2}" (a
+    pandoc span; it reads "[2]").  A filter, since "{#" opens a comment in a template."""
+    return f"[[{source_id}]]{{#{source_anchor(source_id)}}}"
+
+
+def _cited(source_id: int) -> str:
+    """One citation, "[2]", as a link to its Sources entry: "[[2]](#src-2)"."""
+    return f"[[{source_id}]](#{source_anchor(source_id)})"
+
+
 def cite(source_ids: list[int]) -> str:
     """[1][2] for sources 1 and 2, in source order; [3]–[7] for a run; long lists cut short.
 
-    A statement reported by hundreds of sources would otherwise bury its bullet under
+    Each number links to its Sources entry (``[[1]](#src-1)``, see :func:`anchor`).  A
+    statement reported by hundreds of sources would otherwise bury its bullet under
     citations: after ``CITED_GROUPS`` groups the rest is counted ("+ 212 more"); the
     JSON keeps every source.
     """
@@ -186,7 +205,10 @@ def cite(source_ids: list[int]) -> str:
             runs[-1].append(n)
         else:
             runs.append([n])
-    groups = [f"[{r[0]}]–[{r[-1]}]" if len(r) >= 3 else "".join(f"[{n}]" for n in r) for r in runs]
+    groups = [
+        f"{_cited(r[0])}–{_cited(r[-1])}" if len(r) >= 3 else "".join(_cited(n) for n in r)
+        for r in runs
+    ]
     if len(groups) <= CITED_GROUPS:
         return "".join(groups)
     rest = sum(len(r) for r in runs[CITED_GROUPS - 1 :])

@@ -1,9 +1,13 @@
 """Blocks → a PDF (bytes) with reportlab's platypus, typeset by a ``Style``.
 
-Every page carries a running header (title · date), a "Page X of Y" footer and, when
-given, the marking banner at top and bottom.  Every heading becomes a bookmark, headings
-keep with what follows, bullets hang, tables fit the text width with wrapped cells, and
-the title, author, subject and keywords are set.  Text is escaped before reportlab's
+Every page carries a running header (the style's logo and organisation when given, over
+title · date; the header grows to hold them), a footer (the style's author, "Page X of
+Y") and, when given, the marking banner at top and bottom; the style's handling line
+opens the first page.  Every heading becomes a bookmark, headings
+keep with what follows, bullets and numbered lists hang, tables fit the text width with
+wrapped cells, and the title, author, subject and keywords are set.  A citation is a link
+to its Sources entry's place (a destination), and a template's image a flowable of its
+own, fitted to the text width.  Text is escaped before reportlab's
 Paragraph sees it (Paragraph parses markup, so "S&P" or "<b>" from a source would
 otherwise break or vanish).  The first TrueType family of the style found on the system
 is embedded; reportlab's Vera (Latin only) is the fallback, with one warning.  Output is
@@ -24,6 +28,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
@@ -40,8 +45,8 @@ from reportlab.platypus import (
 )
 
 from .. import MADE_WITH
-from .blocks import Block, Run
-from .style import DocumentInfo, FontFiles, Style
+from .blocks import Block, Run, internal_target
+from .style import LOGO_HEIGHT_MM, LOGO_MAX_WIDTH_MM, DocumentInfo, FontFiles, Style
 
 FONT_DIRS = [
     Path("/usr/share/fonts"),
@@ -52,6 +57,19 @@ FONT_DIRS = [
     Path("C:/Windows/Fonts"),
 ]
 VERA = FontFiles("Vera.ttf", "VeraBd.ttf", "VeraIt.ttf", "VeraBI.ttf")
+# The header, from the text frame up, in mm: the title line's baseline HEADER_LINE_MM above
+# the frame; the logo-and-name row IDENTITY_GAP_MM above that baseline (clear of its text);
+# the row's top no nearer the page's top edge than PAGE_EDGE_MM, or MARKING_BAND_MM when
+# the marking's line (baseline 8 mm down) is there.
+HEADER_LINE_MM = 6
+IDENTITY_GAP_MM = 4
+PAGE_EDGE_MM = 6
+MARKING_BAND_MM = 11
+LOGO_MM = (LOGO_HEIGHT_MM, LOGO_MAX_WIDTH_MM)
+LOGO_GAP_MM = 3  # between the logo and the organisation's name
+FOOTER_PAGE_HALF_MM = 15  # half of "Page 10 of 12", which the author's text must stay clear of
+IDENTITY_PT_ABOVE_SMALL = 2.5  # the organisation and handling line: a little above small text
+CAP_HEIGHT = 0.7  # of a sans-serif face, in ems: centres the name on the logo
 SAFE_LINK = ("http://", "https://", "mailto:")
 
 
@@ -74,10 +92,10 @@ def render_pdf(blocks: list[Block], info: DocumentInfo, style: Style) -> bytes:
         pagesize=(width, height),
         leftMargin=style.margins["left"] * mm,
         rightMargin=style.margins["right"] * mm,
-        topMargin=style.margins["top"] * mm,
+        topMargin=_top_margin(info, style),
         bottomMargin=style.margins["bottom"] * mm,
         title=info.title,
-        author=style.author,
+        author=style.document_author,
         subject=info.subject,
         keywords=info.keywords,
         creator=MADE_WITH,
@@ -85,16 +103,16 @@ def render_pdf(blocks: list[Block], info: DocumentInfo, style: Style) -> bytes:
         initialFontName=fonts.regular,  # else every page lists an unused Helvetica
     )
     doc.info_time = info.time
-    story: list = []
-    bullets: list[Block] = []
+    story: list = _handling_line(style, styles)
+    listed: list[Block] = []  # the items of the list being gathered, all of one kind
     for block in [*blocks, Block("end")]:
-        if block.kind == "bullet":
-            bullets.append(block)
-            continue
-        if bullets:
-            story.append(_bullet_list(bullets, styles))
-            bullets = []
-        story.extend(_flowables(block, styles, style, doc.width))
+        if listed and block.kind != listed[0].kind:
+            story.append(_list(listed, styles, doc.width))
+            listed = []
+        if block.kind in LIST_KINDS:
+            listed.append(block)
+        else:
+            story.extend(_flowables(block, styles, style, doc.width))
     canvasmaker = functools.partial(_PageCanvas, furniture=_Furniture(info, style, fonts))
     doc.build(story, canvasmaker=canvasmaker)
     return out.getvalue()
@@ -170,7 +188,7 @@ class _Furniture:
             canvas.drawCentredString(width / 2, 5 * mm, self.info.marking)
         canvas.setFont(self.fonts.regular, size)
         canvas.setFillColor(colors.HexColor(colour["muted"]))
-        header_y = height - self.style.margins["top"] * mm + 6 * mm
+        header_y = height - _top_margin(self.info, self.style) + HEADER_LINE_MM * mm
         date_width = canvas.stringWidth(self.info.date_text, self.fonts.regular, size)
         canvas.drawRightString(right, header_y, self.info.date_text)
         canvas.drawString(
@@ -182,7 +200,59 @@ class _Furniture:
         canvas.setLineWidth(0.5)
         canvas.line(left, header_y - 2 * mm, right, header_y - 2 * mm)
         canvas.drawCentredString(width / 2, 10 * mm, f"Page {page} of {total}")
+        if self.style.author:  # at the left of the page number, within the footer's left half
+            room = (right - left) / 2 - FOOTER_PAGE_HALF_MM * mm
+            author = _fit(self.style.author, room, self.fonts.regular, size)
+            canvas.drawString(left, 10 * mm, author)
+        if self.style.has_identity_row:
+            self._identity_row(canvas, left, right, header_y + IDENTITY_GAP_MM * mm)
         canvas.restoreState()
+
+    def _identity_row(self, canvas, left: float, right: float, bottom: float) -> None:
+        """The logo and the organisation's name, side by side, standing on ``bottom``."""
+        row = _identity_height(self.style)
+        x = left
+        if self.style.logo is not None:
+            width, height = (side * mm for side in self.style.logo.size_mm(*LOGO_MM))
+            image = ImageReader(io.BytesIO(self.style.logo.data))
+            # mask="auto": a PNG's transparent parts stay transparent
+            canvas.drawImage(image, x, bottom, width, height, mask="auto")
+            x += width + LOGO_GAP_MM * mm
+        if self.style.organisation:
+            size = self.style.sizes["small"] + IDENTITY_PT_ABOVE_SMALL
+            canvas.setFont(self.fonts.bold, size)
+            canvas.setFillColor(colors.HexColor(self.style.colours["accent"]))
+            name = _fit(self.style.organisation, right - x, self.fonts.bold, size)
+            canvas.drawString(x, bottom + (row - size * CAP_HEIGHT) / 2, name)
+
+
+def _identity_height(style: Style) -> float:
+    """How tall the header's logo-and-name row is, in points (0 when there is none)."""
+    if style.logo is not None:
+        return style.logo.size_mm(*LOGO_MM)[1] * mm
+    if style.organisation:
+        return style.sizes["small"] + IDENTITY_PT_ABOVE_SMALL
+    return 0.0
+
+
+def _top_margin(info: DocumentInfo, style: Style) -> float:
+    """The text frame's top margin in points: the style's, or as much more as the header
+    needs to hold the logo and name row above the title line (as Word's header grows)."""
+    margin = style.margins["top"] * mm
+    row = _identity_height(style)
+    if not row:
+        return margin
+    ceiling = (MARKING_BAND_MM if info.marking else PAGE_EDGE_MM) * mm
+    needed = ceiling + row + (IDENTITY_GAP_MM + HEADER_LINE_MM) * mm
+    return max(margin, needed)
+
+
+def _handling_line(style: Style, styles: dict[str, ParagraphStyle]) -> list:
+    """The style's handling line ("For internal distribution only") as the first page's
+    first flowable, above the title; unlike the marking it is not on every page."""
+    if not style.handling:
+        return []
+    return [Paragraph(escape(style.handling), styles["handling"])]
 
 
 class _PageCanvas(pdfcanvas.Canvas):
@@ -196,9 +266,14 @@ class _PageCanvas(pdfcanvas.Canvas):
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
         self._startPage()
+        # Destinations (bookmarks, the Sources entries citations lead to) name the page the
+        # document is on by its count, which reportlab moves on only when a page is written:
+        # moved on here, they name the page they are on, not the first.
+        self._doc.pageCounter += 1
 
     def save(self) -> None:
         total = len(self._pages)
+        self._doc.pageCounter -= total  # written now, each page moves it on again
         for state in self._pages:
             self.__dict__.update(state)
             self._furniture.draw(self, self._pageNumber, total)
@@ -224,6 +299,8 @@ def _fit(text: str, width: float, font: str, size: float) -> str:
 
 
 def _flowables(block: Block, styles: dict[str, ParagraphStyle], style: Style, width: float) -> list:
+    if block.kind not in ("heading", "table") and any(run.picture for run in block.runs):
+        return _text_and_pictures(block.runs, styles.get(block.kind, styles["body"]), width)
     if block.kind == "heading":
         paragraph = Paragraph(_markup(block.runs), styles.get(f"h{block.level}", styles["h3"]))
         paragraph.outline_level = max(0, block.level - 1)
@@ -232,26 +309,69 @@ def _flowables(block: Block, styles: dict[str, ParagraphStyle], style: Style, wi
         return [_boxed(block, styles, style, width)]
     if block.kind == "table":
         return [_table(block, styles, style, width), Spacer(1, 4)]
-    if block.kind in ("note", "source", "numbered"):
+    if block.kind in ("note", "source"):
         return [Paragraph(_markup(block.runs), styles[block.kind])]
     if block.kind == "paragraph":
         return [Paragraph(_markup(block.runs), styles["body"])]
     return []
 
 
-def _bullet_list(bullets: list[Block], styles: dict[str, ParagraphStyle]) -> ListFlowable:
+LIST_KINDS = ("bullet", "numbered")
+# How far list text hangs, in points: a bullet, or a number up to "99." in the body size.
+BULLET_INDENT, NUMBER_INDENT = 11, 16
+
+
+def _list(items: list[Block], styles: dict[str, ParagraphStyle], width: float) -> ListFlowable:
+    """``items``, all bullets or all numbered, as one list: "•", or "1.", "2." … counting from
+    one, with the text hanging."""
     body = styles["bullet"]
-    items = [ListItem(Paragraph(_markup(b.runs), body), value="•") for b in bullets]
+    numbered = items[0].kind == "numbered"
+    indent = NUMBER_INDENT if numbered else BULLET_INDENT
+    entries = [
+        ListItem(_text_and_pictures(item.runs, body, width - indent), value=n if numbered else "•")
+        for n, item in enumerate(items, 1)
+    ]
     return ListFlowable(
-        items,
-        bulletType="bullet",
-        start="•",
-        leftIndent=11,
+        entries,
+        bulletType="1" if numbered else "bullet",
+        start=1 if numbered else "•",
+        bulletFormat="%s." if numbered else None,
+        leftIndent=indent,
         bulletFontName=body.fontName,
         bulletFontSize=body.fontSize,
         bulletOffsetY=0,
         spaceAfter=2,
     )
+
+
+def _text_and_pictures(runs: list[Run], paragraph: ParagraphStyle, width: float) -> list:
+    """``runs`` as flowables: one paragraph, or, when they show images, each image a flowable
+    of its own between the paragraphs of the text around it (reportlab's inline ``<img>``
+    reads only files, and the image is in memory)."""
+    flowables: list = []
+    text: list[Run] = []
+    for run in [*runs, None]:
+        if run is not None and run.picture is None:
+            text.append(run)
+            continue
+        if "".join(r.text for r in text).strip():
+            flowables.append(Paragraph(_markup(text), paragraph))
+        text = []
+        if run is not None:
+            flowables.append(_picture(run, width))
+    return flowables
+
+
+def _picture(run: Run, width: float):
+    """An image at its natural size, scaled down to ``width``, set at the left."""
+    from reportlab.platypus import Image
+
+    picture_width, picture_height = run.picture.fitted(width)
+    image = Image(
+        io.BytesIO(run.picture.data), width=picture_width, height=picture_height, hAlign="LEFT"
+    )
+    image.spaceAfter = 3
+    return image
 
 
 def _boxed(block: Block, styles: dict[str, ParagraphStyle], style: Style, width: float) -> Table:
@@ -326,10 +446,21 @@ def _markup(runs: list[Run]) -> str:
             text = f"<b>{text}</b>"
         if run.italic:
             text = f"<i>{text}</i>"
-        if run.href and run.href.lower().startswith(SAFE_LINK):
+        if run.anchor:
+            text = f'<a name="{_destination(run.anchor)}"/>{text}'
+        target = internal_target(run.href)
+        if target:
+            text = f'<a href="#{_destination(target)}">{text}</a>'
+        elif run.href and run.href.lower().startswith(SAFE_LINK):
             text = f'<link href="{escape(run.href, {chr(34): "&quot;"})}"><u>{text}</u></link>'
         parts.append(text)
     return "".join(parts)
+
+
+def _destination(anchor: str) -> str:
+    """The PDF destination of a place named ``anchor``, escaped for markup: prefixed, so that
+    a template's ``{#h1}`` cannot take the name of a heading's bookmark ("h1")."""
+    return escape(f"to-{anchor}", {'"': "&quot;"})
 
 
 def _styles(fonts: Fonts, style: Style) -> dict[str, ParagraphStyle]:
@@ -398,6 +529,14 @@ def _styles(fonts: Fonts, style: Style) -> dict[str, ParagraphStyle]:
             spaceAfter=2,
         ),
         "numbered": body,
+        "handling": ParagraphStyle(
+            "handling",
+            parent=body,
+            fontName=fonts.bold,
+            fontSize=size["small"] + IDENTITY_PT_ABOVE_SMALL,
+            leading=(size["small"] + IDENTITY_PT_ABOVE_SMALL) * 1.3,
+            spaceAfter=4,
+        ),
         "th": ParagraphStyle(
             "th",
             parent=body,

@@ -1,10 +1,12 @@
-"""The style file → a ``Style`` every writer reads (fonts, colours, margins, paper, sizes).
+"""The style file → a ``Style`` every writer reads (fonts, colours, margins, paper, sizes,
+and the office's identity: logo, organisation, author, handling line).
 
 ``load_style(path, paper)`` reads the shipped ``briefgen/styles/default.yaml``, lays the
 user's file (``--style``) over it key by key, and applies ``--paper``.  The user's file is
 checked against ``STYLE_SCHEMA`` (:mod:`briefgen.validate`; ``briefgen schema style`` prints
 it): a bad one is an ``InputError`` naming the file, the key and, for an unknown key, the
-nearest valid one.  Also here: ``DocumentInfo``, the text every
+nearest valid one.  A ``logo:`` is read and checked here, relative to the style file, so a
+bad one fails before anything is rendered.  Also here: ``DocumentInfo``, the text every
 writer puts around the blocks (properties, header, marking), and the one document time
 that makes rebuilds byte-identical.
 """
@@ -19,7 +21,8 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..validate import DRAFT, EXTENSIONS
-from ..yamlsafe import load_yaml, read_limited
+from ..yamlsafe import MB, load_yaml, read_limited
+from .images import MAX_SIDE_PX, Picture, read_image
 
 PAPERS = ("a4", "letter")
 PAPER_MM = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
@@ -33,6 +36,19 @@ COLOURS = ("text", "accent", "muted", "shade", "rule", "link", "marking")
 FACES = ("regular", "bold", "italic", "bold_italic")
 MARGIN_MM = (5, 60)
 SIZE_PT = (5, 40)
+# The Author property when the style names no author (nothing is printed then).
+DEFAULT_AUTHOR = "briefgen"
+# organisation, author and handling are one line of a header or footer, not a paragraph.
+IDENTITY_TEXT_MAX = 200
+# A letterhead logo is tens of kilobytes.  Every DOCX, PDF and HTML (and every e-mail, as
+# base64, a third bigger) carries a copy, so a photo given by mistake is refused instead of
+# bloating each brief.
+LOGO_MAX_BYTES = MB
+# How big the logo is shown in the header: tall enough for a crest to read, low enough that
+# the header stays two lines (logo and name, then title · date); a wide word-mark is scaled
+# down to leave room for the organisation's name beside it.
+LOGO_HEIGHT_MM = 10.0
+LOGO_MAX_WIDTH_MM = 50.0
 
 
 def _numbers_schema(keys: tuple[str, ...], low: float, high: float, unit: str) -> dict:
@@ -105,7 +121,32 @@ STYLE_SCHEMA: dict = {
             ),
             "additionalProperties": False,
         },
-        "author": {"type": ["string", "number", "null"], "description": "should be text"},
+        # A "title" is what an editor shows about a key; the "description" is the predicate
+        # errors print.  The length of these texts is checked in _build, with its own words.
+        "author": {
+            "type": ["string", "number", "null"],
+            "title": "Who wrote the brief: the documents' Author property (briefgen when "
+            "empty), printed in the footer",
+            "description": "should be text",
+        },
+        "organisation": {
+            "type": ["string", "number", "null"],
+            "title": "The office's name, printed in the page header beside the logo",
+            "description": "should be text",
+        },
+        "handling": {
+            "type": ["string", "number", "null"],
+            "title": "A handling line on the first page, above the title, e.g. For internal "
+            "distribution only (apart from the --marking banner)",
+            "description": "should be text",
+        },
+        "logo": {
+            "type": ["string", "null"],
+            "title": f"The office's logo in the page header: a PNG or JPEG file, relative to "
+            f"the style file, at most {LOGO_MAX_BYTES // MB} MB and {MAX_SIDE_PX} pixels "
+            "a side",
+            "description": "should be the path of a PNG or JPEG file",
+        },
     },
     "patternProperties": EXTENSIONS,
     "additionalProperties": False,
@@ -130,11 +171,24 @@ class Style:
     pdf_fonts: tuple[FontFiles, ...]
     sizes: dict[str, float]  # title, heading, subheading, body, table, sources, small, in pt
     colours: dict[str, str]  # text, accent, muted, shade, rule, link, marking: #RRGGBB
-    author: str
+    author: str | None = None  # printed in the footer when given
+    organisation: str | None = None  # printed in the header, beside the logo
+    handling: str | None = None  # "For internal distribution only", on the first page
+    logo: Picture | None = None  # in the header
 
     @property
     def page_mm(self) -> tuple[float, float]:
         return PAPER_MM[self.paper]
+
+    @property
+    def document_author(self) -> str:
+        """The documents' Author property: the author, else briefgen."""
+        return self.author or DEFAULT_AUTHOR
+
+    @property
+    def has_identity_row(self) -> bool:
+        """Whether the header carries the office's logo or name."""
+        return self.logo is not None or bool(self.organisation)
 
 
 @dataclass(frozen=True)
@@ -168,7 +222,8 @@ def load_style(path: Path | None = None, paper: str | None = None) -> Style:
         data = _merge(data, mine, str(path))
     if paper is not None:
         data["paper"] = paper
-    return _build(data, str(path or default_style_path()))
+    source = Path(path) if path is not None else default_style_path()
+    return _build(data, str(source), source.parent)
 
 
 def _read(path: Path) -> dict:
@@ -199,7 +254,10 @@ def _merge(base: dict, over: dict, where: str, prefix: str = "") -> dict:
     return merged
 
 
-def _build(data: dict, where: str) -> Style:
+def _build(data: dict, where: str, folder: Path) -> Style:
+    """The checked ``Style`` of merged style data; ``folder`` is where a relative logo path
+    starts (the style file's folder)."""
+
     def fail(message: str) -> InputError:
         return InputError(f"style {where}: {message}")
 
@@ -232,9 +290,11 @@ def _build(data: dict, where: str) -> Style:
         if not all(isinstance(v, str) for v in faces.values()):
             raise fail("font.pdf entries should give file names")
         families.append(FontFiles(**faces))
-    author = data.get("author") or "briefgen"
-    if isinstance(author, (dict, list)):
-        raise fail("author should be text")
+    identity = {key: _identity_text(data.get(key), key, fail) for key in IDENTITY_KEYS}
+    logo = data.get("logo")
+    if logo is not None and not isinstance(logo, str):
+        raise fail("logo should be the path of a PNG or JPEG file")
+    logo_path = folder / Path(logo).expanduser() if logo and logo.strip() else None
     return Style(
         paper=paper,
         margins=margins,
@@ -242,8 +302,27 @@ def _build(data: dict, where: str) -> Style:
         pdf_fonts=tuple(families),
         sizes=sizes,
         colours={k: v.upper() for k, v in colours.items()},
-        author=str(author),
+        **identity,
+        logo=read_image(logo_path, f"style {where}: logo {logo_path}", LOGO_MAX_BYTES)
+        if logo_path
+        else None,
     )
+
+
+IDENTITY_KEYS = ("author", "organisation", "handling")
+
+
+def _identity_text(value, key: str, fail) -> str | None:
+    """A one-line text setting (author, organisation, handling): its words on one line, or
+    None when left empty."""
+    if value is None:
+        return None
+    if isinstance(value, (dict, list, bool)):
+        raise fail(f"{key} should be text")
+    text = " ".join(str(value).split())
+    if len(text) > IDENTITY_TEXT_MAX:
+        raise fail(f"{key} should be at most {IDENTITY_TEXT_MAX} characters, not {len(text)}")
+    return text or None
 
 
 def _numbers(
