@@ -143,6 +143,8 @@ class RenderOptions:
     date).  ``template_dir``: templates over the shipped ones.  ``style_file``: a style YAML
     over the shipped one.  ``paper``: a4 or letter (None: the style's).  ``reference_docx``:
     a Word file whose styles the DOCX takes.  ``marking``: a banner on every page.
+    ``author``, ``organisation``, ``handling``: the office's identity, over the style file's
+    (the footer and Author property; the header; a line atop the first page).
     """
 
     formats: tuple[str, ...] = DEFAULT_FORMATS
@@ -152,6 +154,18 @@ class RenderOptions:
     paper: str | None = None
     reference_docx: Path | None = None
     marking: str | None = None
+    author: str | None = None
+    organisation: str | None = None
+    handling: str | None = None
+
+    @property
+    def identity(self) -> dict[str, str | None]:
+        """The identity texts, as :func:`briefgen.typeset.style.load_style` takes them."""
+        return {
+            "author": self.author,
+            "organisation": self.organisation,
+            "handling": self.handling,
+        }
 
     def __post_init__(self) -> None:
         given = self.formats.split(",") if isinstance(self.formats, str) else self.formats
@@ -233,7 +247,7 @@ def render(
     if options.template_dir is not None and not options.template_dir.is_dir():
         # the template loader would quietly fall back to the shipped templates
         raise InputError(f"template folder {options.template_dir}: no such folder")
-    style = load_style(options.style_file, options.paper)
+    style = load_style(options.style_file, options.paper, options.identity)
     if options.paper and options.reference_docx and "docx" in options.formats:
         # Worded as the CLI has always shown it, naming its flag; the field has the same name.
         warnings.warn(

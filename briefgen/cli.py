@@ -110,6 +110,16 @@ template_option = click.option(
     type=_Existing(folder=True),
     help="Folder of templates that override the shipped ones (brief.md.j2, email.md.j2, ...).",
 )
+# The typesetting flags' names, which are RenderOptions' own.
+_TYPESET_FLAGS = (
+    "style_file",
+    "paper",
+    "reference_docx",
+    "marking",
+    "author",
+    "organisation",
+    "handling",
+)
 typeset_options = [
     click.option(
         "--style",
@@ -128,6 +138,12 @@ typeset_options = [
         help="Word file whose styles, margins and paper the DOCX uses.",
     ),
     click.option("--marking", help='Banner at the top and bottom of every page, e.g. "OFFICIAL".'),
+    click.option("--author", help="Author: the footer and the Author property [style file's]."),
+    click.option("--organisation", help="The office's name, in the page header [style file's]."),
+    click.option(
+        "--handling",
+        help='Handling line atop the first page, e.g. "For internal distribution only".',
+    ),
 ]
 profile_option = click.option(
     "--profile",
@@ -354,10 +370,6 @@ def build(
     formats,
     name,
     template_dir,
-    style_file,
-    paper,
-    reference_docx,
-    marking,
     source_list,
     keep_going,
     quiet,
@@ -366,12 +378,14 @@ def build(
     max_sources,
     url_max_mb,
     url_timeout,
-    **email,
+    **more,
 ) -> None:
     """Read SOURCES (files, folders, globs, URLs, - for stdin), analyse them and write the brief.
 
     With --email-to (or --eml), also email the files written: see 'briefgen send --help'.
     """
+    typeset = {key: more.pop(key) for key in _TYPESET_FLAGS}
+    email = more
     settings = (
         _mail_settings(email) if email["email_to"] or email["email_cc"] or email["eml"] else None
     )
@@ -386,15 +400,7 @@ def build(
         url_max_mb=url_max_mb,
         url_timeout=url_timeout,
     )
-    rendering = _rendering(
-        formats,
-        name,
-        template_dir,
-        style_file=style_file,
-        paper=paper,
-        reference_docx=reference_docx,
-        marking=marking,
-    )
+    rendering = _rendering(formats, name, template_dir, **typeset)
     brief = _extract(sources, _analysis(profile, max_words, title), reading)
     if email["eml"] is not None:  # refused before the brief is written, not after
         _check_draft(email["eml"], api.output_paths(brief, output, rendering))
@@ -798,7 +804,7 @@ def _deliver(
         list(email["email_cc"]),
         settings.sender,
         email["email_subject"],
-        style=load_style(typeset.style_file, typeset.paper),
+        style=load_style(typeset.style_file, typeset.paper, typeset.identity),
         template_dir=typeset.template_dir,
         marking=typeset.marking,
     )

@@ -117,6 +117,24 @@ def test_the_settings_reach_extract_and_render_too(user):
     assert sorted(p.suffix for p in (user.cwd / "output").iterdir()) == [".json", ".md"]
 
 
+def test_the_office_identity_comes_from_the_settings_over_the_style_file(user):
+    (user.config_dir / "office.yaml").write_text(
+        "organisation: Style Office\nauthor: Style Desk\n", encoding="utf-8"
+    )
+    (user.config_dir / "briefgen.toml").write_text(
+        '[build]\nstyle = "office.yaml"\norganisation = "Harbour Office"\n'
+        'handling = "For internal distribution only"\nformat = "docx"\n',
+        encoding="utf-8",
+    )
+    result = user.run("build", INPUTS, "--author", "Flag Desk")
+    assert result.returncode == 0, result.stderr
+    document = docx.Document(str(user.cwd / "output" / "brief-2025-03-19.docx"))
+    header = " ".join(p.text for p in document.sections[0].header.paragraphs)
+    assert "Harbour Office" in header and "Style Office" not in header
+    assert document.paragraphs[0].text == "For internal distribution only"
+    assert document.core_properties.author == "Flag Desk"  # the flag over the style file
+
+
 def test_smtp_settings_of_both_files_are_merged_key_by_key(user):
     (user.config_dir / "briefgen.toml").write_text(
         '[smtp]\nhost = "smtp.example.org"\nfrom = "Desk <desk@example.org>"\n',

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import base64
 import io
+import os
 import re
+import shutil
+import subprocess
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -368,3 +371,32 @@ def test_site_furniture_on_the_first_line_is_still_no_title(tmp_path):
     (article,) = read_sources([str(path)])
     assert article.title.startswith("Negotiators from both countries")
     assert "newsletter" not in article.text
+
+
+@pytest.mark.skipif(
+    shutil.which("libreoffice") is None, reason="LibreOffice is not installed (optional check)"
+)
+def test_libreoffice_reads_each_citation_as_a_link_to_its_source(sample, tmp_path):
+    # Word and LibreOffice follow a w:hyperlink's anchor to the bookmark of that name; what
+    # LibreOffice made of them shows in the document it converts the DOCX to.
+    (tmp_path / "brief.docx").write_bytes(sample["docx"])
+    subprocess.run(
+        [
+            "libreoffice",
+            "--headless",
+            "--convert-to",
+            "odt",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / "brief.docx"),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=True,
+        env={**os.environ, "HOME": str(tmp_path)},  # a profile of its own: no user's settings
+    )
+    with zipfile.ZipFile(tmp_path / "brief.odt") as odt:
+        content = odt.read("content.xml").decode("utf-8")
+    links = set(re.findall(r'<text:a [^>]*xlink:href="#(src_\d+)"', content))
+    marks = set(re.findall(r'<text:bookmark(?:-start)? text:name="(src_\d+)"', content))
+    assert links == marks == {"src_1", "src_2"}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -211,8 +212,14 @@ def default_style_path() -> Path:
     return Path(str(resources.files("briefgen"))) / "styles" / "default.yaml"
 
 
-def load_style(path: Path | None = None, paper: str | None = None) -> Style:
-    """The shipped style, overridden by the file at ``path`` and then by ``paper``."""
+def load_style(
+    path: Path | None = None,
+    paper: str | None = None,
+    identity: Mapping[str, str | None] | None = None,
+) -> Style:
+    """The shipped style, overridden by the file at ``path`` and then by ``paper`` and the
+    ``identity`` texts given (``author``, ``organisation``, ``handling``: None keeps the
+    file's), which are checked as the file's are."""
     data = _read(default_style_path())
     if path is not None:
         from ..validate import check
@@ -222,6 +229,11 @@ def load_style(path: Path | None = None, paper: str | None = None) -> Style:
         data = _merge(data, mine, str(path))
     if paper is not None:
         data["paper"] = paper
+    for key, value in (identity or {}).items():
+        if key not in IDENTITY_KEYS:
+            raise ValueError(f"{key!r} is not one of {IDENTITY_KEYS}")  # a caller's mistake
+        if value is not None:
+            data[key] = value
     source = Path(path) if path is not None else default_style_path()
     return _build(data, str(source), source.parent)
 
