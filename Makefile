@@ -4,7 +4,7 @@
 #   make bench   measures speed and memory, writes bench/results.md (a few minutes)
 #   make fuzz    the robustness property tests with many random examples (docs/reliability.md)
 #   make eval    builds and scores the evaluation sets of ../shared/eval, writes eval/results.md
-#   make floors  the lowest dependency versions pyproject.toml allows: sample build and reader tests
+#   make floors  the lowest dependency versions pyproject.toml allows: sample build, reader, settings and image tests
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
