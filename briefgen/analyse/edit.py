@@ -141,7 +141,7 @@ def trim(sentence: str) -> str:
 
 # "According to CNN,", "According to a report by the agency,": the frame names a medium, not a
 # voice.
-_MEDIUM_FRAME = re.compile(
+MEDIUM_FRAME = re.compile(
     r"^\W*(?:according to (?:[A-Z]{2,6}|(?:[\w'’-]+\s+){0,6}?(?:reports?|media|outlets?|news|"
     r"agency|agencies|statement|data|figures|sources|documents?|estimates?|results?|count|tally)"
     r"(?:\s+(?:by|from|of)\s+[^,]{1,40})?)"
@@ -163,7 +163,7 @@ MIN_COMPRESSED_WORDS = 6  # a frame is kept when what remains would be too short
 def compress(sentence: str) -> str:
     """``trim``, then reporting frames that name a medium and figure-less asides dropped."""
     text = trim(sentence)
-    shorter = _ASIDE.sub("", _MEDIUM_FRAME.sub("", _DATELINE.sub("", text)))
+    shorter = _ASIDE.sub("", MEDIUM_FRAME.sub("", _DATELINE.sub("", text)))
     if shorter != text and len(shorter.split()) >= MIN_COMPRESSED_WORDS and not dangling(shorter):
         return _capitalise(shorter)
     return text

@@ -173,7 +173,9 @@ _GENERIC_NOUNS = {
 }
 
 _NAME = r"[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2}"
-_TITLE = (
+# The titles a name follows ("Defense Secretary Pete Hegseth"), as a regular expression;
+# the corroboration marks (support.py) strip them from a speaker's name too.
+TITLE_WORDS = (
     r"(?:President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|"
     r"Defen[cs]e Secretary|Secretary of State|Secretary[- ]General|Secretary|Chancellor|Senator|"
     r"Governor|General|Admiral|Ambassador|Spokes(?:man|woman|person)|"
@@ -186,14 +188,14 @@ _ROLE_NOUN = (
     r"advis[eo]r|ambassador|leader|economist|analyst|chairman|chairwoman|chair|mayor|lawmaker|senator|official)"
 )
 _TITLED_NAME = re.compile(
-    rf"\b((?:(?:U\.?S\.?|UK|EU|UN|[A-Z][a-z]+(?:n|an|ian|ese|ish|ch|i))\s+)?{_TITLE}"
+    rf"\b((?:(?:U\.?S\.?|UK|EU|UN|[A-Z][a-z]+(?:n|an|ian|ese|ish|ch|i))\s+)?{TITLE_WORDS}"
     rf"|(?:[A-Z][\w.]*\s+){{1,3}}(?i:spokes(?:man|woman|person)|minister|secretary(?:[- ]general)?"
     r"|commissioner|envoy|chief|director|president)"
     rf"|(?:[A-Z][\w.-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}{_ROLE_NOUN})\s+({_NAME})"
 )
 _NAME_COMMA_ROLE = re.compile(
     rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?({_NAME}),\s+(?:the\s+)?"
-    rf"((?:[A-Z][\w-]*\s+)*{_TITLE}|[a-z][a-z -]{{3,40}}?)\s+(?:of|at)\s+(?:the\s+)?"
+    rf"((?:[A-Z][\w-]*\s+)*{TITLE_WORDS}|[a-z][a-z -]{{3,40}}?)\s+(?:of|at)\s+(?:the\s+)?"
     r"([A-Z][\w&.-]*(?:\s+(?:of|for|and|[A-Z][\w&.-]*))*)"
 )
 _ORG_APPOSITIVE = re.compile(
@@ -205,10 +207,10 @@ _REPORTING = (
     r"|wrote|analy[sz]ed)"
 )
 _SPEAKER_AFTER = re.compile(
-    rf"^[,.]?\s*((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?(?:{_TITLE}\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+{_REPORTING}\b"
+    rf"^[,.]?\s*((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?(?:{TITLE_WORDS}\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+{_REPORTING}\b"
 )
 _SPEAKER_APPOSITIVE = re.compile(
-    rf"((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?(?:{_TITLE}\s+)?{_NAME}),\s+[^,“\"]{{3,80}},\s+{_REPORTING}\b[^“\"]{{0,40}}$"
+    rf"((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?(?:{TITLE_WORDS}\s+)?{_NAME}),\s+[^,“\"]{{3,80}},\s+{_REPORTING}\b[^“\"]{{0,40}}$"
 )
 _SPEAKER_BEFORE = re.compile(
     rf"((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:\s+(?:statement|document|spokesperson|spokesman|spokeswoman|official|officials))?)(?:\s+\w+)?\s+{_REPORTING}\b[^“\"]{{0,80}}$"
@@ -913,10 +915,10 @@ def _close_but_different(a: float, b: float) -> bool:
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 _POSSESSIVE = re.compile(r"['’]s$")
-_TITLE_WORD = re.compile(rf"(?:{_TITLE})s?|Mr|Mrs|Ms|Dr|Prof")
+_TITLE_WORD = re.compile(rf"(?:{TITLE_WORDS})s?|Mr|Mrs|Ms|Dr|Prof")
 # "President Putin", "Presidents Trump and Putin": a title before a surname alone.
 _TITLED_SURNAME = re.compile(
-    rf"\b({_TITLE})s?\s+([A-Z][a-zà-ÿ'’-]{{2,}})\b(?:\s+and\s+([A-Z][a-zà-ÿ'’-]{{2,}})\b)?(?!\s+[A-Z])"
+    rf"\b({TITLE_WORDS})s?\s+([A-Z][a-zà-ÿ'’-]{{2,}})\b(?:\s+and\s+([A-Z][a-zà-ÿ'’-]{{2,}})\b)?(?!\s+[A-Z])"
 )
 
 
@@ -981,7 +983,8 @@ def find_actors(sentences: list[Sentence], limit: int) -> list[Actor]:
 def _plain_name(name: str) -> str:
     """'Dr. Ian Bremmer' → 'Ian Bremmer'; 'Mayor Anna Berg' → 'Anna Berg';
     'Anna Berg’s' → 'Anna Berg'."""
-    return re.sub(r"['’]s$", "", re.sub(rf"^(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+|{_TITLE}\s+)+", "", name))
+    bare = re.sub(rf"^(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+|{TITLE_WORDS}\s+)+", "", name)
+    return re.sub(r"['’]s$", "", bare)
 
 
 def _add(

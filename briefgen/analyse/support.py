@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING
 from ..kinds import kind, words
 from ..model import Brief, Discrepancy, Evidence, Item, Support
 from ..profile import Marks
-from .edit import _MEDIUM_FRAME  # "according to CNN,": a medium, not a voice
-from .evidence import _TITLE  # the titles before a person's name ("Defense Secretary")
+from .edit import MEDIUM_FRAME  # "according to CNN,": a medium, not a voice
+from .evidence import TITLE_WORDS  # the titles before a person's name ("Defense Secretary")
 
 if TYPE_CHECKING:
     from .items import Candidate
@@ -101,7 +101,7 @@ _BOTH_SIDES = re.compile(r"\b(?:both|two sides|the sides|all sides|each other|al
 _HONORIFIC = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Prof|Sen|Gen|Rep)\.?\s+)+")
 # A title before a person's name ("US Defense Secretary Pete Hegseth"): the mark keeps the name.
 _TITLE_BEFORE_NAME = re.compile(
-    rf"\b(?:(?:U\.?S\.?|UK|EU|UN|[A-Z][a-z]+(?:n|an|ian|ese|ish|ch|i))\s+)?{_TITLE}\s+(?=[A-Z][a-z])"
+    rf"\b(?:(?:U\.?S\.?|UK|EU|UN|[A-Z][a-z]+(?:n|an|ian|ese|ish|ch|i))\s+)?{TITLE_WORDS}\s+(?=[A-Z][a-z])"
 )
 _ACRONYM = re.compile(r"\(([A-Z][A-Z&.-]{1,7})\)")
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
@@ -181,7 +181,7 @@ def attribution(sentence: str) -> str:
 
 def _according_to(sentence: str) -> str:
     """The party after "according to", unless it names a medium ("according to CNN", "according
-    to media reports": :data:`briefgen.analyse.edit._MEDIUM_FRAME`, which trimming drops), a
+    to media reports": :data:`briefgen.analyse.edit.MEDIUM_FRAME`, which trimming drops), a
     carrier of news rather than a side, or a document ("according to the plan")."""
     m = _ACCORDING.search(sentence)
     if not m:
@@ -190,7 +190,7 @@ def _according_to(sentence: str) -> str:
     carried = _CARRIER.match(party)  # "a statement from the cabinet": the cabinet's claim
     if carried:
         return carried["party"]
-    if _MEDIUM_FRAME.match(sentence[m.start() :]) or _DOCUMENTS.match(party):
+    if MEDIUM_FRAME.match(sentence[m.start() :]) or _DOCUMENTS.match(party):
         return ""
     return party
 
