@@ -724,7 +724,7 @@ def config_show() -> None:
             where = "default"
         _out(_toml_line(key, context.params[name], where))
     _out("[smtp]")
-    for key, (where, value) in mail_values({}).items():
+    for key, (where, value) in mail_values({}, config=settings).items():
         shown = "********" if key == "password" else value
         _out(_toml_line(key, shown, where))
 
@@ -763,7 +763,8 @@ def _mail_settings(email: dict):
         "timeout": email["smtp_timeout"],
         "from": email["email_from"],
     }
-    settings = load_settings(flags)
+    # the settings files the command started with (read once: a warning about one is said once)
+    settings = load_settings(flags, config=click.get_current_context().meta.get(_CONFIG))
     if settings.host and settings.user and settings.password is None and email["eml"] is None:
         if sys.stdin is None or not sys.stdin.isatty():
             raise InputError(

@@ -28,7 +28,7 @@ from email.message import EmailMessage
 from email.utils import getaddresses
 from pathlib import Path
 
-from ..config import SMTP_KEYS, load_config
+from ..config import SMTP_KEYS, Config, load_config
 from ..errors import InputError, ProcessingError
 
 TLS_MODES = ("starttls", "ssl", "none")
@@ -58,20 +58,24 @@ def load_settings(
     flags: Mapping[str, str | None],
     environ: Mapping[str, str] | None = None,
     cwd: Path | None = None,
+    config: Config | None = None,
 ) -> MailSettings:
-    """Settings from ``flags`` (keys of ``KEYS``; None = not given) over environment over file."""
-    return _settings(mail_values(flags, environ, cwd))
+    """Settings from ``flags`` (keys of ``KEYS``; None = not given) over environment over file
+    (``config``, the settings files already read, else read here)."""
+    return _settings(mail_values(flags, environ, cwd, config))
 
 
 def mail_values(
     flags: Mapping[str, str | None],
     environ: Mapping[str, str] | None = None,
     cwd: Path | None = None,
+    config: Config | None = None,
 ) -> dict[str, tuple[str, object]]:
     """Each mail setting given anywhere, as (where it came from, value): the flags over the
     environment over the ``[smtp]`` tables of ``briefgen.toml`` (:mod:`briefgen.config`)."""
     environ = os.environ if environ is None else environ
-    values = {key: (s.origin, s.value) for key, s in load_config(cwd, environ).smtp.items()}
+    config = config or load_config(cwd, environ)
+    values = {key: (s.origin, s.value) for key, s in config.smtp.items()}
     for key in KEYS:
         name = f"BRIEFGEN_SMTP_{key.upper()}"
         if environ.get(name):
