@@ -277,3 +277,13 @@ def test_shell_completion_completes_commands_and_options(user):
         timeout=60,
     )
     assert "complete -o nosort -F _briefgen_completion briefgen" in script.stdout
+
+
+def test_a_readable_password_is_warned_of_once(user):
+    settings = user.cwd / "briefgen.toml"
+    settings.write_text('[smtp]\nuser = "desk"\npassword = "secret"\n', encoding="utf-8")
+    settings.chmod(0o644)
+    result = user.run("build", INPUTS, "--format", "json", "--eml", "draft.eml")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("holds a password and others can read it") == 1
+    assert "secret" not in result.stderr
