@@ -20,30 +20,8 @@ from .edit import dangling
 from .items import Candidate, Sentence
 from .sections import MIN_SCORE, place
 from .sentences import split_sentences
-from .terms import STOP_WORDS, stem
+from .terms import MONTHS, NUMBER_WORDS, STOP_WORDS, WEEKDAYS, stem
 
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "ninety": 90,
-    "hundred": 100,
-}
 _MINUTES = {"minute": 1, "hour": 60, "day": 1440, "week": 10080, "month": 43200, "year": 525600}
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -53,7 +31,7 @@ _BOUND = (
     r"(?:(?:more than|less than|fewer than|at least|about|around|nearly|almost|over|some|up to"
     r"|roughly)\s+)?"
 )
-_AMOUNT = r"(\d[\d,]*(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")"
+_AMOUNT = r"(\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _UNIT = r"[-\s](minute|hour|day|week|month|year)s?"
 _DURATION = re.compile(
     rf"\b(?:{_BOUND}|(?:less than|under|fewer than|no more than)\s+)?{_AMOUNT}{_UNIT}"
@@ -115,25 +93,8 @@ _NOT_SUBJECTS = {
     "By",
     "For",
     "According",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
+    *MONTHS,
+    *WEEKDAYS,
 }
 # A count: not a clock time ("3:35 PM"), and never ending on the comma after it ("by 2035, plus").
 _COUNT = re.compile(
@@ -614,7 +575,7 @@ def _minutes(m: re.Match) -> float:
 
 def _amount(word: str) -> float:
     amount = word.lower().replace(",", "")
-    return float(amount) if amount[0].isdigit() else _NUMBER_WORDS[amount]
+    return float(amount) if amount[0].isdigit() else NUMBER_WORDS[amount]
 
 
 def _disagreeing(members: list[tuple[_Duration, bool]]) -> list[_Duration] | None:

@@ -34,21 +34,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+from .terms import MONTHS, NUMBER_WORDS, WEEKDAYS
+
 # How far ahead a statement is still news to watch rather than a long-range plan: a year.
 HORIZON = dt.timedelta(days=366)
 # A date without its year is the one within half a year of the article's day (looking back
@@ -65,29 +52,7 @@ RIGHT_WORDS = 6  # words after a fronted expression ("On Friday, ministers willâ
 THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "end": (21, 31)}
 EDGES = {"start": "early", "beginning": "early", "middle": "mid", "end": "end", "close": "end"}
 
-NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fourteen": 14,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty-five": 45,
-    "sixty": 60,
-    "ninety": 90,
-}
+NUMBERS = {"a": 1, "an": 1, **NUMBER_WORDS}  # "in a week" too
 # "by", "until" and "before" make an expression a deadline; the others only introduce it.
 DEADLINES = {
     "by": "by",
