@@ -133,10 +133,26 @@ def test_every_sentence_is_a_candidate_except_captions_bylines_questions_and_def
             "The port authority (VPA) said 40 vessels had waited offshore.",
             "The port authority said 40 vessels had waited offshore.",
         ),
+        (
+            "According to Reuters, the port reopened on Tuesday after six days.",
+            "The port reopened on Tuesday after six days.",
+        ),
+        (
+            "The port reopened on Tuesday after six days, according to a statement issued Monday.",
+            "The port reopened on Tuesday after six days.",
+        ),
         # A person's view keeps its frame; an aside with a figure may be the fact.
         (
             "According to Dr. Osei, the spill may harm oyster beds for years.",
             "According to Dr. Osei, the spill may harm oyster beds for years.",
+        ),
+        (
+            "According to Osei, the spill may harm oyster beds for years.",
+            "According to Osei, the spill may harm oyster beds for years.",
+        ),
+        (
+            "The port reopened on Tuesday after six days, according to the harbour master.",
+            "The port reopened on Tuesday after six days, according to the harbour master.",
         ),
         (
             "The clean-up will cost the owner (about 3 million euros) by autumn.",

@@ -5,9 +5,10 @@ attribution padding ("it is not difficult to see that"), then restores the capit
 only ever removes words from the front: numbers, names and quotations are never touched.
 ``compress(sentence)`` goes further, still only removing the source's words: a reporting
 frame that names a medium rather than a person ("According to media reports,", "In a
-statement sent to reporters on Tuesday,") and short parentheticals without figures ("(AFP)").
-A person's view ("According to Dr. X, …") keeps its frame: without it the view would read as
-fact.  ``dangling(text)`` says whether a bullet opens with a pronoun ("This", "It", "He")
+statement sent to reporters on Tuesday,", "…, according to Reuters.") and short
+parentheticals without figures ("(AFP)").  A person's view ("According to Dr. X, …",
+"According to Osei, …") keeps its frame: without it the view would read as fact.
+``dangling(text)`` says whether a bullet opens with a pronoun ("This", "It", "He")
 whose referent is not in the bullet.
 """
 
@@ -139,15 +140,32 @@ def trim(sentence: str) -> str:
     return _capitalise(text)
 
 
+# News agencies and broadcasters written out by name: "According to Reuters," is a medium's frame
+# as much as "According to CNN," (capitals, which the pattern below takes for a medium) is.
+NEWS_MEDIA = (
+    r"(?:Reuters|Bloomberg|Axios|Politico|Xinhua|Interfax|Anadolu|Yonhap|Kyodo|Bernama|Tass|"
+    r"Al Jazeera|the Associated Press|Associated Press|Agence France-Presse|the Financial Times|"
+    r"the New York Times|the Washington Post|the Wall Street Journal|the Guardian)"
+)
+_MEDIUM_NOUN = (
+    r"(?:reports?|media|outlets?|news|agency|agencies|statements?|data|figures|sources|documents?|"
+    r"estimates?|results?|count|tally)"
+)
 # "According to CNN,", "According to a report by the agency,": the frame names a medium, not a
-# voice.
+# voice (a name in capitals only: "according to Putin" is a voice).
 MEDIUM_FRAME = re.compile(
-    r"^\W*(?:according to (?:[A-Z]{2,6}|(?:[\w'’-]+\s+){0,6}?(?:reports?|media|outlets?|news|"
-    r"agency|agencies|statement|data|figures|sources|documents?|estimates?|results?|count|tally)"
+    rf"^\W*(?:according to (?:{NEWS_MEDIA}|(?-i:[A-Z]{{2,6}})|(?:[\w'’-]+\s+){{0,6}}?{_MEDIUM_NOUN}"
     r"(?:\s+(?:by|from|of)\s+[^,]{1,40})?)"
     r"|in (?:an?|the|its|their) (?:[\w'’-]+\s+){0,2}?"
     r"(?:analysis|statement|interview|report|note|post|briefing|letter)\b[^,\"“]{0,80}),"
     r"\s+(?=[\w\"“])",
+    re.I,
+)
+# "…, according to reports.", "…, according to a joint statement released on Monday.": the same
+# frame at the end.
+_TRAILING_MEDIUM = re.compile(
+    rf",\s+according to (?:{NEWS_MEDIA}|(?-i:[A-Z]{{2,6}})|(?:[\w'’-]+\s+){{0,3}}?{_MEDIUM_NOUN}"
+    r"(?:\s+[^,.;:\"“”]{1,60})?)(?=[.!]?$)",
     re.I,
 )
 # "JEDDAH, Saudi Arabia, March 11 -- Ukraine on Tuesday…": a dateline the reader left on the
@@ -163,7 +181,9 @@ MIN_COMPRESSED_WORDS = 6  # a frame is kept when what remains would be too short
 def compress(sentence: str) -> str:
     """``trim``, then reporting frames that name a medium and figure-less asides dropped."""
     text = trim(sentence)
-    shorter = _ASIDE.sub("", MEDIUM_FRAME.sub("", _DATELINE.sub("", text)))
+    shorter = _ASIDE.sub(
+        "", _TRAILING_MEDIUM.sub("", MEDIUM_FRAME.sub("", _DATELINE.sub("", text)))
+    )
     if shorter != text and len(shorter.split()) >= MIN_COMPRESSED_WORDS and not dangling(shorter):
         return _capitalise(shorter)
     return text

@@ -133,7 +133,12 @@ _GENERIC_NOUNS = {
     "things",
 }
 
-_NAME = r"[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2}"
+# A word of a name: "O'Brien" and "D’Alema" keep their apostrophe, "Zelensky's" ends the name
+# ("Zelensky's Chief of Staff" is not a name).
+_NAME_WORD = r"[A-Z][a-zà-ÿ-]+(?:['’][A-Za-zà-ÿ][a-zà-ÿ-]+)*(?!\w|['’][A-Za-zà-ÿ]{2})"
+# Particles inside a name ("Ursula von der Leyen", "Faisal bin Farhan Al Saud") do not end it.
+_PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|la|le|bin|ibn|bint|al|el|Al|El)\s+"
+_NAME = rf"{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+(?:{_PARTICLE}){{0,2}}{_NAME_WORD}){{1,2}}"
 # The titles a name follows ("Defense Secretary Pete Hegseth"), as a regular expression;
 # the corroboration marks (support.py) strip them from a speaker's name too.
 TITLE_WORDS = (
@@ -879,7 +884,8 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _TITLE_WORD = re.compile(rf"(?:{TITLE_WORDS})s?|Mr|Mrs|Ms|Dr|Prof")
 # "President Putin", "Presidents Trump and Putin": a title before a surname alone.
 _TITLED_SURNAME = re.compile(
-    rf"\b({TITLE_WORDS})s?\s+([A-Z][a-zà-ÿ'’-]{{2,}})\b(?:\s+and\s+([A-Z][a-zà-ÿ'’-]{{2,}})\b)?(?!\s+[A-Z])"
+    rf"\b({TITLE_WORDS})s?\s+([A-Z][a-zà-ÿ'’-]{{2,}})\b(?:\s+and\s+([A-Z][a-zà-ÿ'’-]{{2,}})\b)?"
+    rf"(?!\s+(?:[A-Z]|{_PARTICLE}))"
 )
 
 
@@ -1016,10 +1022,33 @@ def _one_letter_apart(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+# Words before a title that make it another office ("Vice President" is not the President).
+_OTHER_OFFICE = re.compile(
+    r"(?:vice|deputy|acting|former|ex|assistant|associate|under|co|interim|executive)\b", re.I
+)
+
+
 def _role(votes: Counter) -> str:
     """The role most mentions give ("Vice President" three times beats one outlet's slip);
-    "Role, Organisation" said of the person beats a title before the name; then the fuller."""
-    (strong, role), _ = max(votes.items(), key=lambda kv: (kv[0][0], kv[1], len(kv[0][1])))
+    "Role, Organisation" said of the person beats a title before the name; then the fuller.
+
+    A role that only adds where the office is ("Russian President", "European Commission
+    President") counts the mentions of the bare title ("President") too: it says the same, more
+    precisely.
+    """
+
+    def mentions(key: tuple[bool, str]) -> int:
+        strong, role = key
+        return votes[key] + sum(
+            n
+            for (other_strong, other), n in votes.items()
+            if other_strong == strong
+            and role.endswith(" " + other)
+            and role[0].isupper()
+            and not _OTHER_OFFICE.match(role)
+        )
+
+    strong, role = max(votes, key=lambda key: (key[0], mentions(key), len(key[1])))
     return role
 
 

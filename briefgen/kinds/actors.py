@@ -12,8 +12,6 @@ if TYPE_CHECKING:
     from ..analyse.items import Candidate
     from ..profile import SectionSpec
 
-FALLBACK = 3  # actors listed when none acts or speaks in the brief: those the story names most
-
 
 def collect(story: Story, spec: SectionSpec) -> list[Actor]:
     from ..analyse.evidence import find_actors
@@ -24,11 +22,12 @@ def collect(story: Story, spec: SectionSpec) -> list[Actor]:
 def in_the_brief(
     actors: list[Actor], _spec: SectionSpec, story: Story, brief: Brief
 ) -> list[Actor]:
-    """Those a bullet names or whose quotation the brief prints."""
+    """Everyone the sources name as acting or speaking: first those a bullet names or whose
+    quotation the brief prints, then the others as the story ranks them (the evidence budget
+    cuts from the end)."""
     speakers = {q.speaker for q in brief.items_of("quotes")}
-    return [a for a in actors if a.name in speakers or _mentioned(a.name, story.chosen)] or actors[
-        :FALLBACK
-    ]
+    told = [a for a in actors if a.name in speakers or _mentioned(a.name, story.chosen)]
+    return told + [a for a in actors if a not in told]
 
 
 def _mentioned(name: str, chosen: list[Candidate]) -> bool:
