@@ -141,6 +141,18 @@ def test_every_sentence_is_a_candidate_except_captions_bylines_questions_and_def
             "The port reopened on Tuesday after six days, according to a statement issued Monday.",
             "The port reopened on Tuesday after six days.",
         ),
+        (
+            "· Harbour NewsThe port reopened on Tuesday after a six-day closure.",
+            "The port reopened on Tuesday after a six-day closure.",
+        ),
+        (
+            "VelmarTwenty-four hours after the storm, the port reopened to ships.",
+            "Twenty-four hours after the storm, the port reopened to ships.",
+        ),
+        (
+            "The McAllister family said YouTube and PlayStation sales rose after the storm.",
+            "The McAllister family said YouTube and PlayStation sales rose after the storm.",
+        ),
         # A person's view keeps its frame; an aside with a figure may be the fact.
         (
             "According to Dr. Osei, the spill may harm oyster beds for years.",

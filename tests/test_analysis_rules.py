@@ -192,6 +192,15 @@ def placed(text: str, heading: str = "") -> str | None:
             "The ministers made no progress on the water treaty during the afternoon session.",
             "obstacles",
         ),
+        # A predicate that denies what it leads to negates it as "not" does.
+        (
+            "Officials said it would be difficult for Valdoria to agree to the truce as drafted.",
+            "obstacles",
+        ),
+        (
+            "The rebel council is unlikely to accept the agreement before the winter.",
+            "obstacles",
+        ),
         # "not only" asserts; a concession ("Although X, Y") is scored on its main clause.
         (
             (

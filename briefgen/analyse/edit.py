@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from .terms import NUMBER_WORDS
+
 _CONNECTIVES = (
     "however",
     "in addition",
@@ -173,6 +175,17 @@ _TRAILING_MEDIUM = re.compile(
 _DATELINE = re.compile(
     r"^[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?\s*(?:--|—|–)\s+(?=[A-Z\"“])"
 )
+# "· Forces NewsThe United States has agreed…", "MadridTwenty-four hours after…": a page's byline
+# or place name run into the first sentence without a space (the sentence resumes at an opener
+# or a number word written in capitals).
+_SENTENCE_OPENERS = (
+    "The|A|An|In|On|At|As|After|Before|With|For|From|By|When|While|Two|Three|Four|Five|Six|Seven|"
+    "Eight|Nine|Ten|Hundreds|Thousands|Dozens|"
+    + "|".join(w.capitalize() for w in sorted(NUMBER_WORDS, key=len, reverse=True))
+)
+_GLUED_BYLINE = re.compile(
+    rf"^\W*(?:[A-Z][\w'’.&-]*\s+){{0,4}}[A-Z][\w'’.&-]*?[a-z](?=(?:{_SENTENCE_OPENERS})[\s,-])"
+)
 # "(AFP)", "(local time)": a short aside with no figure; one with a figure may be the fact.
 _ASIDE = re.compile(r"\s+\((?![^)]*\d)[^()]{1,40}\)(?=[\s,.;:])")
 MIN_COMPRESSED_WORDS = 6  # a frame is kept when what remains would be too short to stand alone
@@ -182,7 +195,10 @@ def compress(sentence: str) -> str:
     """``trim``, then reporting frames that name a medium and figure-less asides dropped."""
     text = trim(sentence)
     shorter = _ASIDE.sub(
-        "", _TRAILING_MEDIUM.sub("", MEDIUM_FRAME.sub("", _DATELINE.sub("", text)))
+        "",
+        _TRAILING_MEDIUM.sub(
+            "", MEDIUM_FRAME.sub("", _DATELINE.sub("", _GLUED_BYLINE.sub("", text)))
+        ),
     )
     if shorter != text and len(shorter.split()) >= MIN_COMPRESSED_WORDS and not dangling(shorter):
         return _capitalise(shorter)

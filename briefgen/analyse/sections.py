@@ -95,6 +95,16 @@ _NEGATORS = frozenset(
         "failed",
         "fails",
         "failing",
+        # Predicates that deny what they lead to: "unlikely to agree", "difficult for X to accept".
+        "unlikely",
+        "unable",
+        "impossible",
+        "difficult",
+        "refuse",
+        "refused",
+        "refuses",
+        "refusing",
+        "reluctant",
     }
 )
 NEGATED_SCOPE = (
