@@ -988,3 +988,36 @@ def test_the_month_may_is_not_the_modal_verb_may():
         == 2.0
     )
     assert cue_scores("May fares rise again?", "", profile)["outlook"][0] == 2.0
+
+
+def test_a_section_the_budget_empties_says_so_and_one_with_nothing_keeps_its_own_note():
+    from briefgen.analyse import LEFT_OUT
+    from briefgen.profile import load_profile
+
+    told = [
+        article(
+            """
+The Norland Central Bank cut its deposit rate to 3.25% on Thursday, its fourth cut this year.
+The bank said it would reduce its bond holdings by €14 billion a month from June.
+"We are in a good place to respond to shocks," Governor Ilse Marrow told reporters in Velmar.
+Board member Tomas Vey was the only policymaker to oppose the cut, saying inflation was too high.
+""",
+            "first.example",
+        ),
+        article(
+            """
+The Norland Central Bank cut its deposit rate to 3.25% on Thursday after a two-day meeting.
+Economists expect one more cut before the end of the year, a survey of 40 analysts showed.
+""",
+            "second.example",
+        ),
+    ]
+    full = analyse(told, load_profile("generic"))
+    small = analyse(told, load_profile("generic"), max_words=150)
+    has = {s.id for s in full.sections if s.items}
+    emptied = [s for s in small.sections if not s.items and s.id in has]
+    assert "key_figures" in {s.id for s in emptied}
+    assert all(s.empty_note == LEFT_OUT for s in emptied)
+    # The outlets agree on the rate: there is no difference to leave out, at any length.
+    (differ,) = [s for s in small.sections if s.id == "discrepancies"]
+    assert not differ.items and differ.empty_note == "The sources agree on the figures they share."

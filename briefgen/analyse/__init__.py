@@ -40,6 +40,9 @@ FILL_ROUNDS = 3  # passes that give the words the bottom line and evidence left 
 # 0.12 gives the sample its five actors and four key figures with recall unchanged (tune 0.451,
 # sample 0.696, as at 0.10); 0.13 costs tune 0.014, 0.14 the sample two facts (its last bullet).
 EVIDENCE_SHARE = 0.12
+# A section the word budget emptied says so: its own empty note ("No key figures reported.",
+# "The sources agree on the figures they share.") would tell the reader something false.
+LEFT_OUT = "Left out for length."
 _SUBORDINATE_OPENER = re.compile(
     r"^(?:although|though|while|despite|after|as|even though|whereas)\b[^,]{3,120},\s*", re.I
 )
@@ -120,7 +123,8 @@ def _analyse(
     # bullet, and each candidate bullet's mark in its own cost (once the differences shown are
     # known: a bullet is disputed only by a difference the brief tells).
     mark_brief(brief, profile.marks)
-    _shrink_evidence(brief, EVIDENCE_SHARE * max_words)
+    trimmed: set[str] = set()  # the sections the budget took items from
+    _shrink_evidence(brief, EVIDENCE_SHARE * max_words, trimmed)
     for section in brief.sections:  # a kind with a share of its own keeps to it
         while (
             kind(section.kind).share
@@ -128,6 +132,7 @@ def _analyse(
             and section_cost(section) > kind(section.kind).share * max_words
         ):
             section.items.pop()
+            trimmed.add(section.id)
     collected = {
         s.id: list(s.items) for s in brief.sections
     }  # what settling starts from, each time
@@ -168,12 +173,27 @@ def _analyse(
             break
         chosen = more
         _assemble(brief, chosen, story, specs, collected)
+    # A bullets section the story had candidates for was left empty by the budget too.
+    trimmed |= {c.section for c in kept}
     for _ in range(FIT_ROUNDS):
-        _fit(brief, max_words, [c.text for c in chosen])
+        _fit(brief, max_words, [c.text for c in chosen], trimmed)
         mark_brief(brief, profile.marks)  # a difference dropped leaves its bullets undisputed
         if reader_words(brief) <= max_words:
             break
+    _say_left_out(brief, trimmed, max_words)
     return brief
+
+
+def _say_left_out(brief: Brief, trimmed: set[str], max_words: int) -> None:
+    """Give each section the budget emptied the ``LEFT_OUT`` note, while it fits: the note may
+    be longer than the one it replaces, and the budget is kept first."""
+    for section in brief.sections:
+        if section.items or section.id not in trimmed or not kind(section.kind).counted:
+            continue
+        own = section.empty_note
+        section.empty_note = LEFT_OUT
+        if reader_words(brief) > max_words:
+            section.empty_note = own
 
 
 def _collect(story: Story, profile: Profile) -> dict[str, list]:
@@ -250,7 +270,7 @@ def _sentences(articles: list[Article]) -> list[Sentence]:
     return sentences
 
 
-def _fit(brief: Brief, max_words: int, picked: list[str]) -> None:
+def _fit(brief: Brief, max_words: int, picked: list[str], trimmed: set[str]) -> None:
     """Drop the last-picked bullets, then items of the other sections (the longest list
     first: evidence, or any kind that is neither bullets nor the bottom line), then lines
     of the bottom line, until the brief fits ``max_words``."""
@@ -269,18 +289,21 @@ def _fit(brief: Brief, max_words: int, picked: list[str]) -> None:
             section.items.pop(
                 max(range(len(section.items)), key=lambda n: order.get(section.items[n].text, -1))
             )
+            trimmed.add(section.id)
             continue
         longest = max(others, key=lambda s: len(s.items), default=None)
         if longest is not None and longest.items:
             longest.items.pop()
+            trimmed.add(longest.id)
             continue
         lines = [s for s in bottom if s.items]
         if not lines:
             break  # headings and empty notes alone exceed the budget
         lines[0].items.pop()
+        trimmed.add(lines[0].id)
 
 
-def _shrink_evidence(brief: Brief, allowance: float) -> None:
+def _shrink_evidence(brief: Brief, allowance: float, trimmed: set[str]) -> None:
     """Shorten the evidence sections until they fit their share of the budget.
 
     A kind with a ``cap`` first gives way while it alone takes more than that share of the
@@ -294,6 +317,7 @@ def _shrink_evidence(brief: Brief, allowance: float) -> None:
         share = kind(section.kind).cap
         while share < 1 and len(section.items) > 1 and section_cost(section) > allowance * share:
             section.items.pop()
+            trimmed.add(section.id)
     while sum(section_cost(s) for s in evidence) > allowance:
         cost, longest = max(
             ((section_cost(s), s) for s in evidence if kind(s.kind).yields),
@@ -303,6 +327,7 @@ def _shrink_evidence(brief: Brief, allowance: float) -> None:
         if not cost:
             break
         longest.items.pop()
+        trimmed.add(longest.id)
 
 
 def section_cost(section: Section) -> int:
