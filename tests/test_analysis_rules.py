@@ -911,6 +911,23 @@ def test_names_keep_their_particles_and_initials_and_end_at_a_possessive():
     assert not [n for n in found if n in ("Greta", "Karim", "Lev K") or "Dusk's" in n]
 
 
+def test_a_regnal_name_is_one_actor_and_a_middle_name_is_no_surname():
+    said = [
+        "Pope Clement XV greeted the crowd in the square on Sunday.",
+        "Clement later met the cardinals.",
+        "Pope Benedict appointed him bishop of Velmar in 2014.",
+        "The new pope, Anton Benedict Marrow, was born in Kessel.",
+        "Cardinal Ilse Dorn read the announcement.",
+    ]
+    found = {
+        a.name: a.role
+        for a in find_actors([Sentence(1, t, "", n, n) for n, t in enumerate(said)], 8)
+    }
+    assert found["Clement XV"] == "Pope"
+    assert found["Benedict"] == "Pope"  # not "Anton Benedict": there it is a middle name
+    assert found["Ilse Dorn"] == "Cardinal"
+
+
 def test_the_role_that_says_where_the_office_is_wins_over_the_bare_title_another_office_does_not():
     said = [
         "President Okoro arrived in Geneva.",

@@ -138,14 +138,17 @@ _GENERIC_NOUNS = {
 _NAME_WORD = r"[A-Z][a-zà-ÿ-]+(?:['’][A-Za-zà-ÿ][a-zà-ÿ-]+)*(?!\w|['’][A-Za-zà-ÿ]{2})"
 # Particles inside a name ("Ursula von der Leyen", "Faisal bin Farhan Al Saud") do not end it.
 _PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|la|le|bin|ibn|bint|al|el|Al|El)\s+"
-_NAME = rf"{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+(?:{_PARTICLE}){{0,2}}{_NAME_WORD}){{1,2}}"
+# "Pope Leo XIV", "King Charles III": the number is part of the name, not the key.
+_REGNAL = r"(?:\s+[IVX]{1,5}(?![\w'’]))?"
+_NAME = rf"{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+(?:{_PARTICLE}){{0,2}}{_NAME_WORD}){{1,2}}{_REGNAL}"
 # The titles a name follows ("Defense Secretary Pete Hegseth"), as a regular expression;
 # the corroboration marks (support.py) strip them from a speaker's name too.
 TITLE_WORDS = (
     r"(?:President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|"
     r"Defen[cs]e Secretary|Secretary of State|Secretary[- ]General|Secretary|Chancellor|Senator|"
     r"Governor|General|Admiral|Ambassador|Spokes(?:man|woman|person)|"
-    r"Chairman|Chairwoman|Director|Mayor|King|Queen|Pope|CEO|Commander)"
+    r"Chairman|Chairwoman|Director|Mayor|King|Queen|Prince|Princess|Emir|Sultan|Pope|Cardinal|"
+    r"Archbishop|Bishop|CEO|Commander)"
 )
 # A role in lower case before a name: "Austrian central bank governor Robert Holzmann",
 # "Executive board member Isabel Schnabel".
@@ -884,7 +887,8 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _TITLE_WORD = re.compile(rf"(?:{TITLE_WORDS})s?|Mr|Mrs|Ms|Dr|Prof")
 # "President Putin", "Presidents Trump and Putin": a title before a surname alone.
 _TITLED_SURNAME = re.compile(
-    rf"\b({TITLE_WORDS})s?\s+([A-Z][a-zà-ÿ'’-]{{2,}})\b(?:\s+and\s+([A-Z][a-zà-ÿ'’-]{{2,}})\b)?"
+    rf"\b({TITLE_WORDS})s?\s+([A-Z][a-zà-ÿ'’-]{{2,}}{_REGNAL})\b"
+    rf"(?:\s+and\s+([A-Z][a-zà-ÿ'’-]{{2,}}{_REGNAL})\b)?"
     rf"(?!\s+(?:[A-Z]|{_PARTICLE}))"
 )
 
@@ -926,7 +930,10 @@ def find_actors(sentences: list[Sentence], limit: int) -> list[Actor]:
             naming[surname].append(s)
             actor = people[surname]
             if " " not in actor.name:  # a surname alone: a source may give the whole name
-                full = re.search(rf"\b([A-Z][a-zà-ÿ'’-]+) {re.escape(surname)}\b", s.text)
+                # Not a middle name: "Pope Francis" is not the Francis of Robert Francis Prevost.
+                full = re.search(
+                    rf"\b([A-Z][a-zà-ÿ'’-]+) {re.escape(surname)}\b(?!\s+[A-Z][a-z])", s.text
+                )
                 if (
                     full
                     and full.group(1) not in _NOT_SUBJECTS
@@ -954,6 +961,12 @@ def _plain_name(name: str) -> str:
     return re.sub(r"['’]s$", "", bare)
 
 
+def _key(name: str) -> str:
+    """What one person's mentions share: the surname, or the name before a regnal number."""
+    parts = name.split()
+    return parts[-2] if len(parts) > 1 and re.fullmatch(r"[IVX]{1,5}", parts[-1]) else parts[-1]
+
+
 def _add(
     found: dict[str, Actor],
     name: str,
@@ -967,7 +980,7 @@ def _add(
     role = role.rstrip(
         " .,;:"
     )  # "Group." at a sentence's end ends the role; the stop is not part of it
-    key = name.split()[-1]
+    key = _key(name)
     roles[key][(strong, role)] += 1
     actor = found.get(key)
     if actor is None:
