@@ -153,8 +153,11 @@ def test_key_figures_are_what_a_reader_quotes_not_adjectives():
         ),
         Sentence(1, "Rescuers freed 14 miners trapped in the shaft.", "", 1, 1),
         Sentence(1, "The rebels will hand over 23 seriously wounded soldiers on Friday.", "", 2, 2),
+        Sentence(1, "The army said that 19 incursions were recorded overnight.", "", 3, 3),
     ]
     figures = {f.figure: f.counts for f in find_key_figures(said, [], 8)}
+    assert figures["14"] == "freed 14 miners trapped"  # the verb says what became of them
+    assert figures["19"] == "19 incursions"  # "that" says nothing
     assert "20-nation" not in figures
     assert "30-day" in figures and "14" in figures
     assert "more than two hours" in figures and "spoke" in figures["more than two hours"]

@@ -293,13 +293,11 @@ def _counts(text: str) -> tuple[tuple[str, str, str], ...]:
             not m.group(5) and (noun.lower().rstrip("s") in _MINUTES or unit in _MINUTES)
         ):
             continue  # "the past 70 years" is a span of time, not a count of anything
-        lead = re.search(r"(?:^|[\s(])((?:[a-z][\w-]*\s+){0,2})$", before)
-        lead_words = [
-            w
-            for w in (lead.group(1).split() if lead else [])
-            if w.lower() not in ("the", "a", "an", "of", "for", "in", "to")
-        ]
-        counts = " ".join(lead_words[-1:] + [m.group(0).strip()] + noun_phrase.split())
+        # The word before, when it says what happened to the count ("exchange 175 prisoners");
+        # a function word ("that 19 incursions", "of 12 carmakers") says nothing.
+        lead = re.search(r"(?:^|[\s(])([a-z][\w-]*)\s+$", before)
+        lead_words = [lead.group(1)] if lead and lead.group(1) not in STOP_WORDS else []
+        counts = " ".join(lead_words + [m.group(0).strip()] + noun_phrase.split())
         out.append((figure, counts, noun))
     return tuple(out)
 
