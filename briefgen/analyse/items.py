@@ -471,7 +471,7 @@ def select(
         sentences = {(e.source, e.sentence) for e in c.evidence}
         if (
             counts.get(c.section, 0) >= limits.get(c.section, 0)
-            or used + _cost(c) > budget
+            or used + bullet_cost(c) > budget
             or sentences <= said
         ):
             continue  # for good: sections fill, the budget shrinks and what is said stays said
@@ -479,14 +479,14 @@ def select(
         if heap and gain < -heap[0][0]:
             heapq.heappush(heap, (-gain, n))  # another may add more now
             continue
-        used += _cost(c)
+        used += bullet_cost(c)
         counts[c.section] += 1
         chosen.append(c)
         said.update(sentences)
     return chosen
 
 
-def _cost(c: Candidate) -> int:
+def bullet_cost(c: Candidate) -> int:
     """The words a bullet costs a reader: its text, its citations (one word) and its mark."""
     return c.words + 1 + c.mark_words
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import Actor, Brief
-from . import CITATION, Kind, Story, words
+from . import CITATION, DASH, Kind, Story, words
 
 if TYPE_CHECKING:
     from ..analyse.items import Candidate
@@ -43,7 +43,7 @@ def _mentioned(name: str, chosen: list[Candidate]) -> bool:
 
 
 def actor_words(actors: list[Actor]) -> int:
-    return sum(words(a.name) + words(a.role) + CITATION for a in actors)
+    return sum(words(a.name) + DASH + words(a.role) + CITATION for a in actors)
 
 
 KIND = Kind(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import Brief, Quote
-from . import CITATION, Kind, Story, words
+from . import CITATION, DASH, Kind, Story, words
 
 if TYPE_CHECKING:
     from ..profile import SectionSpec
@@ -25,7 +25,7 @@ def untold(quotes: list[Quote], _spec: SectionSpec, story: Story, _brief: Brief)
 
 
 def quote_words(quotes: list[Quote]) -> int:
-    return sum(words(q.text) + words(q.speaker) + CITATION for q in quotes)
+    return sum(words(q.text) + DASH + words(q.speaker) + CITATION for q in quotes)
 
 
 KIND = Kind(
