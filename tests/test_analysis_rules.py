@@ -1038,3 +1038,20 @@ Economists expect one more cut before the end of the year, a survey of 40 analys
     # The outlets agree on the rate: there is no difference to leave out, at any length.
     (differ,) = [s for s in small.sections if s.id == "discrepancies"]
     assert not differ.items and differ.empty_note == "The sources agree on the figures they share."
+
+
+def test_an_actor_goes_by_the_name_and_role_most_mentions_give():
+    said = [
+        "Vice President JD Vance accused the envoy of ingratitude.",
+        "Vice President J.D. Vance left the room.",
+        "Vice President JD Vance spoke again on Friday.",
+        "Secretary of State Mike Vance said the talks were over.",  # one outlet's slip
+        "US President Amara Okoro said the talks were useful.",
+    ]
+    found = {
+        a.name: a.role
+        for a in find_actors([Sentence(1, t, "", n, n) for n, t in enumerate(said)], 8)
+    }
+    assert found["JD Vance"] == "Vice President"
+    assert found["Amara Okoro"] == "US President"
+    assert not [n for n in found if n.startswith(("Mike", "US "))]

@@ -136,11 +136,16 @@ _GENERIC_NOUNS = {
 # A word of a name: "O'Brien" and "D’Alema" keep their apostrophe, "Zelensky's" ends the name
 # ("Zelensky's Chief of Staff" is not a name).
 _NAME_WORD = r"[A-Z][a-zà-ÿ-]+(?:['’][A-Za-zà-ÿ][a-zà-ÿ-]+)*(?!\w|['’][A-Za-zà-ÿ]{2})"
+# "JD Vance", "J.D. Vance": initials for a first name (not "US" or "UK" before a title).
+_INITIALS = r"(?!(?:US|UK|EU|UN)\b)[A-Z]\.?[A-Z]\.?(?=\s+[A-Z][a-z])"
 # Particles inside a name ("Ursula von der Leyen", "Faisal bin Farhan Al Saud") do not end it.
 _PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|la|le|bin|ibn|bint|al|el|Al|El)\s+"
 # "Pope Leo XIV", "King Charles III": the number is part of the name, not the key.
 _REGNAL = r"(?:\s+[IVX]{1,5}(?![\w'’]))?"
-_NAME = rf"{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+(?:{_PARTICLE}){{0,2}}{_NAME_WORD}){{1,2}}{_REGNAL}"
+_NAME = (
+    rf"(?:{_NAME_WORD}|{_INITIALS})(?:\s+[A-Z]\.)?"
+    rf"(?:\s+(?:{_PARTICLE}){{0,2}}{_NAME_WORD}){{1,2}}{_REGNAL}"
+)
 # The titles a name follows ("Defense Secretary Pete Hegseth"), as a regular expression;
 # the corroboration marks (support.py) strip them from a speaker's name too.
 TITLE_WORDS = (
@@ -902,18 +907,19 @@ def find_actors(sentences: list[Sentence], limit: int) -> list[Actor]:
     people: dict[str, Actor] = {}
     orgs: dict[str, Actor] = {}
     roles: dict[str, Counter] = defaultdict(Counter)
+    forms: dict[str, Counter] = defaultdict(Counter)  # the names each key goes by, counted
     for s in sentences:
         for m in _NAME_COMMA_ROLE.finditer(s.text):
             name, role, org = m.group(1), m.group(2).strip(), m.group(3).strip()
-            _add(people, name, f"{role}, {org}", s.source, True, roles)
+            _add(people, name, f"{role}, {org}", s.source, True, roles, forms)
         for m in _TITLED_NAME.finditer(s.text):
-            _add(people, m.group(2), m.group(1), s.source, False, roles)
+            _add(people, m.group(2), m.group(1), s.source, False, roles, forms)
         for m in _TITLED_SURNAME.finditer(s.text):
             for surname in filter(None, (m.group(2), m.group(3))):
                 if surname not in _NOT_SUBJECTS:
-                    _add(people, surname, m.group(1), s.source, False, roles)
+                    _add(people, surname, m.group(1), s.source, False, roles, forms)
         for m in _ORG_APPOSITIVE.finditer(s.text):
-            _add(orgs, m.group(1).strip(), m.group(2).strip(), s.source, True, roles)
+            _add(orgs, m.group(1).strip(), m.group(2).strip(), s.source, True, roles, forms)
     _merge_spellings(people, roles)
     # One pass over the capitalised words of every sentence (not every actor against every
     # sentence: a week of news names hundreds of people in a hundred thousand sentences).
@@ -972,22 +978,26 @@ def _add(
     source: int,
     strong: bool,
     roles: dict[str, Counter],
+    forms: dict[str, Counter],
 ) -> None:
-    """Count one mention of a person and the role it gives them (``roles``: votes per surname)."""
+    """Count one mention of a person, the name it gives them and their role (``forms`` and
+    ``roles``: votes per surname).  The name is the whole form most mentions give ("JD Vance"
+    twice beats one outlet's "Mike Vance"), then the longest."""
     name = _plain_name(name)
     role = role.rstrip(
         " .,;:"
     )  # "Group." at a sentence's end ends the role; the stop is not part of it
     key = _key(name)
     roles[key][(strong, role)] += 1
+    forms[key][name] += 1
     actor = found.get(key)
     if actor is None:
         found[key] = Actor(name, role, [source])
         return
     if actor.sources[-1] != source:  # sentences come in source order, so sources stay sorted
         actor.sources.append(source)
-    if len(name) > len(actor.name):
-        actor.name = name
+    votes = forms[key]
+    actor.name = max(votes, key=lambda n: (" " in n, votes[n], len(n)))
 
 
 MIN_SPELLED_APART = 6  # surnames this long that differ by one letter are one person spelt two ways
