@@ -208,3 +208,15 @@ def test_a_percentage_written_two_ways_is_one_key_figure_and_two_values_are_two(
         ("2.25%", [1, 2]),
         ("6.1 per cent", [2]),
     ]
+
+
+def test_two_differences_stay_in_a_tight_brief():
+    """Two disputed figures take more than half of a 200-word brief's evidence words; what the
+    outlets dispute is what a reader most needs of the evidence, so both stay."""
+    one, other, expected = PAIRS["rate and sum"]
+    brief = analyse(
+        [article(one, "first.example"), article(other, "second.example")],
+        load_profile("generic"),
+        max_words=200,
+    )
+    assert len(brief.items_of("discrepancies")) == len(expected) == 2

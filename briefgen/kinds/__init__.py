@@ -79,7 +79,7 @@ class Kind:
         0.0  # the most of --max-words its items may take (its last ones go), if not evidence
     )
     evidence: bool = False  # shares the evidence allowance with the other evidence kinds
-    cap: float = 1.0  # share of that allowance it may take alone (it keeps one item)
+    cap: float = 1.0  # share of that allowance it may take alone (it keeps two items)
     yields: bool = True  # gives way, the longest list first, while the evidence is over
     counted: bool = True  # counts toward --max-words (the Sources do not)
     names: Callable[[list[Any]], list[str]] | None = None  # who its items name, for the keywords

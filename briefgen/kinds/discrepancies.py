@@ -1,6 +1,6 @@
 """Sources differ: the figures and claims the sources give differently, each side cited
-(``Discrepancy``), each marked disputed.  They give way first while they take over half the
-evidence's words."""
+(``Discrepancy``), each marked disputed.  Beyond two, they give way first while they take over
+half the evidence's words."""
 
 from __future__ import annotations
 
