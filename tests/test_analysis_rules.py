@@ -946,7 +946,6 @@ def test_the_role_that_says_where_the_office_is_wins_over_the_bare_title_another
 
 
 def test_actors_are_everyone_who_acts_those_the_bullets_name_first():
-    from briefgen.profile import load_profile
 
     brief = analyse(
         [
@@ -1009,7 +1008,6 @@ def test_the_month_may_is_not_the_modal_verb_may():
 
 def test_a_section_the_budget_empties_says_so_and_one_with_nothing_keeps_its_own_note():
     from briefgen.analyse import LEFT_OUT
-    from briefgen.profile import load_profile
 
     told = [
         article(
@@ -1055,3 +1053,11 @@ def test_an_actor_goes_by_the_name_and_role_most_mentions_give():
     assert found["JD Vance"] == "Vice President"
     assert found["Amara Okoro"] == "US President"
     assert not [n for n in found if n.startswith(("Mike", "US "))]
+
+
+def test_next_of_a_person_is_no_outlook_next_of_a_time_is():
+    generic = load_profile("generic")
+    elected = place("The council elected Mara Quill as the next chair of the board.", "", generic)
+    assert elected is None or elected.section != "outlook"
+    meeting = place("The board is due to meet again next month to vote on the plan.", "", generic)
+    assert meeting is not None and meeting.section == "outlook"
