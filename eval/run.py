@@ -176,6 +176,7 @@ def _score(briefgen: str, scorer, scratch: Path, case: Case, budget: int) -> Sco
 # source files themselves, not against briefgen's evidence, so a wrong merge cannot hide.
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"(?<=[\s(\"“‘-])[A-Z][\w'’-]*[a-z][\w'’-]*")
+QUOTE_MARKS = "'’"
 
 
 def _citations(brief_json: Path, sources: list[Path]) -> tuple[int, int]:
@@ -195,7 +196,11 @@ def _citations(brief_json: Path, sources: list[Path]) -> tuple[int, int]:
                 rf"(?<!\d)(?<!\d[.,]){re.escape(f)}(?!\d|[.,]\d)"
                 for f in _FIGURE.findall(item["text"])
             ]
-            claims += [rf"\b{re.escape(name)}\b" for name in _NAME.findall(item["text"])]
+            # A name is checked without a closing quotation mark ("… two-tier Keir'.").
+            claims += [
+                rf"\b{re.escape(name.rstrip(QUOTE_MARKS))}\b"
+                for name in _NAME.findall(item["text"])
+            ]
             backed += all(re.search(claim, texts[n]) for n in item["sources"] for claim in claims)
     return backed, total
 
