@@ -462,3 +462,14 @@ def test_sentences_split_the_same_however_long_the_text():
         "It rained.",
     ]
     assert split_sentences(" ".join([paragraph] * 3000)) == split_sentences(paragraph) * 3000
+
+
+def test_a_statement_reported_by_it_is_told_without_the_frame_a_persons_claim_keeps_its_speaker():
+    texts = [
+        "The two ministries issued a joint statement on Monday evening after the talks.",
+        "It added that the two leaders had agreed to meet again in Velmar in June.",
+        "He added that the two leaders had agreed to meet again in June.",
+    ]
+    found = [c.text for c in candidates([Sentence(1, t, "", n, n) for n, t in enumerate(texts)])]
+    assert "The two leaders had agreed to meet again in Velmar in June." in found
+    assert not any(t.startswith("The two leaders had agreed to meet again in June") for t in found)

@@ -119,6 +119,12 @@ _EXPLETIVE_IT = re.compile(
     r"(?:that|whether|when|how|if|why|what|who|to)\b",
     re.I,
 )
+# "It added that Modi had invited Starmer …": "it" is the statement or the agency the sentence
+# before named, a carrier of the news like "according to the statement", not a person's voice.
+_ITS_REPORT = re.compile(
+    r"^it (?:also )?(?:added|said|says|noted|stated|reported|announced|confirmed) that\s+(?=\S)",
+    re.I,
+)
 # "This is a positive result as the two countries …": the clause after "as" stands alone.
 _EVALUATIVE_FRAME = re.compile(
     r"^(?:this|that|it) (?:is|was) (?:an? |the )?(?:\w+ ){0,3}\w+ (?:as|because|since) (?=\S)", re.I
@@ -234,9 +240,10 @@ def dangling(text: str) -> bool:
     return any(w in _PRONOUN_OPENERS for w in head)
 
 
-def strip_evaluative_frame(text: str) -> str | None:
-    """'This is a good result as X.' → 'X.' (capitalised); None when the frame is absent."""
-    m = _EVALUATIVE_FRAME.match(text)
+def strip_frame(text: str) -> str | None:
+    """'This is a good result as X.' → 'X.'; 'It added that X.' → 'X.' (capitalised); None
+    when neither frame is there, or what remains would dangle itself."""
+    m = _EVALUATIVE_FRAME.match(text) or _ITS_REPORT.match(text)
     if not m:
         return None
     rest = text[m.end() :]

@@ -29,7 +29,7 @@ import numpy as np
 from ..model import Evidence, Item, Support
 from ..profile import Profile
 from .classify import classify
-from .edit import compress, dangling, strip_evaluative_frame
+from .edit import compress, dangling, strip_frame
 from .embed import embed, neighbours
 from .sections import Placement
 from .terms import content_stems, cosine, idf_weights, vector
@@ -202,7 +202,7 @@ def _bullet_text(sentences: list[Sentence], i: int) -> tuple[str, list[Evidence]
     own = [Evidence(sentence.source, sentence.text)]
     if not dangling(text):
         return text, own
-    clause = strip_evaluative_frame(text)
+    clause = strip_frame(text)
     if clause:
         return clause, own
     previous = sentences[i - 1] if i > 0 else None
