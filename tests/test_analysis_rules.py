@@ -1061,3 +1061,24 @@ def test_next_of_a_person_is_no_outlook_next_of_a_time_is():
     assert elected is None or elected.section != "outlook"
     meeting = place("The board is due to meet again next month to vote on the plan.", "", generic)
     assert meeting is not None and meeting.section == "outlook"
+
+
+def test_a_quotation_the_bullets_tell_leaves_quotes_saying_so_not_that_there_are_none():
+    from briefgen.analyse import TOLD_ABOVE
+
+    brief = analyse(
+        [
+            article(
+                """
+The Norland Central Bank cut its deposit rate to 3.25% on Thursday, its fourth cut this year.
+"We are in a good place to respond to shocks," Governor Ilse Marrow told reporters in Velmar.
+""",
+                "first.example",
+            )
+        ],
+        load_profile("generic"),
+    )
+    told = " ".join(i.text for s in brief.sections if s.kind == "bullets" for i in s.items)
+    assert "We are in a good place" in told
+    (quotes,) = [s for s in brief.sections if s.kind == "quotes"]
+    assert not quotes.items and quotes.empty_note == TOLD_ABOVE

@@ -220,3 +220,15 @@ def test_two_differences_stay_in_a_tight_brief():
         max_words=200,
     )
     assert len(brief.items_of("discrepancies")) == len(expected) == 2
+
+
+def test_the_conflicting_pair_lists_both_rates_and_both_sums_in_key_figures():
+    """Issue 13's case: a short brief has words to spare, so the evidence keeps what its
+    share of the budget would have cut."""
+    one, other, _ = PAIRS["rate and sum"]
+    brief = analyse(
+        [article(one, "first.example"), article(other, "second.example")], load_profile("generic")
+    )
+    figures = {f.figure: f.sources for f in brief.items_of("key_figures")}
+    assert figures["3.25%"] == [1] and figures["3.5%"] == [2]
+    assert figures["€14 billion"] == [1] and figures["€16 billion"] == [2]

@@ -45,9 +45,11 @@ EVIDENCE_SHARE = 0.12
 # outlets dispute are what a reader most needs of the evidence (tune: German election 2/2
 # differences flagged, against 1/2 keeping one; recall unchanged).
 CAPPED_KEEP = 2
-# A section the word budget emptied says so: its own empty note ("No key figures reported.",
-# "The sources agree on the figures they share.") would tell the reader something false.
+# A section the word budget emptied says so, and one whose items the bullets already tell (a
+# quotation a bullet quotes in full) says that: its own empty note ("No key figures reported.",
+# "No direct quotations.") would tell the reader something false.
 LEFT_OUT = "Left out for length."
+TOLD_ABOVE = "In the bullets above."
 _SUBORDINATE_OPENER = re.compile(
     r"^(?:although|though|while|despite|after|as|even though|whereas)\b[^,]{3,120},\s*", re.I
 )
@@ -128,6 +130,7 @@ def _analyse(
     # bullet, and each candidate bullet's mark in its own cost (once the differences shown are
     # known: a bullet is disputed only by a difference the brief tells).
     mark_brief(brief, profile.marks)
+    whole = {s.id: list(s.items) for s in brief.sections}  # before the evidence is shortened
     trimmed: set[str] = set()  # the sections the budget took items from
     _shrink_evidence(brief, EVIDENCE_SHARE * max_words, trimmed)
     for section in brief.sections:  # a kind with a share of its own keeps to it
@@ -190,6 +193,8 @@ def _analyse(
     if reader_words(brief) > max_words and fitted[0] <= max_words:
         chosen = fitted[1]  # the last round overshot: back to the fullest that fitted
         _assemble(brief, chosen, story, specs, collected)
+    if reader_words(brief) < max_words:
+        _give_back(brief, whole, collected, (chosen, story, specs), max_words)
     # A bullets section the story had candidates for was left empty by the budget too.
     trimmed |= {c.section for c in kept}
     for _ in range(FIT_ROUNDS):
@@ -197,18 +202,49 @@ def _analyse(
         mark_brief(brief, profile.marks)  # a difference dropped leaves its bullets undisputed
         if reader_words(brief) <= max_words:
             break
-    _say_left_out(brief, trimmed, max_words)
+    _say_why_empty(brief, trimmed, {sid for sid, items in whole.items() if items}, max_words)
     return brief
 
 
-def _say_left_out(brief: Brief, trimmed: set[str], max_words: int) -> None:
-    """Give each section the budget emptied the ``LEFT_OUT`` note, while it fits: the note may
-    be longer than the one it replaces, and the budget is kept first."""
+def _give_back(
+    brief: Brief,
+    whole: dict[str, list],
+    collected: dict[str, list],
+    told: tuple[list[Candidate], Story, dict[str, SectionSpec]],
+    max_words: int,
+) -> None:
+    """Give the evidence back what its allowance cut, an item at a time in turn, while the brief
+    stays within ``max_words``: a short story's brief is far under its budget, and its figures
+    need not make room for bullets it does not have."""
+    chosen, story, specs = told
+    open_ = [
+        s.id
+        for s in brief.sections
+        if kind(s.kind).evidence and len(collected[s.id]) < len(whole[s.id])
+    ]
+    while open_:
+        for sid in list(open_):
+            collected[sid].append(whole[sid][len(collected[sid])])
+            _assemble(brief, chosen, story, specs, collected)
+            if reader_words(brief) > max_words:
+                collected[sid].pop()
+                _assemble(brief, chosen, story, specs, collected)
+                open_.remove(sid)
+            elif len(collected[sid]) == len(whole[sid]):
+                open_.remove(sid)
+
+
+def _say_why_empty(brief: Brief, trimmed: set[str], found: set[str], max_words: int) -> None:
+    """Give each section the budget emptied the ``LEFT_OUT`` note, and each whose items the
+    bullets tell the ``TOLD_ABOVE`` note, while it fits: the note may be longer than the one it
+    replaces, and the budget is kept first."""
     for section in brief.sections:
-        if section.items or section.id not in trimmed or not kind(section.kind).counted:
+        if section.items or not kind(section.kind).counted:
             continue
+        if section.id not in trimmed and section.id not in found:
+            continue  # nothing to say: its own note says so
         own = section.empty_note
-        section.empty_note = LEFT_OUT
+        section.empty_note = LEFT_OUT if section.id in trimmed else TOLD_ABOVE
         if reader_words(brief) > max_words:
             section.empty_note = own
 
