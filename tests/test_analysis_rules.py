@@ -892,6 +892,14 @@ def test_an_actor_cites_only_the_sources_that_give_that_name_and_role():
     assert (okoro.name, okoro.role, okoro.sources) == ("Amara Okoro", "Nigerian President", [1, 3])
 
 
+def _roles(said: list[str]) -> dict[str, str]:
+    """Each actor's name and role, from sentences of one source."""
+    return {
+        a.name: a.role
+        for a in find_actors([Sentence(1, t, "", n, n) for n, t in enumerate(said)], 8)
+    }
+
+
 def test_names_keep_their_particles_and_initials_and_end_at_a_possessive():
     said = [
         "Commission President Greta van der Molen met the envoys on Monday.",
@@ -900,10 +908,7 @@ def test_names_keep_their_particles_and_initials_and_end_at_a_possessive():
         "Velmar Prime Minister Ona Dusk's chief of staff Piet Arlo briefed reporters.",
         "Governor Lev K. Marrow spoke first.",
     ]
-    found = {
-        a.name: a.role
-        for a in find_actors([Sentence(1, t, "", n, n) for n, t in enumerate(said)], 8)
-    }
+    found = _roles(said)
     assert found["Greta van der Molen"] == "Commission President"
     assert found["Karim bin Sayed Al Tamar"] == "Norlandian Foreign Minister"
     assert found["Ona Dusk"] == "Velmar Prime Minister"
@@ -919,10 +924,7 @@ def test_a_regnal_name_is_one_actor_and_a_middle_name_is_no_surname():
         "The new pope, Anton Benedict Marrow, was born in Kessel.",
         "Cardinal Ilse Dorn read the announcement.",
     ]
-    found = {
-        a.name: a.role
-        for a in find_actors([Sentence(1, t, "", n, n) for n, t in enumerate(said)], 8)
-    }
+    found = _roles(said)
     assert found["Clement XV"] == "Pope"
     assert found["Benedict"] == "Pope"  # not "Anton Benedict": there it is a middle name
     assert found["Ilse Dorn"] == "Cardinal"
@@ -937,16 +939,12 @@ def test_the_role_that_says_where_the_office_is_wins_over_the_bare_title_another
         "Vice President Hana Sel spoke again.",
         "President Hana Sel left early.",  # one outlet's slip
     ]
-    found = {
-        a.name: a.role
-        for a in find_actors([Sentence(1, t, "", n, n) for n, t in enumerate(said)], 8)
-    }
+    found = _roles(said)
     assert found["Amara Okoro"] == "Nigerian President"
     assert found["Hana Sel"] == "Vice President"
 
 
 def test_actors_are_everyone_who_acts_those_the_bullets_name_first():
-
     brief = analyse(
         [
             article(
@@ -1046,10 +1044,7 @@ def test_an_actor_goes_by_the_name_and_role_most_mentions_give():
         "Secretary of State Mike Vance said the talks were over.",  # one outlet's slip
         "US President Amara Okoro said the talks were useful.",
     ]
-    found = {
-        a.name: a.role
-        for a in find_actors([Sentence(1, t, "", n, n) for n, t in enumerate(said)], 8)
-    }
+    found = _roles(said)
     assert found["JD Vance"] == "Vice President"
     assert found["Amara Okoro"] == "US President"
     assert not [n for n in found if n.startswith(("Mike", "US "))]
