@@ -194,7 +194,7 @@ def _analyse(
         chosen = fitted[1]  # the last round overshot: back to the fullest that fitted
         _assemble(brief, chosen, story, specs, collected)
     if reader_words(brief) < max_words:
-        _give_back(brief, whole, collected, (chosen, story, specs), max_words)
+        _give_back(brief, chosen, story, specs, whole, collected, max_words)
     # A bullets section the story had candidates for was left empty by the budget too.
     trimmed |= {c.section for c in kept}
     for _ in range(FIT_ROUNDS):
@@ -208,15 +208,17 @@ def _analyse(
 
 def _give_back(
     brief: Brief,
+    chosen: list[Candidate],
+    story: Story,
+    specs: dict[str, SectionSpec],
     whole: dict[str, list],
     collected: dict[str, list],
-    told: tuple[list[Candidate], Story, dict[str, SectionSpec]],
     max_words: int,
 ) -> None:
-    """Give the evidence back what its allowance cut, an item at a time in turn, while the brief
-    stays within ``max_words``: a short story's brief is far under its budget, and its figures
-    need not make room for bullets it does not have."""
-    chosen, story, specs = told
+    """Give the evidence back what its allowance cut (``whole`` is what it had, ``collected``
+    what it keeps), an item at a time in turn, while the brief stays within ``max_words``: a
+    short story's brief is far under its budget, and its figures need not make room for bullets
+    it does not have."""
     open_ = [
         s.id
         for s in brief.sections

@@ -1069,7 +1069,7 @@ def _role(votes: Counter) -> str:
             and not _OTHER_OFFICE.match(role)
         )
 
-    strong, role = max(votes, key=lambda key: (key[0], mentions(key), len(key[1])))
+    _, role = max(votes, key=lambda key: (key[0], mentions(key), len(key[1])))
     return role
 
 

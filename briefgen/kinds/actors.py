@@ -19,9 +19,7 @@ def collect(story: Story, spec: SectionSpec) -> list[Actor]:
     return find_actors(story.sentences, spec.max_items)
 
 
-def in_the_brief(
-    actors: list[Actor], _spec: SectionSpec, story: Story, brief: Brief
-) -> list[Actor]:
+def told_first(actors: list[Actor], _spec: SectionSpec, story: Story, brief: Brief) -> list[Actor]:
     """Everyone the sources name as acting or speaking: first those a bullet names or whose
     quotation the brief prints, then the others as the story ranks them (the evidence budget
     cuts from the end)."""
@@ -51,7 +49,7 @@ KIND = Kind(
     Actor,
     actor_words,
     collect=collect,
-    settle=in_the_brief,
+    settle=told_first,
     settle_after=("quotes",),
     evidence=True,
     names=lambda actors: [a.name for a in actors],
