@@ -833,6 +833,14 @@ class _OutputError(BriefgenError):
     """Standard output cannot take the results (full disk, closed): the run failed."""
 
 
+class _ReaderGone(Exception):
+    """The program reading standard output stopped (``briefgen config show | head``)."""
+
+
+# The shell's status for a writer whose reader went away (128 + SIGPIPE), as ``yes | head`` has.
+EXIT_BROKEN_PIPE = 141
+
+
 def _out(message: object, nl: bool = True) -> None:
     """Write a result to standard output, where a full disk or a closed stream is a failure to
     report in one line (exit 1), not an internal error; and not a silent success either."""
@@ -840,6 +848,8 @@ def _out(message: object, nl: bool = True) -> None:
         raise _OutputError("cannot write to standard output (it is closed)")
     try:
         click.echo(message, nl=nl)
+    except BrokenPipeError:
+        raise _ReaderGone from None
     except OSError as exc:
         raise _OutputError(f"cannot write to standard output ({exc.strerror or exc})") from None
 
@@ -932,6 +942,9 @@ def _main() -> None:
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    except _ReaderGone:  # the reader has what it wanted: nothing to say, as other tools do
+        _quiet_stdout()
+        sys.exit(EXIT_BROKEN_PIPE)
     except BriefgenError as exc:
         if isinstance(exc, _OutputError):
             _quiet_stdout()

@@ -125,6 +125,27 @@ def test_closed_standard_output_is_a_failure_not_a_silent_success(tmp_path):
     )
 
 
+def test_a_reader_that_stops_early_ends_the_run_quietly_with_the_shells_status():
+    """`briefgen config show | head -1`: the reader has what it wanted; no error line, and the
+    status a shell gives a writer whose reader went away (141), not success."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFGEN_")}
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first write
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "briefgen", "config", "show"],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    assert result.returncode == 141
+    assert result.stderr.decode() == ""
+
+
 @pytest.mark.skipif(
     not os.path.exists("/dev/full"), reason="needs /dev/full (Linux) for a disk that is always full"
 )
