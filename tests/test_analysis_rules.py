@@ -618,6 +618,28 @@ def test_a_reversing_verb_turns_what_it_acts_on(text, section):
     assert placed(text) == section
 
 
+@pytest.mark.parametrize(
+    "text, section",
+    [
+        # A predicate that fails or undoes says so of its subject, the words before it.
+        (
+            "Plans to sign a fisheries accord between the island states were scrapped on Friday.",
+            "obstacles",
+        ),
+        ("The grain deal between Norland and Valdoria collapsed over export quotas.", "obstacles"),
+        (
+            "The ferry agreement between the two provinces was not signed at the ceremony.",
+            "obstacles",
+        ),
+        ("The sanctions on the shipping firms were lifted on Monday morning.", "positive"),
+        # "A collapse of" is a noun: nothing before it is undone.
+        ("Negotiators agreed on Monday to prevent a collapse of the ceasefire.", "positive"),
+    ],
+)
+def test_a_failing_or_undone_predicate_turns_its_subject(text, section):
+    assert placed(text) == section
+
+
 def test_a_negated_subject_denies_its_whole_clause():
     # "No X is on the release list": the good-news cue far from the "No" is denied too.
     assert (

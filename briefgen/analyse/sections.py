@@ -20,6 +20,8 @@ A reversing verb does the same to what it acts on: "lifted the sanctions", "cut 
 "suspended retaliatory measures" are good news, "suspended the truce" bad news.  When such
 a verb governs a cue, the verb and the cue no longer count for their sections, and the
 reversed cue is evidence (``@reversed``) for the other sections, as a negated one is.
+A predicate that fails or is undone turns its subject the same way: "the talks collapsed",
+"plans to sign the accord were scrapped", "the agreement was not signed".
 A sentence that opens on a negated subject ("No soldier was among those released")
 denies its whole clause, not only the few words after "No".
 
@@ -71,6 +73,48 @@ _REVERSING = re.compile(
     r"(?:lift|eas|lower|cut|slash|reduc|suspend|suspens|scrap|waiv|remov|withdr[ae]w|halt|paus|roll|scal|drop|rescind|revok)"
     r"(?:e|s|es|ed|d|n|ing|ting|ion|sion|tion|ions|al|als|ped|ping)?"
 )
+# A clause whose predicate fails or is undone says so of its subject, the words before it: "the
+# deal collapsed", "plans to sign the accord were scrapped", "the agreement was not signed".
+# Past and present forms only: "a collapse of the grid" is a noun, and says nothing of its subject.
+_FAILING = re.compile(r"(?:collaps|crumbl|stall|falter|unravel|unravell|founder|fizzl)(?:es|ed|s)")
+_FAILING_PHRASES = frozenset(
+    {
+        ("fell", "apart"),
+        ("fell", "through"),
+        ("broke", "down"),
+        ("falls", "apart"),
+        ("fall", "apart"),
+        ("fall", "through"),
+        ("break", "down"),
+        ("breaks", "down"),
+    }
+)
+# Where the subject of a failing or undone predicate begins, reading back from it: a clause
+# break or a conjunction ("took place early after the coalition collapsed").  "And", "or" and
+# "which" join within a subject ("the deal between the US and Ukraine was scrapped").
+_SUBJECT_BREAKERS = frozenset(
+    {
+        "but",
+        "while",
+        "whereas",
+        "although",
+        "though",
+        "yet",
+        "however",
+        "because",
+        "after",
+        "before",
+        "as",
+        "amid",
+        "despite",
+        "until",
+        "since",
+        "when",
+        "with",
+        "if",
+    }
+)
+_AUXILIARIES = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 # What follows these is the circumstance of a reversal, not what it undoes ("a pause with the
 # possibility of resuming").
 _NOT_ACTED_ON = frozenset(
@@ -107,6 +151,7 @@ _NEGATORS = frozenset(
         "reluctant",
     }
 )
+UNDONE_SCOPE = 8  # content words before a failing or undone predicate that it says so of
 NEGATED_SCOPE = (
     3  # content words after a negator that it governs ("failed to reach a lasting peace")
 )
@@ -251,8 +296,12 @@ def _reversed(
     section."""
     verbs: set[int] = set()
     reversed_: set[int] = set()
+    for i, subject in _undoing_predicates(words):
+        if any(m.phrases_in(words, subject, denied=True) for m in matchers):
+            reversed_.update(subject)
+            verbs.add(i)
     for i, word in enumerate(words):
-        if i in negated or not _REVERSING.fullmatch(word):
+        if i in negated or i in reversed_ or not _REVERSING.fullmatch(word):
             continue
         if word in _PARTICLE_VERBS:
             if i + 1 >= len(words) or words[i + 1] != "back":
@@ -265,6 +314,36 @@ def _reversed(
             reversed_.update(governed)
             verbs.update(range(i - (word in _PARTICLE_VERBS), i + 1))
     return frozenset(verbs), frozenset(reversed_)
+
+
+def _undoing_predicates(words: list[str]) -> list[tuple[int, frozenset[int]]]:
+    """(position, subject) of each predicate that fails or undoes its subject: an intransitive
+    failing verb ("the talks collapsed", "the deal fell apart"), a reversing verb in the passive
+    ("were scrapped") or a negated passive ("was not signed").  The subject is the clause's
+    words before it, up to ``UNDONE_SCOPE`` content words."""
+    found = []
+    for i, word in enumerate(words):
+        before = words[i - 1] if i else ""
+        failing = _FAILING.fullmatch(word) or (before, word) in _FAILING_PHRASES
+        passive = before in _AUXILIARIES and bool(_REVERSING.fullmatch(word))
+        denied_passive = (
+            i >= 2
+            and before in ("not", "never")
+            and words[i - 2] in _AUXILIARIES
+            and word.endswith(("ed", "en"))
+        )
+        if not (failing or passive or denied_passive):
+            continue
+        # the subject ends before the auxiliary, the "not" or the phrase's first word
+        start = i - 1 - int((before, word) in _FAILING_PHRASES or passive) - 2 * denied_passive
+        subject, count = [], 0
+        for j in range(start, -1, -1):
+            if count == UNDONE_SCOPE or words[j] in _SUBJECT_BREAKERS:
+                break
+            subject.append(j)
+            count += words[j] not in STOP_WORDS
+        found.append((i, frozenset(subject)))
+    return found
 
 
 def _score(
