@@ -640,6 +640,17 @@ def test_a_failing_or_undone_predicate_turns_its_subject(text, section):
     assert placed(text) == section
 
 
+def test_what_follows_but_is_the_point_of_the_sentence():
+    # The good news before ", but" is the frame; the deadlock after it is what is reported.
+    text = (
+        "The harbour talks were friendly and constructive, but the fishing dispute remains in "
+        "deadlock."
+    )
+    assert placed(text) == "obstacles"
+    # A "but" with no clause after it leaves the sentence whole.
+    assert placed("Both sides agreed to a prisoner exchange, but slowly.") == "positive"
+
+
 def test_a_negated_subject_denies_its_whole_clause():
     # "No X is on the release list": the good-news cue far from the "No" is denied too.
     assert (

@@ -6,8 +6,8 @@ A sentence is scored against every ``bullets`` section of the profile from:
   its description (weakly);
 - signals of news prose that a profile may weigh like cues: ``@contrast`` (opens with
   "However", "But", "Instead"…; a sentence opening with a concession, "Although X, Y",
-  is scored on its main clause Y alone), ``@hedge`` ("it is not clear", "may", "unrealistic"…)
-  and ``@negation`` ("not", "no", "never", "failed"…);
+  is scored on its main clause Y alone, and so is "X, but Y"), ``@hedge`` ("it is not clear",
+  "may", "unrealistic"…) and ``@negation`` ("not", "no", "never", "failed"…);
 - the sub-heading the sentence sits under, scored the same way and weighted lower.
 
 A cue inside a negated scope ("ended without a breakthrough", "no-one should doubt")
@@ -51,6 +51,10 @@ _CONCESSION = re.compile(
     r"[^,;:\"“]{3,150},\s*(?=\w)",
     re.I,
 )
+# "The talks covered many issues, but no deal was reached": what follows ", but" is the point
+# (tune, five budgets each: recall 0.466 → 0.476, the sample unchanged), when it is a clause of
+# at least three words.
+_BUT_CLAUSE = re.compile(r",\s+but\s+(?=(?:\S+\s+){2}\S)", re.I)
 _HEDGE = re.compile(
     r"\b(?:(?:it is|it's|it remains|it was) (?:not |still |un)(?:clear|certain|known)|unclear|"
     r"uncertain\w*|remains? to be seen|no (?:convincing|clear) (?:signs?|evidence)|unrealistic|"
@@ -248,8 +252,10 @@ def place(text: str, heading: str, profile: Profile) -> Placement | None:
 
 
 def _main_clause(text: str) -> str:
-    """The sentence without a leading concession: "Although X, Y" reports Y."""
+    """What the sentence asserts: "Although X, Y" and "X, but Y" report Y."""
     m = _CONCESSION.match(text)
+    text = text[m.end() :] if m else text
+    m = _BUT_CLAUSE.search(text)
     return text[m.end() :] if m else text
 
 
