@@ -431,6 +431,49 @@ The Arnel district council approved 3 new bus shelters on Monday, officials said
     assert sum("Arnel" in text for text in kept) == 1  # the repeat is told once
 
 
+def test_a_bullet_with_other_percentages_is_a_new_fact_however_alike_it_reads():
+    # Each side's tariff cut reads like the other's; the 85% is not told by the 98%, and goes
+    # before the colour of the day.
+    sources = [
+        article(
+            """
+Norland will remove tariffs on 98% of goods imported from Valdoria from January, under the \
+accord signed on Tuesday.
+Valdoria will remove tariffs on 85% of goods imported from Norland over ten years, under the accord.
+The two trade ministers posed for photographs outside the old customs house in Velmar.
+""",
+            "trade.example",
+        ),
+        article(
+            """
+Under the accord signed on Tuesday, Norland is to remove tariffs on 98% of goods it imports \
+from Valdoria.
+The ministers then attended a dinner at the harbour museum in Velmar.
+""",
+            "wire.example",
+        ),
+        article(
+            """
+Norland is lifting tariffs on 98% of the goods it buys from Valdoria under Tuesday's accord.
+A brass band played outside the customs house as the ministers arrived.
+""",
+            "daily.example",
+        ),
+    ]
+    told = [i.text for i in bullets(analyse(sources, load_profile("generic"), max_words=170))]
+    assert len(told) == 2
+    assert any("98%" in text for text in told) and any("85%" in text for text in told)
+
+
+def test_measures_are_values_whatever_their_writing():
+    from briefgen.analyse.evidence import find_measures
+
+    assert find_measures("a rate of 2.25%") == find_measures("a rate of 2.25 per cent")
+    assert find_measures("€21 billion in bonds") == find_measures("bonds worth €21bn")
+    assert find_measures("€21 billion") != find_measures("€26 billion")
+    assert find_measures("a 20-nation bloc met for 3 hours") == frozenset()
+
+
 def test_a_source_longer_than_any_report_is_read_to_its_limit_with_a_warning(monkeypatch):
     import briefgen.analyse as analysis
 

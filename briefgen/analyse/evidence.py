@@ -412,6 +412,14 @@ def find_sums(text: str) -> tuple[Sum, ...]:
     return tuple(sorted(sums, key=lambda x: x.start))
 
 
+def find_measures(text: str) -> frozenset[tuple[str, str]]:
+    """The percentages and sums of money ``text`` states, as (kind, value) for comparing:
+    ("percent", "2.25") for "2.25 per cent", ("money", "EUR 2.1e+10") for "€21 billion"."""
+    percents = {("percent", f"{float(m.group(1)):g}") for m in _PERCENT.finditer(text)}
+    sums = {("money", f"{found.currency} {found.value:g}") for found in find_sums(text)}
+    return frozenset(percents | sums)
+
+
 def _context(text: str, found: Sum) -> set[str]:
     """The content stems of the words around a sum: what it is a sum of."""
     before = text[: found.start].split()[-SUM_CONTEXT_WORDS:]

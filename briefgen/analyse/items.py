@@ -153,6 +153,13 @@ class Candidate:
         return frozenset(_FIGURE.findall(self.text)), tuple(dict.fromkeys(_NAME.findall(self.text)))
 
     @cached_property
+    def measures(self) -> frozenset[tuple[str, str]]:
+        """The percentages and sums of money its text states, as values."""
+        from .evidence import find_measures  # evidence reads candidates: imported once needed
+
+        return find_measures(self.text)
+
+    @cached_property
     def said(self) -> tuple[str, frozenset[str]]:
         """What its own outlet's sentences say, and their figures (read before any twin joins
         it)."""
@@ -495,7 +502,12 @@ def _told(
     c: Candidate, chosen: list[Candidate], vectors: np.ndarray, told: dict[int, tuple[int, float]]
 ) -> float:
     """The chance that a chosen bullet already states ``c``'s fact (weighing only bullets new since
-    last asked)."""
+    last asked).
+
+    A bullet that gives other percentages, or other sums of money, than ``c`` and none of
+    ``c``'s, states another fact however alike the two read ("tariffs on 99.1% of imports" and
+    "tariffs on 90% of goods"): tune at five budgets, recall 0.476 → 0.489, the sample unchanged.
+    """
     weighed, chance = told.get(c.row, (0, 0.0))
     if weighed < len(chosen):
         new = chosen[weighed:]
@@ -503,12 +515,20 @@ def _told(
         chance = max(
             [chance]
             + [
-                _probability(float(e), cosine(c.words_vector, o.words_vector))
+                0.0
+                if _other_measures(c, o)
+                else _probability(float(e), cosine(c.words_vector, o.words_vector))
                 for e, o in zip(embedded, new)
             ]
         )
         told[c.row] = (len(chosen), chance)
     return chance
+
+
+def _other_measures(one: Candidate, other: Candidate) -> bool:
+    """Whether the two state values of one kind (percentages, sums of money) but share none."""
+    kinds = {kind for kind, _ in one.measures} & {kind for kind, _ in other.measures}
+    return bool(kinds) and not one.measures & other.measures
 
 
 def item(c: Candidate) -> Item:
