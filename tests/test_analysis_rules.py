@@ -686,6 +686,58 @@ def test_tolls_that_agree_or_that_name_two_events_are_not_a_difference():
     )
 
 
+@pytest.mark.parametrize(
+    "one, other, topic, told",
+    [
+        # A death toll is a count of the killed, however a source words it.
+        (
+            "The death toll from the flood in Arnel rose to 1,644 on Saturday, officials said.",
+            "At least 1,700 people were killed by the flood, the council said.",
+            "Number killed",
+            ("rose to 1,644", "At least 1,700 people were killed"),
+        ),
+        (
+            "The flood killed 212 people in the valley, the governor said.",
+            "The toll stood at 180 on Sunday evening.",
+            "Number killed",
+            ("killed 212 people", "stood at 180"),
+        ),
+        # A count told the other way round: "the number of X at N".
+        (
+            "Border guards said 19 boats crossed the strait overnight.",
+            "Local radio put the number of boats at 23, citing harbour staff.",
+            "Number of boats",
+            ("19 boats", "number of boats at 23"),
+        ),
+        # Sums for one thing are compared further apart than shares are.
+        (
+            "The accord creates a reconstruction fund worth $500 billion.",
+            "The fund could eventually be worth $350 billion, officials said.",
+            "Sum (USD)",
+            ("$500 billion", "$350 billion"),
+        ),
+    ],
+)
+def test_tolls_counts_and_sums_worded_differently_are_compared(one, other, topic, told):
+    (difference,) = _differences(one, other)
+    assert difference.topic == topic
+    assert [c.source for c in difference.claims] == [1, 2]
+    assert all(part in claim.text for part, claim in zip(told, difference.claims))
+
+
+def test_a_toll_at_least_as_high_or_sums_far_apart_are_not_a_difference():
+    # "At least 26 died" agrees with 31 dead; a fund of $500 billion and a loan of $40 billion
+    # are two things.
+    assert not _differences(
+        "At least 26 people died in the floods, the ministry said.",
+        "The floods left 31 dead across the province.",
+    )
+    assert not _differences(
+        "The accord creates a reconstruction fund worth $500 billion.",
+        "The fund will first lend $40 billion to the worst-hit regions.",
+    )
+
+
 def test_an_actor_is_named_without_a_possessive():
     brief_actors = find_actors(
         [

@@ -70,6 +70,10 @@ DURATION_WINDOW = 100  # characters before a duration that may name what lasted
 MAX_SCALE = 4.0  # two lengths of one event are within this factor of each other
 SAME_LENGTH = 0.1  # durations closer than this (relative) are the same length, rounded
 MAX_FIGURE_RATIO = 1.25
+# Two sums for one thing (their contexts share words) differ up to this factor: a fund "worth
+# $500 billion" in one report and "$350 billion" in another.  Sums are rounder than shares, and
+# their shared context, not their closeness, says they are one thing.
+MAX_SUM_RATIO = 2.0
 _PERCENT = re.compile(r"(?<![\w.,+-])(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)(?!\s*[+-]?\s*\d)")
 _SUBJECT = re.compile(r"(?<![\w.])[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)*")
 # Capitalised words that open clauses or name the calendar, not a subject a figure is about.
@@ -442,7 +446,7 @@ def _sum_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     sources give differently, neither giving the other's.
 
     Sums are compared within a currency in value order, each only with those up to
-    ``MAX_FIGURE_RATIO`` larger: a week of news holds thousands of sums, not millions of pairs.
+    ``MAX_SUM_RATIO`` larger: a week of news holds thousands of sums, not millions of pairs.
     """
     given: dict[int, set[float]] = defaultdict(set)
     by_currency: dict[str, list[tuple[Sum, Sentence]]] = defaultdict(list)
@@ -465,8 +469,8 @@ def _sum_differences(sentences: list[Sentence]) -> list[Discrepancy]:
         )
         for i, (a, sa) in enumerate(mentions):
             for b, sb in mentions[i + 1 : i + 1 + MAX_LENGTHS]:
-                if not _close_but_different(a.value, b.value):
-                    if b.value > a.value * MAX_FIGURE_RATIO:
+                if not _close_but_different(a.value, b.value, MAX_SUM_RATIO):
+                    if b.value > a.value * MAX_SUM_RATIO:
                         break  # sorted by value: every later one is further apart
                     continue
                 if sa.source == sb.source or {(a.value, sa.source), (b.value, sb.source)} & told:
@@ -532,7 +536,15 @@ _TOLL = re.compile(
     rf"(?:were|was|have been|had been|are|been)\s+{_TOLL_VERBS}\b",
     re.I,
 )
-_TOLL_VERB = re.compile(rf"\b{_TOLL_VERBS}\b", re.I)
+# "The death toll rose to 1,644", "a toll of at least 26 dead", "26 people died": the dead,
+# counted as "killed" so they meet the tolls above.
+_DEATH_TOLL = re.compile(
+    rf"\b(?:death toll|toll)\b(?:\s+[a-z]+){{0,6}}?\s+(?:to|at|of|is|was|reached|hit)\s+"
+    rf"((?:{_BOUND_TOLL})?(\d(?:[\d,]*\d)?))(?![\d,.]*\d)(?!\s*(?:%|percent|per cent))"
+    rf"|((?:{_BOUND_TOLL})?(\d(?:[\d,]*\d)?))\s+(?:[a-z]+\s+){{0,2}}?(?:dead|died|deaths)\b",
+    re.I,
+)
+_TOLL_VERB = re.compile(rf"\b(?:{_TOLL_VERBS[1:-1]}|toll|dead|died|deaths)\b", re.I)
 # tolls of one event from different counts (civil defence, ministry) stay within this factor
 MAX_TOLL_RATIO = 3.0
 
@@ -778,16 +790,16 @@ def _toll_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     for s in sentences:
         if not _TOLL_VERB.search(s.text):
             continue  # most sentences count no one: a cheap test spares the full pattern
-        for m in _TOLL.finditer(s.text):
-            verb = (m.group(1) or m.group(4)).lower()
-            number = m.group(2) or m.group(3)
+        found = [
+            ((m.group(1) or m.group(4)).lower(), m.group(2) or m.group(3), m.group(0))
+            for m in _TOLL.finditer(s.text)
+        ] + [("killed", m.group(2) or m.group(4), m.group(0)) for m in _DEATH_TOLL.finditer(s.text)]
+        for verb, number, phrase in found:
             value = float(number.replace(",", ""))
-            at_least = (
-                re.search(r"\b(?:at least|more than|over)\s+\d", m.group(0), re.I) is not None
-            )
+            at_least = re.search(r"\b(?:at least|more than|over)\s+\d", phrase, re.I) is not None
             given[s.source].add(value)
             if len(tolls[verb]) < MAX_LENGTHS:
-                tolls[verb].setdefault((value, at_least), Claim(m.group(0), s.source))
+                tolls[verb].setdefault((value, at_least), Claim(phrase, s.source))
     found = []
     for verb in sorted(tolls):
         mentions = sorted(tolls[verb].items(), key=lambda kv: kv[1].source)
@@ -815,6 +827,15 @@ def _tolls_differ(a: float, a_min: bool, b: float, b_min: bool) -> bool:
     return not low_min  # "at least" the lower toll agrees with any higher one
 
 
+# "put the number of drones at 23", "the number of arrests rose to 40": a count told the other way
+# round, by the noun it counts.
+_NUMBER_OF = re.compile(
+    r"\bnumber of ((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s)\s+(?:[a-z]+\s+){0,3}?"
+    r"(?:at|to|was|is|reached|hit)\s+(?:(?:likely|about|around|some|nearly|almost)\s+)?"
+    r"(\d(?:[\d,]*\d)?)(?![\d,.]*\d)(?!\s*(?:%|percent|per cent|-))"
+)
+
+
 def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     """Figures that two sources give differently for one thing, each never giving the other's.
 
@@ -835,9 +856,16 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
             for name in names:
                 if len(figures[f"Figure for {name}"]) < MAX_LENGTHS:
                     figures[f"Figure for {name}"].setdefault(value, (phrase, s.source))
-        for figure, counts, noun in _counts(s.text):
-            value = _count_value(figure)
-            if value is None or noun == "percent":
+        counted = [
+            (_count_value(figure), counts, noun)
+            for figure, counts, noun in _counts(s.text)
+            if noun != "percent"
+        ] + [
+            (_count_value(m.group(2)), m.group(0), m.group(1).split()[-1])
+            for m in _NUMBER_OF.finditer(s.text)
+        ]
+        for value, counts, noun in counted:
+            if value is None:
                 continue
             given[s.source].add(value)
             thing = f"Number of {noun.lower()}"
@@ -886,11 +914,11 @@ def _count_value(figure: str) -> float | None:
     return float(m.group(1).replace(",", "")) * scale
 
 
-def _close_but_different(a: float, b: float) -> bool:
+def _close_but_different(a: float, b: float, ratio: float = MAX_FIGURE_RATIO) -> bool:
     """2% and 2.1% of GDP differ (a share is given to the decimal); 5% and 2% are different
     things."""
     low, high = sorted((a, b))
-    return 0 < low < high and high / low <= MAX_FIGURE_RATIO
+    return 0 < low < high and high / low <= ratio
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
