@@ -539,10 +539,10 @@ def test_a_secretary_general_keeps_the_whole_title():
 
 def test_a_count_two_sources_give_differently_for_one_noun():
     (difference,) = _differences(
-        "The shelling left 26 civilians dead in the border villages, police said.",
-        "Officials said the overnight shelling killed 29 civilians near the border.",
+        "The council sent 26 buses to the border villages, police said.",
+        "Officials said the council had sent 29 buses near the border.",
     )
-    assert difference.topic == "Number of civilians"
+    assert difference.topic == "Number of buses"
     assert [c.source for c in difference.claims] == [1, 2]
 
 
@@ -723,6 +723,14 @@ def test_tolls_counts_and_sums_worded_differently_are_compared(one, other, topic
     assert difference.topic == topic
     assert [c.source for c in difference.claims] == [1, 2]
     assert all(part in claim.text for part, claim in zip(told, difference.claims))
+
+
+def test_a_toll_counted_by_the_dead_is_one_difference_with_the_killed():
+    (difference,) = _differences(
+        "The shelling left 26 civilians dead in the border villages, police said.",
+        "Officials said the overnight shelling killed 29 civilians near the border.",
+    )
+    assert difference.topic == "Number killed"
 
 
 def test_a_toll_at_least_as_high_or_sums_far_apart_are_not_a_difference():
