@@ -4,8 +4,9 @@
 
 Each set of ``../shared/eval/dev/`` (and the sample in ``inputs/`` against
 ``../shared/eval/seed-gold.yaml``) is built with the set's profile at its own word budget, at
-800 words and at ``SPREAD`` multiples of its budget, and scored with ``../shared/eval/score_brief.py``, which reads the DOCX as a
-reader does.  The table goes to stdout and, for ``--split all``, to ``eval/results.md``.
+800 words and at ``SPREAD`` multiples of its budget, and scored with
+``../shared/eval/score_brief.py``, which reads the DOCX as a reader does.  The table goes to
+stdout and, for ``--split all``, to ``eval/results.md``.
 
 The article texts stay in ``../shared`` (they are evaluation data, not project content);
 nothing of briefgen itself reads them.  Briefs are written under a scratch folder (``--keep``

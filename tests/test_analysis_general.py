@@ -474,6 +474,18 @@ def test_measures_are_values_whatever_their_writing():
     assert find_measures("a 20-nation bloc met for 3 hours") == frozenset()
 
 
+def test_a_value_rounded_is_the_same_value_another_is_a_new_fact():
+    from briefgen.analyse.items import Candidate, _other_measures
+
+    def said(text: str) -> Candidate:
+        return Candidate(text, [], 0)
+
+    first = said("Norland will remove tariffs on 98.2% of goods from Valdoria.")
+    assert not _other_measures(first, said("Norland removes tariffs on 98% of Valdoria's goods."))
+    assert _other_measures(first, said("Valdoria will remove tariffs on 85% of goods."))
+    assert not _other_measures(first, said("The accord was signed on Tuesday."))
+
+
 def test_a_source_longer_than_any_report_is_read_to_its_limit_with_a_warning(monkeypatch):
     import briefgen.analyse as analysis
 

@@ -626,7 +626,7 @@ def test_a_reversing_verb_turns_what_it_acts_on(text, section):
             "Plans to sign a fisheries accord between the island states were scrapped on Friday.",
             "obstacles",
         ),
-        ("The grain deal between Norland and Valdoria collapsed over export quotas.", "obstacles"),
+        ("The grain deal between Norland and Valdoria fell apart over export quotas.", "obstacles"),
         (
             "The ferry agreement between the two provinces was not signed at the ceremony.",
             "obstacles",
@@ -634,6 +634,15 @@ def test_a_reversing_verb_turns_what_it_acts_on(text, section):
         ("The sanctions on the shipping firms were lifted on Monday morning.", "positive"),
         # "A collapse of" is a noun: nothing before it is undone.
         ("Negotiators agreed on Monday to prevent a collapse of the ceasefire.", "positive"),
+        # Nor do plurals that look like verbs, a particle verb without its particle, a reversal
+        # denied ("not lifted" leaves the sanctions) or a failure denied.
+        ("Under the agreement, traders reopened their market stalls.", "positive"),
+        ("The new trade agreement was rolled out on Monday.", "positive"),
+        ("The sanctions on Valdoria were not lifted at the summit.", "obstacles"),
+        (
+            "The harbour talks never stalled and the accord was welcomed, negotiators said.",
+            "positive",
+        ),
     ],
 )
 def test_a_failing_or_undone_predicate_turns_its_subject(text, section):
@@ -709,13 +718,6 @@ def test_tolls_that_agree_or_that_name_two_events_are_not_a_difference():
             "Number of boats",
             ("19 boats", "number of boats at 23"),
         ),
-        # Sums for one thing are compared further apart than shares are.
-        (
-            "The accord creates a reconstruction fund worth $500 billion.",
-            "The fund could eventually be worth $350 billion, officials said.",
-            "Sum (USD)",
-            ("$500 billion", "$350 billion"),
-        ),
     ],
 )
 def test_tolls_counts_and_sums_worded_differently_are_compared(one, other, topic, told):
@@ -733,17 +735,19 @@ def test_a_toll_counted_by_the_dead_is_one_difference_with_the_killed():
     assert difference.topic == "Number killed"
 
 
-def test_a_toll_at_least_as_high_or_sums_far_apart_are_not_a_difference():
-    # "At least 26 died" agrees with 31 dead; a fund of $500 billion and a loan of $40 billion
-    # are two things.
-    assert not _differences(
-        "At least 26 people died in the floods, the ministry said.",
-        "The floods left 31 dead across the province.",
-    )
-    assert not _differences(
-        "The accord creates a reconstruction fund worth $500 billion.",
-        "The fund will first lend $40 billion to the worst-hit regions.",
-    )
+@pytest.mark.parametrize(
+    "other",
+    [
+        "At least 13 people died in the floods, the ministry said.",  # at least 13 agrees with 15
+        "Drivers pay a toll of 12 euros on the bridge.",
+        "The toll booth at 42nd Street reopened on Monday.",
+        "The 1998 deaths in the valley were never explained.",
+        "Fishermen found 12 dead fish in the river.",
+        "The number of passengers at 12 airports fell sharply.",
+    ],
+)
+def test_what_is_no_toll_or_agrees_with_one_is_no_difference(other):
+    assert not _differences("The floods killed 15 passengers, officials said.", other)
 
 
 def test_an_actor_is_named_without_a_possessive():

@@ -70,10 +70,6 @@ DURATION_WINDOW = 100  # characters before a duration that may name what lasted
 MAX_SCALE = 4.0  # two lengths of one event are within this factor of each other
 SAME_LENGTH = 0.1  # durations closer than this (relative) are the same length, rounded
 MAX_FIGURE_RATIO = 1.25
-# Two sums for one thing (their contexts share words) differ up to this factor: a fund "worth
-# $500 billion" in one report and "$350 billion" in another.  Sums are rounder than shares, and
-# their shared context, not their closeness, says they are one thing.
-MAX_SUM_RATIO = 2.0
 _PERCENT = re.compile(r"(?<![\w.,+-])(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)(?!\s*[+-]?\s*\d)")
 _SUBJECT = re.compile(r"(?<![\w.])[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)*")
 # Capitalised words that open clauses or name the calendar, not a subject a figure is about.
@@ -416,11 +412,11 @@ def find_sums(text: str) -> tuple[Sum, ...]:
     return tuple(sorted(sums, key=lambda x: x.start))
 
 
-def find_measures(text: str) -> frozenset[tuple[str, str]]:
+def find_measures(text: str) -> frozenset[tuple[str, float]]:
     """The percentages and sums of money ``text`` states, as (kind, value) for comparing:
-    ("percent", "2.25") for "2.25 per cent", ("money", "EUR 2.1e+10") for "€21 billion"."""
-    percents = {("percent", f"{float(m.group(1)):g}") for m in _PERCENT.finditer(text)}
-    sums = {("money", f"{found.currency} {found.value:g}") for found in find_sums(text)}
+    ("percent", 2.25) for "2.25 per cent", ("EUR", 2.1e10) for "€21 billion"."""
+    percents = {("percent", float(m.group(1))) for m in _PERCENT.finditer(text)}
+    sums = {(found.currency, found.value) for found in find_sums(text)}
     return frozenset(percents | sums)
 
 
@@ -446,7 +442,7 @@ def _sum_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     sources give differently, neither giving the other's.
 
     Sums are compared within a currency in value order, each only with those up to
-    ``MAX_SUM_RATIO`` larger: a week of news holds thousands of sums, not millions of pairs.
+    ``MAX_FIGURE_RATIO`` larger: a week of news holds thousands of sums, not millions of pairs.
     """
     given: dict[int, set[float]] = defaultdict(set)
     by_currency: dict[str, list[tuple[Sum, Sentence]]] = defaultdict(list)
@@ -469,8 +465,8 @@ def _sum_differences(sentences: list[Sentence]) -> list[Discrepancy]:
         )
         for i, (a, sa) in enumerate(mentions):
             for b, sb in mentions[i + 1 : i + 1 + MAX_LENGTHS]:
-                if not _close_but_different(a.value, b.value, MAX_SUM_RATIO):
-                    if b.value > a.value * MAX_SUM_RATIO:
+                if not _close_but_different(a.value, b.value):
+                    if b.value > a.value * MAX_FIGURE_RATIO:
                         break  # sorted by value: every later one is further apart
                     continue
                 if sa.source == sb.source or {(a.value, sa.source), (b.value, sb.source)} & told:
@@ -536,14 +532,27 @@ _TOLL = re.compile(
     rf"(?:were|was|have been|had been|are|been)\s+{_TOLL_VERBS}\b",
     re.I,
 )
-# "The death toll rose to 1,644", "a toll of at least 26 dead", "26 people died": the dead,
-# counted as "killed" so they meet the tolls above.
+# "The death toll rose to 1,644", "the toll stood at 26", "26 people died", "left 31 dead": the
+# dead, counted as "killed" so they meet the tolls above.  A bare "toll" is a road's or the
+# economy's unless a count of it rises or stands; "dead" is the toll only where its clause
+# ends ("12 dead fish" is not one).
+_TOLL_NUMBER = (
+    rf"((?:{_BOUND_TOLL})?(\d(?:[\d,]*\d)?))(?![\w,.]*\d|\w)"
+    r"(?!\s*(?:%|percent|per cent|[ap]\.?m\b|million|billion|thousand|euros?|dollars?|pounds?))"
+)
 _DEATH_TOLL = re.compile(
-    rf"\b(?:death toll|toll)\b(?:\s+[a-z]+){{0,6}}?\s+(?:to|at|of|is|was|reached|hit)\s+"
-    rf"((?:{_BOUND_TOLL})?(\d(?:[\d,]*\d)?))(?![\d,.]*\d)(?!\s*(?:%|percent|per cent))"
-    rf"|((?:{_BOUND_TOLL})?(\d(?:[\d,]*\d)?))\s+(?:[a-z]+\s+){{0,2}}?(?:dead|died|deaths)\b",
+    r"(?:\bdeath toll\b(?:\s+[a-z]+){0,6}?\s+(?:to|at|of|is|was|reached|hit)"
+    r"|\btoll\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|jumped|stood|stands|reached|hit)"
+    r"(?:\s+(?:to|at))?)\s+"
+    + _TOLL_NUMBER
+    + r"|"
+    + _TOLL_NUMBER
+    + r"\s+(?:(?:[a-z]+s|people)\s+)?(?:died|deaths|dead(?=\s*[,.;:)]|\s*$"
+    r"|\s+(?:in|on|at|across|after|and|or|as|from|by|since|during|including|with|while|when"
+    r"|following|amid|overnight)\b))",
     re.I,
 )
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")  # "the 1998 deaths" dates them; it does not count them
 _TOLL_VERB = re.compile(rf"\b(?:{_TOLL_VERBS[1:-1]}|toll|dead|died|deaths)\b", re.I)
 # tolls of one event from different counts (civil defence, ministry) stay within this factor
 MAX_TOLL_RATIO = 3.0
@@ -793,7 +802,12 @@ def _toll_differences(sentences: list[Sentence]) -> list[Discrepancy]:
         found = [
             ((m.group(1) or m.group(4)).lower(), m.group(2) or m.group(3), m.group(0))
             for m in _TOLL.finditer(s.text)
-        ] + [("killed", m.group(2) or m.group(4), m.group(0)) for m in _DEATH_TOLL.finditer(s.text)]
+        ] + [
+            ("killed", m.group(2) or m.group(4), m.group(0))
+            for m in _DEATH_TOLL.finditer(s.text)
+            if not _YEAR.fullmatch(m.group(2) or m.group(4))
+            and not _DATE_CONTEXT.search(s.text[: m.start()])
+        ]
         for verb, number, phrase in found:
             value = float(number.replace(",", ""))
             at_least = re.search(r"\b(?:at least|more than|over)\s+\d", phrase, re.I) is not None
@@ -827,12 +841,25 @@ def _tolls_differ(a: float, a_min: bool, b: float, b_min: bool) -> bool:
     return not low_min  # "at least" the lower toll agrees with any higher one
 
 
-# "put the number of drones at 23", "the number of arrests rose to 40": a count told the other way
-# round, by the noun it counts.
+# "put the number of boats at 23", "the number of arrests rose to 40": a count told the other way
+# round, by the (plural) noun it counts.  "At" is the figure's only after "put" or "estimated"
+# ("the number of passengers at 12 airports" counts the airports' passengers, not 12); a hedged
+# count ("about 40") is no figure to contest, as in ``_count_value``.
+_COUNTED_NOUN = (
+    r"((?:(?!(?:in|of|at|on|for|from|with|to)\b)[a-z][\w-]*\s+){0,2}?(?:[a-z][\w-]*s|people))"
+)
+_COUNT_FIGURE = (
+    r"(\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s+(?:million|billion|thousand))?)"
+    r"(?![\w,.]*\d|\w)(?!\s*(?:%|percent|per cent|-))"
+)
 _NUMBER_OF = re.compile(
-    r"\bnumber of ((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s)\s+(?:[a-z]+\s+){0,3}?"
-    r"(?:at|to|was|is|reached|hit)\s+(?:(?:likely|about|around|some|nearly|almost)\s+)?"
-    r"(\d(?:[\d,]*\d)?)(?![\d,.]*\d)(?!\s*(?:%|percent|per cent|-))"
+    r"\b(?:(?:put|puts|putting|estimated|estimates|placed|places)\s+the\s+number\s+of\s+"
+    + _COUNTED_NOUN
+    + r"\s+at"
+    + r"|\bnumber\s+of\s+"
+    + _COUNTED_NOUN
+    + r"\s+(?:has\s+|had\s+)?(?:stood at|stands at|rose to|risen to|climbed to|jumped to|fell to"
+    r"|dropped to|reached|was|is))\s+" + _COUNT_FIGURE
 )
 
 
@@ -861,7 +888,7 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
             for figure, counts, noun in _counts(s.text)
             if noun != "percent"
         ] + [
-            (_count_value(m.group(2)), m.group(0), m.group(1).split()[-1])
+            (_count_value(m.group(3)), m.group(0), (m.group(1) or m.group(2)).split()[-1])
             for m in _NUMBER_OF.finditer(s.text)
         ]
         for value, counts, noun in counted:
@@ -914,11 +941,11 @@ def _count_value(figure: str) -> float | None:
     return float(m.group(1).replace(",", "")) * scale
 
 
-def _close_but_different(a: float, b: float, ratio: float = MAX_FIGURE_RATIO) -> bool:
+def _close_but_different(a: float, b: float) -> bool:
     """2% and 2.1% of GDP differ (a share is given to the decimal); 5% and 2% are different
     things."""
     low, high = sorted((a, b))
-    return 0 < low < high and high / low <= ratio
+    return 0 < low < high and high / low <= MAX_FIGURE_RATIO
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")

@@ -80,6 +80,7 @@ DUPLICATE = (
 MAX_SUPPORT = (
     4.0  # outlets beyond this many add nothing: a week of news repeats a story hundreds of times
 )
+ROUNDED = 0.02  # two values this close (relative) are one, rounded: "98%" and "98.2%", "$34bn"
 CENTRAL_OF = 5  # centrality: mean cosine with this many closest sentences
 LEAD_SCALE = 4.0  # a sentence's lead weight halves after this many sentences of its article
 PREFERRED_WORDS = 25  # "bullets of 12–25 words" (issue 12); longer ones pay per word
@@ -153,7 +154,7 @@ class Candidate:
         return frozenset(_FIGURE.findall(self.text)), tuple(dict.fromkeys(_NAME.findall(self.text)))
 
     @cached_property
-    def measures(self) -> frozenset[tuple[str, str]]:
+    def measures(self) -> frozenset[tuple[str, float]]:
         """The percentages and sums of money its text states, as values."""
         from .evidence import find_measures  # evidence reads candidates: imported once needed
 
@@ -526,9 +527,14 @@ def _told(
 
 
 def _other_measures(one: Candidate, other: Candidate) -> bool:
-    """Whether the two state values of one kind (percentages, sums of money) but share none."""
+    """Whether the two state values of one kind (percentages, sums in one currency) but share
+    none, a value rounded ("98%" for "98.2%") being the same."""
     kinds = {kind for kind, _ in one.measures} & {kind for kind, _ in other.measures}
-    return bool(kinds) and not one.measures & other.measures
+    return bool(kinds) and not any(
+        kind == other_kind and abs(value - other_value) <= ROUNDED * max(value, other_value)
+        for kind, value in one.measures
+        for other_kind, other_value in other.measures
+    )
 
 
 def item(c: Candidate) -> Item:

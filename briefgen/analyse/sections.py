@@ -79,8 +79,11 @@ _REVERSING = re.compile(
 )
 # A clause whose predicate fails or is undone says so of its subject, the words before it: "the
 # deal collapsed", "plans to sign the accord were scrapped", "the agreement was not signed".
-# Past and present forms only: "a collapse of the grid" is a noun, and says nothing of its subject.
-_FAILING = re.compile(r"(?:collaps|crumbl|stall|falter|unravel|unravell|founder|fizzl)(?:es|ed|s)")
+# Verb forms only: "a collapse of the grid" is a noun and says nothing of its subject, and so are
+# "market stalls" and "the founders".
+_FAILING = re.compile(
+    r"(?:collaps|crumbl|falter|unravel|unravell|fizzl)(?:es|ed|s)|(?:stall|founder)ed"
+)
 _FAILING_PHRASES = frozenset(
     {
         ("fell", "apart"),
@@ -93,9 +96,11 @@ _FAILING_PHRASES = frozenset(
         ("breaks", "down"),
     }
 )
-# Where the subject of a failing or undone predicate begins, reading back from it: a clause
-# break or a conjunction ("took place early after the coalition collapsed").  "And", "or" and
-# "which" join within a subject ("the deal between the US and Ukraine was scrapped").
+# Where the subject of a failing or undone predicate begins, reading back from it: a conjunction
+# that opens another clause ("took place early after the coalition collapsed").  The words carry
+# no punctuation, and "and", "or" and "which" mostly join within a subject ("the deal between
+# the US and Ukraine was scrapped"), so a subject may reach back over them into the clause
+# before, never by more than ``UNDONE_SCOPE`` content words.
 _SUBJECT_BREAKERS = frozenset(
     {
         "but",
@@ -302,8 +307,16 @@ def _reversed(
     section."""
     verbs: set[int] = set()
     reversed_: set[int] = set()
-    for i, subject in _undoing_predicates(words):
-        if any(m.phrases_in(words, subject, denied=True) for m in matchers):
+    for i, subject, denied in _undoing_predicates(words, negated):
+        of_subject = {
+            n for n, m in enumerate(matchers) if m.phrases_in(words, subject, denied=True)
+        }
+        # "The truce was not violated": a denied verb that is another section's cue denies that
+        # section (the negation does it), not the subject; "the deal was not signed" undoes it.
+        of_verb = {
+            n for n, m in enumerate(matchers) if m.phrases_in(words, frozenset({i}), denied=True)
+        }
+        if of_subject and not (denied and of_verb - of_subject):
             reversed_.update(subject)
             verbs.add(i)
     for i, word in enumerate(words):
@@ -322,33 +335,42 @@ def _reversed(
     return frozenset(verbs), frozenset(reversed_)
 
 
-def _undoing_predicates(words: list[str]) -> list[tuple[int, frozenset[int]]]:
-    """(position, subject) of each predicate that fails or undoes its subject: an intransitive
-    failing verb ("the talks collapsed", "the deal fell apart"), a reversing verb in the passive
-    ("were scrapped") or a negated passive ("was not signed").  The subject is the clause's
-    words before it, up to ``UNDONE_SCOPE`` content words."""
+def _undoing_predicates(
+    words: list[str], negated: frozenset[int]
+) -> list[tuple[int, frozenset[int], bool]]:
+    """(position, subject, denied) of each predicate that fails or undoes its subject: an
+    intransitive failing verb ("the talks collapsed", "the deal fell apart"), a reversing verb in
+    the passive ("were scrapped") or a denied passive ("was not signed").  The subject is the
+    words before it, up to ``UNDONE_SCOPE`` content words.  A failing verb a negator governs
+    ("has not collapsed") fails nothing."""
     found = []
     for i, word in enumerate(words):
         before = words[i - 1] if i else ""
-        failing = _FAILING.fullmatch(word) or (before, word) in _FAILING_PHRASES
-        passive = before in _AUXILIARIES and bool(_REVERSING.fullmatch(word))
-        denied_passive = (
+        phrase = (before, word) in _FAILING_PHRASES
+        failing = i not in negated and (bool(_FAILING.fullmatch(word)) or phrase)
+        passive = (
+            before in _AUXILIARIES
+            and bool(_REVERSING.fullmatch(word))
+            and (word not in _PARTICLE_VERBS or words[i + 1 : i + 2] == ["back"])
+        )
+        denied = (
             i >= 2
             and before in ("not", "never")
             and words[i - 2] in _AUXILIARIES
             and word.endswith(("ed", "en"))
+            and not _REVERSING.fullmatch(word)  # "were not lifted": nothing is undone
         )
-        if not (failing or passive or denied_passive):
+        if not (failing or passive or denied):
             continue
         # the subject ends before the auxiliary, the "not" or the phrase's first word
-        start = i - 1 - int((before, word) in _FAILING_PHRASES or passive) - 2 * denied_passive
+        start = i - 1 - int(phrase or passive) - 2 * denied
         subject, count = [], 0
         for j in range(start, -1, -1):
             if count == UNDONE_SCOPE or words[j] in _SUBJECT_BREAKERS:
                 break
             subject.append(j)
             count += words[j] not in STOP_WORDS
-        found.append((i, frozenset(subject)))
+        found.append((i, frozenset(subject), denied))
     return found
 
 
