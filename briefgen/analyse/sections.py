@@ -96,33 +96,6 @@ _FAILING_PHRASES = frozenset(
         ("breaks", "down"),
     }
 )
-# Where the subject of a failing or undone predicate begins, reading back from it: a conjunction
-# that opens another clause ("took place early after the coalition collapsed").  The words carry
-# no punctuation, and "and", "or" and "which" mostly join within a subject ("the deal between
-# the US and Ukraine was scrapped"), so a subject may reach back over them into the clause
-# before, never by more than ``UNDONE_SCOPE`` content words.
-_SUBJECT_BREAKERS = frozenset(
-    {
-        "but",
-        "while",
-        "whereas",
-        "although",
-        "though",
-        "yet",
-        "however",
-        "because",
-        "after",
-        "before",
-        "as",
-        "amid",
-        "despite",
-        "until",
-        "since",
-        "when",
-        "with",
-        "if",
-    }
-)
 _AUXILIARIES = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 # What follows these is the circumstance of a reversal, not what it undoes ("a pause with the
 # possibility of resuming").
@@ -184,6 +157,12 @@ _SCOPE_BREAKERS = frozenset(
         "because",
     }
 )
+# Where the subject of a failing or undone predicate begins, reading back from it: a conjunction
+# that opens another clause ("took place early after the coalition collapsed").  The words carry
+# no punctuation, and "and", "or" and "which" mostly join within a subject ("the deal between
+# the US and Ukraine was scrapped"), so a subject may reach back over them into the clause
+# before, never by more than ``UNDONE_SCOPE`` content words.
+_SUBJECT_BREAKERS = (_SCOPE_BREAKERS - {"and", "or", "which"}) | _NOT_ACTED_ON | {"if"}
 
 
 @dataclass
