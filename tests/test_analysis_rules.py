@@ -750,6 +750,17 @@ def test_what_is_no_toll_or_agrees_with_one_is_no_difference(other):
     assert not _differences("The floods killed 15 passengers, officials said.", other)
 
 
+def test_a_share_is_labelled_by_the_name_both_claims_carry_not_by_the_country():
+    # Every sentence names the country, which so gathers the most figures; the share is the
+    # party's.
+    (difference,) = _differences(
+        "Norland voters gave the Green League 20.5%, exit polls showed.",
+        "The Green League took 20.8% in Norland, provisional results showed.",
+        "Turnout in Norland reached 71%, the highest since 1990.",
+    )
+    assert difference.topic == "Figure for Green League"
+
+
 def test_an_actor_is_named_without_a_possessive():
     brief_actors = find_actors(
         [

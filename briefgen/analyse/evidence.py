@@ -910,9 +910,27 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
                     continue
                 told.update({(a, source_a), (b, source_b)})
                 found.append(
-                    Discrepancy(thing, [Claim(phrase_a, source_a), Claim(phrase_b, source_b)])
+                    Discrepancy(
+                        _label(thing, phrase_a, phrase_b),
+                        [Claim(phrase_a, source_a), Claim(phrase_b, source_b)],
+                    )
                 )
     return found
+
+
+# A name as a label reads it: "Alternative for Germany", "AfD", "Union" (of "Merz’s Union").
+_LABEL_NAME = re.compile(r"[A-Z][\w-]*[a-z][\w-]*(?:\s+(?:(?:for|of)\s+)?[A-Z][\w-]*)*")
+
+
+def _label(thing: str, phrase_a: str, phrase_b: str) -> str:
+    """What a difference is about, as its note's lead.  Percentages are matched by any name
+    their two sentences share ("Germany", said of every party's share); the note names the
+    longest one both claims themselves carry ("Figure for Alternative for Germany"), or none."""
+    if not thing.startswith("Figure for "):
+        return thing
+    names_b = set(_LABEL_NAME.findall(phrase_b))
+    shared = [n for n in _LABEL_NAME.findall(phrase_a) if n in names_b and n not in _NOT_SUBJECTS]
+    return f"Figure for {max(shared, key=len)}" if shared else "Percentage"
 
 
 def _percent_phrase(text: str, m: re.Match) -> str:
