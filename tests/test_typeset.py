@@ -120,6 +120,20 @@ def test_pdf_source_urls_are_links(sample_papers):
     assert len(uris) == 2
 
 
+def test_pdf_citations_and_links_take_the_styles_link_colour(tmp_path):
+    # As in the Word file: a reader sees what can be clicked.  The colour is one no other part
+    # of the page uses, so every text drawn in it is a link.
+    style = tmp_path / "style.yaml"
+    style.write_text('colours: {link: "#00AA00"}\n')
+    result = run_cli("build", INPUTS, "-o", tmp_path, "--format", "pdf", "--style", style)
+    assert result.returncode == 0, result.stderr.decode()
+    (pdf,) = tmp_path.glob("*.pdf")
+    content = b"".join(p.get_contents().get_data() for p in pypdf.PdfReader(pdf).pages)
+    linked = re.findall(rb"0 \.666667 0 rg \(([^)]*)\) Tj", content)
+    assert b"[1]" in linked and b"[2]" in linked
+    assert any(text.startswith(b"https://") for text in linked)
+
+
 @needs_dejavu
 def test_pdf_embeds_only_the_truetype_family(sample_papers):
     reader = pypdf.PdfReader(io.BytesIO(sample_papers["a4"]["pdf"]))

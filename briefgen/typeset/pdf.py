@@ -302,7 +302,7 @@ def _flowables(block: Block, styles: dict[str, ParagraphStyle], style: Style, wi
     if block.kind not in ("heading", "table") and any(run.picture for run in block.runs):
         return _text_and_pictures(block.runs, styles.get(block.kind, styles["body"]), width)
     if block.kind == "heading":
-        paragraph = Paragraph(_markup(block.runs), styles.get(f"h{block.level}", styles["h3"]))
+        paragraph = _paragraph(block.runs, styles.get(f"h{block.level}", styles["h3"]))
         paragraph.outline_level = max(0, block.level - 1)
         return [paragraph]
     if block.kind in ("bluf", "quote"):
@@ -310,9 +310,9 @@ def _flowables(block: Block, styles: dict[str, ParagraphStyle], style: Style, wi
     if block.kind == "table":
         return [_table(block, styles, style, width), Spacer(1, 4)]
     if block.kind in ("note", "source"):
-        return [Paragraph(_markup(block.runs), styles[block.kind])]
+        return [_paragraph(block.runs, styles[block.kind])]
     if block.kind == "paragraph":
-        return [Paragraph(_markup(block.runs), styles["body"])]
+        return [_paragraph(block.runs, styles["body"])]
     return []
 
 
@@ -355,7 +355,7 @@ def _text_and_pictures(runs: list[Run], paragraph: ParagraphStyle, width: float)
             text.append(run)
             continue
         if "".join(r.text for r in text).strip():
-            flowables.append(Paragraph(_markup(text), paragraph))
+            flowables.append(_paragraph(text, paragraph))
         text = []
         if run is not None:
             flowables.append(_picture(run, width))
@@ -376,7 +376,7 @@ def _picture(run: Run, width: float):
 
 def _boxed(block: Block, styles: dict[str, ParagraphStyle], style: Style, width: float) -> Table:
     """The bottom line up front: a shaded box with a rule down its left side."""
-    box = Table([[Paragraph(_markup(block.runs), styles["quote"])]], colWidths=[width])
+    box = Table([[_paragraph(block.runs, styles["quote"])]], colWidths=[width])
     box.setStyle(
         TableStyle(
             [
@@ -397,7 +397,7 @@ def _boxed(block: Block, styles: dict[str, ParagraphStyle], style: Style, width:
 def _table(block: Block, styles: dict[str, ParagraphStyle], style: Style, width: float) -> Table:
     columns = max(len(row) for row in block.rows)
     data = [
-        [Paragraph(_markup(cell), styles["th" if i == 0 else "td"]) for cell in row]
+        [_paragraph(cell, styles["th" if i == 0 else "td"]) for cell in row]
         + [""] * (columns - len(row))
         for i, row in enumerate(block.rows)
     ]
@@ -437,8 +437,15 @@ def _column_widths(block: Block, columns: int, cell: ParagraphStyle, width: floa
     return [n if is_narrow else n * (width - fixed) / wide for n, is_narrow in zip(natural, narrow)]
 
 
-def _markup(runs: list[Run]) -> str:
-    """Runs → reportlab Paragraph markup, with every source character escaped."""
+def _paragraph(runs: list[Run], paragraph: ParagraphStyle) -> Paragraph:
+    return Paragraph(_markup(runs, paragraph), paragraph)
+
+
+def _markup(runs: list[Run], paragraph: ParagraphStyle) -> str:
+    """Runs → reportlab Paragraph markup, with every source character escaped; links in the
+    paragraph style's link colour (``linkColor``, set by ``_styles``), as in the Word file."""
+    colour = escape(getattr(paragraph, "linkColor", "") or "", {'"': "&quot;"})
+    tint = f' color="{colour}"' if colour else ""
     parts = []
     for run in runs:
         text = escape(run.text)
@@ -450,9 +457,11 @@ def _markup(runs: list[Run]) -> str:
             text = f'<a name="{_destination(run.anchor)}"/>{text}'
         target = internal_target(run.href)
         if target:
-            text = f'<a href="#{_destination(target)}">{text}</a>'
+            text = f'<a href="#{_destination(target)}"{tint}>{text}</a>'
         elif run.href and run.href.lower().startswith(SAFE_LINK):
-            text = f'<link href="{escape(run.href, {chr(34): "&quot;"})}"><u>{text}</u></link>'
+            text = (
+                f'<link href="{escape(run.href, {chr(34): "&quot;"})}"{tint}><u>{text}</u></link>'
+            )
         parts.append(text)
     return "".join(parts)
 
@@ -475,6 +484,7 @@ def _styles(fonts: Fonts, style: Style) -> dict[str, ParagraphStyle]:
         alignment=TA_LEFT,
         textColor=colour["text"],
         linkUnderline=0,
+        linkColor=style.colours["link"],  # read by _markup; reportlab itself has no such setting
         allowWidows=0,
         allowOrphans=0,
     )
