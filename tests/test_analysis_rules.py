@@ -727,6 +727,64 @@ def test_tolls_counts_and_sums_worded_differently_are_compared(one, other, topic
     assert all(part in claim.text for part, claim in zip(told, difference.claims))
 
 
+@pytest.mark.parametrize(
+    "one, other, told",
+    [
+        # A participle is the verb: "…, killing at least 144 people".
+        (
+            "The landslide buried the village on Friday, killing at least 144 people.",
+            "The landslide killed 104 people in the village, the governor said.",
+            ("killing at least 144 people", "killed 104 people"),
+        ),
+        # The dead counted with an auxiliary, or as confirmed.
+        (
+            "More than 3,000 people have died since the dam burst, the ministry said.",
+            "The dam burst has killed 2,719 people, the regional chief said.",
+            ("More than 3,000 people have died", "killed 2,719 people"),
+        ),
+        (
+            "So far 1,644 people have been confirmed dead in the valley.",
+            "The floods killed 1,700 people in the valley, officials said.",
+            ("1,644 people have been confirmed dead", "killed 1,700 people"),
+        ),
+    ],
+)
+def test_tolls_told_with_a_participle_or_an_auxiliary_are_compared(one, other, told):
+    (difference,) = _differences(one, other)
+    assert difference.topic == "Number killed"
+    assert [claim.text for claim in difference.claims] == list(told)
+
+
+def test_a_named_thing_two_sources_date_a_year_apart_is_a_difference():
+    (difference,) = _differences(
+        "In 2014, the council appointed her harbour master of Veldport, a post she kept.",
+        "She served in the north, first as a pilot and later as Harbour Master of Veldport from "
+        "2015 to 2021.",
+    )
+    assert difference.topic == "Year given for Veldport"
+    assert [c.source for c in difference.claims] == [1, 2]
+    assert "2014" in difference.claims[0].text and "harbour master" in difference.claims[0].text
+    assert difference.claims[1].text == "Harbour Master of Veldport from 2015"
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        # Other events of the same name's history: nothing but the names is shared.
+        "Okafor has led Veldport Shipping since 2015.",
+        # Years further apart date other events.
+        "Okafor was appointed to the board of Veldport Shipping in 2016.",
+        # The first source gives this year too: the two do not contest each other.
+        "Okafor was appointed to the board of Veldport Shipping in 2013.",
+    ],
+)
+def test_years_of_other_events_or_years_both_give_are_no_difference(other):
+    assert not _differences(
+        "Okafor was appointed to the board of Veldport Shipping in 2014 and left it in 2013.",
+        other,
+    )
+
+
 def test_a_toll_counted_by_the_dead_is_one_difference_with_the_killed():
     (difference,) = _differences(
         "The shelling left 26 civilians dead in the border villages, police said.",

@@ -511,6 +511,7 @@ def find_discrepancies(sentences: list[Sentence]) -> list[Discrepancy]:
     everything = (
         _duration_differences(sentences)
         + _date_differences(sentences)
+        + _year_differences(sentences)
         + _toll_differences(sentences)
         + _sum_differences(sentences)
         + _figure_differences(sentences)
@@ -526,8 +527,11 @@ def find_discrepancies(sentences: list[Sentence]) -> list[Discrepancy]:
 # "strikes killed at least 26 people", "left 26 dead", "13 Palestinians were killed": a toll
 # is a count of people whatever noun a source counts them by, so the verb names the thing.
 _TOLL_VERBS = r"(killed|wounded|injured|arrested|detained|displaced|evacuated|rescued)"
+# "The quake struck on Friday, killing at least 144 people": the participle counts as the verb.
+_TOLL_PARTICIPLES = {"killing": "killed", "wounding": "wounded", "injuring": "injured"}
 _TOLL = re.compile(
-    rf"\b{_TOLL_VERBS}\s+(?:{_BOUND_TOLL})?(\d[\d,]*)\s+(?:[A-Za-z-]+\s+){{0,2}}?[A-Za-z-]+"
+    rf"\b({_TOLL_VERBS[1:-1]}|{'|'.join(_TOLL_PARTICIPLES)})\s+(?:{_BOUND_TOLL})?(\d[\d,]*)"
+    rf"\s+(?:[A-Za-z-]+\s+){{0,2}}?[A-Za-z-]+"
     rf"|(?:{_BOUND_TOLL})?(\d[\d,]*)\s+(?:[A-Za-z-]+\s+){{0,2}}?"
     rf"(?:were|was|have been|had been|are|been)\s+{_TOLL_VERBS}\b",
     re.I,
@@ -547,13 +551,16 @@ _DEATH_TOLL = re.compile(
     + _TOLL_NUMBER
     + r"|"
     + _TOLL_NUMBER
-    + r"\s+(?:(?:[a-z]+s|people)\s+)?(?:died|deaths|dead(?=\s*[,.;:)]|\s*$"
+    + r"\s+(?:(?:[a-z]+s|people)\s+)?(?:(?:have|had|has)\s+)?(?:(?:been|were|was)\s+confirmed\s+)?"
+    r"(?:died|deaths|dead(?=\s*[,.;:)]|\s*$"
     r"|\s+(?:in|on|at|across|after|and|or|as|from|by|since|during|including|with|while|when"
     r"|following|amid|overnight)\b))",
     re.I,
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")  # "the 1998 deaths" dates them; it does not count them
-_TOLL_VERB = re.compile(rf"\b(?:{_TOLL_VERBS[1:-1]}|toll|dead|died|deaths)\b", re.I)
+_TOLL_VERB = re.compile(
+    rf"\b(?:{_TOLL_VERBS[1:-1]}|{'|'.join(_TOLL_PARTICIPLES)}|toll|dead|died|deaths)\b", re.I
+)
 # tolls of one event from different counts (civil defence, ministry) stay within this factor
 MAX_TOLL_RATIO = 3.0
 
@@ -777,6 +784,87 @@ def _date_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     return found
 
 
+# "Appointed bishop of Arnel in 2014" against "Bishop of Arnel from 2015": one named thing
+# dated a year apart by two sources.  Years further apart are other events of its history
+# ("joined in 1999", "left in 2013"); a year a source gives anywhere is no contest.
+_YEAR_MENTION = re.compile(r"(?<![\w.,/-])((?:19|20)\d\d)(?![\w/-]|[.,]\d)")
+MAX_YEAR_GAP = 1
+YEAR_WINDOW = 10  # words either side of a year that say what it dates
+YEAR_SOURCES = 16  # mentions kept per name and year, one per source: comparisons stay few
+
+
+@dataclass(frozen=True)
+class _YearMention:
+    year: int
+    source: int
+    text: str  # its sentence
+    span: tuple[int, int]  # from the year to the name
+    window: tuple[int, int]  # the words around the year
+    context: frozenset[str]  # their content stems
+    common: frozenset[str]  # those written in lower case: what about the name is dated
+
+    def phrase(self, shared: set[str]) -> str:
+        """The source's words from the year to the name and to what the two mentions share."""
+        edges = list(self.span)
+        for word in re.finditer(r"[A-Za-z][\w'’-]+", self.text[self.window[0] : self.window[1]]):
+            if stem(word.group(0).lower()) in shared:
+                edges += [self.window[0] + word.start(), self.window[0] + word.end()]
+        return self.text[min(edges) : max(edges)]
+
+
+def _year_differences(sentences: list[Sentence]) -> list[Discrepancy]:
+    """Named things (a place, a body, a person) that two sources date a year apart, the two
+    mentions sharing what is dated (a word one of them writes in lower case: "bishop", not only
+    "Smith" and "Acme"), neither source giving the other's year."""
+    given: dict[int, set[int]] = defaultdict(set)
+    # name → year → source → first mention
+    by_name: dict[str, dict[int, dict[int, _YearMention]]] = defaultdict(lambda: defaultdict(dict))
+    for s in sentences:
+        for m in _YEAR_MENTION.finditer(s.text):
+            year = int(m.group(1))
+            given[s.source].add(year)
+            start = _word_offset(s.text, m.start(), -YEAR_WINDOW)
+            end = _word_offset(s.text, m.end(), YEAR_WINDOW)
+            window = s.text[start:end]
+            content = [
+                w for w in re.findall(r"[A-Za-z][\w'’-]+", window) if w.lower() not in STOP_WORDS
+            ]
+            context = frozenset(stem(w.lower()) for w in content)
+            common = frozenset(stem(w) for w in content if w.islower())
+            for name in re.finditer(r"\b[A-Z][a-z]{3,}\b", window):
+                word = name.group(0)
+                if start + name.start() == 0 or word in _NOT_SUBJECTS or word.lower() in STOP_WORDS:
+                    continue  # a sentence's first word is capitalised whatever it is
+                mentions = by_name[word][year]
+                if s.source in mentions or len(mentions) >= YEAR_SOURCES:
+                    continue
+                edges = (m.start(), m.end(), start + name.start(), start + name.end())
+                mentions[s.source] = _YearMention(
+                    year, s.source, s.text, (min(edges), max(edges)), (start, end), context, common
+                )
+    found: list[Discrepancy] = []
+    told: set[tuple[int, int]] = set()  # (source, year) already in a difference
+    for name in sorted(by_name):
+        years = by_name[name]
+        for year in sorted(years):
+            for other in range(year + 1, year + MAX_YEAR_GAP + 1):
+                for a, b in itertools.product(years[year].values(), years.get(other, {}).values()):
+                    shared = (a.context & b.context) & (a.common | b.common)
+                    if (
+                        a.source == b.source
+                        or b.year in given[a.source]
+                        or a.year in given[b.source]
+                        or {(a.source, a.year), (b.source, b.year)} & told
+                        or not shared
+                    ):
+                        continue
+                    told |= {(a.source, a.year), (b.source, b.year)}
+                    pair = sorted((a, b), key=lambda x: x.source)
+                    claims = [Claim(x.phrase(shared), x.source) for x in pair]
+                    found.append(Discrepancy(f"Year given for {name}", claims))
+    return found
+
+
 def _word_offset(text: str, at: int, words: int) -> int:
     """The character offset ``words`` words before (negative) or after ``at`` in ``text``."""
     if words < 0:
@@ -800,7 +888,13 @@ def _toll_differences(sentences: list[Sentence]) -> list[Discrepancy]:
         if not _TOLL_VERB.search(s.text):
             continue  # most sentences count no one: a cheap test spares the full pattern
         found = [
-            ((m.group(1) or m.group(4)).lower(), m.group(2) or m.group(3), m.group(0))
+            (
+                _TOLL_PARTICIPLES.get(
+                    (m.group(1) or m.group(4)).lower(), (m.group(1) or m.group(4)).lower()
+                ),
+                m.group(2) or m.group(3),
+                m.group(0),
+            )
             for m in _TOLL.finditer(s.text)
         ] + [
             ("killed", m.group(2) or m.group(4), m.group(0))
