@@ -164,6 +164,21 @@ def test_key_figures_are_what_a_reader_quotes_not_adjectives():
     assert "23" in figures and "over 23" not in figures  # handed over: 23, not "more than 23"
 
 
+def test_a_key_figure_length_is_an_events_and_says_which_event():
+    from briefgen.analyse.evidence import find_key_figures
+    from briefgen.analyse.items import Sentence
+
+    said = [
+        Sentence(1, "The mayors met in Arnel for talks, which lasted nearly 10 hours.", "", 0, 0),
+        Sentence(1, "The two ports were on the phone for more than two hours.", "", 1, 1),
+        # Spans of time are background, not what a reader quotes.
+        Sentence(1, "Peace in the governor's first 100 days was never likely.", "", 2, 2),
+        Sentence(1, "The dispute over the canal has lasted more than three years.", "", 3, 3),
+    ]
+    figures = {f.figure: f.counts for f in find_key_figures(said, [], 8)}
+    assert figures == {"nearly 10 hours": "talks", "more than two hours": "on the phone"}
+
+
 def test_the_bottom_line_takes_one_side_of_a_difference_at_most():
     from briefgen.analyse.items import Candidate
     from briefgen.kinds import Story

@@ -219,10 +219,18 @@ def find_key_figures(
             (money.written, _sum_phrase(s.text, money), (f"{money.value:g}", money.currency), True)
             for money in find_sums(s.text)
         ]
+        # A length is quoted when it is an event's ("talks lasted nearly 10 hours"); a span of
+        # time ("in his first 100 days", "a war of three years") is background unless strong
+        # bullets tell it.
         counted += [
-            (m.group(0), _span(s.text, m), (f"{_minutes(m):g}", "minutes"), True)
+            (
+                m.group(0),
+                _measured(s.text, m) if things & _EVENT_WORDS else _span(s.text, m),
+                (f"{_minutes(m):g}", "minutes"),
+                bool(things & _EVENT_WORDS),
+            )
             for m in _durations(s.text)
-            if "-" not in m.group(0) and _things_of(s.text, m)
+            if "-" not in m.group(0) and (things := _things_of(s.text, m))
         ]
         for figure, counts, key, named in counted:
             score = weight.get((s.source, s.text), 0.0) + (1.0 if named else 0.0)
@@ -274,7 +282,7 @@ def _counts(text: str) -> tuple[tuple[str, str, str], ...]:
                 len(m.group(1)) :
             ]  # "hand over 23 soldiers" hands over 23, not more than 23
         if m.group(3):  # a percentage counts what comes before it: "duties of up to 35.3 percent"
-            lead = re.search(r"((?:[\w'’-]+\s+){1,5})$", before)
+            lead = re.search(r"((?:[\w'’][\w'’-]*\s+){1,5})$", before)
             if lead:
                 out.append((figure, lead.group(1) + figure, "percent"))
             continue
@@ -705,6 +713,24 @@ def _things_of(text: str, m: re.Match) -> set[str]:
     return (
         window if window & _EVENT_WORDS or any(w.endswith(("ed", "s")) for w in window) else set()
     )
+
+
+def _measured(text: str, m: re.Match) -> str:
+    """What a duration is the length of, in the source's words: "talks" for "eight hours of
+    talks", "on the phone" for "on the phone for more than two hours" (its figure is beside it)."""
+    after = re.match(r"\s+of\s+([a-z]+)", text[m.end() :])
+    if after:
+        return after.group(1)
+    before = re.search(r"((?:[\w'’-]+\s+){0,4})$", text[: m.start()])
+    words = before.group(1).split() if before else []
+    while words and words[-1].lower() in STOP_WORDS:
+        words.pop()  # "on the phone for": the preposition leads to the figure
+    if any(w.lower() in _EVENT_WORDS for w in words):
+        return " ".join(words)
+    # "talks in Jeddah, which lasted nearly 10 hours": the event named earlier in the sentence
+    window = text[max(0, m.start() - DURATION_WINDOW) : m.start()]
+    named = [w for w in re.findall(r"[A-Za-z]+", window) if w.lower() in _EVENT_WORDS]
+    return named[-1] if named else _span(text, m)
 
 
 def _span(text: str, m: re.Match) -> str:
