@@ -785,6 +785,27 @@ def test_years_of_other_events_or_years_both_give_are_no_difference(other):
     )
 
 
+def test_a_quake_two_sources_measure_differently_is_a_difference():
+    (difference,) = _differences(
+        "A magnitude 7.7 earthquake struck near Arnel on Friday afternoon.",
+        "The seismological office said the quake had a magnitude of 7.9.",
+    )
+    assert difference.topic == "Magnitude"
+    assert [c.text for c in difference.claims] == ["magnitude 7.7 earthquake", "magnitude of 7.9"]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "The 7.7-magnitude quake flattened the old market.",  # the same magnitude
+        "A magnitude 6.4 aftershock shook the city on Sunday.",  # another quake
+        "A magnitude 5.1 tremor was felt across the border a week earlier.",  # far apart
+    ],
+)
+def test_one_quakes_magnitude_or_other_quakes_are_no_difference(other):
+    assert not _differences("A magnitude 7.7 earthquake struck near Arnel on Friday.", other)
+
+
 def test_a_toll_counted_by_the_dead_is_one_difference_with_the_killed():
     (difference,) = _differences(
         "The shelling left 26 civilians dead in the border villages, police said.",

@@ -63,6 +63,7 @@ _MEASURES = set(_MINUTES) | {
     "gigawatt",
     "storey",
     "story",
+    "magnitude",
 }
 _BOUND_TOLL = r"(?:at least|more than|over|some|about|around|nearly|almost|up to)\s+"
 _AT_MOST = ("less than", "under", "fewer than", "no more than", "up to", "nearly", "almost")
@@ -521,6 +522,7 @@ def find_discrepancies(sentences: list[Sentence]) -> list[Discrepancy]:
         + _date_differences(sentences)
         + _year_differences(sentences)
         + _toll_differences(sentences)
+        + _magnitude_differences(sentences)
         + _sum_differences(sentences)
         + _figure_differences(sentences)
     )
@@ -898,6 +900,45 @@ def _word_offset(text: str, at: int, words: int) -> int:
         return found.start() if found else at
     found = re.match(rf"(?:\s*\S+){{0,{words}}}", text[at:])
     return at + found.end() if found else at
+
+
+# "a magnitude 7.7 earthquake", "the 7.9-magnitude quake", "a magnitude of 7.7": agencies often
+# measure one quake differently, and a reader should see both.  An aftershock is another quake,
+# and magnitudes further apart than a few tenths are of other quakes.
+_MAGNITUDE = re.compile(
+    r"\bmagnitude(?:\s+of)?\s+(\d(?:\.\d)?)(?![\d.]*\d)(?:\s+[a-z]+)?"
+    r"|(?<![\d.])(\d(?:\.\d)?)[-\s]magnitude(?:\s+[a-z]+)?",
+    re.I,
+)
+_AFTERSHOCK = re.compile(r"\baftershocks?\b", re.I)
+MAX_MAGNITUDE_GAP = 0.5
+
+
+def _magnitude_differences(sentences: list[Sentence]) -> list[Discrepancy]:
+    """Quake magnitudes two sources give differently, neither giving the other's."""
+    given: dict[int, dict[float, Claim]] = defaultdict(dict)
+    for s in sentences:
+        if "agnitude" not in s.text or _AFTERSHOCK.search(s.text):
+            continue  # most sentences measure no quake: a cheap test spares the pattern
+        for m in _MAGNITUDE.finditer(s.text):
+            value = float(m.group(1) or m.group(2))
+            given[s.source].setdefault(value, Claim(m.group(0), s.source))
+    sources = sorted(given)
+    pairs = [
+        (abs(a - b), a_claim, b_claim)
+        for i, first in enumerate(sources)
+        for second in sources[i + 1 :]
+        for a, a_claim in given[first].items()
+        for b, b_claim in given[second].items()
+        if a != b
+        and abs(a - b) <= MAX_MAGNITUDE_GAP
+        and a not in given[second]
+        and b not in given[first]
+    ]
+    if not pairs:
+        return []
+    _, first_claim, second_claim = min(pairs, key=lambda p: p[0])
+    return [Discrepancy("Magnitude", [first_claim, second_claim])]
 
 
 def _toll_differences(sentences: list[Sentence]) -> list[Discrepancy]:
