@@ -97,6 +97,9 @@ _NOT_SUBJECTS = {
     *MONTHS,
     *WEEKDAYS,
 }
+# "6 p.m." is a time of day and "267th" a rank: neither counts anything.
+_NOT_A_COUNT_AFTER = re.compile(r"\s?[ap]\.?m\b|(?:st|nd|rd|th)\b", re.I)
+_LEADING_CONJUNCTION = re.compile(r"^(?:and|but|or|so|yet)\s+", re.I)
 # A count: not a clock time ("3:35 PM"), and never ending on the comma after it ("by 2035, plus").
 _COUNT = re.compile(
     rf"(?<![\w.,:-])({_BOUND})(\d(?:[\d,]*\d)?(?:\.\d+)?)(\s*(?:%|percent|per cent))?"
@@ -275,6 +278,7 @@ def _counts(text: str) -> tuple[tuple[str, str, str], ...]:
             _DATE_CONTEXT.search(before)
             or _DATE_CONTEXT.match(after)
             or re.fullmatch(r"(1[89]|20)\d\d", number)
+            or _NOT_A_COUNT_AFTER.match(after)
         ):
             continue
         figure = m.group(0).strip()
@@ -285,7 +289,8 @@ def _counts(text: str) -> tuple[tuple[str, str, str], ...]:
         if m.group(3):  # a percentage counts what comes before it: "duties of up to 35.3 percent"
             lead = re.search(r"((?:[\w'’][\w'’-]*\s+){1,5})$", before)
             if lead:
-                out.append((figure, lead.group(1) + figure, "percent"))
+                said = _LEADING_CONJUNCTION.sub("", lead.group(1))  # "And renewables were…"
+                out.append((figure, said + figure, "percent"))
             continue
         if m.group(5) and m.group(5).lower() not in _MEASURES:
             # "a 20-nation bloc" describes the bloc; "a 30-day ceasefire" measures the ceasefire
