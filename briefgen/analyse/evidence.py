@@ -596,7 +596,9 @@ def _duration_differences(sentences: list[Sentence]) -> list[Discrepancy]:
                 if opening.startswith(_AT_MOST)
                 else ""
             )
-            mentions.append(_Duration(minutes, bound, _span(s.text, m), s.source, things))
+            # The difference's topic names the thing ("Length of the call"): each side is its
+            # figure as the source words it ("more than two hours", "90-minute conversation").
+            mentions.append(_Duration(minutes, bound, _span(s.text, m, 0), s.source, things))
     # Group mentions by what they measure, then compare within a group: linear in mentions.
     # A group key is "event" (a call, a meeting) or a thing a duration names ("two-day storm");
     # a plain duration joins a thing's group when the thing is among the words just before it.
@@ -740,9 +742,9 @@ def _measured(text: str, m: re.Match) -> str:
     return named[-1] if named else _span(text, m)
 
 
-def _span(text: str, m: re.Match) -> str:
+def _span(text: str, m: re.Match, words_before: int = 4) -> str:
     """The duration with a few words of context, cut at punctuation."""
-    before = re.search(r"((?:[\w'’-]+\s+){0,4})$", text[: m.start()])
+    before = re.search(rf"((?:[\w'’-]+\s+){{0,{words_before}}})$", text[: m.start()])
     after = re.match(r"\s+of\s+[a-z]+" if "-" not in m.group(0) else r"\s*[a-z]+", text[m.end() :])
     return (before.group(1) if before else "") + m.group(0) + (after.group(0) if after else "")
 
