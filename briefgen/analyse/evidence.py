@@ -578,6 +578,9 @@ _TOLL_VERB = re.compile(
 )
 # tolls of one event from different counts (civil defence, ministry) stay within this factor
 MAX_TOLL_RATIO = 3.0
+ROUNDED_DOWN = (
+    0.1  # a lower bound this close under a count is that count rounded ("more than 1,600")
+)
 
 
 def _duration_differences(sentences: list[Sentence]) -> list[Discrepancy]:
@@ -913,8 +916,9 @@ def _word_offset(text: str, at: int, words: int) -> int:
 # measure one quake differently, and a reader should see both.  An aftershock is another quake,
 # and magnitudes further apart than a few tenths are of other quakes.
 _MAGNITUDE = re.compile(
-    r"\bmagnitude(?:\s+of)?\s+(\d(?:\.\d)?)(?![\d.]*\d)(?:\s+[a-z]+)?"
-    r"|(?<![\d.])(\d(?:\.\d)?)[-\s]magnitude(?:\s+[a-z]+)?",
+    r"\b(?:magnitude(?:\s+of)?\s+|magnitude-|measuring\s+)(\d(?:\.\d)?)(?![\d.]*\d)"
+    r"(?:\s+(?:earthquake|quake|tremor))?"
+    r"|(?<![\d.])(\d(?:\.\d)?)[-\s]magnitude(?:\s+(?:earthquake|quake|tremor))?",
     re.I,
 )
 _AFTERSHOCK = re.compile(r"\baftershocks?\b", re.I)
@@ -925,7 +929,7 @@ def _magnitude_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     """Quake magnitudes two sources give differently, neither giving the other's."""
     given: dict[int, dict[float, Claim]] = defaultdict(dict)
     for s in sentences:
-        if "agnitude" not in s.text or _AFTERSHOCK.search(s.text):
+        if ("agnitude" not in s.text and "Richter" not in s.text) or _AFTERSHOCK.search(s.text):
             continue  # most sentences measure no quake: a cheap test spares the pattern
         for m in _MAGNITUDE.finditer(s.text):
             value = float(m.group(1) or m.group(2))
@@ -952,8 +956,9 @@ def _toll_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     """People killed (wounded, arrested…) that two sources count differently, each never giving
     the other's count.
 
-    "at least 26" contradicts an exact 13; "at least 13" and "at least 26" do not contradict.
-    Tolls far apart (more than ``MAX_TOLL_RATIO``) are of different events.
+    "at least 13" and "26" are two counts, as are "at least 13" and "at least 26"; "more than
+    1,600" and "1,644" are one, rounded.  Tolls far apart (more than ``MAX_TOLL_RATIO``) are of
+    different events.
     """
     given: dict[int, set[float]] = defaultdict(set)
     # verb → (count, bound) → first mention: the distinct tolls stay few.
@@ -1003,10 +1008,12 @@ def _toll_differences(sentences: list[Sentence]) -> list[Discrepancy]:
 
 
 def _tolls_differ(a: float, a_min: bool, b: float, b_min: bool) -> bool:
-    (low, low_min), (high, high_min) = sorted(((a, a_min), (b, b_min)))
+    (low, low_min), (high, _) = sorted(((a, a_min), (b, b_min)))
     if low <= 0 or high / low > MAX_TOLL_RATIO or low == high:
         return False
-    return not low_min  # "at least" the lower toll agrees with any higher one
+    # "At least 610" and "974" may both be true, but they are two counts (two tallies, two
+    # days) a reader should see, as with lengths; "more than 1,600" is 1,644 rounded down.
+    return not low_min or high > low * (1 + ROUNDED_DOWN)
 
 
 # "put the number of boats at 23", "the number of arrests rose to 40": a count told the other way
