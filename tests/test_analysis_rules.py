@@ -805,6 +805,31 @@ def test_years_of_other_events_or_years_both_give_are_no_difference(other):
     )
 
 
+def test_tolls_told_at_length_or_without_an_auxiliary_are_compared_and_told_briefly():
+    injured, killed = sorted(
+        _differences(
+            "The landslide struck on Friday, killing at least 1,002 people and injuring 2,376, "
+            "officials said.",
+            "The death toll from the landslide that buried Arnel on Friday has risen to 1,644, "
+            "with 3,408 people injured.",
+        ),
+        key=lambda d: d.topic,
+    )
+    assert killed.topic == "Number killed"
+    assert [c.text for c in killed.claims] == [
+        "killing at least 1,002 people",
+        "death toll … has risen to 1,644",
+    ]
+    assert injured.topic == "Number injured"
+    assert [c.text for c in injured.claims] == ["injuring 2,376", "3,408 people injured"]
+
+
+def test_a_year_is_no_toll():
+    assert not _differences(
+        "In 2015 rebels killed 40 villagers in Arnel.", "In 2016 rebels killed 40 villagers."
+    )
+
+
 def test_a_quake_two_sources_measure_differently_is_a_difference():
     (difference,) = _differences(
         "A magnitude 7.7 earthquake struck near Arnel on Friday afternoon.",

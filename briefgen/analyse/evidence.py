@@ -545,10 +545,10 @@ _TOLL_VERBS = r"(killed|wounded|injured|arrested|detained|displaced|evacuated|re
 # "The quake struck on Friday, killing at least 144 people": the participle counts as the verb.
 _TOLL_PARTICIPLES = {"killing": "killed", "wounding": "wounded", "injuring": "injured"}
 _TOLL = re.compile(
-    rf"\b({_TOLL_VERBS[1:-1]}|{'|'.join(_TOLL_PARTICIPLES)})\s+(?:{_BOUND_TOLL})?(\d[\d,]*)"
-    rf"\s+(?:[A-Za-z-]+\s+){{0,2}}?[A-Za-z-]+"
+    rf"\b({_TOLL_VERBS[1:-1]}|{'|'.join(_TOLL_PARTICIPLES)})\s+(?:{_BOUND_TOLL})?(\d(?:[\d,]*\d)?)"
+    rf"(?:\s+(?:[A-Za-z-]+\s+){{0,2}}?[A-Za-z-]+)?"
     rf"|(?:{_BOUND_TOLL})?(\d[\d,]*)\s+(?:[A-Za-z-]+\s+){{0,2}}?"
-    rf"(?:were|was|have been|had been|are|been)\s+{_TOLL_VERBS}\b",
+    rf"(?:(?:were|was|have been|had been|are|been)\s+)?{_TOLL_VERBS}\b",
     re.I,
 )
 # "The death toll rose to 1,644", "the toll stood at 26", "26 people died", "left 31 dead": the
@@ -560,7 +560,7 @@ _TOLL_NUMBER = (
     r"(?!\s*(?:%|percent|per cent|[ap]\.?m\b|million|billion|thousand|euros?|dollars?|pounds?))"
 )
 _DEATH_TOLL = re.compile(
-    r"(?:\bdeath toll\b(?:\s+[a-z]+){0,6}?\s+(?:to|at|of|is|was|reached|hit)"
+    r"(?:\bdeath toll\b(?:[^.;:!?]|\.(?=\d)){0,80}?\s(?:to|at|of|is|was|reached|hit)"
     r"|\btoll\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|jumped|stood|stands|reached|hit)"
     r"(?:\s+(?:to|at))?)\s+"
     + _TOLL_NUMBER
@@ -578,6 +578,11 @@ _TOLL_VERB = re.compile(
 )
 # tolls of one event from different counts (civil defence, ministry) stay within this factor
 MAX_TOLL_RATIO = 3.0
+CLAIM_WORDS = 8  # a toll phrase longer than this is elided in the middle
+_TOLL_TAIL = frozenset(
+    "has had have rose risen climbed jumped stood stands reached hit is was to at of now "
+    "more than at least over some about around nearly almost up".split()
+)
 ROUNDED_DOWN = (
     0.1  # a lower bound this close under a count is that count rounded ("more than 1,600")
 )
@@ -975,8 +980,10 @@ def _toll_differences(sentences: list[Sentence]) -> list[Discrepancy]:
                 m.group(0),
             )
             for m in _TOLL.finditer(s.text)
+            if not _YEAR.fullmatch(m.group(2) or m.group(3))
+            and not _DATE_CONTEXT.search(s.text[: m.start()])
         ] + [
-            ("killed", m.group(2) or m.group(4), m.group(0))
+            ("killed", m.group(2) or m.group(4), _condensed(m.group(0)))
             for m in _DEATH_TOLL.finditer(s.text)
             if not _YEAR.fullmatch(m.group(2) or m.group(4))
             and not _DATE_CONTEXT.search(s.text[: m.start()])
@@ -1005,6 +1012,19 @@ def _toll_differences(sentences: list[Sentence]) -> list[Discrepancy]:
         if pair:
             found.append(Discrepancy(f"Number {verb}", pair))
     return found
+
+
+def _condensed(phrase: str) -> str:
+    """A long toll phrase with what lies between its subject and its count elided: "death toll
+    from the quake that struck the city on Friday has risen to 1,644" → "death toll … has
+    risen to 1,644"."""
+    words = phrase.split()
+    if len(words) <= CLAIM_WORDS:
+        return phrase
+    tail = len(words) - 1  # the count; then back over its verb and bound
+    while tail > 2 and words[tail - 1].lower() in _TOLL_TAIL:
+        tail -= 1
+    return " ".join(words[:2]) + " … " + " ".join(words[tail:])
 
 
 def _tolls_differ(a: float, a_min: bool, b: float, b_min: bool) -> bool:
