@@ -152,12 +152,20 @@ class Quote:
     sources: list[int]
 
 
+ELISION = " … "  # words of a source left out of a claim ("death toll … has risen to 1,644")
+
+
 @dataclass
 class Claim:
-    """What one source says about a contested figure."""
+    """What one source says about a contested figure: its words, a stretch of them left out
+    where ``ELISION`` stands."""
 
     text: str
     source: int
+
+    def parts(self) -> list[str]:
+        """The stretches of the source's words the claim quotes."""
+        return [part for part in self.text.split(ELISION) if part.strip()]
 
 
 @dataclass

@@ -163,6 +163,20 @@ def test_a_line_stating_a_side_of_a_difference_is_disputed():
     )
 
 
+def test_a_line_stating_an_elided_side_of_a_difference_is_disputed():
+    # "death toll … has risen to 1,644": the claim's words are in the line, a stretch between.
+    difference = Discrepancy(
+        "Number killed",
+        [Claim("killed 1,002 people", 1), Claim("death toll … has risen to 1,644", 2)],
+    )
+    told = "The death toll from the landslide in Arnel has risen to 1,644, officials said."
+    disputed = support_of([Evidence(2, told)], told, [difference])
+    other = support_of(
+        [Evidence(2, "The toll road has risen in price.")], "The toll road reopened.", [difference]
+    )
+    assert disputed.disputed and not other.disputed
+
+
 def test_the_bottom_line_says_only_what_the_evidence_makes_firm_in_estimative_words():
     firm = Support(outlets=3)
     assert label(firm, MARKS, bottom_line=True) == "confirmed by 3 outlets"

@@ -14,7 +14,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from ..model import Actor, Claim, Discrepancy, Evidence, KeyFigure, Quote
+from ..model import ELISION, Actor, Claim, Discrepancy, Evidence, KeyFigure, Quote
 from ..profile import Profile
 from .edit import dangling
 from .items import Candidate, Sentence
@@ -547,7 +547,7 @@ _TOLL_PARTICIPLES = {"killing": "killed", "wounding": "wounded", "injuring": "in
 _TOLL = re.compile(
     rf"\b({_TOLL_VERBS[1:-1]}|{'|'.join(_TOLL_PARTICIPLES)})\s+(?:{_BOUND_TOLL})?(\d(?:[\d,]*\d)?)"
     rf"(?:\s+(?:[A-Za-z-]+\s+){{0,2}}?[A-Za-z-]+)?"
-    rf"|(?:{_BOUND_TOLL})?(\d[\d,]*)\s+(?:[A-Za-z-]+\s+){{0,2}}?"
+    rf"|(?:{_BOUND_TOLL})?(\d(?:[\d,]*\d)?)\s+(?:[A-Za-z-]+\s+){{0,2}}?"
     rf"(?:(?:were|was|have been|had been|are|been)\s+)?{_TOLL_VERBS}\b",
     re.I,
 )
@@ -830,7 +830,8 @@ def _date_differences(sentences: list[Sentence]) -> list[Discrepancy]:
 # "Appointed bishop of Arnel in 2014" against "Bishop of Arnel from 2015": one named thing
 # dated a year apart by two sources.  Years further apart are other events of its history
 # ("joined in 1999", "left in 2013"); a year a source gives anywhere is no contest.
-_YEAR_MENTION = re.compile(r"(?<![\w.,/-])((?:19|20)\d\d)(?![\w/-]|[.,]\d)")
+# (The look back follows the digits: a pattern that opens with them is scanned for fast.)
+_YEAR_MENTION = re.compile(r"((?:19|20)\d\d)(?<![\w.,/-]\d\d\d\d)(?![\w/-]|[.,]\d)")
 MAX_YEAR_GAP = 1
 YEAR_WINDOW = 10  # words either side of a year that say what it dates
 YEAR_SOURCES = 16  # mentions kept per name and year, one per source: comparisons stay few
@@ -846,7 +847,7 @@ class _YearMention:
     context: frozenset[str]  # their content stems
     common: frozenset[str]  # those written in lower case: what about the name is dated
 
-    def phrase(self, shared: set[str]) -> str:
+    def phrase(self, shared: frozenset[str]) -> str:
         """The source's words from the year to the name and to what the two mentions share."""
         edges = list(self.span)
         for word in re.finditer(r"[A-Za-z][\w'’-]+", self.text[self.window[0] : self.window[1]]):
@@ -1024,7 +1025,7 @@ def _condensed(phrase: str) -> str:
     tail = len(words) - 1  # the count; then back over its verb and bound
     while tail > 2 and words[tail - 1].lower() in _TOLL_TAIL:
         tail -= 1
-    return " ".join(words[:2]) + " … " + " ".join(words[tail:])
+    return " ".join(words[:2]) + ELISION + " ".join(words[tail:])
 
 
 def _tolls_differ(a: float, a_min: bool, b: float, b_min: bool) -> bool:

@@ -285,9 +285,13 @@ def _disputed(
     told = _spaced(text)
     for difference in differences:
         for claim in difference.claims:
-            said = _spaced(claim.text)
+            said = [_spaced(part) for part in claim.parts()]
             if said and (
-                said in told or any(said in _spaced(s) for s in by_source.get(claim.source, ()))
+                all(part in told for part in said)
+                or any(
+                    all(part in _spaced(s) for part in said)
+                    for s in by_source.get(claim.source, ())
+                )
             ):
                 return True
     return False

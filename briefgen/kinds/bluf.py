@@ -35,7 +35,7 @@ def bottom_line(_items: list[Item], spec: SectionSpec, story: Story, brief: Brie
     """
     from ..analyse.items import item
 
-    contested = [tuple(claim.text for claim in d.claims) for d in brief.items_of("discrepancies")]
+    contested = [d.claims for d in brief.items_of("discrepancies")]
     short = [(n, c) for n, c in enumerate(story.chosen) if c.words <= BLUF_MAX_WORDS][
         : 2 * spec.max_items
     ]
@@ -45,7 +45,9 @@ def bottom_line(_items: list[Item], spec: SectionSpec, story: Story, brief: Brie
     told: set[int] = set()  # differences one line already takes a side in
     for _, c in short:
         sides = {
-            n for n, claims in enumerate(contested) if any(claim in c.text for claim in claims)
+            n
+            for n, claims in enumerate(contested)
+            if any(all(part in c.text for part in claim.parts()) for claim in claims)
         }
         if sides & told:
             continue
