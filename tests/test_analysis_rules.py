@@ -824,6 +824,30 @@ def test_tolls_told_at_length_or_without_an_auxiliary_are_compared_and_told_brie
     assert [c.text for c in injured.claims] == ["injuring 2,376", "3,408 people injured"]
 
 
+@pytest.mark.parametrize(
+    "one, told",
+    [
+        ("The number of dead rose to 1,700, officials said.", "number of dead rose to 1,700"),
+        (
+            "The number of people killed climbed past 1,900 on Sunday.",
+            "number of people killed climbed past 1,900",
+        ),
+        ("Officials reported 1,700 fatalities in the valley.", "1,700 fatalities"),
+    ],
+)
+def test_the_dead_counted_as_a_number_or_as_fatalities_are_a_toll(one, told):
+    (difference,) = _differences(one, "The landslide killed 1,644 people in the valley.")
+    assert difference.topic == "Number killed"
+    assert [c.text for c in difference.claims] == [told, "killed 1,644 people"]
+
+
+def test_a_count_rounded_down_past_a_toll_is_that_toll():
+    assert not _differences(
+        "The number of people killed climbed past 1,600 on Sunday.",
+        "The landslide killed 1,644 people in the valley.",
+    )
+
+
 def test_a_year_is_no_toll():
     assert not _differences(
         "In 2015 rebels killed 40 villagers in Arnel.", "In 2016 rebels killed 40 villagers."

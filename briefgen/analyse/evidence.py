@@ -560,21 +560,23 @@ _TOLL_NUMBER = (
     r"(?!\s*(?:%|percent|per cent|[ap]\.?m\b|million|billion|thousand|euros?|dollars?|pounds?))"
 )
 _DEATH_TOLL = re.compile(
-    r"(?:\bdeath toll\b(?:[^.;:!?]|\.(?=\d)){0,80}?\s(?:to|at|of|is|was|reached|hit)"
+    r"(?:\b(?:death toll|number of (?:people killed|(?:the )?dead|deaths|fatalities|victims))\b"
+    r"(?:[^.;:!?]|\.(?=\d)){0,80}?\s(?:to|at|of|is|was|reached|hit|past|above)"
     r"|\btoll\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|jumped|stood|stands|reached|hit)"
     r"(?:\s+(?:to|at))?)\s+"
     + _TOLL_NUMBER
     + r"|"
     + _TOLL_NUMBER
     + r"\s+(?:(?:[a-z]+s|people)\s+)?(?:(?:have|had|has)\s+)?(?:(?:been|were|was)\s+confirmed\s+)?"
-    r"(?:died|deaths|dead(?=\s*[,.;:)]|\s*$"
+    r"(?:died|deaths|fatalities|dead(?=\s*[,.;:)]|\s*$"
     r"|\s+(?:in|on|at|across|after|and|or|as|from|by|since|during|including|with|while|when"
     r"|following|amid|overnight)\b))",
     re.I,
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")  # "the 1998 deaths" dates them; it does not count them
 _TOLL_VERB = re.compile(
-    rf"\b(?:{_TOLL_VERBS[1:-1]}|{'|'.join(_TOLL_PARTICIPLES)}|toll|dead|died|deaths)\b", re.I
+    rf"\b(?:{_TOLL_VERBS[1:-1]}|{'|'.join(_TOLL_PARTICIPLES)}|toll|dead|died|deaths|fatalities)\b",
+    re.I,
 )
 # tolls of one event from different counts (civil defence, ministry) stay within this factor
 MAX_TOLL_RATIO = 3.0
@@ -995,7 +997,10 @@ def _toll_differences(sentences: list[Sentence]) -> list[Discrepancy]:
         ]
         for verb, number, phrase in found:
             value = float(number.replace(",", ""))
-            at_least = re.search(r"\b(?:at least|more than|over)\s+\d", phrase, re.I) is not None
+            at_least = (
+                re.search(r"\b(?:at least|more than|over|past|above)\s+\d", phrase, re.I)
+                is not None
+            )
             given[s.source].add(value)
             if len(tolls[verb]) < MAX_LENGTHS:
                 tolls[verb].setdefault((value, at_least), Claim(phrase, s.source))
