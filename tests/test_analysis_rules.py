@@ -833,6 +833,12 @@ def test_tolls_told_at_length_or_without_an_auxiliary_are_compared_and_told_brie
             "number of people killed climbed past 1,900",
         ),
         ("Officials reported 1,700 fatalities in the valley.", "1,700 fatalities"),
+        # Told at length, its subject is kept whole and the words before its count elided.
+        (
+            "The number of people killed by the landslide that buried Arnel on Friday has "
+            "risen to 1,900.",
+            "number of people killed … has risen to 1,900",
+        ),
     ],
 )
 def test_the_dead_counted_as_a_number_or_as_fatalities_are_a_toll(one, told):

@@ -559,8 +559,9 @@ _TOLL_NUMBER = (
     rf"((?:{_BOUND_TOLL})?(\d(?:[\d,]*\d)?))(?![\w,.]*\d|\w)"
     r"(?!\s*(?:%|percent|per cent|[ap]\.?m\b|million|billion|thousand|euros?|dollars?|pounds?))"
 )
+_TOLL_SUBJECT = r"death toll|number of (?:people killed|(?:the )?dead|deaths|fatalities|victims)"
 _DEATH_TOLL = re.compile(
-    r"(?:\b(?:death toll|number of (?:people killed|(?:the )?dead|deaths|fatalities|victims))\b"
+    rf"(?:\b(?:{_TOLL_SUBJECT})\b"
     r"(?:[^.;:!?]|\.(?=\d)){0,80}?\s(?:to|at|of|is|was|reached|hit|past|above)"
     r"|\btoll\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|jumped|stood|stands|reached|hit)"
     r"(?:\s+(?:to|at))?)\s+"
@@ -978,24 +979,23 @@ def _toll_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     for s in sentences:
         if not _TOLL_VERB.search(s.text):
             continue  # most sentences count no one: a cheap test spares the full pattern
+        # (verb, count, phrase, where it starts); a participle counts as its verb, the dead as
+        # the killed
         found = [
             (
-                _TOLL_PARTICIPLES.get(
-                    (m.group(1) or m.group(4)).lower(), (m.group(1) or m.group(4)).lower()
-                ),
+                _TOLL_PARTICIPLES.get(verb := (m.group(1) or m.group(4)).lower(), verb),
                 m.group(2) or m.group(3),
                 m.group(0),
+                m.start(),
             )
             for m in _TOLL.finditer(s.text)
-            if not _YEAR.fullmatch(m.group(2) or m.group(3))
-            and not _DATE_CONTEXT.search(s.text[: m.start()])
         ] + [
-            ("killed", m.group(2) or m.group(4), _condensed(m.group(0)))
+            ("killed", m.group(2) or m.group(4), _condensed(m.group(0)), m.start())
             for m in _DEATH_TOLL.finditer(s.text)
-            if not _YEAR.fullmatch(m.group(2) or m.group(4))
-            and not _DATE_CONTEXT.search(s.text[: m.start()])
         ]
-        for verb, number, phrase in found:
+        for verb, number, phrase, start in found:
+            if _YEAR.fullmatch(number) or _DATE_CONTEXT.search(s.text[:start]):
+                continue  # "in 2015 rebels killed…", "on March 19 killed…": a date, not a count
             value = float(number.replace(",", ""))
             at_least = (
                 re.search(r"\b(?:at least|more than|over|past|above)\s+\d", phrase, re.I)
@@ -1029,12 +1029,16 @@ def _condensed(phrase: str) -> str:
     from the quake that struck the city on Friday has risen to 1,644" → "death toll … has
     risen to 1,644"."""
     words = phrase.split()
-    if len(words) <= CLAIM_WORDS:
+    subject = re.match(_TOLL_SUBJECT, phrase, re.I)
+    if len(words) <= CLAIM_WORDS or subject is None:
         return phrase
+    lead = len(subject.group(0).split())
     tail = len(words) - 1  # the count; then back over its verb and bound
-    while tail > 2 and words[tail - 1].lower() in _TOLL_TAIL:
+    while tail > lead and words[tail - 1].lower() in _TOLL_TAIL:
         tail -= 1
-    return " ".join(words[:2]) + ELISION + " ".join(words[tail:])
+    if tail == lead:
+        return phrase  # nothing between the subject and its count
+    return " ".join(words[:lead]) + ELISION + " ".join(words[tail:])
 
 
 def _tolls_differ(a: float, a_min: bool, b: float, b_min: bool) -> bool:
