@@ -244,6 +244,59 @@ def test_the_conflicting_pair_lists_both_rates_and_both_sums_in_key_figures():
     brief = analyse(
         [article(one, "first.example"), article(other, "second.example")], load_profile("generic")
     )
-    figures = {f.figure: f.sources for f in brief.items_of("key_figures")}
-    assert figures["3.25%"] == [1] and figures["3.5%"] == [2]
-    assert figures["€14 billion"] == [1] and figures["€16 billion"] == [2]
+    figures = {f.figure: (f.counts, f.sources) for f in brief.items_of("key_figures")}
+    # One row for each disputed figure, both sides in source order, labelled by the words the
+    # sides share: a row with one side alone would state as settled what the outlets dispute.
+    assert figures["3.25% or 3.5%"] == ("deposit rate", [1, 2])
+    assert figures["€14 billion or €16 billion"] == ("bond holdings", [1, 2])
+    assert not {"3.25%", "3.5%", "€14 billion", "€16 billion"} & set(figures)
+
+
+def test_a_disputed_length_is_one_key_figures_row_named_by_its_difference():
+    brief = analyse(
+        [
+            article(
+                """
+The presidents of Arnel and Vosk spoke on the phone for more than two hours on Monday.
+They agreed to reopen the border crossing at Tarn for trucks carrying grain.
+Arnel will release 40 detained fishermen as a gesture of goodwill.
+""",
+                "first.example",
+            ),
+            article(
+                """
+During the 90-minute call, the two presidents agreed to reopen the Tarn crossing.
+The leaders also agreed to set up a joint commission on the river border.
+""",
+                "second.example",
+            ),
+        ],
+        load_profile("default"),
+    )
+    [difference] = brief.items_of("discrepancies")
+    rows = {f.figure: (f.counts, f.sources) for f in brief.items_of("key_figures")}
+    assert rows["more than two hours or 90-minute"] == (difference.topic, [1, 2])
+    assert not {"more than two hours", "90-minute"} & set(rows)
+
+
+def test_a_disputed_figure_whose_other_side_is_not_a_key_figure_says_so():
+    from briefgen.analyse.evidence import fold_differences
+    from briefgen.model import Claim, Discrepancy, Evidence, KeyFigure
+
+    said = "The ferry was carrying 412 passengers."
+    rows = fold_differences(
+        [
+            KeyFigure("412", "carrying 412 passengers", [1], [Evidence(1, said)]),
+            KeyFigure("12", "12 crew", [2], [Evidence(2, "It had 12 crew.")]),
+        ],
+        [
+            Discrepancy(
+                "Number of passengers",
+                [Claim("carrying 412 passengers", 1), Claim("carrying 398 passengers", 2)],
+            )
+        ],
+    )
+    assert [(r.figure, r.counts) for r in rows] == [
+        ("412", "Number of passengers (sources differ)"),
+        ("12", "12 crew"),  # "12" is not the "412" of the other's claim
+    ]

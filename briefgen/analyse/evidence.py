@@ -196,6 +196,8 @@ _SPEAKER_BEFORE = re.compile(
 QUOTE_MAX_WORDS = 28
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 MAX_DISCREPANCIES = 4
+DISPUTED_OR = " or "  # between the sides of a disputed figure in its one Key figures row
+ONE_SIDE = " (sources differ)"  # after a disputed figure's row that has one side only
 MAX_CLAIMS = 4  # a note on differing figures names at most this many of them
 MAX_LENGTHS = 64  # distinct lengths of one thing compared pairwise
 
@@ -248,6 +250,84 @@ def find_key_figures(
             scores[key] = score
     best = sorted(found, key=lambda k: -scores[k])
     return [found[k] for k in best if scores[k] >= 1.0][:limit]
+
+
+def fold_differences(figures: list[KeyFigure], differences: list[Discrepancy]) -> list[KeyFigure]:
+    """``figures`` with the sides of each difference told in one row, where the first of them
+    stood: "more than two hours or 90-minute | Length of the call".  A row with one side alone
+    would state as settled what the sources dispute."""
+    folded: list[KeyFigure] = []
+    told: dict[int, KeyFigure] = {}  # the row each difference already has
+    for figure in figures:
+        side = next(
+            (
+                n
+                for n, d in enumerate(differences)
+                for c in d.claims
+                if c.source in figure.sources and _states(c.text, figure.figure)
+            ),
+            None,
+        )
+        if side is None:
+            folded.append(figure)
+        elif side in told:
+            row = told[side]
+            if figure.figure not in row.figure.split(DISPUTED_OR):
+                row.figure += DISPUTED_OR + figure.figure
+            row.sources = sorted(set(row.sources) | set(figure.sources))
+            row.evidence += [e for e in figure.evidence if e not in row.evidence]
+        else:
+            told[side] = KeyFigure(
+                figure.figure,
+                _row_label(differences[side]),
+                list(figure.sources),
+                list(figure.evidence),
+            )
+            folded.append(told[side])
+    for row in told.values():  # each side in source order, as Sources differ tells them
+        sides = row.figure.split(DISPUTED_OR)
+        if len(sides) == 1:  # the other side is not among the key figures: say it is disputed
+            row.counts += ONE_SIDE
+            continue
+        first = {
+            side: min((e.source for e in row.evidence if side in e.sentence), default=0)
+            for side in sides
+        }
+        row.figure = DISPUTED_OR.join(sorted(sides, key=first.__getitem__))
+        row.evidence.sort(key=lambda e: e.source)
+    return folded
+
+
+# Topics that name only a kind of figure: a row says what the figure is of from the words its
+# sides share before it ("deposit rate to 3.25%", "deposit rate to 3.5%": "deposit rate").
+_KIND_ONLY_TOPIC = re.compile(r"^(?:Sum \(\w+\)|Percentage|Magnitude)$")
+_FIGURE_START = re.compile(r"[$€£¥]?\d")
+
+
+def _row_label(difference: Discrepancy) -> str:
+    """What a disputed figure's Key figures row says it counts: the difference's topic, or
+    when that names only a kind of figure, the words every side gives right before it."""
+    if not _KIND_ONLY_TOPIC.match(difference.topic):
+        return difference.topic
+    leads = []
+    for claim in difference.claims:
+        m = _FIGURE_START.search(claim.text)
+        leads.append(claim.text[: m.start()].split() if m else [])
+    shared: list[str] = []
+    for words_back in zip(*(reversed(lead) for lead in leads)):
+        if len({w.lower() for w in words_back}) > 1:
+            break
+        shared.insert(0, words_back[0])
+    while shared and shared[-1].lower() in STOP_WORDS:
+        shared.pop()
+    while shared and shared[0].lower() in STOP_WORDS:
+        shared.pop(0)
+    return " ".join(shared) if shared else difference.topic
+
+
+def _states(text: str, figure: str) -> bool:
+    """Whether ``text`` gives ``figure`` as written, not as part of another ("2" in "25")."""
+    return re.search(rf"(?<![\w.,]){re.escape(figure)}(?![\w]|[.,]\d)", text) is not None
 
 
 def _figure_key(figure: str, noun: str) -> tuple[str, str]:

@@ -17,9 +17,12 @@ CELL_SEPARATORS = 2
 
 
 def collect(story: Story, spec: SectionSpec) -> list[KeyFigure]:
-    from ..analyse.evidence import find_key_figures
+    from ..analyse.evidence import find_key_figures, fold_differences
 
-    return find_key_figures(story.sentences, story.kept, spec.max_items)
+    return fold_differences(
+        find_key_figures(story.sentences, story.kept, spec.max_items),
+        story.collected.get("discrepancies", []),
+    )
 
 
 def figure_words(figures: list[KeyFigure]) -> int:
@@ -28,4 +31,11 @@ def figure_words(figures: list[KeyFigure]) -> int:
     return words(HEADER) + rows if rows else 0
 
 
-KIND = Kind("key_figures", KeyFigure, figure_words, collect=collect, evidence=True)
+KIND = Kind(
+    "key_figures",
+    KeyFigure,
+    figure_words,
+    collect=collect,
+    collect_after=("discrepancies",),
+    evidence=True,
+)
