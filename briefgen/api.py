@@ -27,6 +27,7 @@ from .errors import InputError
 
 if TYPE_CHECKING:
     from .model import Brief
+    from .typeset.ahead import PdfAhead
 
 __all__ = ["AnalysisOptions", "ReadOptions", "RenderOptions", "build", "extract", "render"]
 
@@ -235,11 +236,16 @@ def extract(
 
 
 def render(
-    brief: Brief, out: str | os.PathLike[str], options: RenderOptions = RenderOptions()
+    brief: Brief,
+    out: str | os.PathLike[str],
+    options: RenderOptions = RenderOptions(),
+    *,
+    ahead: PdfAhead | None = None,
 ) -> list[Path]:
     """Write ``brief`` into the folder ``out`` as ``NAME.FORMAT`` for each of
     ``options.formats``, all files or none (an earlier brief stays whole if any fails);
-    return the paths written, in the order of the formats."""
+    return the paths written, in the order of the formats.  ``ahead`` typesets the PDF in a
+    second process (:func:`typeset_ahead`)."""
     from .typeset import render as render_formats
     from .typeset.style import load_style
     from .write import write_outputs
@@ -262,8 +268,20 @@ def render(
         style=style,
         reference_docx=options.reference_docx,
         marking=options.marking,
+        ahead=ahead,
     )
     return write_outputs(Path(out), output_stem(brief, options.name), outputs)
+
+
+def typeset_ahead(options: RenderOptions, jobs: int = 2) -> PdfAhead | None:
+    """A second process readying the PDF's typesetting while the brief is made, for
+    :func:`render` (None when no PDF is asked for, ``jobs`` is 1, or forking is not safe
+    here); close it when done.  Start it before anything else starts a thread."""
+    from .typeset.ahead import PdfAhead
+
+    if "pdf" not in options.formats or jobs < 2:
+        return None
+    return PdfAhead.start(options.style_file, options.paper, options.identity)
 
 
 def build(
@@ -276,7 +294,12 @@ def build(
 ) -> list[Path]:
     """:func:`extract` then :func:`render`: read and analyse ``sources``, write the brief into
     the folder ``out`` (DOCX and PDF by default) and return the paths written."""
-    return render(extract(sources, analysis, reading), out, rendering)
+    ahead = typeset_ahead(rendering, reading.jobs)
+    try:
+        return render(extract(sources, analysis, reading), out, rendering, ahead=ahead)
+    finally:
+        if ahead is not None:
+            ahead.close()
 
 
 def output_stem(brief: Brief, name: str | None = None) -> str:

@@ -262,7 +262,8 @@ reading_options = [
         type=click.IntRange(min=1),
         default=api.default_jobs,
         show_default="number of cores",
-        help="Sources read (and URLs fetched) at once.",
+        help="Sources read (and URLs fetched) at once; from 2, the PDF is typeset in a second "
+        "process while the brief is made.",
     ),
     click.option(
         "--max-source-mb",
@@ -401,10 +402,15 @@ def build(
         url_timeout=url_timeout,
     )
     rendering = _rendering(formats, name, template_dir, **typeset)
-    brief = _extract(sources, _analysis(profile, max_words, title), reading)
-    if email["eml"] is not None:  # refused before the brief is written, not after
-        _check_draft(email["eml"], api.output_paths(brief, output, rendering))
-    paths = _render(brief, output, rendering)
+    ahead = api.typeset_ahead(rendering, jobs)
+    try:
+        brief = _extract(sources, _analysis(profile, max_words, title), reading)
+        if email["eml"] is not None:  # refused before the brief is written, not after
+            _check_draft(email["eml"], api.output_paths(brief, output, rendering))
+        paths = _render(brief, output, rendering, ahead)
+    finally:
+        if ahead is not None:
+            ahead.close()
     if settings is not None:
         _deliver(brief, paths, email, settings, "--email-to", rendering)
 
@@ -584,8 +590,8 @@ def _extract(sources: tuple[str, ...], analysis: AnalysisOptions, reading: ReadO
     return api.extract(list(sources), analysis, reading)
 
 
-def _render(brief, output: Path, options: RenderOptions) -> list[Path]:
-    paths = api.render(brief, output, options)
+def _render(brief, output: Path, options: RenderOptions, ahead=None) -> list[Path]:
+    paths = api.render(brief, output, options, ahead=ahead)
     for path in paths:
         _out(path)
     return paths

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..clock import document_time
 from ..kinds import kind
@@ -26,6 +27,9 @@ from .blocks import Block, parse_blocks
 from .images import load_images
 from .markdown import EMAIL_TEMPLATE, long_date, render_markdown, shipped_template_dir
 from .style import DocumentInfo, Style, load_style
+
+if TYPE_CHECKING:
+    from .ahead import PdfAhead
 
 FORMATS = ("docx", "pdf", "md", "json", "html")
 KEYWORD_NAMES = 6  # people and organisations the document's keywords name, the first listed
@@ -38,12 +42,16 @@ def render(
     style: Style | None = None,
     reference_docx: Path | None = None,
     marking: str | None = None,
+    ahead: PdfAhead | None = None,
 ) -> dict[str, bytes]:
-    """``{format: bytes}`` for every format in ``formats``, in that order."""
+    """``{format: bytes}`` for every format in ``formats``, in that order; the PDF by
+    ``ahead`` (:mod:`.ahead`) while the others are written, when it is given."""
     markdown = render_markdown(brief, template_dir)
     blocks = _typeset_blocks(markdown, template_dir)
     style = style or load_style()
     info = document_info(brief, marking)
+    if ahead is not None and "pdf" in formats:
+        ahead.submit(blocks, info, style)
     out: dict[str, bytes] = {}
     for fmt in formats:
         if fmt == "md":
@@ -55,9 +63,12 @@ def render(
 
             out[fmt] = render_docx(blocks, info, style, reference_docx)
         elif fmt == "pdf":
-            from .pdf import render_pdf
+            typeset = ahead.result() if ahead is not None else None
+            if typeset is None:
+                from .pdf import render_pdf
 
-            out[fmt] = render_pdf(blocks, info, style)
+                typeset = render_pdf(blocks, info, style)
+            out[fmt] = typeset
         elif fmt == "html":
             from .html import render_html
 

@@ -1,0 +1,134 @@
+"""The PDF typeset in a second process, readied while the brief is being made.
+
+``PdfAhead.start(style_file, paper, identity)`` forks before the sources are read: the child
+imports reportlab and registers the style's fonts (about a third of a second, which the
+reading and analysis hide), then waits.  ``submit(blocks, info, style)`` hands it the
+document, so it typesets the PDF while this process writes the other formats, and
+``result()`` gives the PDF's bytes.  The bytes are the same either way (a test compares them).
+
+Whenever the child cannot give them (it failed, warned, was interrupted or died), ``result()``
+is None and the caller typesets the PDF itself: errors and warnings then read as they always
+have, raised and shown once, by this process.  Forking is done only where it is safe and pays:
+on Linux, with more than one core, and before any other thread has started (a forked child
+gets only the thread that forked, and a lock another thread held would never be released).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import sys
+import threading
+import warnings
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .blocks import Block
+    from .style import DocumentInfo, Style
+
+_CHUNK = 1 << 16
+
+
+class PdfAhead:
+    """A forked child that typesets one PDF (see the module docstring)."""
+
+    def __init__(self, pid: int, jobs: int, results: int) -> None:
+        self.pid = pid  # the child's; 0 once reaped
+        self._jobs = jobs  # write end: the document, pickled; closed once sent
+        self._results = results  # read end: the PDF's bytes, or nothing
+        self._sent = False
+
+    @classmethod
+    def start(
+        cls,
+        style_file: Path | None = None,
+        paper: str | None = None,
+        identity: Mapping[str, str | None] | None = None,
+    ) -> PdfAhead | None:
+        """The child, readying the fonts of that style; None where forking is not done."""
+        if not (
+            sys.platform.startswith("linux")
+            and (os.cpu_count() or 1) > 1
+            and threading.active_count() == 1
+        ):
+            return None
+        jobs_read, jobs_write = os.pipe()
+        results_read, results_write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns, never runs the parent's exit handlers
+            code = 1
+            try:
+                os.close(jobs_write)
+                os.close(results_read)
+                _serve(jobs_read, results_write, style_file, paper, identity)
+                code = 0
+            except BaseException:  # noqa: BLE001  (the parent typesets it again and reports)
+                pass
+            finally:
+                os._exit(code)
+        os.close(jobs_read)
+        os.close(results_write)
+        return cls(pid, jobs_write, results_read)
+
+    def submit(self, blocks: list[Block], info: DocumentInfo, style: Style) -> None:
+        """Hand the child the document to typeset."""
+        self._sent = True
+        try:
+            with os.fdopen(self._jobs, "wb", closefd=True) as pipe:
+                pickle.dump((blocks, info, style), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        except OSError:
+            pass  # the child is gone: result() says so
+
+    def result(self) -> bytes | None:
+        """The PDF's bytes, or None if the child could not give them."""
+        if not self._sent:
+            self.close()
+            return None
+        with os.fdopen(self._results, "rb", closefd=True) as pipe:
+            data = pipe.read()
+        self._results = -1
+        _, status = os.waitpid(self.pid, 0)
+        self.pid = 0
+        return data if data and os.waitstatus_to_exitcode(status) == 0 else None
+
+    def close(self) -> None:
+        """Stop the child if it is still at work (the run failed or ended early) and reap it."""
+        for fd in (self._jobs if not self._sent else -1, self._results):
+            if fd >= 0:
+                os.close(fd)
+        self._sent, self._results = True, -1
+        if self.pid:
+            os.kill(self.pid, signal.SIGKILL)  # it holds nothing: no file of the brief is its
+            os.waitpid(self.pid, 0)
+            self.pid = 0
+
+
+def _serve(
+    jobs: int,
+    results: int,
+    style_file: Path | None,
+    paper: str | None,
+    identity: Mapping[str, str | None] | None,
+) -> None:
+    """The child's work: ready the fonts, read the document, write the PDF (nothing when
+    anything warned: the parent then typesets it and shows the warning itself)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        from .pdf import embedded_fonts, render_pdf
+        from .style import load_style
+
+        embedded_fonts(load_style(style_file, paper, identity).pdf_fonts)
+        with os.fdopen(jobs, "rb", closefd=True) as pipe:
+            job = pipe.read()
+        if not job:
+            return  # the parent stopped before typesetting
+        blocks, info, style = pickle.loads(job)
+        pdf = render_pdf(blocks, info, style)
+    if caught:
+        return
+    with os.fdopen(results, "wb", closefd=True) as pipe:
+        for start in range(0, len(pdf), _CHUNK):
+            pipe.write(pdf[start : start + _CHUNK])
