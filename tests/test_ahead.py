@@ -128,3 +128,23 @@ def test_a_failed_analysis_stops_the_child_and_fails_as_before(tmp_path):
     lines = started.stderr.decode().strip().splitlines()
     assert len(lines) == 1 and "headline.txt" in lines[0]
     assert not (tmp_path / "o").exists()
+
+
+def test_a_process_running_another_thread_typesets_the_pdf_itself():
+    result = _python(
+        """
+import threading
+from briefgen.typeset.ahead import PdfAhead
+stop = threading.Event()
+worker = threading.Thread(target=stop.wait)
+worker.start()
+print(PdfAhead.start())
+stop.set()
+worker.join()
+ahead = PdfAhead.start()
+print(ahead is not None)
+ahead.close()
+"""
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.decode().split() == ["None", "True"]

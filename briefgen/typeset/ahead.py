@@ -9,8 +9,9 @@ document, so it typesets the PDF while this process writes the other formats, an
 Whenever the child cannot give them (it failed, warned, was interrupted or died), ``result()``
 is None and the caller typesets the PDF itself: errors and warnings then read as they always
 have, raised and shown once, by this process.  Forking is done only where it is safe and pays:
-on Linux, with more than one core, and before any other thread has started (a forked child
-gets only the thread that forked, and a lock another thread held would never be released).
+on Linux, with more than one core, and before any other thread has started, a numeric
+library's included (a forked child gets only the thread that forked, and a lock another
+thread held would never be released).
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ import os
 import pickle
 import signal
 import sys
-import threading
 import warnings
 from collections.abc import Mapping
 from pathlib import Path
@@ -49,11 +49,7 @@ class PdfAhead:
         identity: Mapping[str, str | None] | None = None,
     ) -> PdfAhead | None:
         """The child, readying the fonts of that style; None where forking is not done."""
-        if not (
-            sys.platform.startswith("linux")
-            and (os.cpu_count() or 1) > 1
-            and threading.active_count() == 1
-        ):
+        if not (sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1 and _one_thread()):
             return None
         jobs_read, jobs_write = os.pipe()
         results_read, results_write = os.pipe()
@@ -104,6 +100,15 @@ class PdfAhead:
             os.kill(self.pid, signal.SIGKILL)  # it holds nothing: no file of the brief is its
             os.waitpid(self.pid, 0)
             self.pid = 0
+
+
+def _one_thread() -> bool:
+    """Whether this process runs one thread, counting those no Python code started (a numeric
+    library's workers): Linux lists each in /proc/self/task."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
 
 
 def _serve(
