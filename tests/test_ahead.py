@@ -51,15 +51,20 @@ print(len(ahead_pdf), ahead_pdf == here_pdf)
     assert int(size) > 10_000 and same == "True"
 
 
-def test_a_child_that_died_leaves_the_pdf_to_the_parent():
+@pytest.mark.parametrize("how", ["SIGKILL", "SIGINT"])
+def test_a_child_that_died_leaves_the_pdf_to_the_parent(how):
+    """Killed, or interrupted as Ctrl-C interrupts a whole process group while the parent
+    goes on (in the CLI the parent stops too, and says so once)."""
     result = _python(
-        """
-import os, signal, sys
+        f"""
+import os, signal, sys, time
 from briefgen.typeset.ahead import PdfAhead
 from briefgen import api
 from briefgen.typeset import render
+signal.signal(signal.SIGINT, lambda *_: os.write(2, b"a handler of the parent ran\\n"))
 ahead = PdfAhead.start()
-os.kill(ahead.pid, signal.SIGKILL)
+time.sleep(0.2)
+os.kill(ahead.pid, signal.{how})
 brief = api.extract([sys.argv[1]])
 pdf = render(brief, ["pdf"], ahead=ahead)["pdf"]
 print(pdf.startswith(b"%PDF"), ahead.pid)
@@ -68,6 +73,7 @@ print(pdf.startswith(b"%PDF"), ahead.pid)
     )
     assert result.returncode == 0, result.stderr.decode()
     assert result.stdout.decode().split() == ["True", "0"]
+    assert not result.stderr
 
 
 def test_a_child_never_sent_the_document_is_stopped_and_reaped():

@@ -57,6 +57,9 @@ class PdfAhead:
         if pid == 0:  # the child: never returns, never runs the parent's exit handlers
             code = 1
             try:
+                # Ctrl-C reaches the whole process group: the child just ends (the parent,
+                # whose handler the child inherited, unwinds and reports once).
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
                 os.close(jobs_write)
                 os.close(results_read)
                 _serve(jobs_read, results_write, style_file, paper, identity)
