@@ -35,7 +35,8 @@ _AMOUNT = r"(\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, rever
 _UNIT = r"[-\s](minute|hour|day|week|month|year)s?"
 _DURATION = re.compile(
     rf"\b(?:{_BOUND}|(?:less than|under|fewer than|no more than)\s+)?{_AMOUNT}{_UNIT}"
-    rf"(?:,?\s+(?:and\s+)?{_AMOUNT}{_UNIT})?\b",
+    rf"(?:,?\s+(?:and\s+)?{_AMOUNT}{_UNIT})?\b"
+    r"(?![\s-]+old\b)",  # "69 years old" is an age, not the length of anything
     re.I,
 )
 _AT_LEAST = ("more than", "over", "at least")
@@ -239,6 +240,8 @@ def find_key_figures(
             if "-" not in m.group(0) and (things := _things_of(s.text, m))
         ]
         for figure, counts, key, named in counted:
+            if counts.strip() == figure.strip():
+                continue  # "69 years | 69 years": a row that cannot say what it counts
             score = weight.get((s.source, s.text), 0.0) + (1.0 if named else 0.0)
             if key in found:
                 if found[key].sources[-1] != s.source:  # sentences come in source order
