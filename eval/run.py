@@ -192,6 +192,30 @@ def _score(briefgen: str, scorer, scratch: Path, case: Case, budget: int) -> Sco
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"(?<=[\s(\"“‘-])[A-Z][\w'’-]*[a-z][\w'’-]*")
 QUOTE_MARKS = "'’"
+# A name of several capitalised words is stated too by their initials ("European Union" by
+# "EU" or "E.U."); a leading "The" is not part of the name.
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’-]*\s+(?:of\s+(?:the\s+)?)?)+[A-Z][\w'’-]*")
+_NOT_NAMES = {"The", "A", "An", "In", "On", "At", "For", "But", "And", "As", "By", "With"}
+
+
+def _name_claims(text: str) -> list[str]:
+    """A regular expression per name in ``text``: the name itself, or its run's initials."""
+    initials = {}
+    for run in _CAPITALISED_RUN.findall(text):
+        named = run.split()
+        while named and named[0] in _NOT_NAMES:
+            named.pop(0)
+        capitals = [w[0] for w in named if w[0].isupper()]
+        for word in named if len(capitals) >= 2 else ():
+            initials.setdefault(word.rstrip(QUOTE_MARKS), r"\.?".join(capitals) + r"\.?")
+    claims = []
+    for name in _NAME.findall(text):
+        name = name.rstrip(QUOTE_MARKS)  # "… two-tier Keir'."
+        claim = rf"\b{re.escape(name)}\b"
+        if name in initials:
+            claim += rf"|(?<![\w.]){initials[name]}(?!\w)"
+        claims.append(claim)
+    return claims
 
 
 def _citations(brief_json: Path, sources: list[Path]) -> tuple[int, int]:
@@ -211,11 +235,7 @@ def _citations(brief_json: Path, sources: list[Path]) -> tuple[int, int]:
                 rf"(?<!\d)(?<!\d[.,]){re.escape(f)}(?!\d|[.,]\d)"
                 for f in _FIGURE.findall(item["text"])
             ]
-            # A name is checked without a closing quotation mark ("… two-tier Keir'.").
-            claims += [
-                rf"\b{re.escape(name.rstrip(QUOTE_MARKS))}\b"
-                for name in _NAME.findall(item["text"])
-            ]
+            claims += _name_claims(item["text"])
             backed += all(re.search(claim, texts[n]) for n in item["sources"] for claim in claims)
     return backed, total
 

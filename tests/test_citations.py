@@ -13,6 +13,8 @@ import pytest
 
 from briefgen.analyse import analyse
 from briefgen.analyse.evidence import find_sums
+from briefgen.analyse.items import Candidate
+from briefgen.model import Evidence
 from briefgen.profile import load_profile
 from tests.test_analysis_rules import article
 
@@ -179,6 +181,28 @@ def test_a_key_figure_length_is_an_events_and_says_which_event():
     assert figures == {"nearly 10 hours": "talks", "more than two hours": "on the phone"}
 
 
+def test_an_age_is_no_length_and_a_row_says_what_it_counts():
+    from briefgen.analyse.evidence import find_key_figures
+    from briefgen.analyse.items import Sentence
+
+    said = [
+        Sentence(
+            1, "Officials named the acting governor, Anna Berg, 61 years old, as leader.", "", 0, 0
+        ),
+        # Its only words for the length are the figure's own: the row could not say of what.
+        Sentence(
+            1, "Rescuers searched the rubble, sleeping little, 3 days, without rest.", "", 1, 1
+        ),
+        Sentence(1, "The farmers' strike lasted 12 days.", "", 2, 2),
+    ]
+    strong = [  # strong bullets tell them all: each figure would be a row if it could
+        Candidate(s.text, [Evidence(1, s.text)], s.position, sources=[1], salience=3.0)
+        for s in said
+    ]
+    figures = {f.figure: f.counts for f in find_key_figures(said, strong, 8)}
+    assert list(figures) == ["12 days"]
+
+
 def test_the_bottom_line_takes_one_side_of_a_difference_at_most():
     from briefgen.analyse.items import Candidate
     from briefgen.kinds import Story
@@ -300,3 +324,24 @@ def test_a_disputed_figure_whose_other_side_is_not_a_key_figure_says_so():
         ("412", "Number of passengers (sources differ)"),
         ("12", "12 crew"),  # "12" is not the "412" of the other's claim
     ]
+
+
+def test_an_outlet_that_writes_a_name_by_its_initials_states_it():
+    one = article(
+        """
+The European Union agreed to cut its tariff on Velmar steel to 10% from next month.
+Trade ministers met for six hours in Arnel before the decision.
+""",
+        "first.example",
+    )
+    other = article(
+        """
+The EU agreed to cut its tariff on Velmar steel to 10% from next month, Commissioner Ana Roz said.
+Steelmakers in Velmar welcomed the move.
+""",
+        "second.example",
+    )
+    brief = analyse([one, other], load_profile("generic"))
+    told = [i for s in brief.sections if s.kind == "bullets" for i in s.items]
+    steel = [i for i in told if "Velmar steel" in i.text]
+    assert [i.sources for i in steel] == [[1, 2]], [(i.text, i.sources) for i in steel]

@@ -32,7 +32,7 @@ from .classify import classify
 from .edit import compress, dangling, strip_frame
 from .embed import embed, neighbours
 from .sections import Placement
-from .terms import content_stems, cosine, idf_weights, vector
+from .terms import STOP_WORDS, content_stems, cosine, idf_weights, vector
 
 MIN_WORDS = 5
 MAX_JOINED_WORDS = 55
@@ -56,6 +56,7 @@ _ANAPHORA = re.compile(
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 # A capitalised word inside a sentence: a name, place, organisation, day or month.
 _NAME = re.compile(r"(?<=[\s(\"“‘-])[A-Z][\w'’-]*[a-z][\w'’-]*")
+_NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)+")
 
 NEIGHBOURS = (
     24  # most similar sentences kept for each: enough for every outlet of a story to be among them
@@ -149,9 +150,10 @@ class Candidate:
         return len(self.text.split())
 
     @cached_property
-    def claims(self) -> tuple[frozenset[str], tuple[str, ...]]:
-        """The figures and names its text states: what a source it cites must state too."""
-        return frozenset(_FIGURE.findall(self.text)), tuple(dict.fromkeys(_NAME.findall(self.text)))
+    def claims(self) -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
+        """The figures and names its text states: what a source it cites must state too (a
+        name of several words either word for word or by its initials: "EU")."""
+        return frozenset(_FIGURE.findall(self.text)), name_claims(self.text)
 
     @cached_property
     def measures(self) -> frozenset[tuple[str, float]]:
@@ -412,7 +414,32 @@ def _backs(twin: Candidate, keeper: Candidate) -> bool:
     """Whether the twin's own sentences state every figure and name of the keeper's text."""
     figures, names = keeper.claims
     said, said_figures = twin.said
-    return figures <= said_figures and all(name in said for name in names)
+    return figures <= said_figures and all(name.search(said) for name in names)
+
+
+def name_claims(text: str) -> tuple[re.Pattern[str], ...]:
+    """A pattern per name in ``text`` that a sentence stating that name matches.
+
+    A name is a capitalised word; one of a run of them ("European Union", "North Atlantic
+    Treaty Organization") is stated too by the run's initials, dotted or not ("EU", "U.S."):
+    outlets write either, and one that writes "EU" states the fact "European Union" does.
+    """
+    initials: dict[str, str] = {}
+    for run in _NAME_RUN.finditer(text):
+        named = run.group().split()
+        while named and named[0].lower() in STOP_WORDS:  # "The European Union": "EU", not "TEU"
+            named.pop(0)
+        capitals = [w[0] for w in named if w[0].isupper()]
+        if len(capitals) >= 2:
+            for word in named:
+                initials.setdefault(word, r"\.?".join(capitals) + r"\.?")
+    patterns = []
+    for name in dict.fromkeys(_NAME.findall(text)):
+        spelled = re.escape(name)
+        if name in initials:
+            spelled = rf"{spelled}|(?<![\w.]){initials[name]}(?!\w)"
+        patterns.append(re.compile(spelled))
+    return tuple(patterns)
 
 
 def _other_voice(one: str, other: str) -> bool:
