@@ -203,6 +203,28 @@ def test_an_age_is_no_length_and_a_row_says_what_it_counts():
     assert list(figures) == ["12 days"]
 
 
+def test_people_counted_by_what_befell_them_are_key_figures_and_labels_keep_to_their_figure():
+    from briefgen.analyse.evidence import find_key_figures
+    from briefgen.analyse.items import Sentence
+
+    said = [
+        Sentence(1, "The floods in Kessel displaced 12,000 people on Monday.", "", 0, 0),
+        # "that 300 people": no word says what befell them, and the row could not say
+        Sentence(1, "Officials said that 300 people were there.", "", 1, 1),
+        Sentence(
+            1, "The storm affected 2.5 million people and the UN pledged $5 million.", "", 2, 2
+        ),
+    ]
+    strong = [
+        Candidate(s.text, [Evidence(1, s.text)], s.position, sources=[1], salience=3.0)
+        for s in said
+    ]
+    figures = {f.figure: f.counts for f in find_key_figures(said, strong, 8)}
+    assert figures["12,000"] == "displaced 12,000 people"
+    assert "300" not in figures
+    assert figures["$5 million"] == "the UN pledged $5 million"  # not "people and the UN …"
+
+
 def test_the_bottom_line_takes_one_side_of_a_difference_at_most():
     from briefgen.analyse.items import Candidate
     from briefgen.kinds import Story

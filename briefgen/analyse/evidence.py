@@ -390,15 +390,17 @@ def _counts(text: str) -> tuple[tuple[str, str, str], ...]:
             ),
             noun_phrase.split()[-1],
         )
-        unit = noun_phrase.split()[0].lower().rstrip("s")
-        if noun.lower() in _GENERIC_NOUNS or (
-            not m.group(5) and (noun.lower().rstrip("s") in _MINUTES or unit in _MINUTES)
-        ):
-            continue  # "the past 70 years" is a span of time, not a count of anything
         # The word before, when it says what happened to the count ("exchange 175 prisoners");
         # a function word ("that 19 incursions", "of 12 carmakers") says nothing.
         lead = re.search(r"(?:^|[\s(])([a-z][\w-]*)\s+$", before)
         lead_words = [lead.group(1)] if lead and lead.group(1) not in STOP_WORDS else []
+        unit = noun_phrase.split()[0].lower().rstrip("s")
+        if (
+            noun.lower() in _GENERIC_NOUNS
+            # "killing 1,644 people", "evacuated 10,000 people": the verb says what it counts
+            and not (noun.lower() == "people" and lead_words)
+        ) or (not m.group(5) and (noun.lower().rstrip("s") in _MINUTES or unit in _MINUTES)):
+            continue  # "the past 70 years" is a span of time, not a count of anything
         counts = " ".join(lead_words + [m.group(0).strip()] + noun_phrase.split())
         out.append((figure, counts, noun))
     return tuple(out)
@@ -529,9 +531,25 @@ def _context(text: str, found: Sum) -> set[str]:
 
 
 def _sum_phrase(text: str, found: Sum) -> str:
-    """The sum with the words that lead to it in its clause: "bond holdings by €21 billion"."""
-    clause = re.split(r"[,;:()\"“”]", text[: found.start])[-1].split()[-4:]
-    return " ".join(clause + [found.written])
+    """The sum with the words that lead to it in its clause: "bond holdings by €21 billion";
+    they stop at a conjunction or another figure ("affected 2.5 million people and pledged
+    $5 million": "pledged $5 million")."""
+    lead: list[str] = []
+    for word in reversed(re.split(r"[,;:()\"“”]", text[: found.start])[-1].split()):
+        if len(lead) == 4 or word.lower() in _CLAUSE_JOINS or _a_figure(word):
+            break
+        lead.insert(0, word)
+    return " ".join(lead + [found.written])
+
+
+_CLAUSE_JOINS = frozenset({"and", "but", "or", "while", "whereas", "as"})
+_SCALE_WORDS = frozenset({*_SCALES, "hundred", "thousand"})
+
+
+def _a_figure(word: str) -> bool:
+    """Whether a word is (part of) a figure: digits, a number or a scale written out."""
+    word = word.lower()
+    return any(ch.isdigit() for ch in word) or word in NUMBER_WORDS or word in _SCALE_WORDS
 
 
 def _sum_differences(sentences: list[Sentence]) -> list[Discrepancy]:
