@@ -895,6 +895,27 @@ def test_a_toll_counted_by_the_dead_is_one_difference_with_the_killed():
 
 
 @pytest.mark.parametrize(
+    ("one", "other", "differ"),
+    [
+        (
+            "At least 610 people were killed in Arnel.",
+            "Arnel said 627 people had been killed.",
+            True,
+        ),
+        (
+            "More than 600 people were killed in Arnel.",
+            "Arnel said 627 people had been killed.",
+            False,
+        ),
+        ("At least 6 people were killed in Arnel.", "Arnel said 7 people had been killed.", False),
+    ],
+)
+def test_a_bound_that_is_no_round_number_is_a_tally_of_its_own(one, other, differ):
+    # "more than 600" is 627 rounded down; "at least 610" is another count a reader should see
+    assert bool(_differences(one, other)) is differ
+
+
+@pytest.mark.parametrize(
     "other",
     [
         "More than 14 people died in the floods, the ministry said.",  # 15, rounded down

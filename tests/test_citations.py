@@ -225,6 +225,22 @@ def test_people_counted_by_what_befell_them_are_key_figures_and_labels_keep_to_t
     assert figures["$5 million"] == "the UN pledged $5 million"  # not "people and the UN …"
 
 
+def test_one_length_written_two_ways_is_one_key_figure_said_by_what_it_is_of():
+    from briefgen.analyse.evidence import find_key_figures
+    from briefgen.analyse.items import Sentence
+
+    said = [
+        Sentence(1, "The truce came on Monday night after 12 days of fighting.", "", 0, 0),
+        Sentence(2, "Both sides claimed victory in the 12-day war.", "", 0, 0),
+    ]
+    strong = [
+        Candidate(s.text, [Evidence(s.source, s.text)], s.position, sources=[s.source], salience=3)
+        for s in said
+    ]
+    (row,) = find_key_figures(said, strong, 8)
+    assert (row.figure, row.counts, row.sources) == ("12 days", "12 days of fighting", [1, 2])
+
+
 def test_the_bottom_line_takes_one_side_of_a_difference_at_most():
     from briefgen.analyse.items import Candidate
     from briefgen.kinds import Story

@@ -339,6 +339,9 @@ def _figure_key(figure: str, noun: str) -> tuple[str, str]:
     percent = _PERCENT.search(figure)
     if noun == "percent" and percent:
         return f"{float(percent.group(1)):g}%", ""
+    length = _DURATION.fullmatch(figure)
+    if length:  # "12-day war" and "12 days of fighting": one length
+        return f"{_minutes(length):g}", "minutes"
     return re.sub(r"[^\d.\-a-z%]", "", figure.lower().split()[-1]), stem(
         noun.lower()
     ) if "-" not in figure else ""
@@ -859,9 +862,12 @@ def _measured(text: str, m: re.Match) -> str:
 
 
 def _span(text: str, m: re.Match, words_before: int = 4) -> str:
-    """The duration with a few words of context, cut at punctuation."""
-    before = re.search(rf"((?:[\w'’-]+\s+){{0,{words_before}}})$", text[: m.start()])
+    """The duration with a few words of context, cut at punctuation: what it is of, when the
+    source says ("12 days of fighting"), else the words before it."""
     after = re.match(r"\s+of\s+[a-z]+" if "-" not in m.group(0) else r"\s*[a-z]+", text[m.end() :])
+    if after and "-" not in m.group(0):
+        return m.group(0) + after.group(0)
+    before = re.search(rf"((?:[\w'’-]+\s+){{0,{words_before}}})$", text[: m.start()])
     return (before.group(1) if before else "") + m.group(0) + (after.group(0) if after else "")
 
 
@@ -1147,8 +1153,13 @@ def _tolls_differ(a: float, a_min: bool, b: float, b_min: bool) -> bool:
     if low <= 0 or high / low > MAX_TOLL_RATIO or low == high:
         return False
     # "At least 610" and "974" may both be true, but they are two counts (two tallies, two
-    # days) a reader should see, as with lengths; "more than 1,600" is 1,644 rounded down.
-    return not low_min or high > low * (1 + ROUNDED_DOWN)
+    # days) a reader should see, as with lengths; "more than 1,600" is 1,644 rounded down and
+    # "more than 14" is 15.  A bound that is no round number ("at least 610" beside "627") is a
+    # tally of its own.
+    if low_min and high <= low + 1:
+        return False
+    rounded = low_min and low % (100 if low >= 100 else 10) == 0
+    return not rounded or high > low * (1 + ROUNDED_DOWN)
 
 
 # "put the number of boats at 23", "the number of arrests rose to 40": a count told the other way
