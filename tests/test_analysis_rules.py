@@ -1168,6 +1168,21 @@ def test_one_person_in_several_forms_is_one_actor_with_the_role_a_source_gives()
     assert actors[0].name == "Amara Okoro"  # named in three sentences: the story is most about them
 
 
+def test_a_role_says_whose_office_as_the_source_does_and_drops_a_sentences_article():
+    said = [
+        "Norland's Foreign Minister Piet Lenz said his country would stop its attacks.",
+        "President Ana Roz of Norland announced the ceasefire on Monday.",
+        "The United Nations Secretary-General Karl Omen welcomed the truce.",
+        "Governor Ilse Marrow of Norland's central bank kept rates unchanged.",
+    ]
+    actors = find_actors([Sentence(1, text, "", n, n) for n, text in enumerate(said)], 8)
+    found = {a.name: a.role for a in actors}
+    assert found["Piet Lenz"] == "Norland's Foreign Minister"
+    assert found["Ana Roz"] == "President of Norland"
+    assert found["Karl Omen"] == "United Nations Secretary-General"
+    assert found["Ilse Marrow"] == "Governor"  # "of Norland's central bank": not "of Norland"
+
+
 def test_an_actor_cites_only_the_sources_that_give_that_name_and_role():
     said = [
         Sentence(1, "Nigerian President Amara Okoro said the talks were useful.", "", 0, 0),

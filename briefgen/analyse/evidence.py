@@ -166,11 +166,14 @@ _ROLE_NOUN = (
     r"(?:governor|minister|member|spokes(?:man|woman|person)|chief|envoy|director|president|secretary|commissioner|"
     r"advis[eo]r|ambassador|leader|economist|analyst|chairman|chairwoman|chair|mayor|lawmaker|senator|official)"
 )
+# "Russian President Vladimir Putin", "Norland's Foreign Minister Piet Lenz", "President Ana Roz
+# of Norland" (group 3: where the office is, when it follows the name).
 _TITLED_NAME = re.compile(
-    rf"\b((?:(?:U\.?S\.?|UK|EU|UN|[A-Z][a-z]+(?:n|an|ian|ese|ish|ch|i))\s+)?{TITLE_WORDS}"
+    rf"\b((?:(?:U\.?S\.?|UK|EU|UN|[A-Z][a-z]+(?:n|an|ian|ese|ish|ch|i|['’]s))\s+)?{TITLE_WORDS}"
     rf"|(?:[A-Z][\w.]*\s+){{1,3}}(?i:spokes(?:man|woman|person)|minister|secretary(?:[- ]general)?"
     r"|commissioner|envoy|chief|director|president)"
     rf"|(?:[A-Z][\w.-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}{_ROLE_NOUN})\s+({_NAME})"
+    r"(?:\s+of\s+([A-Z][a-z]+)(?![\w'’-]|\s+[A-Z]))?"
 )
 _NAME_COMMA_ROLE = re.compile(
     rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?({_NAME}),\s+(?:the\s+)?"
@@ -1315,7 +1318,8 @@ def find_actors(sentences: list[Sentence], limit: int) -> list[Actor]:
             name, role, org = m.group(1), m.group(2).strip(), m.group(3).strip()
             _add(people, name, f"{role}, {org}", s.source, True, roles, forms)
         for m in _TITLED_NAME.finditer(s.text):
-            _add(people, m.group(2), m.group(1), s.source, False, roles, forms)
+            role = f"{m.group(1)} of {m.group(3)}" if m.group(3) else m.group(1)
+            _add(people, m.group(2), role, s.source, False, roles, forms)
         for m in _TITLED_SURNAME.finditer(s.text):
             for surname in filter(None, (m.group(2), m.group(3))):
                 if surname not in _NOT_SUBJECTS:
@@ -1373,6 +1377,9 @@ def _key(name: str) -> str:
     return parts[-2] if len(parts) > 1 and re.fullmatch(r"[IVX]{1,5}", parts[-1]) else parts[-1]
 
 
+_LEADING_ARTICLE = re.compile(r"^The\s+(?=[A-Z])")
+
+
 def _add(
     found: dict[str, Actor],
     name: str,
@@ -1386,9 +1393,9 @@ def _add(
     ``roles``: votes per surname).  The name is the whole form most mentions give ("JD Vance"
     twice beats one outlet's "Mike Vance"), then the longest."""
     name = _plain_name(name)
-    role = role.rstrip(
-        " .,;:"
-    )  # "Group." at a sentence's end ends the role; the stop is not part of it
+    # "Group." at a sentence's end ends the role, the stop no part of it; "The United Nations
+    # Secretary-General" opening a sentence is the office without its article.
+    role = _LEADING_ARTICLE.sub("", role.rstrip(" .,;:"))
     key = _key(name)
     roles[key][(strong, role)] += 1
     forms[key][name] += 1
