@@ -76,6 +76,34 @@ print(pdf.startswith(b"%PDF"), ahead.pid)
     assert not result.stderr
 
 
+def test_a_child_that_hangs_is_stopped_and_the_parent_typesets_the_pdf():
+    result = _python(
+        """
+import os, sys, time
+from briefgen.typeset import ahead as module
+module._serve = lambda *args: time.sleep(3600)  # the child hangs (a lock it inherited, say)
+module.WAIT_SECONDS = 1.0
+ahead = module.PdfAhead.start()
+child = ahead.pid
+from briefgen import api
+from briefgen.typeset import render
+brief = api.extract([sys.argv[1]])
+started = time.monotonic()
+pdf = render(brief, ["pdf"], ahead=ahead)["pdf"]
+waited = time.monotonic() - started
+try:
+    os.kill(child, 0)
+    state = "alive"
+except ProcessLookupError:
+    state = "gone"
+print(pdf == render(brief, ["pdf"])["pdf"], state, ahead.pid, waited < 30)
+""",
+        str(INPUTS),
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.decode().split() == ["True", "gone", "0", "True"]
+
+
 def test_a_child_never_sent_the_document_is_stopped_and_reaped():
     result = _python(
         """
@@ -147,6 +175,11 @@ worker.start()
 print(PdfAhead.start())
 stop.set()
 worker.join()
+import os, time
+for _ in range(200):  # a joined thread leaves Linux's task list a moment after join returns
+    if len(os.listdir("/proc/self/task")) == 1:
+        break
+    time.sleep(0.01)
 ahead = PdfAhead.start()
 print(ahead is not None)
 ahead.close()

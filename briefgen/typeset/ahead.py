@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import os
 import pickle
+import select
 import signal
 import sys
+import time
 import warnings
 from collections.abc import Mapping
 from pathlib import Path
@@ -30,6 +32,10 @@ if TYPE_CHECKING:
     from .style import DocumentInfo, Style
 
 _CHUNK = 1 << 16
+# How long the child's PDF is waited for once the brief is handed over: the sample's takes a
+# third of a second and a brief of 5,000 sources a few seconds; a child that has not answered by
+# then hangs (a lock it inherited mid-use), and this process typesets the PDF after all.
+WAIT_SECONDS = 60.0
 
 
 class PdfAhead:
@@ -82,15 +88,26 @@ class PdfAhead:
             pass  # the child is gone: result() says so
 
     def result(self) -> bytes | None:
-        """The PDF's bytes, or None if the child could not give them."""
+        """The PDF's bytes, or None if the child could not give them within ``WAIT_SECONDS``."""
         if not self._sent:
             self.close()
             return None
-        with os.fdopen(self._results, "rb", closefd=True) as pipe:
-            data = pipe.read()
+        deadline = time.monotonic() + WAIT_SECONDS
+        chunks = []
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([self._results], [], [], left)[0]:
+                self.close()  # it hangs: stopped, and this process typesets the PDF
+                return None
+            chunk = os.read(self._results, _CHUNK)
+            if not chunk:
+                break
+            chunks.append(chunk)
+        os.close(self._results)
         self._results = -1
         _, status = os.waitpid(self.pid, 0)
         self.pid = 0
+        data = b"".join(chunks)
         return data if data and os.waitstatus_to_exitcode(status) == 0 else None
 
     def close(self) -> None:
