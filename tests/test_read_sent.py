@@ -246,6 +246,8 @@ BODY = (
         ("By Jana Novak and Tom Reyes, Example Press", "Example Press", "Jana Novak and Tom Reyes"),
         ("By Jana Novak for The Example Times", "The Example Times", "Jana Novak"),
         ("Source: Example Wire", "Example Wire", None),
+        ("The Harbour Ledger, 2025-05-14", "The Harbour Ledger", None),
+        ("Capital Wire, 14 May 2025", "Capital Wire", None),
     ],
 )
 def test_outlet_from_the_byline_before_the_file_name(tmp_path, credit, outlet, author):
@@ -273,6 +275,8 @@ def test_outlet_from_the_dateline_agency_and_a_sentence_opening_by_is_text(tmp_p
     # Nothing names the outlet: the file name still stands for it.
     path.write_text(f"Central bank holds rates\n{BODY}\n", encoding="utf-8")
     assert read_sources([str(path)])[0].outlet == "bank-ecb"
+    path.write_text(f"Central bank holds rates\nMonday, 2025-05-14\n{BODY}\n", encoding="utf-8")
+    assert read_sources([str(path)])[0].outlet == "bank-ecb"  # a day is no outlet
 
 
 def test_front_matter_of_a_clipped_page(tmp_path):

@@ -158,6 +158,21 @@ def date_line(line: str) -> bool:
     return not _DATE_LINE_REST.sub(" ", rest).split()
 
 
+def dated_outlet(line: str) -> str | None:
+    """The outlet of an "Outlet, date" line ("The Harbour Ledger, 2025-05-14", "Capital Wire,
+    14 May 2025"), as saved articles carry under their headline; else None."""
+    name, comma, when = line.rpartition(",")
+    name = name.strip()
+    if not comma or not date_line(when.strip()) or not _is_outlet(name):
+        return None
+    return None if name.lower() in _DAY_NAMES else name  # "Monday, 2025-05-14" is all date
+
+
+_DAY_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday".split()
+)
+
+
 def front_matter(text: str) -> tuple[dict[str, str], str]:
     """The front matter of a saved page ("---" / "title: …" / "source: …" / "---", as web
     clippers write it) → (its fields, lower-cased, with plain string values; the text after

@@ -33,7 +33,7 @@ from ..errors import InputError
 from ..model import Article
 from .dates import ISO_DATE, date_in_lines
 from .encoding import decode
-from .meta import agency, byline, date_line, front_matter, source_name, split_title
+from .meta import agency, byline, date_line, dated_outlet, front_matter, source_name, split_title
 from .wrap import unwrap
 
 _TRAILER = re.compile(
@@ -215,7 +215,7 @@ def parse_text(
     for i, line in enumerate(kept[:DATE_SEARCH_LINES]):
         # The first line is the headline ("By Popular Demand" too) unless it is only a date.
         credit = byline(line) if i else None
-        name = source_name(line) if i else None
+        name = (source_name(line) or dated_outlet(line)) if i else None
         if credit:
             author, named = author or credit[0], named or credit[1]
         elif name:
