@@ -383,3 +383,26 @@ Steelmakers in Velmar welcomed the move.
     told = [i for s in brief.sections if s.kind == "bullets" for i in s.items]
     steel = [i for i in told if "Velmar steel" in i.text]
     assert [i.sources for i in steel] == [[1, 2]], [(i.text, i.sources) for i in steel]
+
+
+def test_a_quotation_or_a_count_in_words_is_cited_only_to_the_source_that_states_it():
+    one = article(
+        """
+Defence lawyer Paul Renner called the verdict "a political show trial" and said he would appeal.
+The board voted seven to two to approve the budget of the Arnel port authority.
+""",
+        "first.example",
+    )
+    other = article(
+        """
+Paul Renner, the defence lawyer, said he would appeal the verdict within 30 days.
+The board of the Arnel port authority approved the budget by a vote of 6-3.
+""",
+        "second.example",
+    )
+    brief = analyse([one, other], load_profile("generic"))
+    told = [i for s in brief.sections if s.kind in ("bullets", "bluf") for i in s.items]
+    for item in told:
+        if "show trial" in item.text or "seven to two" in item.text:
+            assert item.sources == [1], (item.text, item.sources)
+    assert any("show trial" in i.text for i in told) and any("seven" in i.text for i in told)

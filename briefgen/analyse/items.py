@@ -32,7 +32,7 @@ from .classify import classify
 from .edit import compress, dangling, strip_frame
 from .embed import embed, neighbours
 from .sections import Placement
-from .terms import STOP_WORDS, content_stems, cosine, idf_weights, vector
+from .terms import NUMBER_WORDS, STOP_WORDS, content_stems, cosine, idf_weights, vector
 
 MIN_WORDS = 5
 MAX_JOINED_WORDS = 55
@@ -54,6 +54,11 @@ _ANAPHORA = re.compile(
     r"\b(?:this|these|those|such|aforementioned|the same|the agency|the latter|the former)\b", re.I
 )
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+# Numbers written as words; not "one", which is as often a pronoun ("no one", "one of them").
+_NUMBER_WORD = re.compile(
+    r"\b(" + "|".join(w for w in NUMBER_WORDS if w not in ("one", "hundred")) + r")\b", re.I
+)
+_QUOTED_PHRASE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 # A capitalised word inside a sentence: a name, place, organisation, day or month.
 _NAME = re.compile(r"(?<=[\s(\"“‘-])[A-Z][\w'’-]*[a-z][\w'’-]*")
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)+")
@@ -153,7 +158,7 @@ class Candidate:
     def claims(self) -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
         """The figures and names its text states: what a source it cites must state too (a
         name of several words either word for word or by its initials: "EU")."""
-        return frozenset(_FIGURE.findall(self.text)), name_claims(self.text)
+        return figures_in(self.text), name_claims(self.text)
 
     @cached_property
     def measures(self) -> frozenset[tuple[str, float]]:
@@ -167,7 +172,7 @@ class Candidate:
         """What its own outlet's sentences say, and their figures (read before any twin joins
         it)."""
         text = " ".join(e.sentence for e in self.evidence if e.source == self.sources[0])
-        return text, frozenset(_FIGURE.findall(text))
+        return text, figures_in(text)
 
     @property
     def section(self) -> str:
@@ -411,10 +416,31 @@ def merge(scored: Scored) -> list[Candidate]:
 
 
 def _backs(twin: Candidate, keeper: Candidate) -> bool:
-    """Whether the twin's own sentences state every figure and name of the keeper's text."""
+    """Whether the twin's own sentences state every figure, name and quoted phrase of the
+    keeper's text (a quotation claims the speaker's very words)."""
     figures, names = keeper.claims
     said, said_figures = twin.said
-    return figures <= said_figures and all(name.search(said) for name in names)
+    return (
+        figures <= said_figures
+        and all(name.search(said) for name in names)
+        and all(phrase in _plain(said) for phrase in _quoted(keeper.text))
+    )
+
+
+def figures_in(text: str) -> frozenset[str]:
+    """The figures ``text`` states, a number written as a word as its digits ("seven" → "7"):
+    "voted seven to two" does not state "split 6-3"."""
+    spelled = {str(NUMBER_WORDS[w.lower()]) for w in _NUMBER_WORD.findall(text)}
+    return frozenset(_FIGURE.findall(text)) | spelled
+
+
+def _quoted(text: str) -> list[str]:
+    """The phrases ``text`` quotes, as :func:`_plain` writes them."""
+    return [_plain(m) for m in _QUOTED_PHRASE.findall(text)]
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
 
 def name_claims(text: str) -> tuple[re.Pattern[str], ...]:
