@@ -1183,6 +1183,29 @@ def test_a_role_says_whose_office_as_the_source_does_and_drops_a_sentences_artic
     assert found["Ilse Marrow"] == "Governor"  # "of Norland's central bank": not "of Norland"
 
 
+def test_roles_in_lower_case_court_roles_and_what_is_no_role():
+    said = [
+        "Presiding judge Amara Kessel said the evidence was overwhelming.",
+        "Defence lawyer Paul Renner said he would appeal.",
+        "Chief prosecutor Leon Markov said he was satisfied.",
+        "Unity Front leader Marta Celik will open coalition talks.",
+        "The deal is a surrender, said opposition leader Tomas Veld.",
+        "The fund's president Greta Lindqvist backed the loan.",
+        "Formal talks were hailed by then-Prime Minister Boris Johnson.",
+        "The party won 71 seats in the 150-member National Assembly.",
+    ]
+    actors = find_actors([Sentence(1, text, "", n, n) for n, text in enumerate(said)], 10)
+    assert {a.name: a.role for a in actors} == {
+        "Amara Kessel": "Presiding judge",
+        "Paul Renner": "Defence lawyer",
+        "Leon Markov": "Chief prosecutor",
+        "Marta Celik": "Unity Front leader",
+        "Tomas Veld": "opposition leader",
+        "Greta Lindqvist": "president",
+        "Boris Johnson": "Prime Minister",
+    }
+
+
 def test_an_actor_cites_only_the_sources_that_give_that_name_and_role():
     said = [
         Sentence(1, "Nigerian President Amara Okoro said the talks were useful.", "", 0, 0),

@@ -158,21 +158,33 @@ TITLE_WORDS = (
     r"Defen[cs]e Secretary|Secretary of State|Secretary[- ]General|Secretary|Chancellor|Senator|"
     r"Governor|General|Admiral|Ambassador|Spokes(?:man|woman|person)|"
     r"Chairman|Chairwoman|Director|Mayor|King|Queen|Prince|Princess|Emir|Sultan|Pope|Cardinal|"
-    r"Archbishop|Bishop|CEO|Commander)"
+    r"Archbishop|Bishop|CEO|Commander|Judge|Justice|Prosecutor)"
 )
 # A role in lower case before a name: "Austrian central bank governor Robert Holzmann",
 # "Executive board member Isabel Schnabel".
 _ROLE_NOUN = (
     r"(?:governor|minister|member|spokes(?:man|woman|person)|chief|envoy|director|president|secretary|commissioner|"
-    r"advis[eo]r|ambassador|leader|economist|analyst|chairman|chairwoman|chair|mayor|lawmaker|senator|official)"
+    r"advis[eo]r|ambassador|leader|economist|analyst|chairman|chairwoman|chair|mayor|lawmaker|senator|official|"
+    r"judge|lawyer|attorney|prosecutor)"
+)
+# Lower-case words a role may open with ("central bank governor"), not function words ("said to
+# its president …")
+_ROLE_WORD = (
+    r"(?!(?:to|its|his|her|their|the|a|an|of|and|or|but|with|by|for|from|in|on|at|as|that|who|"
+    r"which|when|while|after|before|said|says|told|added|according)\b)[a-z][\w-]*"
+)
+# Capitalised words a role may open with ("Unity Front leader"), not a day or a month
+_ROLE_NAME_WORD = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    r"June|July|August|September|October|November|December)\b)[A-Z][\w.-]*(?:['’]s)?"
 )
 # "Russian President Vladimir Putin", "Norland's Foreign Minister Piet Lenz", "President Ana Roz
 # of Norland" (group 3: where the office is, when it follows the name).
 _TITLED_NAME = re.compile(
-    rf"\b((?:(?:U\.?S\.?|UK|EU|UN|[A-Z][a-z]+(?:n|an|ian|ese|ish|ch|i|['’]s))\s+)?{TITLE_WORDS}"
+    rf"(?<![\w'’])((?:(?:U\.?S\.?|UK|EU|UN|[A-Z][a-z]+(?:n|an|ian|ese|ish|ch|i|['’]s))\s+)?{TITLE_WORDS}"
     rf"|(?:[A-Z][\w.]*\s+){{1,3}}(?i:spokes(?:man|woman|person)|minister|secretary(?:[- ]general)?"
     r"|commissioner|envoy|chief|director|president)"
-    rf"|(?:[A-Z][\w.-]*\s+)?(?:[a-z][\w-]*\s+){{0,2}}{_ROLE_NOUN})\s+({_NAME})"
+    rf"|(?:{_ROLE_NAME_WORD}\s+){{0,2}}(?:{_ROLE_WORD}\s+){{0,2}}(?<!-){_ROLE_NOUN})\s+({_NAME})"
     r"(?:\s+of\s+([A-Z][a-z]+)(?![\w'’-]|\s+[A-Z]))?"
 )
 _NAME_COMMA_ROLE = re.compile(
