@@ -406,3 +406,26 @@ The board of the Arnel port authority approved the budget by a vote of 6-3.
         if "show trial" in item.text or "seven to two" in item.text:
             assert item.sources == [1], (item.text, item.sources)
     assert any("show trial" in i.text for i in told) and any("seven" in i.text for i in told)
+
+
+def test_a_claim_is_not_cited_to_an_outlet_that_gives_another_party_or_denies_it():
+    one = article(
+        """
+Critics say the authorities ignored repeated warnings about the Teller dam's safety.
+Kostal Steelworks, the largest of the firms, said it had always complied with the rules.
+""",
+        "first.example",
+    )
+    other = article(
+        """
+The government denied that it had ignored warnings about the Teller dam's safety.
+The largest of the firms, Kostal Steelworks, employs 14,000 people in Arnel.
+""",
+        "second.example",
+    )
+    brief = analyse([one, other], load_profile("generic"))
+    told = [i for s in brief.sections if s.kind in ("bullets", "bluf") for i in s.items]
+    for item in told:
+        if "ignored" in item.text or "Kostal" in item.text:
+            assert len(item.sources) == 1, (item.text, item.sources)
+    assert any("Critics" in i.text for i in told) and any("denied" in i.text for i in told)

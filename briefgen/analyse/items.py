@@ -174,6 +174,15 @@ class Candidate:
         text = " ".join(e.sentence for e in self.evidence if e.source == self.sources[0])
         return text, figures_in(text)
 
+    @cached_property
+    def voice(self) -> str:
+        """Whose claim its own outlet's sentences give it as ("the ministry"), or "" when they
+        state it in their own voice."""
+        from .support import attribution  # support reads candidates: imported once needed
+
+        own = [e.sentence for e in self.evidence if e.source == self.sources[0]]
+        return next((party for party in map(attribution, own) if party), "")
+
     @property
     def section(self) -> str:
         return self.placement.section if self.placement else ""
@@ -417,14 +426,34 @@ def merge(scored: Scored) -> list[Candidate]:
 
 def _backs(twin: Candidate, keeper: Candidate) -> bool:
     """Whether the twin's own sentences state every figure, name and quoted phrase of the
-    keeper's text (a quotation claims the speaker's very words)."""
+    keeper's text (a quotation claims the speaker's very words), in the same voice."""
     figures, names = keeper.claims
     said, said_figures = twin.said
     return (
         figures <= said_figures
         and all(name.search(said) for name in names)
         and all(phrase in _plain(said) for phrase in _quoted(keeper.text))
+        and _one_voice(twin.voice, keeper.voice)
     )
+
+
+def _one_voice(one: str, other: str) -> bool:
+    """Whether two outlets give a statement as the same party's claim (the two name it with a
+    word in common: "the Kremlin", "Kremlin officials"), or both as fact: a claim the critics
+    make is not backed by an outlet that reports the government's denial, nor one a firm makes
+    by an outlet that says only what the firm employs."""
+    if not one or not other:
+        # One outlet's own statement and another's report of a claim are not one statement, even
+        # when the first leaves its source unsaid: a citation may then miss an outlet that says
+        # it too, never name one that does not.
+        return one == other
+    return bool(_party_words(one) & _party_words(other))
+
+
+def _party_words(party: str) -> set[str]:
+    """The words that name a party, as stems: "Ketrania's defence ministry" and "the Ketranian
+    defence ministry" share "defenc" and "ministri"."""
+    return set(content_stems(re.sub(r"['’]s\b", "", party)))
 
 
 def figures_in(text: str) -> frozenset[str]:
