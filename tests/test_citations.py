@@ -420,6 +420,7 @@ Kostal Steelworks, the largest of the firms, said it had always complied with th
         """
 The government denied that it had ignored warnings about the Teller dam's safety.
 The largest of the firms, Kostal Steelworks, employs 14,000 people in Arnel.
+He added that more firms could be listed in the autumn.
 """,
         "second.example",
     )

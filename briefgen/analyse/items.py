@@ -80,6 +80,7 @@ RARE_IN = 8  # a word in at most this many candidates is rare enough to bring tw
 # from this probability another outlet's sentence is the same statement (if it backs figures and
 # names)
 TWIN = 0.5
+UNNAMED = "?"  # the voice of a claim whose speaker a sentence names only by a pronoun
 DUPLICATE = (
     0.80  # an outlet's sentence this close (embedding cosine) to another of its own repeats it
 )
@@ -178,10 +179,11 @@ class Candidate:
     def voice(self) -> str:
         """Whose claim its own outlet's sentences give it as ("the ministry"), or "" when they
         state it in their own voice."""
-        from .support import attribution  # support reads candidates: imported once needed
+        from .support import attribution, unnamed_speaker  # support reads candidates
 
         own = [e.sentence for e in self.evidence if e.source == self.sources[0]]
-        return next((party for party in map(attribution, own) if party), "")
+        party = next((party for party in map(attribution, own) if party), "")
+        return party or (UNNAMED if any(map(unnamed_speaker, own)) else "")
 
     @property
     def section(self) -> str:
@@ -438,15 +440,15 @@ def _backs(twin: Candidate, keeper: Candidate) -> bool:
 
 
 def _one_voice(one: str, other: str) -> bool:
-    """Whether two outlets give a statement as the same party's claim (the two name it with a
-    word in common: "the Kremlin", "Kremlin officials"), or both as fact: a claim the critics
-    make is not backed by an outlet that reports the government's denial, nor one a firm makes
-    by an outlet that says only what the firm employs."""
+    """Whether two outlets can give one statement: not as two parties' claims (they name them
+    with no word in common; "the Kremlin" and "Kremlin officials" are one party), nor as one
+    named party's claim and another's said by a pronoun.  The critics' claim is not backed by an
+    outlet that reports the government's denial, nor a firm's statement by an outlet whose
+    "He added …" is someone else's."""
+    if UNNAMED in (one, other):
+        return one == other  # "He added that …": whose claim it is, the bullet does not say
     if not one or not other:
-        # One outlet's own statement and another's report of a claim are not one statement, even
-        # when the first leaves its source unsaid: a citation may then miss an outlet that says
-        # it too, never name one that does not.
-        return one == other
+        return True  # an outlet may state as fact what another gives with its source
     return bool(_party_words(one) & _party_words(other))
 
 

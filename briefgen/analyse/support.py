@@ -179,6 +179,14 @@ def attribution(sentence: str) -> str:
     return ""
 
 
+def unnamed_speaker(sentence: str) -> bool:
+    """Whether ``sentence`` gives its statement as the claim of someone it names only by a
+    pronoun ("He added that …", "…, she said."): whose claim it is lies in another sentence."""
+    return any(
+        found.strip().casefold() in _PRONOUNS for found in (_leading(sentence), _trailing(sentence))
+    )
+
+
 def _according_to(sentence: str) -> str:
     """The party after "according to", unless it names a medium ("according to CNN", "according
     to media reports": :data:`briefgen.analyse.edit.MEDIUM_FRAME`, which trimming drops), a
