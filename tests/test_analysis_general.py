@@ -170,6 +170,15 @@ def test_every_sentence_is_a_candidate_except_captions_bylines_questions_and_def
             "The clean-up will cost the owner (about 3 million euros) by autumn.",
             "The clean-up will cost the owner (about 3 million euros) by autumn.",
         ),
+        # A state's own media speak for its government.
+        (
+            "According to state media, the vote in Arnel was calm and orderly.",
+            "According to state media, the vote in Arnel was calm and orderly.",
+        ),
+        (
+            "The vote in Arnel was calm and orderly, according to state-run television.",
+            "The vote in Arnel was calm and orderly, according to state-run television.",
+        ),
     ],
 )
 def test_compression_drops_frames_and_asides_but_never_a_voice_or_a_figure(sentence, bullet):

@@ -81,6 +81,7 @@ def test_two_articles_of_one_outlet_are_one_voice():
             "the Valdorian cabinet",
         ),
         ("The Coastal Research Centre (CRC) based in Arlen assessed that the risk was low.", "CRC"),
+        ("According to state media, the vote was calm and orderly.", "state media"),
     ],
 )
 def test_a_statement_given_as_someones_is_attributed_to_them(sentence, party):

@@ -159,10 +159,13 @@ _MEDIUM_NOUN = (
     r"(?:reports?|media|outlets?|news|agency|agencies|statements?|data|figures|sources|documents?|"
     r"estimates?|results?|count|tally)"
 )
+# A state's own media speak for its government: "according to state media" is a voice.
+_STATE_MEDIUM = r"(?!(?:[\w'’-]+\s+){0,3}?state(?:-run|-owned|-controlled)?\b)"
 # "According to CNN,", "According to a report by the agency,": the frame names a medium, not a
 # voice (a name in capitals only: "according to Putin" is a voice).
 MEDIUM_FRAME = re.compile(
-    rf"^\W*(?:according to (?:{NEWS_MEDIA}|(?-i:[A-Z]{{2,6}})|(?:[\w'’-]+\s+){{0,6}}?{_MEDIUM_NOUN}"
+    rf"^\W*(?:according to {_STATE_MEDIUM}"
+    rf"(?:{NEWS_MEDIA}|(?-i:[A-Z]{{2,6}})|(?:[\w'’-]+\s+){{0,6}}?{_MEDIUM_NOUN}"
     r"(?:\s+(?:by|from|of)\s+[^,]{1,40})?)"
     r"|in (?:an?|the|its|their) (?:[\w'’-]+\s+){0,2}?"
     r"(?:analysis|statement|interview|report|note|post|briefing|letter)\b[^,\"“]{0,80}),"
@@ -172,7 +175,8 @@ MEDIUM_FRAME = re.compile(
 # "…, according to reports.", "…, according to a joint statement released on Monday.": the same
 # frame at the end.
 _TRAILING_MEDIUM = re.compile(
-    rf",\s+according to (?:{NEWS_MEDIA}|(?-i:[A-Z]{{2,6}})|(?:[\w'’-]+\s+){{0,3}}?{_MEDIUM_NOUN}"
+    rf",\s+according to {_STATE_MEDIUM}"
+    rf"(?:{NEWS_MEDIA}|(?-i:[A-Z]{{2,6}})|(?:[\w'’-]+\s+){{0,3}}?{_MEDIUM_NOUN}"
     r"(?:\s+[^,.;:\"“”]{1,60})?)(?=[.!]?$)",
     re.I,
 )
