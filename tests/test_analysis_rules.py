@@ -894,6 +894,21 @@ def test_a_toll_counted_by_the_dead_is_one_difference_with_the_killed():
     assert difference.topic == "Number killed"
 
 
+def test_two_prison_terms_given_differ_and_one_sought_is_no_side():
+    (difference,) = _differences(
+        "The court sentenced former minister Viktor Hale to 12 years in prison on Wednesday. "
+        "Prosecutors had sought a 15-year sentence.",
+        "A court in Arnel jailed former minister Viktor Hale for 10 years on Wednesday. "
+        "The prosecutor, who had asked for 15 years, said he was satisfied.",
+    )
+    assert difference.topic == "Length of the sentence"
+    assert [(c.text, c.source) for c in difference.claims] == [("12 years", 1), ("10 years", 2)]
+    assert not _differences(
+        "The court sentenced Viktor Hale to 12 years in prison.",
+        "Hale faces up to 20 years in prison if the appeal fails.",
+    )
+
+
 @pytest.mark.parametrize(
     ("one", "other", "differ"),
     [

@@ -822,7 +822,7 @@ def _differ(a: _Duration, b: _Duration) -> bool:
 
 def _keys(things: set[str]) -> list[tuple[str, bool]]:
     """(group key, whether the mention names that thing itself) for one duration."""
-    keys = [("event", True)] if things & _EVENT_WORDS else []
+    keys = [("event", True)] if things & _EVENT_WORDS and "=sentence" not in things else []
     return keys + [
         (w.removeprefix("="), w.startswith("="))
         for w in things
@@ -841,11 +841,14 @@ def _topic(things: set[str]) -> str:
 
 def _things_of(text: str, m: re.Match) -> set[str]:
     """What a duration measures: '=storm' for "two-day storm" or "two days of storm", plus words
-    before it."""
-    window = (
-        set(re.findall(r"[a-z]+", text[max(0, m.start() - DURATION_WINDOW) : m.start()].lower()))
-        - STOP_WORDS
-    )
+    before it; '=sentence' for a prison term a court gave ("sentenced … to 12 years", "jailed
+    … for 10 years", "eight years in prison"), not one sought or possible."""
+    before = text[max(0, m.start() - DURATION_WINDOW) : m.start()]
+    window = set(re.findall(r"[a-z]+", before.lower())) - STOP_WORDS
+    if (_SENTENCED.search(before) or _IN_PRISON.match(text, m.end())) and not _NOT_GIVEN.search(
+        before
+    ):
+        return window | {"=sentence", "sentence"}
     after = re.match(r"\s*(?:of\s+)?([a-z]+)", text[m.end() :])
     if (
         after
@@ -856,6 +859,18 @@ def _things_of(text: str, m: re.Match) -> set[str]:
     return (
         window if window & _EVENT_WORDS or any(w.endswith(("ed", "s")) for w in window) else set()
     )
+
+
+_SENTENCED = re.compile(
+    r"\b(?:sentenced|sentencing|jailed|imprisoned|gave|given|handed)\b[^.;:]{0,60}?\b(?:to|for)\s+$",
+    re.I,
+)
+_IN_PRISON = re.compile(r"\s+(?:in prison|in jail|behind bars|of imprisonment)\b", re.I)
+# A term asked for, risked or possible is not the one given.
+_NOT_GIVEN = re.compile(
+    r"\b(?:sought|seek|seeks|asked|demanded|requested|faces?|facing|risks?|could|up to|maximum)\b",
+    re.I,
+)
 
 
 def _measured(text: str, m: re.Match) -> str:
