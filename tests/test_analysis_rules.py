@@ -894,6 +894,18 @@ def test_a_toll_counted_by_the_dead_is_one_difference_with_the_killed():
     assert difference.topic == "Number killed"
 
 
+def test_a_length_with_a_half_is_read_whole():
+    (difference,) = _differences(
+        "The two presidents met for three hours in Osterby on Monday.",
+        "The leaders held four and a half hours of talks in Osterby on Monday.",
+    )
+    assert [c.text for c in difference.claims] == ["three hours", "four and a half hours of talks"]
+    assert not _differences(
+        "The leaders met for four and a half hours in Osterby.",
+        "The talks in Osterby lasted four and a half hours.",
+    )
+
+
 def test_two_prison_terms_given_differ_and_one_sought_is_no_side():
     (difference,) = _differences(
         "The court sentenced former minister Viktor Hale to 12 years in prison on Wednesday. "

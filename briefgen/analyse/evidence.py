@@ -33,8 +33,9 @@ _BOUND = (
 )
 _AMOUNT = r"(\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _UNIT = r"[-\s](minute|hour|day|week|month|year)s?"
+_HALF = r"\s+and\s+a\s+half"  # "four and a half hours"
 _DURATION = re.compile(
-    rf"\b(?:{_BOUND}|(?:less than|under|fewer than|no more than)\s+)?{_AMOUNT}{_UNIT}"
+    rf"\b(?:{_BOUND}|(?:less than|under|fewer than|no more than)\s+)?{_AMOUNT}(?:{_HALF})?{_UNIT}"
     rf"(?:,?\s+(?:and\s+)?{_AMOUNT}{_UNIT})?\b"
     r"(?![\s-]+old\b)",  # "69 years old" is an age, not the length of anything
     re.I,
@@ -765,7 +766,8 @@ _UNIT_WORD = re.compile("|".join(_MINUTES), re.I)
 
 def _minutes(m: re.Match) -> float:
     """The length a ``_DURATION`` match gives, in minutes ("1 hour and 45 minutes" → 105)."""
-    minutes = _amount(m.group(1)) * _MINUTES[m.group(2).lower()]
+    whole = _amount(m.group(1)) + (0.5 if re.match(_HALF, m.string[m.end(1) :], re.I) else 0)
+    minutes = whole * _MINUTES[m.group(2).lower()]
     if m.group(3):
         minutes += _amount(m.group(3)) * _MINUTES[m.group(4).lower()]
     return minutes
