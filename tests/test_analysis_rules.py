@@ -894,6 +894,17 @@ def test_a_toll_counted_by_the_dead_is_one_difference_with_the_killed():
     assert difference.topic == "Number killed"
 
 
+def test_a_percentage_is_matched_by_what_it_is_of_when_no_name_says():
+    (difference,) = _differences(
+        "Governor Ilsa Marrick said inflation of 7.8% in April was far too high.",
+        "Annual inflation reached 8.1% in April, according to the statistics office.",
+    )
+    assert difference.topic == "Figure for inflation"
+    assert [c.source for c in difference.claims] == [1, 2]
+    # Two things that moved alike are not one thing told two ways.
+    assert not _differences("Exports rose 5% in May.", "Imports rose 5.5% in May.")
+
+
 def test_a_length_with_a_half_is_read_whole():
     (difference,) = _differences(
         "The two presidents met for three hours in Osterby on Monday.",

@@ -1233,9 +1233,12 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
             value = float(m.group(1))
             given[s.source].add(value)
             phrase = _percent_phrase(s.text, m)
-            for name in names:
-                if len(figures[f"Figure for {name}"]) < MAX_LENGTHS:
-                    figures[f"Figure for {name}"].setdefault(value, (phrase, s.source))
+            things = [f"Figure for {name}" for name in names] + [
+                f"{PERCENT_OF}{noun}" for noun in _percent_nouns(s.text[: m.start()])
+            ]
+            for thing in things:
+                if len(figures[thing]) < MAX_LENGTHS:
+                    figures[thing].setdefault(value, (phrase, s.source))
         counted = [
             (_count_value(figure), counts, noun)
             for figure, counts, noun in _counts(s.text)
@@ -1279,11 +1282,36 @@ def _label(thing: str, phrase_a: str, phrase_b: str) -> str:
     """What a difference is about, as its note's lead.  Percentages are matched by any name
     their two sentences share ("Germany", said of every party's share); the note names the
     longest one both claims themselves carry ("Figure for Alternative for Germany"), or none."""
+    if thing.startswith(PERCENT_OF):
+        return f"Figure for {thing.removeprefix(PERCENT_OF)}"
     if not thing.startswith("Figure for "):
         return thing
     names_b = set(_LABEL_NAME.findall(phrase_b))
     shared = [n for n in _LABEL_NAME.findall(phrase_a) if n in names_b and n not in _NOT_SUBJECTS]
     return f"Figure for {max(shared, key=len)}" if shared else "Percentage"
+
+
+PERCENT_OF = "Percentage: "  # a percentage keyed by the noun just before it ("inflation")
+# Words before a percentage that say how it moved, not what it is of.
+_MOVES = frozenset(
+    "rose fell reached stood hit climbed dropped jumped grew slowed increased decreased was were "
+    "is are rate rates percent cent about around nearly almost some over under least more than "
+    "year annual annually month monthly".split()
+)
+
+
+def _percent_nouns(before: str) -> list[str]:
+    """The words of the few just before a percentage that may name what it is of ("inflation
+    rose to 7.8%", "annual inflation reached 8.1%": "inflation")."""
+    words = re.findall(r"[A-Za-z][a-z'’-]+", " ".join(before.split()[-4:]))
+    return [
+        w.lower()
+        for w in words
+        if len(w) > 3
+        and w.lower() not in _MOVES
+        and w.lower() not in STOP_WORDS
+        and not w.lower().endswith("ed")
+    ]
 
 
 def _percent_phrase(text: str, m: re.Match) -> str:
