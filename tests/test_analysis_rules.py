@@ -905,6 +905,14 @@ def test_a_percentage_is_matched_by_what_it_is_of_when_no_name_says():
     assert not _differences("Exports rose 5% in May.", "Imports rose 5.5% in May.")
 
 
+def test_a_magnitude_on_the_richter_scale_is_a_magnitude():
+    (difference,) = _differences(
+        "A magnitude 7.1 earthquake struck the coast near Arnel on Friday.",
+        "The quake, which measured 6.9 on the Richter scale, struck near Arnel on Friday.",
+    )
+    assert difference.topic == "Magnitude"
+
+
 def test_a_length_with_a_half_is_read_whole():
     (difference,) = _differences(
         "The two presidents met for three hours in Osterby on Monday.",

@@ -1070,7 +1070,8 @@ def _word_offset(text: str, at: int, words: int) -> int:
 _MAGNITUDE = re.compile(
     r"\b(?:magnitude(?:\s+of)?\s+|magnitude-|measuring\s+)(\d(?:\.\d)?)(?![\d.]*\d)"
     r"(?:\s+(?:earthquake|quake|tremor))?"
-    r"|(?<![\d.])(\d(?:\.\d)?)[-\s]magnitude(?:\s+(?:earthquake|quake|tremor))?",
+    r"|(?<![\d.])(\d(?:\.\d)?)[-\s]magnitude(?:\s+(?:earthquake|quake|tremor))?"
+    r"|(?<![\d.])(\d(?:\.\d)?)\s+on\s+the\s+Richter\s+scale",
     re.I,
 )
 _AFTERSHOCK = re.compile(r"\baftershocks?\b", re.I)
@@ -1084,7 +1085,7 @@ def _magnitude_differences(sentences: list[Sentence]) -> list[Discrepancy]:
         if ("agnitude" not in s.text and "Richter" not in s.text) or _AFTERSHOCK.search(s.text):
             continue  # most sentences measure no quake: a cheap test spares the pattern
         for m in _MAGNITUDE.finditer(s.text):
-            value = float(m.group(1) or m.group(2))
+            value = float(m.group(1) or m.group(2) or m.group(3))
             given[s.source].setdefault(value, Claim(m.group(0), s.source))
     sources = sorted(given)
     pairs = [
