@@ -241,6 +241,22 @@ def test_one_length_written_two_ways_is_one_key_figure_said_by_what_it_is_of():
     assert (row.figure, row.counts, row.sources) == ("12 days", "12 days of fighting", [1, 2])
 
 
+def test_thousands_set_apart_by_a_space_are_one_number():
+    from briefgen.analyse.evidence import find_key_figures
+    from briefgen.analyse.items import Sentence
+
+    said = [
+        Sentence(1, "Kolmar has agreed to import 300 000 tonnes of wheat a year.", "", 0, 0),
+        Sentence(2, "Kolmar will import 300,000 tonnes of wheat a year.", "", 0, 0),
+    ]
+    strong = [
+        Candidate(s.text, [Evidence(s.source, s.text)], s.position, sources=[s.source], salience=3)
+        for s in said
+    ]
+    (row,) = find_key_figures(said, strong, 8)
+    assert (row.figure, row.sources) == ("300 000", [1, 2])
+
+
 def test_the_bottom_line_takes_one_side_of_a_difference_at_most():
     from briefgen.analyse.items import Candidate
     from briefgen.kinds import Story

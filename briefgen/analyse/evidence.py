@@ -103,8 +103,11 @@ _NOT_SUBJECTS = {
 _NOT_A_COUNT_AFTER = re.compile(r"\s?[ap]\.?m\b|(?:st|nd|rd|th)\b", re.I)
 _LEADING_CONJUNCTION = re.compile(r"^(?:and|but|or|so|yet)\s+", re.I)
 # A count: not a clock time ("3:35 PM"), and never ending on the comma after it ("by 2035, plus").
+# Thousands set apart by a space ("300 000 tonnes", as much of Europe writes them) are one number.
+_SPACED_THOUSANDS = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)"
 _COUNT = re.compile(
-    rf"(?<![\w.,:-])({_BOUND})(\d(?:[\d,]*\d)?(?:\.\d+)?)(\s*(?:%|percent|per cent))?"
+    rf"(?<![\w.,:-])({_BOUND})({_SPACED_THOUSANDS}|\d(?:[\d,]*\d)?(?:\.\d+)?)"
+    r"(\s*(?:%|percent|per cent))?"
     r"(?:[-\s](million|billion|thousand))?(?![\w,.:-]*\d)(?:-([a-z]+))?",
     re.I,
 )
@@ -358,6 +361,7 @@ def _figure_key(figure: str, noun: str) -> tuple[str, str]:
     length = _DURATION.fullmatch(figure)
     if length:  # "12-day war" and "12 days of fighting": one length
         return f"{_minutes(length):g}", "minutes"
+    figure = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3})", "", figure)  # "300 000" is 300000
     return re.sub(r"[^\d.\-a-z%]", "", figure.lower().split()[-1]), stem(
         noun.lower()
     ) if "-" not in figure else ""
@@ -1334,11 +1338,13 @@ def _percent_phrase(text: str, m: re.Match) -> str:
 
 def _count_value(figure: str) -> float | None:
     """'1,200' → 1200.0; None for a figure with a bound ("about 30") or a unit ("30-day")."""
-    m = re.fullmatch(r"(\d[\d,]*(?:\.\d+)?)(?:\s+(million|billion|thousand))?", figure)
+    m = re.fullmatch(
+        rf"({_SPACED_THOUSANDS}|\d[\d,]*(?:\.\d+)?)(?:\s+(million|billion|thousand))?", figure
+    )
     if not m:
         return None
     scale = {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get((m.group(2) or "").lower(), 1)
-    return float(m.group(1).replace(",", "")) * scale
+    return float(re.sub(r"[,\s]", "", m.group(1))) * scale
 
 
 def _close_but_different(a: float, b: float) -> bool:
