@@ -194,6 +194,7 @@ def test_an_age_is_no_length_and_a_row_says_what_it_counts():
             1, "Rescuers searched the rubble, sleeping little, 3 days, without rest.", "", 1, 1
         ),
         Sentence(1, "The farmers' strike lasted 12 days.", "", 2, 2),
+        Sentence(1, "Growth slowed, down from 1.9%.", "", 3, 3),  # "from 1.9%" names nothing
     ]
     strong = [  # strong bullets tell them all: each figure would be a row if it could
         Candidate(s.text, [Evidence(1, s.text)], s.position, sources=[1], salience=3.0)

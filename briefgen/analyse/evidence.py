@@ -259,8 +259,8 @@ def find_key_figures(
             if "-" not in m.group(0) and (things := _things_of(s.text, m))
         ]
         for figure, counts, key, named in counted:
-            if counts.strip() == figure.strip():
-                continue  # "69 years | 69 years": a row that cannot say what it counts
+            if not _says_what(counts, figure):
+                continue  # "69 years | 69 years", "4% | to 4%": a row that says nothing
             score = weight.get((s.source, s.text), 0.0) + (1.0 if named else 0.0)
             if key in found:
                 if found[key].sources[-1] != s.source:  # sentences come in source order
@@ -272,6 +272,12 @@ def find_key_figures(
             scores[key] = score
     best = sorted(found, key=lambda k: -scores[k])
     return [found[k] for k in best if scores[k] >= 1.0][:limit]
+
+
+def _says_what(counts: str, figure: str) -> bool:
+    """Whether a row's words beside its figure name anything (not only "to", "from", "an")."""
+    rest = counts.replace(figure, " ")
+    return any(w.lower() not in STOP_WORDS for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", rest))
 
 
 def fold_differences(figures: list[KeyFigure], differences: list[Discrepancy]) -> list[KeyFigure]:
