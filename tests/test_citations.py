@@ -222,6 +222,9 @@ def test_people_counted_by_what_befell_them_are_key_figures_and_labels_keep_to_t
     ]
     figures = {f.figure: f.counts for f in find_key_figures(said, strong, 8)}
     assert figures["12,000"] == "displaced 12,000 people"
+    sought = [Sentence(1, "Prosecutors had sought a 15-year sentence for Hale.", "", 0, 0)]
+    (row,) = find_key_figures(sought, [], 8)
+    assert row.counts == "sought a 15-year sentence"  # not the sentence given
     assert "300" not in figures
     assert figures["$5 million"] == "the UN pledged $5 million"  # not "people and the UN …"
 

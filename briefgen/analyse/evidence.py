@@ -421,8 +421,13 @@ def _counts(text: str) -> tuple[tuple[str, str, str], ...]:
         )
         # The word before, when it says what happened to the count ("exchange 175 prisoners");
         # a function word ("that 19 incursions", "of 12 carmakers") says nothing.
-        lead = re.search(r"(?:^|[\s(])([a-z][\w-]*)\s+$", before)
-        lead_words = [lead.group(1)] if lead and lead.group(1) not in STOP_WORDS else []
+        # An article between them stays: "sought a 15-year sentence" is not the one given.
+        lead = re.search(r"(?:^|[\s(])([a-z][\w-]*)\s+((?:a|an|the)\s+)?$", before)
+        lead_words = (
+            [lead.group(1)] + ([lead.group(2).strip()] if lead.group(2) else [])
+            if lead and lead.group(1) not in STOP_WORDS
+            else []
+        )
         unit = noun_phrase.split()[0].lower().rstrip("s")
         if (
             noun.lower() in _GENERIC_NOUNS
