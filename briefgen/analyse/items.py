@@ -159,7 +159,7 @@ class Candidate:
     def claims(self) -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
         """The figures and names its text states: what a source it cites must state too (a
         name of several words either word for word or by its initials: "EU")."""
-        return figures_in(self.text), name_claims(self.text)
+        return _figures_in(self.text), _name_claims(self.text)
 
     @cached_property
     def measures(self) -> frozenset[tuple[str, float]]:
@@ -173,7 +173,7 @@ class Candidate:
         """What its own outlet's sentences say, and their figures (read before any twin joins
         it)."""
         text = " ".join(e.sentence for e in self.evidence if e.source == self.sources[0])
-        return text, figures_in(text)
+        return text, _figures_in(text)
 
     @cached_property
     def voice(self) -> str:
@@ -458,7 +458,7 @@ def _party_words(party: str) -> set[str]:
     return set(content_stems(re.sub(r"['’]s\b", "", party)))
 
 
-def figures_in(text: str) -> frozenset[str]:
+def _figures_in(text: str) -> frozenset[str]:
     """The figures ``text`` states, a number written as a word as its digits ("seven" → "7"):
     "voted seven to two" does not state "split 6-3"."""
     spelled = {str(NUMBER_WORDS[w.lower()]) for w in _NUMBER_WORD.findall(text)}
@@ -474,7 +474,7 @@ def _plain(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
 
-def name_claims(text: str) -> tuple[re.Pattern[str], ...]:
+def _name_claims(text: str) -> tuple[re.Pattern[str], ...]:
     """A pattern per name in ``text`` that a sentence stating that name matches.
 
     A name is a capitalised word; one of a run of them ("European Union", "North Atlantic
