@@ -905,6 +905,24 @@ def test_a_percentage_is_matched_by_what_it_is_of_when_no_name_says():
     assert not _differences("Exports rose 5% in May.", "Imports rose 5.5% in May.")
 
 
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        (
+            "Police said 23 people were arrested after the march.",
+            "Police said 31 people were detained after the march.",
+        ),
+        (
+            "The shelling wounded 40 civilians in Arnel.",
+            "The shelling injured 52 civilians in Arnel.",
+        ),
+    ],
+)
+def test_two_words_for_one_toll_count_one_thing(one, other):
+    (difference,) = _differences(one, other)
+    assert [c.source for c in difference.claims] == [1, 2]
+
+
 def test_a_magnitude_on_the_richter_scale_is_a_magnitude():
     (difference,) = _differences(
         "A magnitude 7.1 earthquake struck the coast near Arnel on Friday.",

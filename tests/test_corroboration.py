@@ -104,6 +104,19 @@ def test_a_statement_in_the_outlets_own_voice_is_not_attributed(sentence):
     assert attribution(sentence) == ""
 
 
+@pytest.mark.parametrize(
+    ("sentence", "hedges"),
+    [
+        ("The ceasefire could collapse within days.", True),
+        ("Reportedly, the minister resigned on Monday.", True),
+        ("Many patients died at home before they could be tested.", False),
+        ("Families fled with what they could carry.", False),
+    ],
+)
+def test_could_of_what_was_possible_is_no_hedge(sentence, hedges):
+    assert hedged(sentence, load_profile("generic").marks.hedges) is hedges
+
+
 def test_a_line_is_one_partys_claim_only_when_every_outlet_gives_it_as_theirs():
     text = "The dam is safe."
     same = support_of(

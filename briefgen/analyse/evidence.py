@@ -679,6 +679,16 @@ def find_discrepancies(sentences: list[Sentence]) -> list[Discrepancy]:
 _TOLL_VERBS = r"(killed|wounded|injured|arrested|detained|displaced|evacuated|rescued)"
 # "The quake struck on Friday, killing at least 144 people": the participle counts as the verb.
 _TOLL_PARTICIPLES = {"killing": "killed", "wounding": "wounded", "injuring": "injured"}
+# One count, two words for it: "23 arrested" and "31 detained" are two tallies of one thing.
+_SAME_TOLL = {"detained": "arrested", "wounded": "injured"}
+
+
+def _toll_of(verb: str) -> str:
+    """What a toll's verb counts: "killing" → "killed", "detained" → "arrested"."""
+    verb = _TOLL_PARTICIPLES.get(verb.lower(), verb.lower())
+    return _SAME_TOLL.get(verb, verb)
+
+
 _TOLL = re.compile(
     rf"\b({_TOLL_VERBS[1:-1]}|{'|'.join(_TOLL_PARTICIPLES)})\s+(?:{_BOUND_TOLL})?(\d(?:[\d,]*\d)?)"
     rf"(?:\s+(?:[A-Za-z-]+\s+){{0,2}}?[A-Za-z-]+)?"
@@ -1138,7 +1148,7 @@ def _toll_differences(sentences: list[Sentence]) -> list[Discrepancy]:
         # the killed
         found = [
             (
-                _TOLL_PARTICIPLES.get(verb := (m.group(1) or m.group(4)).lower(), verb),
+                _toll_of(m.group(1) or m.group(4)),
                 m.group(2) or m.group(3),
                 m.group(0),
                 m.start(),

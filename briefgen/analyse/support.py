@@ -272,8 +272,21 @@ def short_party(speaker: str) -> str:
 
 def hedged(sentence: str, hedges: Sequence[str]) -> bool:
     """Whether ``sentence`` holds one of ``hedges``, as whole words and in lower case (its
-    first letter is read in lower case too: "Reportedly, …")."""
-    return bool(_hedge_pattern(tuple(hedges)).search(sentence[:1].lower() + sentence[1:]))
+    first letter is read in lower case too: "Reportedly, …").  "Could" in a clause of time or
+    of what was done ("before they could be tested", "what they could carry") is what was
+    possible then, not a doubt about the report."""
+    sentence = sentence[:1].lower() + sentence[1:]
+    return any(
+        not (m.group(0) == "could" and _ABILITY.search(sentence, 0, m.start()))
+        for m in _hedge_pattern(tuple(hedges)).finditer(sentence)
+    )
+
+
+_ABILITY = re.compile(
+    r"\b(?:before|until|till|what|whatever|where|when|whenever|so|as soon as|as much as|as far as)"
+    r"\s+(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
 
 
 @functools.cache
