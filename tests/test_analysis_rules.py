@@ -923,6 +923,24 @@ def test_two_words_for_one_toll_count_one_thing(one, other):
     assert [c.source for c in difference.claims] == [1, 2]
 
 
+def test_two_counts_of_one_vote_differ_and_a_span_of_years_is_no_vote():
+    (difference,) = _differences(
+        "Parliament passed the bill by 212 votes to 198 on Thursday.",
+        "Lawmakers voted 212-196 to pass the bill.",
+    )
+    assert (difference.topic, [c.text for c in difference.claims]) == (
+        "Vote",
+        ["212 votes to 198", "212-196"],
+    )
+    assert not _differences(
+        "Parliament passed the bill by 212 votes to 198.",
+        "The bill, debated over 2019-2023, passed by 212 votes to 198.",
+    )
+    assert not _differences(  # two votes of very different sizes are two votes
+        "The committee voted 7-2 to send the bill on.", "Parliament voted 212-198 for the bill."
+    )
+
+
 def test_a_magnitude_on_the_richter_scale_is_a_magnitude():
     (difference,) = _differences(
         "A magnitude 7.1 earthquake struck the coast near Arnel on Friday.",

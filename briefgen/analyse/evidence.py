@@ -663,6 +663,7 @@ def find_discrepancies(sentences: list[Sentence]) -> list[Discrepancy]:
         + _year_differences(sentences)
         + _toll_differences(sentences)
         + _magnitude_differences(sentences)
+        + _vote_differences(sentences)
         + _sum_differences(sentences)
         + _figure_differences(sentences)
     )
@@ -1101,6 +1102,43 @@ _MAGNITUDE = re.compile(
 )
 _AFTERSHOCK = re.compile(r"\baftershocks?\b", re.I)
 MAX_MAGNITUDE_GAP = 0.5
+# A vote's count, for and against: "by 212 votes to 198", "voted 212-196", "a 7-2 vote".
+_VOTE_WORD = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballot|motion|bill)\b", re.I)
+_TALLY = re.compile(
+    r"(?<![\d.,:/-])(\d{1,4})(?:\s+votes?)?\s*(?:to|-|–)\s*(\d{1,4})(?![\d.,:/-]|\s*(?:%|percent))"
+)
+
+
+def _vote_differences(sentences: list[Sentence]) -> list[Discrepancy]:
+    """A vote's count (for, against) two sources give differently, neither giving the other's:
+    "212 votes to 198" against "212-196"."""
+    given: dict[int, dict[tuple[int, int], Claim]] = defaultdict(dict)
+    for s in sentences:
+        if not _VOTE_WORD.search(s.text):
+            continue
+        for m in _TALLY.finditer(s.text):
+            tally = (int(m.group(1)), int(m.group(2)))
+            if _YEAR.fullmatch(m.group(1)) or _YEAR.fullmatch(m.group(2)):
+                continue  # "2019-2023" is a span of years
+            given[s.source].setdefault(tally, Claim(m.group(0), s.source))
+    sources = sorted(given)
+    for i, first in enumerate(sources):
+        for second in sources[i + 1 :]:
+            for tally, claim in given[first].items():
+                for other, other_claim in given[second].items():
+                    if (
+                        tally != other
+                        and tally not in given[second]
+                        and other not in given[first]
+                        and _one_vote(tally, other)
+                    ):
+                        return [Discrepancy("Vote", [claim, other_claim])]
+    return []
+
+
+def _one_vote(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two tallies may count one vote: as many voters, give or take a tenth."""
+    return abs(sum(a) - sum(b)) <= 0.1 * max(sum(a), sum(b))
 
 
 def _magnitude_differences(sentences: list[Sentence]) -> list[Discrepancy]:
