@@ -1275,8 +1275,12 @@ def test_roles_in_lower_case_court_roles_and_what_is_no_role():
         "The fund's president Greta Lindqvist backed the loan.",
         "Formal talks were hailed by then-Prime Minister Boris Johnson.",
         "The party won 71 seats in the 150-member National Assembly.",
+        "Nordhaven chief executive Henrik Solberg backed the merger.",
+        "Speaker Olga Marin announced the result.",
+        "The agency's regional director, Dr Sina Oduya, said the threshold was met.",
+        "The aid is late, said Borderless Care coordinator Dr Lucia Ferro.",
     ]
-    actors = find_actors([Sentence(1, text, "", n, n) for n, text in enumerate(said)], 10)
+    actors = find_actors([Sentence(1, text, "", n, n) for n, text in enumerate(said)], 20)
     assert {a.name: a.role for a in actors} == {
         "Amara Kessel": "Presiding judge",
         "Paul Renner": "Defence lawyer",
@@ -1285,6 +1289,10 @@ def test_roles_in_lower_case_court_roles_and_what_is_no_role():
         "Tomas Veld": "opposition leader",
         "Greta Lindqvist": "president",
         "Boris Johnson": "Prime Minister",
+        "Henrik Solberg": "Nordhaven chief executive",
+        "Olga Marin": "Speaker",
+        "Sina Oduya": "regional director",
+        "Lucia Ferro": "Borderless Care coordinator",
     }
 
 

@@ -195,13 +195,18 @@ def test_an_age_is_no_length_and_a_row_says_what_it_counts():
         ),
         Sentence(1, "The farmers' strike lasted 12 days.", "", 2, 2),
         Sentence(1, "Growth slowed, down from 1.9%.", "", 3, 3),  # "from 1.9%" names nothing
+        # ...but a source giving a figure another names backs that row
+        Sentence(1, "Rates rose, up to 5.25%.", "", 4, 4),
+        Sentence(2, "The bank raised its main rate to 5.25%.", "", 0, 0),
     ]
     strong = [  # strong bullets tell them all: each figure would be a row if it could
         Candidate(s.text, [Evidence(1, s.text)], s.position, sources=[1], salience=3.0)
         for s in said
     ]
-    figures = {f.figure: f.counts for f in find_key_figures(said, strong, 8)}
-    assert list(figures) == ["12 days"]
+    rows = {f.figure: f for f in find_key_figures(said, strong, 8)}
+    assert sorted(rows) == ["12 days", "5.25%"]
+    assert rows["5.25%"].counts == "raised its main rate to 5.25%"
+    assert rows["5.25%"].sources == [1, 2]
 
 
 def test_people_counted_by_what_befell_them_are_key_figures_and_labels_keep_to_their_figure():

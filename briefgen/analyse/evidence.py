@@ -162,14 +162,14 @@ TITLE_WORDS = (
     r"Defen[cs]e Secretary|Secretary of State|Secretary[- ]General|Secretary|Chancellor|Senator|"
     r"Governor|General|Admiral|Ambassador|Spokes(?:man|woman|person)|"
     r"Chairman|Chairwoman|Director|Mayor|King|Queen|Prince|Princess|Emir|Sultan|Pope|Cardinal|"
-    r"Archbishop|Bishop|CEO|Commander|Judge|Justice|Prosecutor)"
+    r"Archbishop|Bishop|CEO|Commander|Judge|Justice|Prosecutor|Speaker)"
 )
 # A role in lower case before a name: "Austrian central bank governor Robert Holzmann",
 # "Executive board member Isabel Schnabel".
 _ROLE_NOUN = (
     r"(?:governor|minister|member|spokes(?:man|woman|person)|chief|envoy|director|president|secretary|commissioner|"
     r"advis[eo]r|ambassador|leader|economist|analyst|chairman|chairwoman|chair|mayor|lawmaker|senator|official|"
-    r"judge|lawyer|attorney|prosecutor)"
+    r"judge|lawyer|attorney|prosecutor|executive|coordinator|representative|deputy|head)"
 )
 # Lower-case words a role may open with ("central bank governor"), not function words ("said to
 # its president …")
@@ -188,8 +188,14 @@ _TITLED_NAME = re.compile(
     rf"(?<![\w'’])((?:(?:U\.?S\.?|UK|EU|UN|[A-Z][a-z]+(?:n|an|ian|ese|ish|ch|i|['’]s))\s+)?{TITLE_WORDS}"
     rf"|(?:[A-Z][\w.]*\s+){{1,3}}(?i:spokes(?:man|woman|person)|minister|secretary(?:[- ]general)?"
     r"|commissioner|envoy|chief|director|president)"
-    rf"|(?:{_ROLE_NAME_WORD}\s+){{0,2}}(?:{_ROLE_WORD}\s+){{0,2}}(?<!-){_ROLE_NOUN})\s+({_NAME})"
+    rf"|(?:{_ROLE_NAME_WORD}\s+){{0,2}}(?:{_ROLE_WORD}\s+){{0,2}}(?<!-){_ROLE_NOUN})"
+    rf"\s+(?:Dr\.?\s+)?({_NAME})"
     r"(?:\s+of\s+([A-Z][a-z]+)(?![\w'’-]|\s+[A-Z]))?"
+)
+# "The agency's regional director, Dr Sina Oduya, said": the role, then the name set apart.
+_ROLE_COMMA_NAME = re.compile(
+    rf"(?<![\w'’])((?:{_ROLE_NAME_WORD}\s+){{0,2}}(?:{_ROLE_WORD}\s+){{0,2}}(?<!-){_ROLE_NOUN}"
+    rf"(?:\s+general)?),\s+(?:Dr\.?\s+)?({_NAME}),"
 )
 _NAME_COMMA_ROLE = re.compile(
     rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?({_NAME}),\s+(?:the\s+)?"
@@ -234,6 +240,7 @@ def find_key_figures(
             )
     found: dict[tuple[str, str], KeyFigure] = {}
     scores: dict[tuple[str, str], float] = {}
+    unnamed: dict[tuple[str, str], list[Evidence]] = {}  # mentions whose words name nothing
     for s in sentences:
         # (figure as written, what it counts, what makes two mentions one figure, whether it names
         # what it counts)
@@ -259,17 +266,27 @@ def find_key_figures(
             if "-" not in m.group(0) and (things := _things_of(s.text, m))
         ]
         for figure, counts, key, named in counted:
-            if not _says_what(counts, figure):
-                continue  # "69 years | 69 years", "4% | to 4%": a row that says nothing
-            score = weight.get((s.source, s.text), 0.0) + (1.0 if named else 0.0)
+            said = Evidence(s.source, s.text)
             if key in found:
                 if found[key].sources[-1] != s.source:  # sentences come in source order
                     found[key].sources.append(s.source)
-                    found[key].evidence.append(Evidence(s.source, s.text))
+                    found[key].evidence.append(said)
                 scores[key] += 0.5
                 continue
-            found[key] = KeyFigure(figure, counts, [s.source], [Evidence(s.source, s.text)])
-            scores[key] = score
+            if not _says_what(counts, figure):
+                # "69 years | 69 years", "4% | to 4%": no row of its own, but a source that
+                # gives the figure backs the row another mention names
+                unnamed.setdefault(key, []).append(said)
+                continue
+            earlier = [e for e in unnamed.pop(key, []) if e.source != s.source]
+            found[key] = KeyFigure(
+                figure,
+                counts,
+                sorted({e.source for e in earlier} | {s.source}),
+                sorted([*earlier, said], key=lambda e: e.source),
+            )
+            scores[key] = weight.get((s.source, s.text), 0.0) + (1.0 if named else 0.0)
+            scores[key] += 0.5 * len({e.source for e in earlier})
     best = sorted(found, key=lambda k: -scores[k])
     return [found[k] for k in best if scores[k] >= 1.0][:limit]
 
@@ -1440,6 +1457,8 @@ def find_actors(sentences: list[Sentence], limit: int) -> list[Actor]:
         for m in _NAME_COMMA_ROLE.finditer(s.text):
             name, role, org = m.group(1), m.group(2).strip(), m.group(3).strip()
             _add(people, name, f"{role}, {org}", s.source, True, roles, forms)
+        for m in _ROLE_COMMA_NAME.finditer(s.text):
+            _add(people, m.group(2), m.group(1), s.source, True, roles, forms)
         for m in _TITLED_NAME.finditer(s.text):
             role = f"{m.group(1)} of {m.group(3)}" if m.group(3) else m.group(1)
             _add(people, m.group(2), role, s.source, False, roles, forms)
