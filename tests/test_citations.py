@@ -196,7 +196,7 @@ def test_an_age_is_no_length_and_a_row_says_what_it_counts():
         Sentence(1, "The farmers' strike lasted 12 days.", "", 2, 2),
         Sentence(1, "Growth slowed, down from 1.9%.", "", 3, 3),  # "from 1.9%" names nothing
         # ...but a source giving a figure another names backs that row
-        Sentence(1, "Rates rose, up to 5.25%.", "", 4, 4),
+        Sentence(1, "Rates were raised again, to 5.25%.", "", 4, 4),
         Sentence(2, "The bank raised its main rate to 5.25%.", "", 0, 0),
     ]
     strong = [  # strong bullets tell them all: each figure would be a row if it could
