@@ -192,11 +192,14 @@ _TITLED_NAME = re.compile(
     rf"\s+(?:Dr\.?\s+)?({_NAME})"
     r"(?:\s+of\s+([A-Z][a-z]+)(?![\w'’-]|\s+[A-Z]))?"
 )
-# "The agency's regional director, Dr Sina Oduya, said": the role, then the name set apart.
-_ROLE_COMMA_NAME = re.compile(
+# "The agency's regional director, Dr Sina Oduya, said": a name set apart by commas (searched
+# for first: a comma is rare, a role word is not), after a role.
+_SET_APART_NAME = re.compile(rf",\s+(?:Dr\.?\s+)?({_NAME}),")
+_ROLE_BEFORE = re.compile(
     rf"(?<![\w'’])((?:{_ROLE_NAME_WORD}\s+){{0,2}}(?:{_ROLE_WORD}\s+){{0,2}}(?<!-){_ROLE_NOUN}"
-    rf"(?:\s+general)?),\s+(?:Dr\.?\s+)?({_NAME}),"
+    r"(?:\s+general)?)$"
 )
+ROLE_REACH = 80  # characters before a name set apart that may hold its role
 _NAME_COMMA_ROLE = re.compile(
     rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?({_NAME}),\s+(?:the\s+)?"
     rf"((?:[A-Z][\w-]*\s+)*{TITLE_WORDS}|[a-z][a-z -]{{3,40}}?)\s+(?:of|at)\s+(?:the\s+)?"
@@ -1131,7 +1134,7 @@ def _vote_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     "212 votes to 198" against "212-196"."""
     given: dict[int, dict[tuple[int, int], Claim]] = defaultdict(dict)
     for s in sentences:
-        if not _VOTE_WORD.search(s.text):
+        if not any(ch.isdigit() for ch in s.text) or not _VOTE_WORD.search(s.text):
             continue
         for m in _TALLY.finditer(s.text):
             tally = (int(m.group(1)), int(m.group(2)))
@@ -1457,8 +1460,10 @@ def find_actors(sentences: list[Sentence], limit: int) -> list[Actor]:
         for m in _NAME_COMMA_ROLE.finditer(s.text):
             name, role, org = m.group(1), m.group(2).strip(), m.group(3).strip()
             _add(people, name, f"{role}, {org}", s.source, True, roles, forms)
-        for m in _ROLE_COMMA_NAME.finditer(s.text):
-            _add(people, m.group(2), m.group(1), s.source, True, roles, forms)
+        for m in _SET_APART_NAME.finditer(s.text):
+            role = _ROLE_BEFORE.search(s.text, max(0, m.start() - ROLE_REACH), m.start())
+            if role:
+                _add(people, m.group(1), role.group(1), s.source, True, roles, forms)
         for m in _TITLED_NAME.finditer(s.text):
             role = f"{m.group(1)} of {m.group(3)}" if m.group(3) else m.group(1)
             _add(people, m.group(2), role, s.source, False, roles, forms)

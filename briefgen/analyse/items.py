@@ -22,7 +22,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -156,7 +156,7 @@ class Candidate:
         return len(self.text.split())
 
     @cached_property
-    def claims(self) -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
+    def claims(self) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
         """The figures and names its text states: what a source it cites must state too (a
         name of several words either word for word or by its initials: "EU")."""
         return _figures_in(self.text), _name_claims(self.text)
@@ -433,7 +433,10 @@ def _backs(twin: Candidate, keeper: Candidate) -> bool:
     said, said_figures = twin.said
     return (
         figures <= said_figures
-        and all(name.search(said) for name in names)
+        and all(
+            name in said or (initials and _initials(initials).search(said))
+            for name, initials in names
+        )
         and all(phrase in _plain(said) for phrase in _quoted(keeper.text))
         and _one_voice(twin.voice, keeper.voice)
     )
@@ -474,8 +477,8 @@ def _plain(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
 
-def _name_claims(text: str) -> tuple[re.Pattern[str], ...]:
-    """A pattern per name in ``text`` that a sentence stating that name matches.
+def _name_claims(text: str) -> tuple[tuple[str, str], ...]:
+    """Each name in ``text``, with the initials that state it too ("" if none).
 
     A name is a capitalised word; one of a run of them ("European Union", "North Atlantic
     Treaty Organization") is stated too by the run's initials, dotted or not ("EU", "U.S."):
@@ -486,17 +489,17 @@ def _name_claims(text: str) -> tuple[re.Pattern[str], ...]:
         named = run.group().split()
         while named and named[0].lower() in STOP_WORDS:  # "The European Union": "EU", not "TEU"
             named.pop(0)
-        capitals = [w[0] for w in named if w[0].isupper()]
+        capitals = "".join(w[0] for w in named if w[0].isupper())
         if len(capitals) >= 2:
             for word in named:
-                initials.setdefault(word, r"\.?".join(capitals) + r"\.?")
-    patterns = []
-    for name in dict.fromkeys(_NAME.findall(text)):
-        spelled = re.escape(name)
-        if name in initials:
-            spelled = rf"{spelled}|(?<![\w.]){initials[name]}(?!\w)"
-        patterns.append(re.compile(spelled))
-    return tuple(patterns)
+                initials.setdefault(word, capitals)
+    return tuple((name, initials.get(name, "")) for name in dict.fromkeys(_NAME.findall(text)))
+
+
+@lru_cache(maxsize=1024)
+def _initials(capitals: str) -> re.Pattern[str]:
+    """Initials as outlets write them, dotted or not: "EU", "E.U."."""
+    return re.compile(r"(?<![\w.])" + r"\.?".join(capitals) + r"\.?(?!\w)")
 
 
 def _other_voice(one: str, other: str) -> bool:
