@@ -18,6 +18,19 @@ from briefgen.model import Evidence
 from briefgen.profile import load_profile
 from tests.test_analysis_rules import article
 
+
+def _key_figures(said: list) -> list:
+    """Key figures of ``said`` when strong bullets tell every sentence: each figure would be a
+    row if it could."""
+    from briefgen.analyse.evidence import find_key_figures
+
+    strong = [
+        Candidate(s.text, [Evidence(s.source, s.text)], s.position, sources=[s.source], salience=3)
+        for s in said
+    ]
+    return find_key_figures(said, strong, 8)
+
+
 PAIRS = {
     "rate and sum": (
         """
@@ -182,7 +195,6 @@ def test_a_key_figure_length_is_an_events_and_says_which_event():
 
 
 def test_an_age_is_no_length_and_a_row_says_what_it_counts():
-    from briefgen.analyse.evidence import find_key_figures
     from briefgen.analyse.items import Sentence
 
     said = [
@@ -199,11 +211,7 @@ def test_an_age_is_no_length_and_a_row_says_what_it_counts():
         Sentence(1, "Rates were raised again, to 5.25%.", "", 4, 4),
         Sentence(2, "The bank raised its main rate to 5.25%.", "", 0, 0),
     ]
-    strong = [  # strong bullets tell them all: each figure would be a row if it could
-        Candidate(s.text, [Evidence(1, s.text)], s.position, sources=[1], salience=3.0)
-        for s in said
-    ]
-    rows = {f.figure: f for f in find_key_figures(said, strong, 8)}
+    rows = {f.figure: f for f in _key_figures(said)}
     assert sorted(rows) == ["12 days", "5.25%"]
     assert rows["5.25%"].counts == "raised its main rate to 5.25%"
     assert rows["5.25%"].sources == [1, 2]
@@ -221,11 +229,7 @@ def test_people_counted_by_what_befell_them_are_key_figures_and_labels_keep_to_t
             1, "The storm affected 2.5 million people and the UN pledged $5 million.", "", 2, 2
         ),
     ]
-    strong = [
-        Candidate(s.text, [Evidence(1, s.text)], s.position, sources=[1], salience=3.0)
-        for s in said
-    ]
-    figures = {f.figure: f.counts for f in find_key_figures(said, strong, 8)}
+    figures = {f.figure: f.counts for f in _key_figures(said)}
     assert figures["12,000"] == "displaced 12,000 people"
     sought = [Sentence(1, "Prosecutors had sought a 15-year sentence for Hale.", "", 0, 0)]
     (row,) = find_key_figures(sought, [], 8)
@@ -235,34 +239,24 @@ def test_people_counted_by_what_befell_them_are_key_figures_and_labels_keep_to_t
 
 
 def test_one_length_written_two_ways_is_one_key_figure_said_by_what_it_is_of():
-    from briefgen.analyse.evidence import find_key_figures
     from briefgen.analyse.items import Sentence
 
     said = [
         Sentence(1, "The truce came on Monday night after 12 days of fighting.", "", 0, 0),
         Sentence(2, "Both sides claimed victory in the 12-day war.", "", 0, 0),
     ]
-    strong = [
-        Candidate(s.text, [Evidence(s.source, s.text)], s.position, sources=[s.source], salience=3)
-        for s in said
-    ]
-    (row,) = find_key_figures(said, strong, 8)
+    (row,) = _key_figures(said)
     assert (row.figure, row.counts, row.sources) == ("12 days", "12 days of fighting", [1, 2])
 
 
 def test_thousands_set_apart_by_a_space_are_one_number():
-    from briefgen.analyse.evidence import find_key_figures
     from briefgen.analyse.items import Sentence
 
     said = [
         Sentence(1, "Kolmar has agreed to import 300 000 tonnes of wheat a year.", "", 0, 0),
         Sentence(2, "Kolmar will import 300,000 tonnes of wheat a year.", "", 0, 0),
     ]
-    strong = [
-        Candidate(s.text, [Evidence(s.source, s.text)], s.position, sources=[s.source], salience=3)
-        for s in said
-    ]
-    (row,) = find_key_figures(said, strong, 8)
+    (row,) = _key_figures(said)
     assert (row.figure, row.sources) == ("300 000", [1, 2])
 
 
