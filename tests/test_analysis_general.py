@@ -537,3 +537,21 @@ def test_a_statement_reported_by_it_is_told_without_the_frame_a_persons_claim_ke
     found = [c.text for c in candidates([Sentence(1, t, "", n, n) for n, t in enumerate(texts)])]
     assert "The two leaders had agreed to meet again in Velmar in June." in found
     assert not any(t.startswith("The two leaders had agreed to meet again in June") for t in found)
+
+
+def test_the_title_is_the_headline_the_others_come_closest_to():
+    from briefgen.analyse import _title
+    from briefgen.model import Article
+
+    def titled(headline: str) -> Article:
+        return Article(text="x", paragraphs=[("text", "x")], title=headline, outlet="o")
+
+    headlines = [
+        "Markets shrug as Norland counts its votes",  # one outlet's angle, and the shortest
+        "Norland opposition wins election, ending a decade of coalition rule",
+        "Opposition wins Norland election as ruling coalition loses majority",
+        "Norland election won by opposition, coalition out after ten years",
+    ]
+    title = _title([titled(h) for h in headlines])
+    assert "election" in title and title != headlines[0]
+    assert _title([titled("Short one"), titled(headlines[1])]) == headlines[1]  # names no event

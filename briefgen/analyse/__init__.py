@@ -24,6 +24,7 @@ from ..model import Article, Brief, Section, Source
 from ..profile import Profile, SectionSpec
 from ..progress import Progress
 from .budget import reader_words
+from .embed import embed
 from .items import Candidate, Sentence, bullet_cost, candidates, item, merge, score, select
 from .sentences import iter_sentences
 from .support import mark_brief, mark_candidates
@@ -33,6 +34,10 @@ MAX_SENTENCE_CHARS = 1500
 # A source's sentences beyond this many are not read: a 100,000-word report has about 5,000;
 # a 50 MB one-line file has millions, and would take minutes and gigabytes to compare.
 MAX_ARTICLE_SENTENCES = 5000
+# Headlines compared for the title: a week of news has thousands, and the first ones name it.
+MAX_TITLES_COMPARED = 200
+TITLE_TIE = 2  # decimals of closeness that count: two headlines as close to the rest tie
+TITLE_MAX_WORDS = 16
 FIT_ROUNDS = 3  # fits again when the marks, settled on the bullets kept, grew (rare: by a word)
 FILL_ROUNDS = 3  # passes that give the words the bottom line and evidence left over to more bullets
 # At most this part of the budget (in words a reader reads) goes to figures, differences, actors
@@ -401,9 +406,23 @@ def _named(articles: list[Article]) -> str:
 
 
 def _title(articles: list[Article]) -> str:
-    """The shortest headline that names the event, main clause only."""
+    """The headline the others come closest to, main clause only: the event as most outlets
+    name it, not one outlet's angle on it ("Markets rise after the vote", a side's own
+    framing); among equals, the shortest.  A headline of fewer than four words names no event,
+    and one of more than ``TITLE_MAX_WORDS`` is a sentence, not a title."""
     titles = []
     for article in articles:
         title = _SUBORDINATE_OPENER.sub("", article.title).rstrip(" .")
         titles.append(title[:1].upper() + title[1:])
-    return min(titles, key=lambda t: (len(t.split()) < 4, len(t)))
+    distinct = list(dict.fromkeys(titles))[:MAX_TITLES_COMPARED]
+    vectors = embed(distinct)
+    closeness = (vectors @ vectors.T).sum(axis=1)
+    best = min(
+        range(len(distinct)),
+        key=lambda n: (
+            not 4 <= len(distinct[n].split()) <= TITLE_MAX_WORDS,
+            -round(float(closeness[n]), TITLE_TIE),
+            len(distinct[n]),
+        ),
+    )
+    return distinct[best]
