@@ -56,8 +56,9 @@ def test_build_writes_docx_and_pdf_with_every_section(sample_build):
     document, headings, bullets = _docx_sections(sample_build / "brief-2025-03-19.docx")
     assert headings == SECTION_TITLES
     assert document.paragraphs[0].style.name == "Title"
-    # each bullet ends on its citations and its corroboration mark: "… [1][2] (2 outlets)"
-    assert bullets and all(re.search(r"(\[\d+\])+ \([^()]+\)$", b) for b in bullets)
+    # each bullet ends on its citations, and a mark when it needs one: "… [1][2] (2 outlets)"
+    assert bullets and all(re.search(r"(\[\d+\])+( \([^()]+\))?$", b) for b in bullets)
+    assert any(re.search(r"\[\d+\]\[\d+\] \(2 outlets\)$", b) for b in bullets)
     full = "\n".join(p.text for p in document.paragraphs)
     assert all(url in full for url in URLS)
 
