@@ -1493,3 +1493,19 @@ The Norland Central Bank cut its deposit rate to 3.25% on Thursday, its fourth c
     assert "We are in a good place" in told
     (quotes,) = [s for s in brief.sections if s.kind == "quotes"]
     assert not quotes.items and quotes.empty_note == TOLD_ABOVE
+
+
+def test_an_accent_an_outlet_drops_an_opening_word_and_an_office_alone_name_no_one_new():
+    said = [
+        Sentence(1, "Prime Minister Tomás Ferrán said the grid would be back by night.", "", 0, 0),
+        Sentence(2, "Prime Minister Tomas Ferran said no cause was ruled out.", "", 0, 0),
+        Sentence(2, "As Norlandic Prime Minister Ana Vell stated, 12 towns lost power.", "", 1, 1),
+        Sentence(3, "Alliance Secretary General Jana Koss met the envoys on Monday.", "", 0, 0),
+        Sentence(3, "The Secretary General said a review of the incident was under way.", "", 1, 1),
+    ]
+    actors = {a.name: a for a in find_actors(said, 8)}
+    assert len([n for n in actors if n.startswith("Tom")]) == 1
+    (ferran,) = [a for n, a in actors.items() if n.startswith("Tom")]
+    assert ferran.role == "Prime Minister" and ferran.sources == [1, 2]
+    assert actors["Ana Vell"].role == "Norlandic Prime Minister"
+    assert "General" not in actors and "Jana Koss" in actors

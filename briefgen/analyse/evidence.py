@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -1469,7 +1470,8 @@ def find_actors(sentences: list[Sentence], limit: int) -> list[Actor]:
             _add(people, m.group(2), role, s.source, False, roles, forms)
         for m in _TITLED_SURNAME.finditer(s.text):
             for surname in filter(None, (m.group(2), m.group(3))):
-                if surname not in _NOT_SUBJECTS:
+                # "The Secretary General said": an office, not a Secretary named General
+                if surname not in _NOT_SUBJECTS and not _TITLE_WORD.fullmatch(surname):
                     _add(people, surname, m.group(1), s.source, False, roles, forms)
         for m in _ORG_APPOSITIVE.finditer(s.text):
             _add(orgs, m.group(1).strip(), m.group(2).strip(), s.source, True, roles, forms)
@@ -1480,16 +1482,18 @@ def find_actors(sentences: list[Sentence], limit: int) -> list[Actor]:
     naming: dict[str, list[Sentence]] = defaultdict(list)  # surname → the sentences naming it
     for s in sentences:
         words = set(_CAPITALISED.findall(s.text))
-        for surname in (
-            words | {_POSSESSIVE.sub("", w) for w in words}
-        ) & people.keys():  # "Putin’s" names Putin
+        written = {  # each surname the sentence names, as it writes it ("Putin’s" names Putin)
+            _unaccented(w): w for w in words | {_POSSESSIVE.sub("", w) for w in words}
+        }
+        for surname in written.keys() & people.keys():
             mentions[surname] += 1
             naming[surname].append(s)
             actor = people[surname]
             if " " not in actor.name:  # a surname alone: a source may give the whole name
                 # Not a middle name: "Pope Francis" is not the Francis of Robert Francis Prevost.
                 full = re.search(
-                    rf"\b([A-Z][a-zà-ÿ'’-]+) {re.escape(surname)}\b(?!\s+[A-Z][a-z])", s.text
+                    rf"\b([A-Z][a-zà-ÿ'’-]+) {re.escape(written[surname])}\b(?!\s+[A-Z][a-z])",
+                    s.text,
                 )
                 if (
                     full
@@ -1500,10 +1504,10 @@ def find_actors(sentences: list[Sentence], limit: int) -> list[Actor]:
     for key, actor in itertools.chain(people.items(), orgs.items()):
         actor.role = _role(roles[key])
         # Cited by the sources that give this name and this role, not every one naming the surname.
-        parts = [actor.name, *(part.strip() for part in actor.role.split(","))]
+        parts = [_unaccented(p.strip()) for p in (actor.name, *actor.role.split(","))]
         said: dict[int, str] = defaultdict(str)
         for s in naming.get(key, ()):
-            said[s.source] += " " + s.text
+            said[s.source] += " " + _unaccented(s.text)
         actor.sources = [
             n for n in sorted(said) if all(part in said[n] for part in parts)
         ] or actor.sources
@@ -1519,12 +1523,21 @@ def _plain_name(name: str) -> str:
 
 
 def _key(name: str) -> str:
-    """What one person's mentions share: the surname, or the name before a regnal number."""
+    """What one person's mentions share: the surname, or the name before a regnal number,
+    without accents ("Sánchez" and "Sanchez" are one person, as outlets write them)."""
     parts = name.split()
-    return parts[-2] if len(parts) > 1 and re.fullmatch(r"[IVX]{1,5}", parts[-1]) else parts[-1]
+    surname = parts[-2] if len(parts) > 1 and re.fullmatch(r"[IVX]{1,5}", parts[-1]) else parts[-1]
+    return _unaccented(surname)
 
 
-_LEADING_ARTICLE = re.compile(r"^The\s+(?=[A-Z])")
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+# "The United Nations Secretary-General", "As Polish Prime Minister Donald Tusk stated":
+# a sentence's opening word before an office is not part of it ("Under Secretary" is one).
+_LEADING_WORD = re.compile(r"^([A-Z][a-z]*)\s+(?=[A-Z])")
+_NOT_OFFICE = STOP_WORDS - {"under"}
 
 
 def _add(
@@ -1540,9 +1553,10 @@ def _add(
     ``roles``: votes per surname).  The name is the whole form most mentions give ("JD Vance"
     twice beats one outlet's "Mike Vance"), then the longest."""
     name = _plain_name(name)
-    # "Group." at a sentence's end ends the role, the stop no part of it; "The United Nations
-    # Secretary-General" opening a sentence is the office without its article.
-    role = _LEADING_ARTICLE.sub("", role.rstrip(" .,;:"))
+    # "Group." at a sentence's end ends the role, the stop no part of it.
+    role = role.rstrip(" .,;:")
+    while (opener := _LEADING_WORD.match(role)) and opener.group(1).lower() in _NOT_OFFICE:
+        role = role[opener.end() :]
     key = _key(name)
     roles[key][(strong, role)] += 1
     forms[key][name] += 1
