@@ -449,3 +449,25 @@ He added that more firms could be listed in the autumn.
         if "ignored" in item.text or "Kostal" in item.text:
             assert len(item.sources) == 1, (item.text, item.sources)
     assert any("Critics" in i.text for i in told) and any("denied" in i.text for i in told)
+
+
+def test_a_percentage_row_says_what_it_is_a_percentage_of():
+    from briefgen.analyse.items import Sentence
+
+    said = [
+        Sentence(
+            1, "Under the pact, Velmar will scrap duties on 97.5% of goods from Arnel.", "", 0, 0
+        ),
+        Sentence(
+            1, "Solar farms were supplying 64% of the region's power demand at noon.", "", 1, 1
+        ),
+        Sentence(1, "Arnel's farmers now face 12 per cent levies on most exports.", "", 2, 2),
+        Sentence(1, "A loss of about 40 percent of the stored water leading to cuts.", "", 3, 3),
+        Sentence(1, "The ruling party won 31.5%, its best result in a decade.", "", 4, 4),
+    ]
+    rows = {f.figure: f.counts for f in _key_figures(said)}
+    assert rows["97.5%"].endswith("scrap duties on 97.5% of goods")
+    assert rows["64%"].endswith("supplying 64% of the region's power demand")
+    assert rows["12 per cent"].endswith("face 12 per cent levies")
+    assert rows["about 40 percent"].endswith("40 percent of the stored water")  # not "leading"
+    assert rows["31.5%"] == "The ruling party won 31.5%"

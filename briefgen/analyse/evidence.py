@@ -423,7 +423,7 @@ def _counts(text: str) -> tuple[tuple[str, str, str], ...]:
             lead = re.search(r"((?:[\w'’][\w'’-]*\s+){1,5})$", before)
             if lead:
                 said = _LEADING_CONJUNCTION.sub("", lead.group(1))  # "And renewables were…"
-                out.append((figure, said + figure, "percent"))
+                out.append((figure, said + figure + _percent_of(after), "percent"))
             continue
         if m.group(5) and m.group(5).lower() not in _MEASURES:
             # "a 20-nation bloc" describes the bloc; "a 30-day ceasefire" measures the ceasefire
@@ -459,6 +459,19 @@ def _counts(text: str) -> tuple[tuple[str, str, str], ...]:
         counts = " ".join(lead_words + [m.group(0).strip()] + noun_phrase.split())
         out.append((figure, counts, noun))
     return tuple(out)
+
+
+def _percent_of(after: str) -> str:
+    """What a percentage is of, when the words after it say: "99.1% of imports", "15 per cent
+    tariffs" ("" when they do not)."""
+    of = re.match(r"\s+of\s+((?:the|a|an|its|their)\s+)?", after)
+    words = _noun_phrase(after[of.end() :] if of else after).split()
+    # "of the consumed power leading to …": a verb after the noun starts the next clause
+    verb = next((n for n, w in enumerate(words[1:], 1) if re.search(r"(?:ing|ed)$", w)), None)
+    noun_phrase = " ".join(words[:verb])
+    if not noun_phrase:
+        return ""
+    return f" {of.group(0).strip()} {noun_phrase}" if of else f" {noun_phrase}"
 
 
 def _noun_phrase(text: str) -> str:
