@@ -471,3 +471,48 @@ def test_a_percentage_row_says_what_it_is_a_percentage_of():
     assert rows["12 per cent"].endswith("face 12 per cent levies")
     assert rows["about 40 percent"].endswith("40 percent of the stored water")  # not "leading"
     assert rows["31.5%"] == "The ruling party won 31.5%"
+
+
+@pytest.mark.parametrize(
+    "told, other, denies",
+    [
+        (
+            "Velmar agreed to a 20-day truce on Monday.",
+            "Velmar has not agreed to a 20-day truce.",
+            True,
+        ),
+        ("The army sent troops to Tarn.", "The army sent no troops to Tarn.", True),
+        ("Arnel signed the accord.", "Arnel refused to sign the accord.", True),
+        ("Vosk fired the missiles.", "Vosk denied firing the missiles.", True),
+        # Both deny the same thing, or deny what the other never says: no contradiction.
+        ("Talks ended without a deal on tariffs.", "The talks ended without a deal.", False),
+        ("The bank cut rates, not wanting to wait.", "The bank cut rates on Thursday.", False),
+    ],
+)
+def test_a_text_that_denies_what_another_asserts_contradicts_it(told, other, denies):
+    from briefgen.analyse.sections import contradicts
+
+    assert contradicts(told, other) is denies and contradicts(other, told) is denies
+
+
+def test_an_outlet_that_reports_the_opposite_is_never_cited_for_it():
+    one = article(
+        """
+The Velmar government agreed to a 20-day truce with the northern rebels on Monday, officials said.
+The truce covers the whole of the northern province, including the city of Tarn.
+""",
+        "first.example",
+    )
+    other = article(
+        """
+The Velmar government has not agreed to a 20-day truce with the northern rebels, officials said.
+Fighting continued overnight on the outskirts of Tarn, residents said.
+""",
+        "second.example",
+    )
+    brief = analyse([one, other], load_profile("generic"))
+    told = [i for s in brief.sections if s.kind in ("bullets", "bluf") for i in s.items]
+    agreed = [i for i in told if "agreed" in i.text and "not" not in i.text]
+    denied = [i for i in told if "not agreed" in i.text]
+    assert agreed and denied
+    assert all(i.sources == [1] for i in agreed) and all(i.sources == [2] for i in denied)

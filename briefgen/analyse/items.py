@@ -31,7 +31,7 @@ from ..profile import Profile
 from .classify import classify
 from .edit import compress, dangling, strip_frame
 from .embed import embed, neighbours
-from .sections import Placement
+from .sections import Placement, contradicts
 from .terms import NUMBER_WORDS, STOP_WORDS, content_stems, cosine, idf_weights, vector
 
 MIN_WORDS = 5
@@ -428,7 +428,8 @@ def merge(scored: Scored) -> list[Candidate]:
 
 def _backs(twin: Candidate, keeper: Candidate) -> bool:
     """Whether the twin's own sentences state every figure, name and quoted phrase of the
-    keeper's text (a quotation claims the speaker's very words), in the same voice."""
+    keeper's text (a quotation claims the speaker's very words), in the same voice, and do not
+    deny what it says ("has not agreed" does not back "agreed")."""
     figures, names = keeper.claims
     said, said_figures = twin.said
     return (
@@ -439,6 +440,7 @@ def _backs(twin: Candidate, keeper: Candidate) -> bool:
         )
         and all(phrase in _plain(said) for phrase in _quoted(keeper.text))
         and _one_voice(twin.voice, keeper.voice)
+        and not contradicts(keeper.text, said)
     )
 
 

@@ -261,6 +261,38 @@ def _negated(words: list[str]) -> frozenset[int]:
     return frozenset(negated)
 
 
+# A report that something did not happen denies the report that it did; "denied" only so,
+# not as a cue's negation (a denial is news of its own, not the absence of its cue).
+_DENIERS = _NEGATORS | {"deny", "denies", "denied", "denying"}
+
+
+def contradicts(one: str, other: str) -> bool:
+    """Whether one text denies what the other asserts: the first content word a negator
+    governs in one ("has not agreed to a truce", "denied sending troops") stands un-negated
+    in the other ("agreed to a truce", "sent troops")."""
+    one_denied, one_said = _polarity(one)
+    other_denied, other_said = _polarity(other)
+    return bool(one_denied & other_said or other_denied & one_said)
+
+
+@lru_cache(maxsize=65536)
+def _polarity(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The stems ``text`` denies (the first content word each negator governs) and those it
+    states without a negator."""
+    words = tokens(text)
+    denied = set()
+    for i, word in enumerate(words):
+        if word in _DENIERS or word.endswith(("n't", "n’t")):
+            first = next((j for j in _governed(words, i, 1) if words[j] not in STOP_WORDS), None)
+            if first is not None:
+                denied.add(first)
+    governed = _negated(words) | denied
+    return (
+        _stems(words[j] for j in denied),
+        _stems(w for n, w in enumerate(words) if n not in governed),
+    )
+
+
 def _governed(
     words: list[str], i: int, scope: int, breakers: frozenset[str] = frozenset()
 ) -> list[int]:
