@@ -165,7 +165,8 @@ class Claim:
 
     def parts(self) -> list[str]:
         """The stretches of the source's words the claim quotes."""
-        return [part for part in self.text.split(ELISION) if part.strip()]
+        parts = (part.strip(" " + ELISION.strip()) for part in self.text.split(ELISION))
+        return [part for part in parts if part]
 
 
 @dataclass

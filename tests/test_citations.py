@@ -495,7 +495,7 @@ def test_a_text_that_denies_what_another_asserts_contradicts_it(told, other, den
     assert contradicts(told, other) is denies and contradicts(other, told) is denies
 
 
-def test_an_outlet_that_reports_the_opposite_is_never_cited_for_it():
+def test_an_outlet_that_reports_the_opposite_is_never_cited_for_it_and_both_are_disputed():
     one = article(
         """
 The Velmar government agreed to a 20-day truce with the northern rebels on Monday, officials said.
@@ -516,3 +516,14 @@ Fighting continued overnight on the outskirts of Tarn, residents said.
     denied = [i for i in told if "not agreed" in i.text]
     assert agreed and denied
     assert all(i.sources == [1] for i in agreed) and all(i.sources == [2] for i in denied)
+    # Both are disputed, and Sources differ tells each side in its outlet's words.
+    bullets = brief.items_of("bullets")
+    assert all(i.support.disputed for i in bullets if i in agreed or i in denied)
+    (difference,) = brief.items_of("discrepancies")
+    assert [c.source for c in difference.claims] == [1, 2]
+    assert "not agreed" in difference.claims[1].text and "agreed" in difference.claims[0].text
+    (bottom,) = [s for s in brief.sections if s.kind == "bluf"]
+    assert sum("agreed" in line.text for line in bottom.items) == 1  # one side at most
+    # The truce's length, which both give, is no disputed figure.
+    rows = {f.figure: f.counts for f in brief.items_of("key_figures")}
+    assert rows["20-day"] == "20-day truce"

@@ -19,7 +19,7 @@ from ..model import ELISION, Actor, Claim, Discrepancy, Evidence, KeyFigure, Quo
 from ..profile import Profile
 from .edit import dangling
 from .items import Candidate, Sentence
-from .sections import MIN_SCORE, place
+from .sections import MIN_SCORE, contradicted, place
 from .sentences import split_sentences
 from .terms import MONTHS, NUMBER_WORDS, STOP_WORDS, WEEKDAYS, stem
 
@@ -313,7 +313,10 @@ def fold_differences(figures: list[KeyFigure], differences: list[Discrepancy]) -
                 n
                 for n, d in enumerate(differences)
                 for c in d.claims
-                if c.source in figure.sources and _states(c.text, figure.figure)
+                if c.source in figure.sources
+                and _states(c.text, figure.figure)
+                # a figure every side gives is not what they differ on
+                and not all(_states(other.text, figure.figure) for other in d.claims)
             ),
             None,
         )
@@ -707,6 +710,45 @@ def find_discrepancies(sentences: list[Sentence]) -> list[Discrepancy]:
             found.append(difference)
             told |= claims
     return found[:MAX_DISCREPANCIES]
+
+
+REPORTED_BOTH_WAYS = "Reported both ways"  # the topic of a statement an outlet denies
+DENIAL_REACH = (6, 4)  # words of a claim kept before and after the word it asserts or denies
+
+
+def find_contradictions(kept: list[Candidate]) -> list[Discrepancy]:
+    """Statements another outlet denies (``Candidate.denied_by``, set by ``merge``): each
+    side in its own outlet's words, the ones around what one asserts and the other denies."""
+    found = []
+    for c in kept:
+        for denial in c.denied_by:
+            stems = contradicted(c.text, denial.text)
+            if stems:
+                found.append(
+                    Discrepancy(
+                        REPORTED_BOTH_WAYS,
+                        [
+                            Claim(_around(c.text, stems), c.sources[0]),
+                            Claim(_around(denial.text, stems), denial.sources[0]),
+                        ],
+                    )
+                )
+    return found
+
+
+def _around(text: str, stems: frozenset[str]) -> str:
+    """The words of ``text`` around the first whose stem is one of ``stems``, the rest elided."""
+    words = text.split()
+    at = next((n for n, w in enumerate(words) if stem(re.sub(r"\W", "", w.lower())) in stems), None)
+    if at is None:
+        return text
+    before, after = DENIAL_REACH
+    start, end = max(0, at - before), min(len(words), at + after + 1)
+    return (
+        (ELISION.lstrip() if start else "")
+        + " ".join(words[start:end])
+        + (ELISION.rstrip() if end < len(words) else "")
+    )
 
 
 # "strikes killed at least 26 people", "left 26 dead", "13 Palestinians were killed": a toll

@@ -150,6 +150,9 @@ class Candidate:
     # the bottom line prefers corroborated facts, and the mark's words are part of its cost.
     support: Support | None = None
     mark_words: int = 0
+    # Other outlets' statements of the same fact that deny it ("has not agreed" for "agreed"):
+    # set by ``merge``; Sources differ tells both.
+    denied_by: list[Candidate] = field(default_factory=list)
 
     @cached_property
     def words(self) -> int:
@@ -418,6 +421,12 @@ def merge(scored: Scored) -> list[Candidate]:
             eligible, key=lambda m: (len(backers[m]), m == n)
         )  # ties go to the most salient wording
         keeper = found[best]
+        keeper.denied_by = [
+            found[m]
+            for m in group
+            if found[m].sources[0] not in keeper.sources
+            and contradicts(keeper.text, found[m].said[0])
+        ]
         for o in backers[best]:
             _absorb(keeper, found[o])
             absorbed[o] = True

@@ -270,9 +270,14 @@ def contradicts(one: str, other: str) -> bool:
     """Whether one text denies what the other asserts: the first content word a negator
     governs in one ("has not agreed to a truce", "denied sending troops") stands un-negated
     in the other ("agreed to a truce", "sent troops")."""
+    return bool(contradicted(one, other))
+
+
+def contradicted(one: str, other: str) -> frozenset[str]:
+    """The stems one of the texts denies and the other asserts (see :func:`contradicts`)."""
     one_denied, one_said = _polarity(one)
     other_denied, other_said = _polarity(other)
-    return bool(one_denied & other_said or other_denied & one_said)
+    return one_denied & other_said | other_denied & one_said
 
 
 @lru_cache(maxsize=65536)

@@ -15,9 +15,13 @@ if TYPE_CHECKING:
 
 
 def collect(story: Story, _spec: SectionSpec) -> list[Discrepancy]:
-    from ..analyse.evidence import find_discrepancies
+    from ..analyse.evidence import MAX_DISCREPANCIES, find_contradictions, find_discrepancies
 
-    return find_discrepancies(story.sentences)
+    # A statement one outlet denies first: whether a thing happened at all comes before by how
+    # much the figures differ.
+    return (find_contradictions(story.kept) + find_discrepancies(story.sentences))[
+        :MAX_DISCREPANCIES
+    ]
 
 
 def difference_words(differences: list[Discrepancy]) -> int:
