@@ -481,12 +481,27 @@ def test_a_percentage_row_says_what_it_is_a_percentage_of():
             "Velmar has not agreed to a 20-day truce.",
             True,
         ),
-        ("The army sent troops to Tarn.", "The army sent no troops to Tarn.", True),
+        ("The army deployed troops to Tarn.", "The army did not deploy troops to Tarn.", True),
         ("Arnel signed the accord.", "Arnel refused to sign the accord.", True),
         ("Vosk fired the missiles.", "Vosk denied firing the missiles.", True),
+        ("Vosk has yet to sign the accord.", "Vosk signed the accord on Friday.", True),
         # Both deny the same thing, or deny what the other never says: no contradiction.
         ("Talks ended without a deal on tariffs.", "The talks ended without a deal.", False),
         ("The bank cut rates, not wanting to wait.", "The bank cut rates on Thursday.", False),
+        ("Vosk has yet to sign the accord.", "Arnel has not signed the accord.", False),
+        # "No", "nothing" and "never" deny what other words say too; "did not say" denies no talks.
+        ("No ferries ran to Kell on Monday.", "Ferries stopped running to Kell on Monday.", False),
+        (
+            "Officials said nothing changed in the flood risk.",
+            "The flood risk was little changed.",
+            False,
+        ),
+        ("The dam had never failed before.", "The dam failed on Sunday, its first failure.", False),
+        (
+            "Borg did not say when talks would resume.",
+            "Borg said talks would resume on Friday.",
+            False,
+        ),
     ],
 )
 def test_a_text_that_denies_what_another_asserts_contradicts_it(told, other, denies):

@@ -313,7 +313,8 @@ def fold_differences(figures: list[KeyFigure], differences: list[Discrepancy]) -
                 n
                 for n, d in enumerate(differences)
                 for c in d.claims
-                if c.source in figure.sources
+                if d.topic != REPORTED_BOTH_WAYS  # what is disputed is whether, not how many
+                and c.source in figure.sources
                 and _states(c.text, figure.figure)
                 # a figure every side gives is not what they differ on
                 and not all(_states(other.text, figure.figure) for other in d.claims)

@@ -261,15 +261,22 @@ def _negated(words: list[str]) -> frozenset[int]:
     return frozenset(negated)
 
 
-# A report that something did not happen denies the report that it did; "denied" only so,
-# not as a cue's negation (a denial is news of its own, not the absence of its cue).
-_DENIERS = _NEGATORS | {"deny", "denies", "denied", "denying"}
+# Words that say a thing did not happen ("has not agreed", "refused to sign", "denied firing",
+# "has yet to agree"): a report of it happening is contradicted.  Not "no", "nothing" or
+# "never": "No trains ran" and "Trains stopped running", "had never erupted" and "its first
+# eruption" say one thing; nor hedges ("unlikely", "difficult"), which doubt without denying.
+_DENIERS = frozenset(
+    {"not", "cannot", "without", "deny", "denies", "denied", "denying"}
+    | {"refuse", "refuses", "refused", "refusing", "fail", "fails", "failed", "failing"}
+)
+# Words between a denier and what it denies: "has not yet agreed", "refused to be drawn".
+_BEFORE_DENIED = frozenset({"to", "be", "been", "being", "have", "yet", "even", "ever", "so"})
 
 
 def contradicts(one: str, other: str) -> bool:
-    """Whether one text denies what the other asserts: the first content word a negator
-    governs in one ("has not agreed to a truce", "denied sending troops") stands un-negated
-    in the other ("agreed to a truce", "sent troops")."""
+    """Whether one text denies what the other asserts: the word a denier governs in one
+    ("has not agreed to a truce", "denied sending troops") stands un-negated in the other
+    ("agreed to a truce", "sent troops")."""
     return bool(contradicted(one, other))
 
 
@@ -282,15 +289,22 @@ def contradicted(one: str, other: str) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _polarity(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The stems ``text`` denies (the first content word each negator governs) and those it
-    states without a negator."""
+    """The stems ``text`` denies and those it states without a negator.
+
+    What a denier denies is the word after it (past "to", "been", "yet"…), when that is a
+    content word: "did not say when talks resume" denies no talks, it says nothing of them.
+    """
     words = tokens(text)
     denied = set()
     for i, word in enumerate(words):
-        if word in _DENIERS or word.endswith(("n't", "n’t")):
-            first = next((j for j in _governed(words, i, 1) if words[j] not in STOP_WORDS), None)
-            if first is not None:
-                denied.add(first)
+        yet_to = word == "yet" and words[i + 1 : i + 2] == ["to"]  # "has yet to agree"
+        if not (word in _DENIERS or yet_to or word.endswith(("n't", "n’t"))):
+            continue
+        j = i + 1
+        while j < len(words) and words[j] in _BEFORE_DENIED:
+            j += 1
+        if j < len(words) and words[j] not in STOP_WORDS and words[j] not in _NOT_NEGATING:
+            denied.add(j)
     governed = _negated(words) | denied
     return (
         _stems(words[j] for j in denied),
