@@ -542,3 +542,26 @@ Fighting continued overnight on the outskirts of Tarn, residents said.
     # The truce's length, which both give, is no disputed figure.
     rows = {f.figure: f.counts for f in brief.items_of("key_figures")}
     assert rows["20-day"] == "20-day truce"
+
+
+def test_an_outlet_that_only_names_who_a_bullet_is_about_is_not_cited_for_it():
+    one = article(
+        """
+Lowmark's council approved the harbour plan on Tuesday by 30 votes to 12.
+The plan now goes to Governor Ines Carrow for her signature.
+""",
+        "first.example",
+    )
+    other = article(
+        """
+Lowmark's council rejected the harbour plan on Tuesday.
+Governor Ines Carrow asked councillors to vote again next month.
+""",
+        "second.example",
+    )
+    brief = analyse([one, other], load_profile("generic"))
+    told = [i for s in brief.sections if s.kind in ("bullets", "bluf") for i in s.items]
+    asked = [i for i in told if "vote again" in i.text]
+    signs = [i for i in told if "signature" in i.text]
+    assert asked and all(i.sources == [2] for i in asked)
+    assert all(i.sources == [1] for i in signs)

@@ -61,6 +61,7 @@ _NUMBER_WORD = re.compile(
 _QUOTED_PHRASE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 # A capitalised word inside a sentence: a name, place, organisation, day or month.
 _NAME = re.compile(r"(?<=[\s(\"“‘-])[A-Z][\w'’-]*[a-z][\w'’-]*")
+_NAME_OR_FIGURE = re.compile(r"\b[A-Z][\w'’-]*|\d[\d.,]*")
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)+")
 
 NEIGHBOURS = (
@@ -170,6 +171,11 @@ class Candidate:
         from .evidence import find_measures  # evidence reads candidates: imported once needed
 
         return find_measures(self.text)
+
+    @cached_property
+    def common_stems(self) -> frozenset[str]:
+        """The content stems of its text besides names and figures: what it says of them."""
+        return frozenset(content_stems(_NAME_OR_FIGURE.sub(" ", self.text)))
 
     @cached_property
     def said(self) -> tuple[str, frozenset[str]]:
@@ -438,7 +444,8 @@ def merge(scored: Scored) -> list[Candidate]:
 def _backs(twin: Candidate, keeper: Candidate) -> bool:
     """Whether the twin's own sentences state every figure, name and quoted phrase of the
     keeper's text (a quotation claims the speaker's very words), in the same voice, and do not
-    deny what it says ("has not agreed" does not back "agreed")."""
+    deny what it says ("has not agreed" does not back "agreed"), and say something of it in a
+    word of its own (not a name or figure alone)."""
     figures, names = keeper.claims
     said, said_figures = twin.said
     return (
@@ -450,6 +457,9 @@ def _backs(twin: Candidate, keeper: Candidate) -> bool:
         and all(phrase in _plain(said) for phrase in _quoted(keeper.text))
         and _one_voice(twin.voice, keeper.voice)
         and not contradicts(keeper.text, said)
+        # "The budget must now be signed by President Ivo Strand" names him, but does not say
+        # he "urged lawmakers to try again": a twin says something of what the bullet names.
+        and bool(keeper.common_stems & frozenset(content_stems(said)))
     )
 
 
