@@ -1273,7 +1273,7 @@ def test_roles_in_lower_case_court_roles_and_what_is_no_role():
         "Unity Front leader Marta Celik will open coalition talks.",
         "The deal is a surrender, said opposition leader Tomas Veld.",
         "The fund's president Greta Lindqvist backed the loan.",
-        "Formal talks were hailed by then-Prime Minister Boris Johnson.",
+        "Formal talks were hailed by then-Prime Minister Owen Hale.",
         "The party won 71 seats in the 150-member National Assembly.",
         "Nordhaven chief executive Henrik Solberg backed the merger.",
         "Speaker Olga Marin announced the result.",
@@ -1288,7 +1288,7 @@ def test_roles_in_lower_case_court_roles_and_what_is_no_role():
         "Marta Celik": "Unity Front leader",
         "Tomas Veld": "opposition leader",
         "Greta Lindqvist": "president",
-        "Boris Johnson": "Prime Minister",
+        "Owen Hale": "then-Prime Minister",  # an office held no longer
         "Henrik Solberg": "Nordhaven chief executive",
         "Olga Marin": "Speaker",
         "Sina Oduya": "regional director",
@@ -1509,3 +1509,21 @@ def test_an_accent_an_outlet_drops_an_opening_word_and_an_office_alone_name_no_o
     assert ferran.role == "Prime Minister" and ferran.sources == [1, 2]
     assert actors["Ana Vell"].role == "Norlandic Prime Minister"
     assert "General" not in actors and "Jana Koss" in actors
+
+
+def test_an_office_held_no_longer_stays_in_the_role():
+    said = [
+        Sentence(
+            1, "The pact was first proposed by then-Prime Minister Ana Roz in 2019.", "", 0, 0
+        ),
+        Sentence(1, "It was later praised by former President Tom Bell.", "", 1, 1),
+        Sentence(2, "Ex-Minister Lena Varo called it a mistake.", "", 0, 0),
+        Sentence(2, "President Ivo Marr signed it on Monday.", "", 1, 1),
+    ]
+    roles = {a.name: a.role for a in find_actors(said, 8)}
+    assert roles == {
+        "Ana Roz": "then-Prime Minister",
+        "Tom Bell": "former President",
+        "Lena Varo": "Ex-Minister",
+        "Ivo Marr": "President",
+    }

@@ -156,6 +156,9 @@ _NAME = (
     rf"(?:{_NAME_WORD}|{_INITIALS})(?:\s+[A-Z]\.)?"
     rf"(?:\s+(?:{_PARTICLE}){{0,2}}{_NAME_WORD}){{1,2}}{_REGNAL}"
 )
+# "former President", "then-Prime Minister", "ex-Minister": an office held no longer is part of
+# the role ("Prime Minister" alone would say they hold it now).
+_NO_LONGER = r"(?:(?i:former|then|ex)[-\s])?"
 # The titles a name follows ("Defense Secretary Pete Hegseth"), as a regular expression;
 # the corroboration marks (support.py) strip them from a speaker's name too.
 TITLE_WORDS = (
@@ -186,10 +189,10 @@ _ROLE_NAME_WORD = (
 # "Russian President Vladimir Putin", "Norland's Foreign Minister Piet Lenz", "President Ana Roz
 # of Norland" (group 3: where the office is, when it follows the name).
 _TITLED_NAME = re.compile(
-    rf"(?<![\w'’])((?:(?:U\.?S\.?|UK|EU|UN|[A-Z][a-z]+(?:n|an|ian|ese|ish|ch|i|['’]s))\s+)?{TITLE_WORDS}"
+    rf"(?<![\w'’])({_NO_LONGER}(?:(?:(?:U\.?S\.?|UK|EU|UN|[A-Z][a-z]+(?:n|an|ian|ese|ish|ch|i|['’]s))\s+)?{TITLE_WORDS}"
     rf"|(?:[A-Z][\w.]*\s+){{1,3}}(?i:spokes(?:man|woman|person)|minister|secretary(?:[- ]general)?"
     r"|commissioner|envoy|chief|director|president)"
-    rf"|(?:{_ROLE_NAME_WORD}\s+){{0,2}}(?:{_ROLE_WORD}\s+){{0,2}}(?<!-){_ROLE_NOUN})"
+    rf"|(?:{_ROLE_NAME_WORD}\s+){{0,2}}(?:{_ROLE_WORD}\s+){{0,2}}(?<!-){_ROLE_NOUN}))"
     rf"\s+(?:Dr\.?\s+)?({_NAME})"
     r"(?:\s+of\s+([A-Z][a-z]+)(?![\w'’-]|\s+[A-Z]))?"
 )
@@ -1495,7 +1498,7 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _TITLE_WORD = re.compile(rf"(?:{TITLE_WORDS})s?|Mr|Mrs|Ms|Dr|Prof")
 # "President Putin", "Presidents Trump and Putin": a title before a surname alone.
 _TITLED_SURNAME = re.compile(
-    rf"\b({TITLE_WORDS})s?\s+([A-Z][a-zà-ÿ'’-]{{2,}}{_REGNAL})\b"
+    rf"(?<![\w'’-])({_NO_LONGER}{TITLE_WORDS})s?\s+([A-Z][a-zà-ÿ'’-]{{2,}}{_REGNAL})\b"
     rf"(?:\s+and\s+([A-Z][a-zà-ÿ'’-]{{2,}}{_REGNAL})\b)?"
     rf"(?!\s+(?:[A-Z]|{_PARTICLE}))"
 )
