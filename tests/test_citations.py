@@ -485,6 +485,7 @@ def test_a_percentage_row_says_what_it_is_a_percentage_of():
         ("Arnel signed the accord.", "Arnel refused to sign the accord.", True),
         ("Vosk fired the missiles.", "Vosk denied firing the missiles.", True),
         ("Vosk has yet to sign the accord.", "Vosk signed the accord on Friday.", True),
+        ("The offer would have raised pay by 7%.", "The deal raises pay by 7%.", True),
         # Both deny the same thing, or deny what the other never says: no contradiction.
         ("Talks ended without a deal on tariffs.", "The talks ended without a deal.", False),
         ("The bank cut rates, not wanting to wait.", "The bank cut rates on Thursday.", False),
@@ -565,3 +566,25 @@ Governor Ines Carrow asked councillors to vote again next month.
     signs = [i for i in told if "signature" in i.text]
     assert asked and all(i.sources == [2] for i in asked)
     assert all(i.sources == [1] for i in signs)
+
+
+def test_both_ways_gives_each_side_in_source_order_with_its_figures_whole():
+    one = article(
+        """
+The Arnel plan would have raised school spending by 12 percent, the finance ministry said.
+Teachers' unions welcomed the talks.
+""",
+        "first.example",
+    )
+    other = article(
+        """
+The Arnel plan raises school spending by 12 percent, the finance ministry said on Friday.
+Parents' groups asked for more.
+""",
+        "second.example",
+    )
+    brief = analyse([one, other], load_profile("generic"))
+    (difference,) = brief.items_of("discrepancies")
+    assert [c.source for c in difference.claims] == [1, 2]
+    assert all("12 percent" in c.text for c in difference.claims)
+    assert "would have raised" in difference.claims[0].text

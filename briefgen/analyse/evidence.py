@@ -728,15 +728,11 @@ def find_contradictions(kept: list[Candidate]) -> list[Discrepancy]:
         for denial in c.denied_by:
             stems = contradicted(c.text, denial.text)
             if stems:
-                found.append(
-                    Discrepancy(
-                        REPORTED_BOTH_WAYS,
-                        [
-                            Claim(_around(c.text, stems), c.sources[0]),
-                            Claim(_around(denial.text, stems), denial.sources[0]),
-                        ],
-                    )
-                )
+                sides = [
+                    Claim(_around(c.text, stems), c.sources[0]),
+                    Claim(_around(denial.text, stems), denial.sources[0]),
+                ]
+                found.append(Discrepancy(REPORTED_BOTH_WAYS, sorted(sides, key=lambda s: s.source)))
     return found
 
 
@@ -748,6 +744,8 @@ def _around(text: str, stems: frozenset[str]) -> str:
         return text
     before, after = DENIAL_REACH
     start, end = max(0, at - before), min(len(words), at + after + 1)
+    while end < len(words) and re.search(r"\d", words[end - 1]):  # "by 14 percent", not "by 14"
+        end += 1
     return (
         (ELISION.lstrip() if start else "")
         + " ".join(words[start:end])

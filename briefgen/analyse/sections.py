@@ -269,14 +269,15 @@ _DENIERS = frozenset(
     {"not", "cannot", "without", "deny", "denies", "denied", "denying"}
     | {"refuse", "refuses", "refused", "refusing", "fail", "fails", "failed", "failing"}
 )
+_UNREAL = frozenset({"would", "could", "might"})  # before "have": a thing that did not happen
 # Words between a denier and what it denies: "has not yet agreed", "refused to be drawn".
 _BEFORE_DENIED = frozenset({"to", "be", "been", "being", "have", "yet", "even", "ever", "so"})
 
 
 def contradicts(one: str, other: str) -> bool:
     """Whether one text denies what the other asserts: the word a denier governs in one
-    ("has not agreed to a truce", "denied sending troops") stands un-negated in the other
-    ("agreed to a truce", "sent troops")."""
+    ("has not agreed to a truce", "denied sending troops", "would have raised pay") stands
+    un-negated in the other ("agreed to a truce", "sent troops", "raises pay")."""
     return bool(contradicted(one, other))
 
 
@@ -298,7 +299,9 @@ def _polarity(text: str) -> tuple[frozenset[str], frozenset[str]]:
     denied = set()
     for i, word in enumerate(words):
         yet_to = word == "yet" and words[i + 1 : i + 2] == ["to"]  # "has yet to agree"
-        if not (word in _DENIERS or yet_to or word.endswith(("n't", "n’t"))):
+        # "The offer would have raised pay": what would have happened did not.
+        unreal = word in _UNREAL and words[i + 1 : i + 2] == ["have"]
+        if not (word in _DENIERS or yet_to or unreal or word.endswith(("n't", "n’t"))):
             continue
         j = i + 1
         while j < len(words) and words[j] in _BEFORE_DENIED:
