@@ -41,6 +41,9 @@ _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 # a version or a section number ("v2.19.03.2025").
 _DAY_FIRST = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(20\d\d)(?![\d])")
 _YEAR_FIRST = re.compile(r"(?<![\d.])(20\d\d)([./])(\d{1,2})\2(\d{1,2})(?![\d.]\d)")
+# "growth of 2.1% in 2024": dateparser reads a decimal before a year as day and month (2 January);
+# a date in numbers only is whole ("19.03.2025") and read by ``_numeric_dates``.
+_DAY_DOT_MONTH = re.compile(r"(?<![\d.,/])\d{1,2}[.,/]\d{1,2}(?![\d.,/])")
 LINE_CHARS = 500  # a dateline sits near a line's start; a 50 MB line is not searched whole
 # A date with a month name ends on its year ("Wednesday, 19th of September 2025"): dateparser
 # is given the words before each year and nothing after, where "2025 | 3 min read" would
@@ -151,7 +154,9 @@ def _named_dates(window: str) -> tuple[tuple[str, str], ...]:
     return tuple(
         (written, moment.date().isoformat())
         for written, moment in hits or []
-        if _said(written, moment) and any(c.isalpha() for c in written)
+        if _said(written, moment)
+        and any(c.isalpha() for c in written)
+        and not _DAY_DOT_MONTH.search(written)
     )
 
 
