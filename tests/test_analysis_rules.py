@@ -1527,3 +1527,26 @@ def test_an_office_held_no_longer_stays_in_the_role():
         "Lena Varo": "Ex-Minister",
         "Ivo Marr": "President",
     }
+
+
+def test_names_in_any_latin_script_hyphenated_ranks_and_the_fuller_of_two_roles():
+    said = [
+        "Interior Minister Dragan Petrović said 40 roads were closed.",
+        "Defence Minister Karin Ødegaard ordered troops to help.",
+        "Energy Minister Farid Al-Mansour said supplies were safe.",
+        "Deputy Governor Jonas Ekdahl said rates would stay high.",
+        "Chief Justice Raúl Etxeberria read the ruling.",
+        "The opposition leader, Rafael Quintero, called it a disgrace.",
+        "The minister, Beatriz Alonso, said trains would run.",
+        "Transport Minister Beatriz Alonso visited the station.",
+    ]
+    actors = find_actors([Sentence(1, t, "", n, n) for n, t in enumerate(said)], 10)
+    assert {a.name: a.role for a in actors} == {
+        "Dragan Petrović": "Interior Minister",
+        "Karin Ødegaard": "Defence Minister",
+        "Farid Al-Mansour": "Energy Minister",
+        "Jonas Ekdahl": "Deputy Governor",
+        "Raúl Etxeberria": "Chief Justice",
+        "Rafael Quintero": "opposition leader",
+        "Beatriz Alonso": "Transport Minister",
+    }

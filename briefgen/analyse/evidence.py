@@ -145,7 +145,15 @@ _GENERIC_NOUNS = {
 
 # A word of a name: "O'Brien" and "D’Alema" keep their apostrophe, "Zelensky's" ends the name
 # ("Zelensky's Chief of Staff" is not a name).
-_NAME_WORD = r"[A-Z][a-zà-ÿ-]+(?:['’][A-Za-zà-ÿ][a-zà-ÿ-]+)*(?!\w|['’][A-Za-zà-ÿ]{2})"
+# Letters of names in Latin scripts: "Petrović", "Ødegaard", "Łukasz" as well as "Sánchez"
+# (Latin Extended-A mixes capitals and small letters; a name does not start with a small one).
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_LOWER = "a-zß-öø-ÿĀ-ſ"
+# "Farid Al-Mansour", "Anne-Marie": a capitalised part after a hyphen is the same word.
+_NAME_WORD = (
+    rf"[{_UPPER}][{_LOWER}-]+(?:['’][A-Za-zà-ÿ][{_LOWER}-]+)*(?:-[{_UPPER}][{_LOWER}]+)*"
+    r"(?!\w|['’][A-Za-zà-ÿ]{2})"
+)
 # "JD Vance", "J.D. Vance": initials for a first name (not "US" or "UK" before a title).
 _INITIALS = r"(?!(?:US|UK|EU|UN)\b)[A-Z]\.?[A-Z]\.?(?=\s+[A-Z][a-z])"
 # Particles inside a name ("Ursula von der Leyen", "Faisal bin Farhan Al Saud") do not end it.
@@ -159,6 +167,8 @@ _NAME = (
 # "former President", "then-Prime Minister", "ex-Minister": an office held no longer is part of
 # the role ("Prime Minister" alone would say they hold it now).
 _NO_LONGER = r"(?:(?i:former|then|ex)[-\s])?"
+# "Deputy Governor", "Chief Justice": a rank before a title makes another office.
+_RANK = r"(?:(?:Deputy|Chief|Acting|Assistant|Associate|Interim|Senior)\s+)?"
 # The titles a name follows ("Defense Secretary Pete Hegseth"), as a regular expression;
 # the corroboration marks (support.py) strip them from a speaker's name too.
 TITLE_WORDS = (
@@ -189,7 +199,7 @@ _ROLE_NAME_WORD = (
 # "Russian President Vladimir Putin", "Norland's Foreign Minister Piet Lenz", "President Ana Roz
 # of Norland" (group 3: where the office is, when it follows the name).
 _TITLED_NAME = re.compile(
-    rf"(?<![\w'’])({_NO_LONGER}(?:(?:(?:U\.?S\.?|UK|EU|UN|[A-Z][a-z]+(?:n|an|ian|ese|ish|ch|i|['’]s))\s+)?{TITLE_WORDS}"
+    rf"(?<![\w'’])({_NO_LONGER}(?:(?:(?:U\.?S\.?|UK|EU|UN|[A-Z][a-z]+(?:n|an|ian|ese|ish|ch|i|['’]s))\s+)?{_RANK}{TITLE_WORDS}"
     rf"|(?:[A-Z][\w.]*\s+){{1,3}}(?i:spokes(?:man|woman|person)|minister|secretary(?:[- ]general)?"
     r"|commissioner|envoy|chief|director|president)"
     rf"|(?:{_ROLE_NAME_WORD}\s+){{0,2}}(?:{_ROLE_WORD}\s+){{0,2}}(?<!-){_ROLE_NOUN}))"
@@ -1491,14 +1501,14 @@ def _close_but_different(a: float, b: float) -> bool:
     return 0 < low < high and high / low <= MAX_FIGURE_RATIO
 
 
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+_CAPITALISED = re.compile(rf"\b[{_UPPER}][\w'’-]*")
 _POSSESSIVE = re.compile(r"['’]s$")
 _TITLE_WORD = re.compile(rf"(?:{TITLE_WORDS})s?|Mr|Mrs|Ms|Dr|Prof")
 # "President Putin", "Presidents Trump and Putin": a title before a surname alone.
 _TITLED_SURNAME = re.compile(
-    rf"(?<![\w'’-])({_NO_LONGER}{TITLE_WORDS})s?\s+([A-Z][a-zà-ÿ'’-]{{2,}}{_REGNAL})\b"
-    rf"(?:\s+and\s+([A-Z][a-zà-ÿ'’-]{{2,}}{_REGNAL})\b)?"
-    rf"(?!\s+(?:[A-Z]|{_PARTICLE}))"
+    rf"(?<![\w'’-])({_NO_LONGER}{_RANK}{TITLE_WORDS})s?\s+([{_UPPER}][{_LOWER}'’-]{{2,}}{_REGNAL})\b"
+    rf"(?:\s+and\s+([{_UPPER}][{_LOWER}'’-]{{2,}}{_REGNAL})\b)?"
+    rf"(?!\s+(?:[{_UPPER}]|{_PARTICLE}))"
 )
 
 
@@ -1548,8 +1558,9 @@ def find_actors(sentences: list[Sentence], limit: int) -> list[Actor]:
             actor = people[surname]
             if " " not in actor.name:  # a surname alone: a source may give the whole name
                 # Not a middle name: "Pope Francis" is not the Francis of Robert Francis Prevost.
+                first_name = rf"\b([{_UPPER}][{_LOWER}'’-]+) "
                 full = re.search(
-                    rf"\b([A-Z][a-zà-ÿ'’-]+) {re.escape(written[surname])}\b(?!\s+[A-Z][a-z])",
+                    rf"{first_name}{re.escape(written[surname])}\b(?!\s+[{_UPPER}][{_LOWER}])",
                     s.text,
                 )
                 if (
@@ -1593,7 +1604,7 @@ def _unaccented(word: str) -> str:
 
 # "The United Nations Secretary-General", "As Polish Prime Minister Donald Tusk stated":
 # a sentence's opening word before an office is not part of it ("Under Secretary" is one).
-_LEADING_WORD = re.compile(r"^([A-Z][a-z]*)\s+(?=[A-Z])")
+_LEADING_WORD = re.compile(r"^([A-Z][a-z]*)\s+(?=\S)")
 _NOT_OFFICE = STOP_WORDS - {"under"}
 
 
@@ -1697,7 +1708,13 @@ def _role(votes: Counter) -> str:
         )
 
     _, role = max(votes, key=lambda key: (key[0], mentions(key), len(key[1])))
-    return role
+    # "the minister, Ana Roz," and "Transport Minister Ana Roz": the fuller says which minister
+    fuller = [
+        other
+        for _, other in votes
+        if other.lower().endswith(" " + role.lower()) and not _OTHER_OFFICE.match(other)
+    ]
+    return max(fuller, key=len) if fuller else role
 
 
 def find_quotes(
