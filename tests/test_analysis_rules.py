@@ -311,10 +311,20 @@ def test_durations_of_different_scale_are_not_one_event():
 def test_a_share_two_sources_give_differently_for_one_subject():
     (difference,) = _differences(
         "Portugal says its budget of 3% of output is enough for the new target.",
-        "Officials in Lisbon said Portugal can meet the goal with 3.2% of output.",
+        "Officials in Lisbon said Portugal can meet the goal with 3.5% of output.",
     )
     assert difference.topic == "Figure for Portugal"
     assert [c.source for c in difference.claims] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    "one, other", [("42%", "41.8%"), ("31%", "30.9 per cent"), ("2.3%", "2.25%")]
+)
+def test_a_share_one_outlet_rounds_is_no_difference(one, other):
+    assert not _differences(
+        f"The ruling party won {one} of the vote in Sunday's election in Norland.",
+        f"Norland's ruling party won {other} of the vote on Sunday.",
+    )
 
 
 def test_shares_each_source_gives_are_not_contested_and_far_figures_differ_in_kind():

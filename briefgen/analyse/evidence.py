@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -1495,10 +1496,22 @@ def _count_value(figure: str) -> float | None:
 
 
 def _close_but_different(a: float, b: float) -> bool:
-    """2% and 2.1% of GDP differ (a share is given to the decimal); 5% and 2% are different
-    things."""
+    """20.5% and 20.8% of the vote differ (a share is given to the decimal); 5% and 2% are
+    different things; 42% and 41.8% are one share, rounded by one outlet."""
     low, high = sorted((a, b))
-    return 0 < low < high and high / low <= MAX_FIGURE_RATIO
+    return 0 < low < high and high / low <= MAX_FIGURE_RATIO and not _rounds(a, b)
+
+
+def _rounds(a: float, b: float) -> bool:
+    """Whether the one written with fewer decimals is the other rounded to them."""
+    coarse, fine = sorted((a, b), key=_decimals)
+    places = _decimals(coarse)
+    half_up = math.floor(fine * 10**places + 0.5 + 1e-9) / 10**places  # 2.25 → 2.3, as people round
+    return places < _decimals(fine) and abs(half_up - coarse) < 1e-9
+
+
+def _decimals(value: float) -> int:
+    return len(repr(float(value)).split(".")[1].rstrip("0"))
 
 
 _CAPITALISED = re.compile(rf"\b[{_UPPER}][\w'’-]*")
