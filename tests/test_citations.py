@@ -257,7 +257,7 @@ def test_thousands_set_apart_by_a_space_are_one_number():
         Sentence(2, "Kolmar will import 300,000 tonnes of wheat a year.", "", 0, 0),
     ]
     (row,) = _key_figures(said)
-    assert (row.figure, row.sources) == ("300 000", [1, 2])
+    assert (row.figure, row.sources) == ("300 000 tonnes", [1, 2])  # its unit with it
 
 
 def test_the_bottom_line_takes_one_side_of_a_difference_at_most():
@@ -588,3 +588,22 @@ Parents' groups asked for more.
     assert [c.source for c in difference.claims] == [1, 2]
     assert all("12 percent" in c.text for c in difference.claims)
     assert "would have raised" in difference.claims[0].text
+
+
+def test_a_measure_keeps_its_unit_as_written_and_says_what_it_measures():
+    from briefgen.analyse.items import Sentence
+
+    said = [
+        Sentence(1, "The bank cut its main rate by 50 basis points on Thursday.", "", 0, 0),
+        Sentence(1, "The new pipeline from Arnel runs 1,400km to the coast.", "", 1, 1),
+        Sentence(1, "The deal covers 30 billion cubic metres of gas a year.", "", 2, 2),
+        Sentence(1, "The Velmar index fell 300 points on Monday.", "", 3, 3),
+        Sentence(2, "Rates were cut by 50 basis points, the bank said.", "", 0, 0),
+    ]
+    rows = {f.figure: f for f in _key_figures(said)}
+    assert rows["50 basis points"].sources == [1, 2]
+    assert rows["50 basis points"].counts.endswith("cut its main rate by 50 basis points")
+    assert rows["1,400km"].counts.endswith("runs 1,400km")
+    assert rows["30 billion cubic metres"].counts.endswith("30 billion cubic metres of gas")
+    assert rows["300 points"].counts.endswith("index fell 300 points")
+    assert not {"50", "1,400", "30 billion", "300"} & set(rows)

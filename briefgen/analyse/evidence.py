@@ -69,6 +69,14 @@ _MEASURES = set(_MINUTES) | {
     "story",
     "magnitude",
 }
+# A unit after a number is part of the figure ("50 basis points", "310 millimetres", "1,400km"):
+# "50" alone says nothing.  Not "m" alone, which is as often millions ("$4m").
+_UNIT_AFTER = re.compile(
+    r"\s?(?:basis points?|percentage points?|points|(?:square |cubic )?(?:(?:kilo|milli|centi)?"
+    r"met(?:re|er)s?|km|mm|cm|miles?|feet)|tonnes?|tons|kg|kilograms?|barrels?|megawatts?|"
+    r"gigawatts?|MW|GW|kWh|hectares?|acres?|degrees(?: Celsius| Fahrenheit)?|lit(?:re|er)s?)"
+    r"(?![\w-])"
+)
 _BOUND_TOLL = r"(?:at least|more than|over|some|about|around|nearly|almost|up to)\s+"
 _AT_MOST = ("less than", "under", "fewer than", "no more than", "up to", "nearly", "almost")
 DURATION_WINDOW = 100  # characters before a duration that may name what lasted
@@ -407,6 +415,7 @@ def _figure_key(figure: str, noun: str) -> tuple[str, str]:
     if length:  # "12-day war" and "12 days of fighting": one length
         return f"{_minutes(length):g}", "minutes"
     figure = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3})", "", figure)  # "300 000" is 300000
+    figure = _UNIT_AFTER.sub("", figure)  # "50 basis points": the noun says what it counts
     return re.sub(r"[^\d.\-a-z%]", "", figure.lower().split()[-1]), stem(
         noun.lower()
     ) if "-" not in figure else ""
@@ -474,6 +483,15 @@ def _counts(text: str) -> tuple[tuple[str, str, str], ...]:
             and not (noun.lower() == "people" and lead_words)
         ) or (not m.group(5) and (noun.lower().rstrip("s") in _MINUTES or unit in _MINUTES)):
             continue  # "the past 70 years" is a span of time, not a count of anything
+        unit = _UNIT_AFTER.match(after)
+        if unit:  # a measure says what it measures as a share does: by the words around it
+            lead = re.search(r"((?:[\w'’][\w'’-]*\s+){1,5})$", before)
+            said = _LEADING_CONJUNCTION.sub("", lead.group(1)) if lead else ""
+            measured = m.group(0).strip() + unit.group(0)
+            out.append(
+                (figure + unit.group(0), said + measured + _percent_of(after[unit.end() :]), noun)
+            )
+            continue
         counts = " ".join(lead_words + [m.group(0).strip()] + noun_phrase.split())
         out.append((figure, counts, noun))
     return tuple(out)
@@ -1487,7 +1505,8 @@ def _percent_phrase(text: str, m: re.Match) -> str:
 def _count_value(figure: str) -> float | None:
     """'1,200' → 1200.0; None for a figure with a bound ("about 30") or a unit ("30-day")."""
     m = re.fullmatch(
-        rf"({_SPACED_THOUSANDS}|\d[\d,]*(?:\.\d+)?)(?:\s+(million|billion|thousand))?", figure
+        rf"({_SPACED_THOUSANDS}|\d[\d,]*(?:\.\d+)?)(?:\s+(million|billion|thousand))?",
+        _UNIT_AFTER.sub("", figure),
     )
     if not m:
         return None
