@@ -1560,3 +1560,27 @@ def test_names_in_any_latin_script_hyphenated_ranks_and_the_fuller_of_two_roles(
         "Rafael Quintero": "opposition leader",
         "Beatriz Alonso": "Transport Minister",
     }
+
+
+def test_officers_commanders_workers_chairs_and_mps_are_actors_with_their_roles():
+    said = [
+        "Chief Executive Hanna Lindqvist said the plant would close.",
+        "Kestrel's chief financial officer, Ravi Menon, said costs rose.",
+        "Chair Margaret O'Donnell said the economy was strong.",
+        "Ortega's chief of staff, Diego Navas, said the talks failed.",
+        "Coast guard commander Iñigo Zabala said boats were out.",
+        "Opposition MP Henrik Dahl said the vote was rigged.",
+        "Aid worker Sofía Benítez said food was short.",
+        "President Ivan V. Petrov of Norland said he would demand concessions.",  # no "Ivan V"
+    ]
+    actors = find_actors([Sentence(1, t, "", n, n) for n, t in enumerate(said)], 20)
+    assert {a.name: a.role for a in actors} == {
+        "Hanna Lindqvist": "Chief Executive",
+        "Ravi Menon": "Kestrel's chief financial officer",
+        "Margaret O'Donnell": "Chair",
+        "Diego Navas": "Ortega's chief of staff",
+        "Iñigo Zabala": "Coast guard commander",
+        "Henrik Dahl": "Opposition MP",
+        "Sofía Benítez": "Aid worker",
+        "Ivan V. Petrov": "President of Norland",
+    }

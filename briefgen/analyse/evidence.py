@@ -158,9 +158,11 @@ _GENERIC_NOUNS = {
 # (Latin Extended-A mixes capitals and small letters; a name does not start with a small one).
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _LOWER = "a-zß-öø-ÿĀ-ſ"
-# "Farid Al-Mansour", "Anne-Marie": a capitalised part after a hyphen is the same word.
+# "Farid Al-Mansour", "Anne-Marie": a capitalised part after a hyphen is the same word; so is
+# one after a capital and an apostrophe ("O'Donnell", "D'Souza").
 _NAME_WORD = (
-    rf"[{_UPPER}][{_LOWER}-]+(?:['’][A-Za-zà-ÿ][{_LOWER}-]+)*(?:-[{_UPPER}][{_LOWER}]+)*"
+    rf"(?:[{_UPPER}]['’])?[{_UPPER}][{_LOWER}-]+(?:['’][A-Za-zà-ÿ][{_LOWER}-]+)*"
+    rf"(?:-[{_UPPER}][{_LOWER}]+)*"
     r"(?!\w|['’][A-Za-zà-ÿ]{2})"
 )
 # "JD Vance", "J.D. Vance": initials for a first name (not "US" or "UK" before a title).
@@ -168,7 +170,7 @@ _INITIALS = r"(?!(?:US|UK|EU|UN)\b)[A-Z]\.?[A-Z]\.?(?=\s+[A-Z][a-z])"
 # Particles inside a name ("Ursula von der Leyen", "Faisal bin Farhan Al Saud") do not end it.
 _PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|la|le|bin|ibn|bint|al|el|Al|El)\s+"
 # "Pope Leo XIV", "King Charles III": the number is part of the name, not the key.
-_REGNAL = r"(?:\s+[IVX]{1,5}(?![\w'’]))?"
+_REGNAL = r"(?:\s+[IVX]{1,5}(?![\w'’]|\.\s+[A-Z]))?"  # not a middle initial: "Vladimir V. Putin"
 _NAME = (
     rf"(?:{_NAME_WORD}|{_INITIALS})(?:\s+[A-Z]\.)?"
     rf"(?:\s+(?:{_PARTICLE}){{0,2}}{_NAME_WORD}){{1,2}}{_REGNAL}"
@@ -183,8 +185,8 @@ _RANK = r"(?:(?:Deputy|Chief|Acting|Assistant|Associate|Interim|Senior)\s+)?"
 TITLE_WORDS = (
     r"(?:President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|"
     r"Defen[cs]e Secretary|Secretary of State|Secretary[- ]General|Secretary|Chancellor|Senator|"
-    r"Governor|General|Admiral|Ambassador|Spokes(?:man|woman|person)|"
-    r"Chairman|Chairwoman|Director|Mayor|King|Queen|Prince|Princess|Emir|Sultan|Pope|Cardinal|"
+    r"Governor|General|Admiral|Ambassador|Spokes(?:man|woman|person)|Chief Executive|MP|"
+    r"Chairman|Chairwoman|Chair|Director|Mayor|King|Queen|Prince|Princess|Emir|Sultan|Pope|Cardinal|"
     r"Archbishop|Bishop|CEO|Commander|Judge|Justice|Prosecutor|Speaker)"
 )
 # A role in lower case before a name: "Austrian central bank governor Robert Holzmann",
@@ -192,7 +194,8 @@ TITLE_WORDS = (
 _ROLE_NOUN = (
     r"(?:governor|minister|member|spokes(?:man|woman|person)|chief|envoy|director|president|secretary|commissioner|"
     r"advis[eo]r|ambassador|leader|economist|analyst|chairman|chairwoman|chair|mayor|lawmaker|senator|official|"
-    r"judge|lawyer|attorney|prosecutor|executive|coordinator|representative|deputy|head)"
+    r"judge|lawyer|attorney|prosecutor|executive|coordinator|representative|deputy|head|officer|"
+    r"commander|worker|activist|chief of staff)"
 )
 # Lower-case words a role may open with ("central bank governor"), not function words ("said to
 # its president …")
