@@ -1633,7 +1633,10 @@ def _key(name: str) -> str:
     return _unaccented(surname)
 
 
+@functools.lru_cache(maxsize=65_536)  # every capitalised word of every sentence is asked
 def _unaccented(word: str) -> str:
+    if word.isascii():
+        return word
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 

@@ -178,6 +178,11 @@ class Candidate:
         return frozenset(content_stems(_NAME_OR_FIGURE.sub(" ", self.text)))
 
     @cached_property
+    def said_stems(self) -> frozenset[str]:
+        """The content stems of what its own outlet's sentences say."""
+        return frozenset(content_stems(self.said[0]))
+
+    @cached_property
     def said(self) -> tuple[str, frozenset[str]]:
         """What its own outlet's sentences say, and their figures (read before any twin joins
         it)."""
@@ -456,10 +461,10 @@ def _backs(twin: Candidate, keeper: Candidate) -> bool:
         )
         and all(phrase in _plain(said) for phrase in _quoted(keeper.text))
         and _one_voice(twin.voice, keeper.voice)
-        and not contradicts(keeper.text, said)
         # "The budget must now be signed by President Ivo Strand" names him, but does not say
         # he "urged lawmakers to try again": a twin says something of what the bullet names.
-        and bool(keeper.common_stems & frozenset(content_stems(said)))
+        and bool(keeper.common_stems & twin.said_stems)
+        and not contradicts(keeper.text, said)
     )
 
 
