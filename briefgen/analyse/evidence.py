@@ -450,10 +450,8 @@ def _counts(text: str) -> tuple[tuple[str, str, str], ...]:
                 len(m.group(1)) :
             ]  # "hand over 23 soldiers" hands over 23, not more than 23
         if m.group(3):  # a percentage counts what comes before it: "duties of up to 35.3 percent"
-            lead = re.search(r"((?:[\w'’][\w'’-]*\s+){1,5})$", before)
-            if lead:
-                said = _LEADING_CONJUNCTION.sub("", lead.group(1))  # "And renewables were…"
-                out.append((figure, said + figure + _percent_of(after), "percent"))
+            if _WORDS_BEFORE.search(before):
+                out.append((figure, _as_told(before, figure, after), "percent"))
             continue
         if m.group(5) and m.group(5).lower() not in _MEASURES:
             # "a 20-nation bloc" describes the bloc; "a 30-day ceasefire" measures the ceasefire
@@ -486,13 +484,15 @@ def _counts(text: str) -> tuple[tuple[str, str, str], ...]:
             and not (noun.lower() == "people" and lead_words)
         ) or (not m.group(5) and (noun.lower().rstrip("s") in _MINUTES or unit in _MINUTES)):
             continue  # "the past 70 years" is a span of time, not a count of anything
-        unit = _UNIT_AFTER.match(after)
-        if unit:  # a measure says what it measures as a share does: by the words around it
-            lead = re.search(r"((?:[\w'’][\w'’-]*\s+){1,5})$", before)
-            said = _LEADING_CONJUNCTION.sub("", lead.group(1)) if lead else ""
-            measured = m.group(0).strip() + unit.group(0)
+        measure = _UNIT_AFTER.match(after)
+        if measure:  # a measure says what it measures as a share does: by the words around it
+            measured = m.group(0).strip() + measure.group(0)
             out.append(
-                (figure + unit.group(0), said + measured + _percent_of(after[unit.end() :]), noun)
+                (
+                    figure + measure.group(0),
+                    _as_told(before, measured, after[measure.end() :]),
+                    noun,
+                )
             )
             continue
         counts = " ".join(lead_words + [m.group(0).strip()] + noun_phrase.split())
@@ -500,9 +500,20 @@ def _counts(text: str) -> tuple[tuple[str, str, str], ...]:
     return tuple(out)
 
 
-def _percent_of(after: str) -> str:
-    """What a percentage is of, when the words after it say: "99.1% of imports", "15 per cent
-    tariffs" ("" when they do not)."""
+_WORDS_BEFORE = re.compile(r"((?:[\w'’][\w'’-]*\s+){1,5})$")
+
+
+def _as_told(before: str, written: str, after: str) -> str:
+    """A share or a measure with what it is of, in the source's words: up to five words before
+    it ("And" dropped: "And renewables were…"), it, and what the words after say it is of."""
+    lead = _WORDS_BEFORE.search(before)
+    said = _LEADING_CONJUNCTION.sub("", lead.group(1)) if lead else ""
+    return said + written + _what_of(after)
+
+
+def _what_of(after: str) -> str:
+    """What a share or measure is of, when the words after it say: "99.1% of imports", "15 per
+    cent tariffs", "30 billion cubic metres of gas" ("" when they do not)."""
     of = re.match(r"\s+of\s+((?:the|a|an|its|their)\s+)?", after)
     words = _noun_phrase(after[of.end() :] if of else after).split()
     # "of the consumed power leading to …": a verb after the noun starts the next clause
