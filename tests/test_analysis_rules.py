@@ -563,6 +563,22 @@ def test_a_count_two_sources_give_differently_for_one_noun():
     assert [c.source for c in difference.claims] == [1, 2]
 
 
+def test_a_count_an_outlet_also_gives_elsewhere_is_not_contested_by_it():
+    # The first outlet gives the 118 seats too ("118 of 250", a count this reader cannot name);
+    # its 126 is the majority it needs, not another tally of the seats won.
+    said = [
+        (1, "The Unity party won the vote in Norland, securing 118 of 250 seats."),
+        (1, "Ivo Strand will need a partner to reach the 126 seats needed for a majority."),
+        (2, "The Unity party won 118 seats in the 250-seat assembly."),
+    ]
+    assert find_discrepancies([Sentence(n, t, "", 0, 0) for n, t in said]) == []
+    # Without the 118 among its own figures, the first outlet's 126 would be set against it.
+    assert _differences(
+        "Ivo Strand will need a partner to reach the 126 seats needed for a majority.",
+        "The Unity party won 118 seats in the 250-seat assembly.",
+    )
+
+
 def test_many_notes_on_differing_figures_leave_room_for_the_other_evidence():
     things = ["barges", "trucks", "tents", "pumps", "boats", "wells", "clinics", "schools"]
     reports = [

@@ -1413,6 +1413,9 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     # thing → figure → its first mention (phrase, source): the distinct figures stay few.
     figures: dict[str, dict[float, tuple[str, int]]] = defaultdict(dict)
     for s in sentences:
+        # "securing 118 of 250 seats" counts nothing this reader can name, but its outlet gives
+        # 118: that outlet does not contest another's 118 with its "126 seats needed".
+        given[s.source].update(_numbers_in(s.text))
         names = {re.sub(r"^The\s+", "", name) for name in _SUBJECT.findall(s.text)} - _NOT_SUBJECTS
         for m in _PERCENT.finditer(s.text):
             value = float(m.group(1))
@@ -1514,6 +1517,21 @@ def _percent_phrase(text: str, m: re.Match) -> str:
         return window[named[-1].start() :] + m.group(0)
     lead = re.search(r"((?:[\w'’-]+\s+){0,3})$", window)
     return (lead.group(1) if lead else "") + m.group(0)
+
+
+_NUMBER = re.compile(rf"(?<![\w.,]){_SPACED_THOUSANDS}|(?<![\w.,])\d[\d,]*(?:\.\d+)?")
+
+
+def _numbers_in(text: str) -> set[float]:
+    """Every number ``text`` writes in digits, as a value ("1,200" and "1 200" → 1200.0)."""
+    values = set()
+    for m in _NUMBER.finditer(text):
+        digits = re.sub(r"[,\s]", "", m.group(0).rstrip(",."))
+        try:
+            values.add(float(digits))
+        except ValueError:
+            continue
+    return values
 
 
 def _count_value(figure: str) -> float | None:
