@@ -931,6 +931,22 @@ def test_a_percentage_is_matched_by_what_it_is_of_when_no_name_says():
     assert not _differences("Exports rose 5% in May.", "Imports rose 5.5% in May.")
 
 
+def test_a_percentage_is_labelled_by_the_word_nearest_it_and_an_opening_capital_is_no_name():
+    (growth,) = _differences(
+        "The bank projected growth of 1.9% this year.",
+        "The bank forecast growth of 2.1% in 2026.",
+    )
+    assert growth.topic == "Figure for growth"  # not "bank", the other word both give
+    (jobless,) = _differences("Unemployment is 4.1%.", "Unemployment rose to 4.3% in May.")
+    assert jobless.topic == "Figure for unemployment"
+    # A one-word name the story also writes inside a sentence is still a name.
+    (share,) = _differences(
+        "Portugal spends 3% of output on defence.",
+        "Officials said Portugal spends 3.5% of output.",
+    )
+    assert share.topic == "Figure for Portugal"
+
+
 @pytest.mark.parametrize(
     ("one", "other"),
     [

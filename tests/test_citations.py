@@ -607,3 +607,24 @@ def test_a_measure_keeps_its_unit_as_written_and_says_what_it_measures():
     assert rows["30 billion cubic metres"].counts.endswith("30 billion cubic metres of gas")
     assert rows["300 points"].counts.endswith("index fell 300 points")
     assert not {"50", "1,400", "30 billion", "300"} & set(rows)
+
+
+def test_one_large_count_written_two_ways_is_one_row_citing_both():
+    from briefgen.analyse.items import Sentence
+
+    said = [
+        Sentence(1, "Ferro Motors said it would cut 3,500 jobs at its plants in Arnel.", "", 0, 0),
+        Sentence(2, "Ferro Motors will eliminate 3 500 positions, the carmaker said.", "", 0, 0),
+        Sentence(3, "Ferro Motors will lay off 3,500 workers, the company confirmed.", "", 0, 0),
+        # The same number of something else, in a sentence that says nothing the others say.
+        Sentence(3, "A rival shipyard in Cardo hired 3,500 welders last spring.", "", 1, 1),
+        # A small count recurs for different things: "12 plants" is no row of the 12 trucks.
+        Sentence(1, "Ferro Motors runs 12 plants in Arnel.", "", 2, 2),
+        Sentence(2, "Ferro Motors recalled 12 trucks in Arnel.", "", 1, 1),
+    ]
+    rows = [(f.figure, f.sources) for f in _key_figures(said)]
+    assert ("3,500", [1, 2, 3]) in rows
+    assert [figure for figure, _ in rows].count("3,500") == 2  # the welders keep a row of their own
+    assert ("3 500", [2]) not in rows
+    assert {figure for figure, _ in rows} >= {"3,500", "12"}
+    assert [figure for figure, _ in rows].count("12") == 2

@@ -22,7 +22,7 @@ from .edit import dangling
 from .items import Candidate, Sentence
 from .sections import MIN_SCORE, contradicted, place
 from .sentences import split_sentences
-from .terms import MONTHS, NUMBER_WORDS, STOP_WORDS, WEEKDAYS, stem
+from .terms import MONTHS, NUMBER_WORDS, STOP_WORDS, WEEKDAYS, content_stems, stem
 
 _MINUTES = {"minute": 1, "hour": 60, "day": 1440, "week": 10080, "month": 43200, "year": 525600}
 _MONTHS = (
@@ -270,11 +270,19 @@ def find_key_figures(
     found: dict[tuple[str, str], KeyFigure] = {}
     scores: dict[tuple[str, str], float] = {}
     unnamed: dict[tuple[str, str], list[Evidence]] = {}  # mentions whose words name nothing
+    by_number: dict[str, list[tuple[str, str]]] = defaultdict(list)  # a plain count's rows
     for s in sentences:
         # (figure as written, what it counts, what makes two mentions one figure, whether it names
         # what it counts)
         counted = [
-            (figure, counts, _figure_key(figure, noun), bool(noun))
+            (
+                figure,
+                counts,
+                _same_count(_figure_key(figure, noun), s.text, found, by_number),
+                bool(noun),
+            )
+            if _plain_count(figure, noun)
+            else (figure, counts, _figure_key(figure, noun), bool(noun))
             for figure, counts, noun in _counts(s.text)
         ]
         counted += [
@@ -318,6 +326,43 @@ def find_key_figures(
             scores[key] += 0.5 * len({e.source for e in earlier})
     best = sorted(found, key=lambda k: -scores[k])
     return [found[k] for k in best if scores[k] >= 1.0][:limit]
+
+
+# A count this large is written twice in one story only of one thing: "injuring 1,200 others"
+# and "1 200 people injured", "cut 3,500 jobs" and "eliminate 3 500 positions" are one row.
+# Smaller ones recur for different things ("19 seats", "19 drones").
+DISTINCT_COUNT = 100
+
+
+def _plain_count(figure: str, noun: str) -> bool:
+    """Whether a count is a number of things, not a share, a measure or a length ("30-day")."""
+    return noun != "percent" and "-" not in figure and not _UNIT_AFTER.search(figure)
+
+
+def _same_count(
+    key: tuple[str, str],
+    text: str,
+    found: dict[tuple[str, str], KeyFigure],
+    by_number: dict[str, list[tuple[str, str]]],
+) -> tuple[str, str]:
+    """The row a count belongs to: its own key, or that of a row of the same number of at least
+    ``DISTINCT_COUNT`` counted by another noun, whose sentence says something this one says
+    too (a word besides the figure): "lay off 1,800 workers" and "cut 1,800 jobs" at one firm."""
+    number = key[0]
+    if key in found or not number.isdigit() or int(number) < DISTINCT_COUNT:
+        return key
+    words = _words_besides_figures(text)
+    for other in by_number[number]:
+        if other in found and any(
+            words & _words_besides_figures(e.sentence) for e in found[other].evidence
+        ):
+            return other
+    by_number[number].append(key)
+    return key
+
+
+def _words_besides_figures(text: str) -> set[str]:
+    return {w for w in content_stems(text) if not any(ch.isdigit() for ch in w)}
 
 
 def _says_what(counts: str, figure: str) -> bool:
@@ -1412,11 +1457,24 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     given: dict[int, set[float]] = defaultdict(set)
     # thing → figure → its first mention (phrase, source): the distinct figures stay few.
     figures: dict[str, dict[float, tuple[str, int]]] = defaultdict(dict)
-    for s in sentences:
+    subjects = [list(_SUBJECT.finditer(s.text)) for s in sentences]
+    # A capital that opens a sentence says nothing of its word ("Inflation reached 8.1%"): one
+    # word is a name only if the story writes it with a capital inside a sentence too.
+    inside = {
+        m.group(0)
+        for s, found in zip(sentences, subjects)
+        for m in found
+        if m.start() > _opening(s.text)
+    }
+    for s, found in zip(sentences, subjects):
         # "securing 118 of 250 seats" counts nothing this reader can name, but its outlet gives
         # 118: that outlet does not contest another's 118 with its "126 seats needed".
         given[s.source].update(_numbers_in(s.text))
-        names = {re.sub(r"^The\s+", "", name) for name in _SUBJECT.findall(s.text)} - _NOT_SUBJECTS
+        names = {
+            re.sub(r"^The\s+", "", m.group(0))
+            for m in found
+            if " " in m.group(0) or m.start() > _opening(s.text) or m.group(0) in inside
+        } - _NOT_SUBJECTS
         for m in _PERCENT.finditer(s.text):
             value = float(m.group(1))
             given[s.source].add(value)
@@ -1466,12 +1524,23 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
 _LABEL_NAME = re.compile(r"[A-Z][\w-]*[a-z][\w-]*(?:\s+(?:(?:for|of)\s+)?[A-Z][\w-]*)*")
 
 
+def _opening(text: str) -> int:
+    """Where a sentence's first word starts (after any opening quotation mark or bracket)."""
+    return len(text) - len(text.lstrip(" \"“‘'(["))
+
+
 def _label(thing: str, phrase_a: str, phrase_b: str) -> str:
     """What a difference is about, as its note's lead.  Percentages are matched by any name
     their two sentences share ("Germany", said of every party's share); the note names the
-    longest one both claims themselves carry ("Figure for Alternative for Germany"), or none."""
+    longest one both claims themselves carry ("Figure for Alternative for Germany"), or none.
+    Matched by the words before them, it names the one both give nearest the figure: "the bank
+    projected growth of 1.9%" and "the bank forecast growth of 2.1%" are figures for growth."""
     if thing.startswith(PERCENT_OF):
-        return f"Figure for {thing.removeprefix(PERCENT_OF)}"
+        nouns_b = set(_percent_nouns(_PERCENT.split(phrase_b, maxsplit=1)[0]))
+        shared = [
+            n for n in _percent_nouns(_PERCENT.split(phrase_a, maxsplit=1)[0]) if n in nouns_b
+        ]
+        return f"Figure for {shared[-1] if shared else thing.removeprefix(PERCENT_OF)}"
     if not thing.startswith("Figure for "):
         return thing
     names_b = set(_LABEL_NAME.findall(phrase_b))
