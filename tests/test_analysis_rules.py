@@ -476,6 +476,8 @@ def test_photo_captions_and_calls_to_action_are_not_content():
         ("The pledge over 10 years involves 40 new frigates.", ["40"]),
         ("On May 8th 6 p.m. the bell rang and 300 pilgrims cheered.", ["300"]),
         ("She is the 41st mayor; at 6pm she met 12 envoys.", ["12"]),
+        ("The truce began at 0400 GMT and 90 prisoners went free.", ["90"]),
+        ("Talks start at 1430 local time (1130 UTC) with 14 envoys.", ["14"]),
     ],
 )
 def test_clock_times_years_and_spans_of_time_are_not_counts(text, figures):

@@ -109,8 +109,12 @@ _NOT_SUBJECTS = {
     *MONTHS,
     *WEEKDAYS,
 }
-# "6 p.m." is a time of day and "267th" a rank: neither counts anything.
-_NOT_A_COUNT_AFTER = re.compile(r"\s?[ap]\.?m\b|(?:st|nd|rd|th)\b", re.I)
+# "6 p.m." and "0400 GMT" are times of day and "267th" a rank: none counts anything.
+_NOT_A_COUNT_AFTER = re.compile(
+    r"\s?[ap]\.?m\b|(?:st|nd|rd|th)\b"
+    r"|\s?(?-i:GMT|UTC|[ECMP][SD]T|CES?T|EES?T|BST|IST|JST|AES?T)\b|\s+local\s+time\b",
+    re.I,
+)
 _LEADING_CONJUNCTION = re.compile(r"^(?:and|but|or|so|yet)\s+", re.I)
 # A count: not a clock time ("3:35 PM"), and never ending on the comma after it ("by 2035, plus").
 # Thousands set apart by a space ("300 000 tonnes", as much of Europe writes them) are one number.
