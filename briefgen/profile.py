@@ -13,6 +13,7 @@ A profile is a YAML file (shipped ones live in ``briefgen/profiles/``)::
         examples:                # invented, story-neutral sentences of the section's kind
           - The two governments agreed to reopen their embassies next month.
         catch_all: false         # true: a salient fact that fits no section well goes here
+        requires: []             # phrases: the section holds bullets only if the sources use one
         empty: No positive signals reported.
     marks:                       # optional: the corroboration mark after each bullet
       explanation: Marks after each bullet say how many outlets report it…
@@ -112,6 +113,10 @@ class SectionSpec:
     max_items: int = 6
     examples: list[str] = field(default_factory=list)
     catch_all: bool = False
+    # Phrases one of which the sources must use for the section to hold bullets: a NATO
+    # section on a story that never names NATO would take a firm's "chief executive resigned"
+    # for a change of command.
+    requires: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -273,6 +278,11 @@ def profile_schema() -> dict[str, Any]:
                 "description": f"should be a whole number from 1 to {MAX_ITEMS}",
             },
             "catch_all": {"type": "boolean", "description": "should be true or false"},
+            "requires": {
+                "type": ["array", "null"],
+                "description": "must be a list of phrases",
+                "items": {"type": "string", "minLength": 1, "description": "must be a phrase"},
+            },
         },
         "required": ["id", "title"],
         "additionalProperties": False,
@@ -396,6 +406,7 @@ def _parse(location: str, text: str, check: bool = True) -> Profile:
                 max_items=max_items,
                 examples=[e.strip() for e in examples],
                 catch_all=catch_all,
+                requires=[r.strip() for r in raw.get("requires") or [] if r.strip()],
             )
         )
     if sum(s.catch_all for s in sections) > 1:

@@ -243,6 +243,57 @@ sections:
     assert all(0.5 < p.confidence <= 1.0 for p in placements)
 
 
+def test_a_section_requiring_phrases_the_story_never_uses_takes_no_sentence(tmp_path):
+    profile_file = tmp_path / "p.yaml"
+    profile_file.write_text(
+        """
+id: p
+sections:
+  - id: league
+    title: League changes
+    kind: bullets
+    requires: ["Coastal League"]
+    examples:
+      - The league named a new commander for its northern headquarters.
+      - A new chief took charge of the league's joint command on Monday.
+  - id: news
+    title: News
+    kind: bullets
+    catch_all: true
+    examples:
+      - The company reported higher profits for the quarter.
+      - The council approved the budget for next year.
+""",
+        encoding="utf-8",
+    )
+    profile = load_profile(str(profile_file))
+    texts = [
+        "The firm's chief executive resigned and a new chief took charge on Monday.",
+        "Sales at the firm rose by a fifth in the spring.",
+    ]
+    vectors = embed(texts)
+    # A new chief reads like a change of command; the story never names the league.
+    assert [p.section for p in classify(texts, ["", ""], vectors, profile)] == ["news", "news"]
+    named = [texts[0], "The Coastal League said its members would meet in June."]
+    assert classify(named, ["", ""], embed(named), profile)[0].section == "league"
+
+
+def test_the_default_profiles_nato_section_is_empty_on_a_story_that_never_names_nato():
+    story = """
+Ferro Motors said on Monday it would cut 3,500 jobs at its plants in Arnel as sales slump.
+Chief Executive Hanna Lind said the cuts would save $1.1bn a year by 2028.
+The company's finance chief, Ravi Osei, resigned last month and was replaced by Anna Berg.
+The union called the decision a betrayal and said it would hold a strike ballot.
+Most of the losses will fall at the Cardo plant, which employs 6,200 people.
+Economy Minister Paulo Vesk said the government would seek talks with the company's board.
+Shares in Ferro Motors rose 4% after the announcement.
+"""
+    brief = analyse([article(story, "first.example")], load_profile("default"))
+    nato = next(s for s in brief.sections if s.id == "nato")
+    assert nato.items == [] and nato.empty_note
+    assert sum(len(s.items) for s in brief.sections if s.kind == "bullets") >= 5
+
+
 def test_profile_examples_must_be_sentences_and_one_catch_all_at_most(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("sections:\n  - {id: a, title: A, examples: {x: 1}}\n", encoding="utf-8")

@@ -10,11 +10,14 @@ For every candidate and every ``bullets`` section of the profile, two kinds of e
 
 They are added as logits and turned into probabilities with a softmax.  Every candidate
 gets a section: the likeliest one, or the profile's ``catch_all`` section when no section
-is likely enough.  Nothing is dropped here; salience decides what the brief tells.
+is likely enough.  A section that ``requires`` phrases none of the texts uses is no
+candidate's (the story is not of its kind).  Nothing is dropped here; salience decides what
+the brief tells.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,6 +41,7 @@ class _Sections:
     ids: tuple[str, ...]
     examples: tuple[np.ndarray, ...]  # per section: its examples' unit vectors
     catch_all: str | None
+    requires: tuple[tuple[str, ...], ...]  # per section: phrases the story must use
 
 
 def classify(
@@ -48,6 +52,7 @@ def classify(
     if not sections.ids:
         return []
     meaning = np.stack([_nearest(vectors, examples) for examples in sections.examples], axis=1)
+    closed = _closed(sections, texts)
     placements = []
     known: dict[
         tuple[str, str], dict[str, tuple[float, list[str]]]
@@ -61,12 +66,17 @@ def classify(
         )
         cue = np.array([min(cues[sid][0], CUE_CAP) for sid in sections.ids])
         logits = MEANING_WEIGHT * meaning[n] + CUE_WEIGHT * cue
+        logits[closed] = -np.inf
         probability = np.exp(logits - logits.max())
         probability /= probability.sum()
         best = int(np.argmax(probability))
         section = sections.ids[best]
         reasons = [f"{sid} {p:.2f}" for sid, p in zip(sections.ids, probability)]
-        if probability[best] < CATCH_ALL_BELOW and sections.catch_all:
+        if (
+            probability[best] < CATCH_ALL_BELOW
+            and sections.catch_all
+            and not closed[sections.ids.index(sections.catch_all)]
+        ):
             section = sections.catch_all
             reasons.append("no section likely: catch-all")
         placements.append(
@@ -78,6 +88,24 @@ def classify(
             )
         )
     return placements
+
+
+def _closed(sections: _Sections, texts: list[str]) -> np.ndarray:
+    """Which sections no text may go to: those whose required phrases none of the texts uses
+    (all stay open when every section would close)."""
+    told = "\n".join(texts)
+    closed = np.array(
+        [
+            bool(phrases) and not any(_phrase(p).search(told) for p in phrases)
+            for phrases in sections.requires
+        ]
+    )
+    return closed if not closed.all() else np.zeros(len(closed), dtype=bool)
+
+
+@lru_cache(maxsize=64)
+def _phrase(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.I)
 
 
 def _nearest(vectors: np.ndarray, examples: np.ndarray) -> np.ndarray:
@@ -95,15 +123,18 @@ def _sections(profile: Profile) -> _Sections:
     return _cached_sections(
         tuple((spec.id, spec.description, tuple(spec.examples)) for spec in specs),
         next((spec.id for spec in specs if spec.catch_all), None),
+        tuple(tuple(spec.requires) for spec in specs),
     )
 
 
 @lru_cache(maxsize=8)
 def _cached_sections(
-    specs: tuple[tuple[str, str, tuple[str, ...]], ...], catch_all: str | None
+    specs: tuple[tuple[str, str, tuple[str, ...]], ...],
+    catch_all: str | None,
+    requires: tuple[tuple[str, ...], ...],
 ) -> _Sections:
     examples = []
     for _, description, sentences in specs:
         texts = [t for t in (description, *sentences) if t.strip()] or ["."]
         examples.append(embed(texts))
-    return _Sections(tuple(sid for sid, _, _ in specs), tuple(examples), catch_all)
+    return _Sections(tuple(sid for sid, _, _ in specs), tuple(examples), catch_all, requires)
