@@ -224,6 +224,14 @@ def _citations(brief_json: Path, sources: list[Path]) -> tuple[int, int]:
     texts = {
         n: " ".join(path.read_text(encoding="utf-8").split()) for n, path in enumerate(sources, 1)
     }
+    # A bullet's first word is a name too when the sources write it capitalised inside a
+    # sentence ("Feld said …" claims Feld).
+    inside = {
+        name.rstrip(QUOTE_MARKS)
+        for path in sources
+        for sentence in re.split(r"(?<=[.!?])\s+|\n+", path.read_text(encoding="utf-8"))
+        for name in _NAME.findall(sentence)
+    }
     backed = total = 0
     for section in brief["sections"]:
         if section["kind"] not in ("bluf", "bullets"):
@@ -236,6 +244,9 @@ def _citations(brief_json: Path, sources: list[Path]) -> tuple[int, int]:
                 for f in _FIGURE.findall(item["text"])
             ]
             claims += _name_claims(item["text"])
+            opening = re.match(r"\W*([A-Z][\w'’-]*[a-z][\w'’-]*)", item["text"])
+            if opening and opening.group(1).rstrip(QUOTE_MARKS) in inside:
+                claims.append(rf"\b{re.escape(opening.group(1).rstrip(QUOTE_MARKS))}\b")
             backed += all(re.search(claim, texts[n]) for n in item["sources"] for claim in claims)
     return backed, total
 

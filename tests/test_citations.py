@@ -628,3 +628,27 @@ def test_one_large_count_written_two_ways_is_one_row_citing_both():
     assert ("3 500", [2]) not in rows
     assert {figure for figure, _ in rows} >= {"3,500", "12"}
     assert [figure for figure, _ in rows].count("12") == 2
+
+
+def _bullets(*texts: str) -> list:
+    sources = [article(text, f"outlet{n}.example") for n, text in enumerate(texts, 1)]
+    brief = analyse(sources, load_profile("generic"))
+    return [i for s in brief.sections if s.kind in ("bullets", "bluf") for i in s.items]
+
+
+def test_a_bullet_opening_with_a_name_cites_only_outlets_that_name_it():
+    told = _bullets(
+        """
+Floods in the Tervanne valley have killed 42 people, Interior Minister Dario Feld said.
+Feld said the government would release €40m in emergency aid for the valley.
+About 3,000 people have been moved to shelters in the towns of Oskby and Hallen.
+""",
+        """
+The floods in the Tervanne valley have left 42 people dead, officials said on Tuesday.
+The government has pledged €40m in emergency aid for the valley.
+Rescue teams are still searching the villages along the river.
+""",
+    )
+    aid = [i for i in told if "€40m" in i.text]
+    assert aid  # told, in one outlet's words or the other's
+    assert all(i.sources == [1] for i in aid if "Feld" in i.text)

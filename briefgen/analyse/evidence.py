@@ -350,23 +350,23 @@ def _same_count(
     by_number: dict[str, list[tuple[str, str]]],
 ) -> tuple[str, str]:
     """The row a count belongs to: its own key, or that of a row of the same number of at least
-    ``DISTINCT_COUNT`` counted by another noun, whose sentence says something this one says
-    too (a word besides the figure): "lay off 1,800 workers" and "cut 1,800 jobs" at one firm."""
+    ``DISTINCT_COUNT`` counted by another noun, whose first sentence says something this one
+    says too (a word besides the figure): "lay off 1,800 workers" and "cut 1,800 jobs" at one
+    firm."""
     number = key[0]
     if key in found or not number.isdigit() or int(number) < DISTINCT_COUNT:
         return key
     words = _words_besides_figures(text)
     for other in by_number[number]:
-        if other in found and any(
-            words & _words_besides_figures(e.sentence) for e in found[other].evidence
-        ):
+        if other in found and words & _words_besides_figures(found[other].evidence[0].sentence):
             return other
     by_number[number].append(key)
     return key
 
 
-def _words_besides_figures(text: str) -> set[str]:
-    return {w for w in content_stems(text) if not any(ch.isdigit() for ch in w)}
+@functools.lru_cache(maxsize=4096)
+def _words_besides_figures(text: str) -> frozenset[str]:
+    return frozenset(w for w in content_stems(text) if not any(ch.isdigit() for ch in w))
 
 
 def _says_what(counts: str, figure: str) -> bool:

@@ -61,6 +61,7 @@ _NUMBER_WORD = re.compile(
 _QUOTED_PHRASE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 # A capitalised word inside a sentence: a name, place, organisation, day or month.
 _NAME = re.compile(r"(?<=[\s(\"“‘-])[A-Z][\w'’-]*[a-z][\w'’-]*")
+_OPENING_WORD = re.compile(r"\W*([A-Z][\w'’-]*[a-z][\w'’-]*)")
 _NAME_OR_FIGURE = re.compile(r"\b[A-Z][\w'’-]*|\d[\d.,]*")
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)+")
 
@@ -394,6 +395,9 @@ def merge(scored: Scored) -> list[Candidate]:
         key=lambda n: (-found[n].salience, found[n].sources[0], found[n].position),
     )
     absorbed = np.zeros(len(found), dtype=bool)
+    # The names the story writes inside a sentence: one that opens a bullet ("Feld said …") is a
+    # name there too, which a twin must state to back it.
+    named = {name for c in found for name, _ in c.claims[1]}
     kept = []
     for n in order:
         if absorbed[n]:
@@ -410,21 +414,21 @@ def merge(scored: Scored) -> list[Candidate]:
                     _FULL_STOP.search(found[j].text) and _FULL_STOP.search(found[n].text)
                 )
                 repeated = float(scored.vectors[n] @ scored.vectors[j]) >= DUPLICATE and _backs(
-                    found[n], found[j]
+                    found[n], found[j], named
                 )
                 absorbed[j] = summed_up or repeated
             elif not _other_voice(found[n].text, found[j].text):
                 twins.append(j)
         group = [n, *twins]
         # The wording most twins back, among those the most salient one backs (or that one itself).
-        eligible = [n] + [m for m in twins if _backs(found[n], found[m])]
+        eligible = [n] + [m for m in twins if _backs(found[n], found[m], named)]
         backers = {
             m: [
                 o
                 for o in group
                 if o != m
                 and found[o].sources[0] != found[m].sources[0]
-                and _backs(found[o], found[m])
+                and _backs(found[o], found[m], named)
             ]
             for m in eligible
         }
@@ -446,15 +450,18 @@ def merge(scored: Scored) -> list[Candidate]:
     return kept
 
 
-def _backs(twin: Candidate, keeper: Candidate) -> bool:
+def _backs(twin: Candidate, keeper: Candidate, named: set[str]) -> bool:
     """Whether the twin's own sentences state every figure, name and quoted phrase of the
-    keeper's text (a quotation claims the speaker's very words), in the same voice, and do not
-    deny what it says ("has not agreed" does not back "agreed"), and say something of it in a
-    word of its own (not a name or figure alone)."""
+    keeper's text (a quotation claims the speaker's very words; its first word is a name when
+    the story writes it in ``named``), in the same voice, and do not deny what it says ("has not
+    agreed" does not back "agreed"), and say something of it in a word of its own (not a name
+    or figure alone)."""
     figures, names = keeper.claims
     said, said_figures = twin.said
+    opening = _OPENING_WORD.match(keeper.text)
     return (
         figures <= said_figures
+        and not (opening and opening.group(1) in named and opening.group(1) not in said)
         and all(
             name in said or (initials and _initials(initials).search(said))
             for name, initials in names
