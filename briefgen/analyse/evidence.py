@@ -1450,6 +1450,14 @@ _NUMBER_OF = re.compile(
 )
 
 
+# "the 76 seats needed for a majority", "a threshold of 5,000 signatures": a count that says
+# what is required, not what there is, is no side of a tally ("76 seats needed" and "won 87
+# seats" do not disagree).
+_THRESHOLD = re.compile(
+    r"\b(?:needed|required|necessary|needs?|threshold|quorum|target|minimum)\b", re.I
+)
+
+
 def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     """Figures that two sources give differently for one thing, each never giving the other's.
 
@@ -1501,6 +1509,8 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
             if value is None:
                 continue
             given[s.source].add(value)
+            if _THRESHOLD.search(counts):
+                continue  # what is needed is no tally of what there is
             thing = f"Number of {noun.lower()}"
             if len(figures[thing]) < MAX_LENGTHS:
                 figures[thing].setdefault(value, (counts, s.source))
