@@ -595,6 +595,35 @@ def test_a_count_of_what_is_needed_is_no_side_of_a_tally():
     assert [c.text for c in difference.claims] == ["taking 87 seats", "claimed 89 seats"]
 
 
+@pytest.mark.parametrize(
+    ("one", "other", "topic"),
+    [
+        (
+            "The attack killed three people.",
+            "The attack killed five people, police said.",
+            "killed",
+        ),
+        ("Three sailors were injured in the collision.", "Five sailors were injured.", "injured"),
+        (
+            "Thirty-one people have died, officials said.",
+            "The fever has killed 35 people.",
+            "killed",
+        ),
+        ("Police arrested 14 protesters.", "Police arrested nineteen protesters.", "arrested"),
+    ],
+)
+def test_a_toll_written_in_words_is_compared(one, other, topic):
+    (difference,) = _differences(one, other)
+    assert difference.topic == f"Number {topic}"
+
+
+@pytest.mark.parametrize(
+    "other", ["Thirty-one people have died.", "One of them was injured in the blast."]
+)
+def test_a_toll_in_words_that_agrees_or_a_pronoun_is_no_difference(other):
+    assert not _differences("The blast killed 31 people and injured four.", other)
+
+
 def test_many_notes_on_differing_figures_leave_room_for_the_other_evidence():
     things = ["barges", "trucks", "tents", "pumps", "boats", "wells", "clinics", "schools"]
     reports = [

@@ -860,19 +860,42 @@ def _toll_of(verb: str) -> str:
     return _SAME_TOLL.get(verb, verb)
 
 
+# A toll as news writes a small one, in words ("killed three people", "Thirty-one have died"):
+# two to ninety-nine ("one" is as often a pronoun: "one of them was hurt").
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_SPELLED = (
+    rf"(?:(?:{'|'.join(_TENS)})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|"
+    + "|".join(
+        w
+        for w in sorted(NUMBER_WORDS, key=len, reverse=True)
+        if NUMBER_WORDS[w] < 20 and w != "one"
+    )
+    + r")(?![\w-])"
+)
+_TOLL_COUNT = rf"(\d(?:[\d,]*\d)?|{_SPELLED})"
 _TOLL = re.compile(
-    rf"\b({_TOLL_VERBS[1:-1]}|{'|'.join(_TOLL_PARTICIPLES)})\s+(?:{_BOUND_TOLL})?(\d(?:[\d,]*\d)?)"
+    rf"\b({_TOLL_VERBS[1:-1]}|{'|'.join(_TOLL_PARTICIPLES)})\s+(?:{_BOUND_TOLL})?{_TOLL_COUNT}"
     rf"(?:\s+(?:[A-Za-z-]+\s+){{0,2}}?[A-Za-z-]+)?"
-    rf"|(?:{_BOUND_TOLL})?(\d(?:[\d,]*\d)?)\s+(?:[A-Za-z-]+\s+){{0,2}}?"
+    rf"|(?:{_BOUND_TOLL})?\b{_TOLL_COUNT}\s+(?:[A-Za-z-]+\s+){{0,2}}?"
     rf"(?:(?:were|was|have been|had been|are|been)\s+)?{_TOLL_VERBS}\b",
     re.I,
 )
+
+
+def _toll_value(number: str) -> float:
+    """A toll's count: "1,644" → 1644.0, "Thirty-one" → 31.0."""
+    if number[0].isdigit():
+        return float(number.replace(",", ""))
+    tens, _, units = number.lower().partition("-")
+    return float(NUMBER_WORDS[tens] + (NUMBER_WORDS[units] if units else 0))
+
+
 # "The death toll rose to 1,644", "the toll stood at 26", "26 people died", "left 31 dead": the
 # dead, counted as "killed" so they meet the tolls above.  A bare "toll" is a road's or the
 # economy's unless a count of it rises or stands; "dead" is the toll only where its clause
 # ends ("12 dead fish" is not one).
 _TOLL_NUMBER = (
-    rf"((?:{_BOUND_TOLL})?(\d(?:[\d,]*\d)?))(?![\w,.]*\d|\w)"
+    rf"((?:{_BOUND_TOLL})?\b{_TOLL_COUNT})(?![\w,.]*\d|\w)"
     r"(?!\s*(?:%|percent|per cent|[ap]\.?m\b|million|billion|thousand|euros?|dollars?|pounds?))"
 )
 _TOLL_SUBJECT = r"death toll|number of (?:people killed|(?:the )?dead|deaths|fatalities|victims)"
@@ -1369,9 +1392,9 @@ def _toll_differences(sentences: list[Sentence]) -> list[Discrepancy]:
         for verb, number, phrase, start in found:
             if _YEAR.fullmatch(number) or _DATE_CONTEXT.search(s.text[:start]):
                 continue  # "in 2015 rebels killed…", "on March 19 killed…": a date, not a count
-            value = float(number.replace(",", ""))
+            value = _toll_value(number)
             at_least = (
-                re.search(r"\b(?:at least|more than|over|past|above)\s+\d", phrase, re.I)
+                re.search(r"\b(?:at least|more than|over|past|above)\s+\w", phrase, re.I)
                 is not None
             )
             given[s.source].add(value)
