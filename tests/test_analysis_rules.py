@@ -624,6 +624,18 @@ def test_a_toll_in_words_that_agrees_or_a_pronoun_is_no_difference(other):
     assert not _differences("The blast killed 31 people and injured four.", other)
 
 
+def test_two_sums_for_one_saving_differ_though_their_contexts_share_one_word():
+    (difference,) = _differences(
+        "Chief Executive Ana Lind said the plan would save $2.5bn over two and a half years.",
+        "The carmaker expects to save $2.1bn by the end of 2033.",
+    )
+    assert difference.topic == "Sum (USD)"
+    # Sums of one currency with nothing in common are of different things.
+    assert not _differences(
+        "The carmaker will spend $2.5bn on new plants.", "Its rival posted $2.1bn in profit."
+    )
+
+
 def test_many_notes_on_differing_figures_leave_room_for_the_other_evidence():
     things = ["barges", "trucks", "tents", "pumps", "boats", "wells", "clinics", "schools"]
     reports = [
