@@ -1378,6 +1378,8 @@ def test_roles_in_lower_case_court_roles_and_what_is_no_role():
         "Speaker Olga Marin announced the result.",
         "The agency's regional director, Dr Sina Oduya, said the threshold was met.",
         "The aid is late, said Borderless Care coordinator Dr Lucia Ferro.",
+        "Justice Minister Ivo Brandt said the ruling would be respected.",
+        "Justice Omar Velt wrote the dissent.",
     ]
     actors = find_actors([Sentence(1, text, "", n, n) for n, text in enumerate(said)], 20)
     assert {a.name: a.role for a in actors} == {
@@ -1392,6 +1394,8 @@ def test_roles_in_lower_case_court_roles_and_what_is_no_role():
         "Olga Marin": "Speaker",
         "Sina Oduya": "regional director",
         "Lucia Ferro": "Borderless Care coordinator",
+        "Ivo Brandt": "Justice Minister",  # a minister, not a judge
+        "Omar Velt": "Justice",
     }
 
 

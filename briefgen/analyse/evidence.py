@@ -215,7 +215,9 @@ _ROLE_NAME_WORD = (
 # "Russian President Vladimir Putin", "Norland's Foreign Minister Piet Lenz", "President Ana Roz
 # of Norland" (group 3: where the office is, when it follows the name).
 _TITLED_NAME = re.compile(
-    rf"(?<![\w'’])({_NO_LONGER}(?:(?:(?:U\.?S\.?|UK|EU|UN|[A-Z][a-z]+(?:n|an|ian|ese|ish|ch|i|['’]s))\s+)?{_RANK}{TITLE_WORDS}"
+    # "Justice Minister Paul Ferrin" is a minister, not a justice: a title word that opens a
+    # portfolio is left to the next form, which takes both words.
+    rf"(?<![\w'’])({_NO_LONGER}(?:(?:(?:U\.?S\.?|UK|EU|UN|[A-Z][a-z]+(?:n|an|ian|ese|ish|ch|i|['’]s))\s+)?{_RANK}{TITLE_WORDS}(?!\s+(?:Minister|Secretary)\b)"
     rf"|(?:[A-Z][\w.]*\s+){{1,3}}(?i:spokes(?:man|woman|person)|minister|secretary(?:[- ]general)?"
     r"|commissioner|envoy|chief|director|president)"
     rf"|(?:{_ROLE_NAME_WORD}\s+){{0,2}}(?:{_ROLE_WORD}\s+){{0,2}}(?<!-){_ROLE_NOUN}))"
