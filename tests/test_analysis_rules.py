@@ -636,6 +636,26 @@ def test_two_sums_for_one_saving_differ_though_their_contexts_share_one_word():
     )
 
 
+@pytest.mark.parametrize(
+    ("one", "other", "differ"),
+    [
+        (
+            "The Supreme Court ruled seven to two against the act.",
+            "The court ruled 6-3 against it.",
+            True,
+        ),
+        (
+            "The committee voted six to one to raise the rate.",
+            "The committee voted 5-2 for it.",
+            True,
+        ),
+        ("The Supreme Court ruled seven to two against the act.", "The ruling was 7-2.", False),
+    ],
+)
+def test_a_courts_split_and_a_tally_in_words_are_votes(one, other, differ):
+    assert [d.topic for d in _differences(one, other)] == (["Vote"] if differ else [])
+
+
 def test_many_notes_on_differing_figures_leave_room_for_the_other_evidence():
     things = ["barges", "trucks", "tents", "pumps", "boats", "wells", "clinics", "schools"]
     reports = [

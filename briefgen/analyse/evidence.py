@@ -1300,9 +1300,15 @@ _MAGNITUDE = re.compile(
 _AFTERSHOCK = re.compile(r"\baftershocks?\b", re.I)
 MAX_MAGNITUDE_GAP = 0.5
 # A vote's count, for and against: "by 212 votes to 198", "voted 212-196", "a 7-2 vote".
-_VOTE_WORD = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballot|motion|bill)\b", re.I)
+# A court's split is a vote too: "ruled 7-2", "ruled seven to two".
+_VOTE_WORD = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballot|motion|bill|ruled|ruling)\b", re.I)
+_SMALL_NUMBER = "|".join(
+    w for w in sorted(NUMBER_WORDS, key=len, reverse=True) if NUMBER_WORDS[w] < 20
+)
 _TALLY = re.compile(
-    r"(?<![\d.,:/-])(\d{1,4})(?:\s+votes?)?\s*(?:to|-|–)\s*(\d{1,4})(?![\d.,:/-]|\s*(?:%|percent))"
+    rf"(?<![\d.,:/-])\b(\d{{1,4}}|{_SMALL_NUMBER})(?:\s+votes?)?\s*(?:to|-|–)\s*"
+    rf"(\d{{1,4}}|{_SMALL_NUMBER})\b(?![\d.,:/-]|\s*(?:%|percent))",
+    re.I,
 )
 
 
@@ -1311,10 +1317,10 @@ def _vote_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     "212 votes to 198" against "212-196"."""
     given: dict[int, dict[tuple[int, int], Claim]] = defaultdict(dict)
     for s in sentences:
-        if not any(ch.isdigit() for ch in s.text) or not _VOTE_WORD.search(s.text):
+        if not _VOTE_WORD.search(s.text):
             continue
         for m in _TALLY.finditer(s.text):
-            tally = (int(m.group(1)), int(m.group(2)))
+            tally = (_tally_number(m.group(1)), _tally_number(m.group(2)))
             if _YEAR.fullmatch(m.group(1)) or _YEAR.fullmatch(m.group(2)):
                 continue  # "2019-2023" is a span of years
             given[s.source].setdefault(tally, Claim(m.group(0), s.source))
@@ -1331,6 +1337,10 @@ def _vote_differences(sentences: list[Sentence]) -> list[Discrepancy]:
                     ):
                         return [Discrepancy("Vote", [claim, other_claim])]
     return []
+
+
+def _tally_number(written: str) -> int:
+    return int(written) if written.isdigit() else NUMBER_WORDS[written.lower()]
 
 
 def _one_vote(a: tuple[int, int], b: tuple[int, int]) -> bool:
