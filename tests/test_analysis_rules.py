@@ -1400,6 +1400,7 @@ def test_roles_in_lower_case_court_roles_and_what_is_no_role():
         "The aid is late, said Borderless Care coordinator Dr Lucia Ferro.",
         "Justice Minister Ivo Brandt said the ruling would be respected.",
         "Justice Omar Velt wrote the dissent.",
+        "Piet Dravo, general secretary of the Metalworkers' Federation, said they would strike.",
     ]
     actors = find_actors([Sentence(1, text, "", n, n) for n, text in enumerate(said)], 20)
     assert {a.name: a.role for a in actors} == {
@@ -1416,6 +1417,7 @@ def test_roles_in_lower_case_court_roles_and_what_is_no_role():
         "Lucia Ferro": "Borderless Care coordinator",
         "Ivo Brandt": "Justice Minister",  # a minister, not a judge
         "Omar Velt": "Justice",
+        "Piet Dravo": "general secretary, Metalworkers' Federation",  # a plural's possessive
     }
 
 

@@ -232,10 +232,13 @@ _ROLE_BEFORE = re.compile(
     r"(?:\s+general)?)$"
 )
 ROLE_REACH = 80  # characters before a name set apart that may hold its role
+# A word of an organisation's name; a plural possessive belongs to it when the name goes on
+# ("the Metalworkers' Federation", "the Farmers’ Union").
+_ORG_WORD = r"[A-Z][\w&.-]*(?:(?<=s)['’](?=\s+[A-Z]))?"
 _NAME_COMMA_ROLE = re.compile(
     rf"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?({_NAME}),\s+(?:the\s+)?"
     rf"((?:[A-Z][\w-]*\s+)*{TITLE_WORDS}|[a-z][a-z -]{{3,40}}?)\s+(?:of|at)\s+(?:the\s+)?"
-    r"([A-Z][\w&.-]*(?:\s+(?:of|for|and|[A-Z][\w&.-]*))*)"
+    rf"({_ORG_WORD}(?:\s+(?:of|for|and|{_ORG_WORD}))*)"
 )
 _ORG_APPOSITIVE = re.compile(
     r"((?:[A-Z][\w&.-]*\s+){0,4}[A-Z][\w&.-]*)\s+\([^)]{1,40}\)\s+[-–—]\s+(an?\s+[^,–—-]{5,80}?)\s+[-–—]"
