@@ -284,14 +284,7 @@ def find_key_figures(
         # (figure as written, what it counts, what makes two mentions one figure, whether it names
         # what it counts)
         counted = [
-            (
-                figure,
-                counts,
-                _same_count(_figure_key(figure, noun), s.text, found, by_number),
-                bool(noun),
-            )
-            if _plain_count(figure, noun)
-            else (figure, counts, _figure_key(figure, noun), bool(noun))
+            (figure, counts, _row_key(figure, noun, s.text, found, by_number), bool(noun))
             for figure, counts, noun in _counts(s.text)
         ]
         counted += [
@@ -343,23 +336,21 @@ def find_key_figures(
 DISTINCT_COUNT = 100
 
 
-def _plain_count(figure: str, noun: str) -> bool:
-    """Whether a count is a number of things, not a share, a measure or a length ("30-day")."""
-    return noun != "percent" and "-" not in figure and not _UNIT_AFTER.search(figure)
-
-
-def _same_count(
-    key: tuple[str, str],
+def _row_key(
+    figure: str,
+    noun: str,
     text: str,
     found: dict[tuple[str, str], KeyFigure],
     by_number: dict[str, list[tuple[str, str]]],
 ) -> tuple[str, str]:
-    """The row a count belongs to: its own key, or that of a row of the same number of at least
-    ``DISTINCT_COUNT`` counted by another noun, whose first sentence says something this one
-    says too (a word besides the figure): "lay off 1,800 workers" and "cut 1,800 jobs" at one
-    firm."""
+    """The row a count belongs to: its own key (``_figure_key``), or, for a number of things (not
+    a share, a measure or a length) of at least ``DISTINCT_COUNT``, the row of the same number
+    counted by another noun whose first sentence says something this one says too (a word
+    besides the figure): "lay off 1,800 workers" and "cut 1,800 jobs" at one firm."""
+    key = _figure_key(figure, noun)
     number = key[0]
-    if key in found or not number.isdigit() or int(number) < DISTINCT_COUNT:
+    plain = noun != "percent" and "-" not in figure and not _UNIT_AFTER.search(figure)
+    if not plain or key in found or not number.isdigit() or int(number) < DISTINCT_COUNT:
         return key
     words = _words_besides_figures(text)
     for other in by_number[number]:
@@ -867,19 +858,16 @@ def _toll_of(verb: str) -> str:
     return _SAME_TOLL.get(verb, verb)
 
 
-# A toll as news writes a small one, in words ("killed three people", "Thirty-one have died"):
-# two to ninety-nine ("one" is as often a pronoun: "one of them was hurt").
+# A number as news writes a small one, in words: "killed three people", "Thirty-one have died",
+# "ruled seven to two" (one to ninety-nine).
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _SPELLED = (
     rf"(?:(?:{'|'.join(_TENS)})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|"
-    + "|".join(
-        w
-        for w in sorted(NUMBER_WORDS, key=len, reverse=True)
-        if NUMBER_WORDS[w] < 20 and w != "one"
-    )
+    + "|".join(w for w in sorted(NUMBER_WORDS, key=len, reverse=True) if NUMBER_WORDS[w] < 20)
     + r")(?![\w-])"
 )
-_TOLL_COUNT = rf"(\d(?:[\d,]*\d)?|{_SPELLED})"
+# A toll's count; not "one", as often a pronoun ("one of them was hurt").
+_TOLL_COUNT = rf"(\d(?:[\d,]*\d)?|(?!one\b){_SPELLED})"
 _TOLL = re.compile(
     rf"\b({_TOLL_VERBS[1:-1]}|{'|'.join(_TOLL_PARTICIPLES)})\s+(?:{_BOUND_TOLL})?{_TOLL_COUNT}"
     rf"(?:\s+(?:[A-Za-z-]+\s+){{0,2}}?[A-Za-z-]+)?"
@@ -889,8 +877,8 @@ _TOLL = re.compile(
 )
 
 
-def _toll_value(number: str) -> float:
-    """A toll's count: "1,644" → 1644.0, "Thirty-one" → 31.0."""
+def _number_value(number: str) -> float:
+    """A number in digits or words: "1,644" → 1644.0, "Thirty-one" → 31.0."""
     if number[0].isdigit():
         return float(number.replace(",", ""))
     tens, _, units = number.lower().partition("-")
@@ -1305,12 +1293,9 @@ MAX_MAGNITUDE_GAP = 0.5
 # A vote's count, for and against: "by 212 votes to 198", "voted 212-196", "a 7-2 vote".
 # A court's split is a vote too: "ruled 7-2", "ruled seven to two".
 _VOTE_WORD = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballot|motion|bill|ruled|ruling)\b", re.I)
-_SMALL_NUMBER = "|".join(
-    w for w in sorted(NUMBER_WORDS, key=len, reverse=True) if NUMBER_WORDS[w] < 20
-)
 _TALLY = re.compile(
-    rf"(?<![\d.,:/-])\b(\d{{1,4}}|{_SMALL_NUMBER})(?:\s+votes?)?\s*(?:to|-|–)\s*"
-    rf"(\d{{1,4}}|{_SMALL_NUMBER})\b(?![\d.,:/-]|\s*(?:%|percent))",
+    rf"(?<![\d.,:/-])\b(\d{{1,4}}|{_SPELLED})(?:\s+votes?)?\s*(?:to|-|–)\s*"
+    rf"(\d{{1,4}}|{_SPELLED})\b(?![\d.,:/-]|\s*(?:%|percent))",
     re.I,
 )
 
@@ -1323,7 +1308,7 @@ def _vote_differences(sentences: list[Sentence]) -> list[Discrepancy]:
         if not _VOTE_WORD.search(s.text):
             continue
         for m in _TALLY.finditer(s.text):
-            tally = (_tally_number(m.group(1)), _tally_number(m.group(2)))
+            tally = (int(_number_value(m.group(1))), int(_number_value(m.group(2))))
             if _YEAR.fullmatch(m.group(1)) or _YEAR.fullmatch(m.group(2)):
                 continue  # "2019-2023" is a span of years
             given[s.source].setdefault(tally, Claim(m.group(0), s.source))
@@ -1340,10 +1325,6 @@ def _vote_differences(sentences: list[Sentence]) -> list[Discrepancy]:
                     ):
                         return [Discrepancy("Vote", [claim, other_claim])]
     return []
-
-
-def _tally_number(written: str) -> int:
-    return int(written) if written.isdigit() else NUMBER_WORDS[written.lower()]
 
 
 def _one_vote(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -1409,9 +1390,11 @@ def _toll_differences(sentences: list[Sentence]) -> list[Discrepancy]:
         for verb, number, phrase, start in found:
             if _YEAR.fullmatch(number) or _DATE_CONTEXT.search(s.text[:start]):
                 continue  # "in 2015 rebels killed…", "on March 19 killed…": a date, not a count
-            value = _toll_value(number)
+            value = _number_value(number)
             at_least = (
-                re.search(r"\b(?:at least|more than|over|past|above)\s+\w", phrase, re.I)
+                re.search(
+                    rf"\b(?:at least|more than|over|past|above)\s+(?:\d|{_SPELLED})", phrase, re.I
+                )
                 is not None
             )
             given[s.source].add(value)
@@ -1509,23 +1492,22 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     given: dict[int, set[float]] = defaultdict(set)
     # thing → figure → its first mention (phrase, source): the distinct figures stay few.
     figures: dict[str, dict[float, tuple[str, int]]] = defaultdict(dict)
-    subjects = [list(_SUBJECT.finditer(s.text)) for s in sentences]
+    # (subject, whether it opens its sentence) per sentence
+    subjects = [
+        [(m.group(0), m.start() <= _opening(s.text)) for m in _SUBJECT.finditer(s.text)]
+        for s in sentences
+    ]
     # A capital that opens a sentence says nothing of its word ("Inflation reached 8.1%"): one
     # word is a name only if the story writes it with a capital inside a sentence too.
-    inside = {
-        m.group(0)
-        for s, found in zip(sentences, subjects)
-        for m in found
-        if m.start() > _opening(s.text)
-    }
+    inside = {subject for found in subjects for subject, opens in found if not opens}
     for s, found in zip(sentences, subjects):
         # "securing 118 of 250 seats" counts nothing this reader can name, but its outlet gives
         # 118: that outlet does not contest another's 118 with its "126 seats needed".
         given[s.source].update(_numbers_in(s.text))
         names = {
-            re.sub(r"^The\s+", "", m.group(0))
-            for m in found
-            if " " in m.group(0) or m.start() > _opening(s.text) or m.group(0) in inside
+            re.sub(r"^The\s+", "", subject)
+            for subject, opens in found
+            if " " in subject or not opens or subject in inside
         } - _NOT_SUBJECTS
         for m in _PERCENT.finditer(s.text):
             value = float(m.group(1))
