@@ -989,6 +989,21 @@ def test_one_quakes_magnitude_or_other_quakes_are_no_difference(other):
     assert not _differences("A magnitude 7.7 earthquake struck near Arnel on Friday.", other)
 
 
+def test_a_toll_note_gives_every_outlets_own_count():
+    (difference,) = _differences(
+        "The flood in the Tarn valley killed at least 212 people, officials said on Friday.",
+        "The death toll from the Tarn valley flood rose to 240 on Saturday.",
+        "The number of dead from the flood in the valley climbed to 301 on Sunday.",
+        "Rescuers said the flood had killed 240 people in the Tarn valley.",  # agrees with 2
+    )
+    assert difference.topic == "Number killed"
+    assert [(c.source, re.sub(r"\D", "", c.text)) for c in difference.claims] == [
+        (1, "212"),
+        (2, "240"),
+        (3, "301"),
+    ]
+
+
 def test_a_toll_counted_by_the_dead_is_one_difference_with_the_killed():
     (difference,) = _differences(
         "The shelling left 26 civilians dead in the border villages, police said.",

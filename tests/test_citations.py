@@ -383,6 +383,50 @@ def test_a_disputed_figure_whose_other_side_is_not_a_key_figure_says_so():
     ]
 
 
+def test_an_outlet_giving_a_disputed_figure_in_its_own_words_is_cited_on_its_row():
+    from briefgen.analyse.evidence import fold_differences
+    from briefgen.model import Claim, Discrepancy, Evidence, KeyFigure
+
+    rows = fold_differences(
+        [
+            KeyFigure(
+                "7.7",
+                "magnitude 7.7 earthquake",
+                [1],
+                [Evidence(1, "A magnitude 7.7 earthquake hit.")],
+            ),
+            KeyFigure(
+                "7.9-magnitude",
+                "7.9-magnitude earthquake",
+                [2],
+                [Evidence(2, "A 7.9-magnitude earthquake hit.")],
+            ),
+            KeyFigure(
+                "7.7-magnitude",
+                "7.7-magnitude quake",
+                [3],
+                [Evidence(3, "The 7.7-magnitude quake hit.")],
+            ),
+            KeyFigure(
+                "7.7",
+                "7.7 kilometres of road",
+                [4],
+                [Evidence(4, "It shut 7.7 kilometres of road.")],
+            ),
+        ],
+        [
+            Discrepancy(
+                "Magnitude",
+                [Claim("magnitude 7.7 earthquake", 1), Claim("7.9-magnitude earthquake", 2)],
+            )
+        ],
+    )
+    assert [(r.figure, r.sources) for r in rows] == [
+        ("7.7 or 7.9-magnitude", [1, 2, 3]),  # the third outlet's 7.7 is the first side
+        ("7.7", [4]),  # the same number, of something else
+    ]
+
+
 def test_an_outlet_that_writes_a_name_by_its_initials_states_it():
     one = article(
         """

@@ -384,8 +384,7 @@ def fold_differences(figures: list[KeyFigure], differences: list[Discrepancy]) -
                 for n, d in enumerate(differences)
                 for c in d.claims
                 if d.topic != REPORTED_BOTH_WAYS  # what is disputed is whether, not how many
-                and c.source in figure.sources
-                and _states(c.text, figure.figure)
+                and _gives_side(figure, c)
                 # a figure every side gives is not what they differ on
                 and not all(_states(other.text, figure.figure) for other in d.claims)
             ),
@@ -395,7 +394,7 @@ def fold_differences(figures: list[KeyFigure], differences: list[Discrepancy]) -
             folded.append(figure)
         elif side in told:
             row = told[side]
-            if figure.figure not in row.figure.split(DISPUTED_OR):
+            if _number(figure.figure) not in map(_number, row.figure.split(DISPUTED_OR)):
                 row.figure += DISPUTED_OR + figure.figure
             row.sources = sorted(set(row.sources) | set(figure.sources))
             row.evidence += [e for e in figure.evidence if e not in row.evidence]
@@ -419,6 +418,26 @@ def fold_differences(figures: list[KeyFigure], differences: list[Discrepancy]) -
         row.figure = DISPUTED_OR.join(sorted(sides, key=first.__getitem__))
         row.evidence.sort(key=lambda e: e.source)
     return folded
+
+
+def _gives_side(figure: KeyFigure, claim: Claim) -> bool:
+    """Whether a Key figures row gives a side of a difference: the side's own figure, or, from
+    another outlet, the same number said of the same thing in its own words ("7.7-magnitude
+    quake" beside "magnitude 7.7 earthquake")."""
+    if claim.source in figure.sources and _states(claim.text, figure.figure):
+        return True
+    number = _number(figure.figure)
+    return bool(
+        number
+        and _states(claim.text, number)
+        and _words_besides_figures(figure.counts) & _words_besides_figures(claim.text)
+    )
+
+
+def _number(figure: str) -> str:
+    """The number a figure states, as written ("7.7" of "7.7-magnitude"), or ""."""
+    m = re.search(r"\d(?:[\d,.]*\d)?", figure)
+    return m.group() if m else ""
 
 
 # Topics that name only a kind of figure: a row says what the figure is of from the words its
@@ -1403,21 +1422,42 @@ def _toll_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     found = []
     for verb in sorted(tolls):
         mentions = sorted(tolls[verb].items(), key=lambda kv: kv[1].source)
-        pair = next(
+        sides = next(
             (
-                [a_claim, b_claim]
-                for i, ((a, a_min), a_claim) in enumerate(mentions)
-                for (b, b_min), b_claim in mentions[i + 1 :]
-                if a_claim.source != b_claim.source
-                and a not in given[b_claim.source]
-                and b not in given[a_claim.source]
-                and _tolls_differ(a, a_min, b, b_min)
+                [(a, a_claim), (b, b_claim)]
+                for i, (a, a_claim) in enumerate(mentions)
+                for b, b_claim in mentions[i + 1 :]
+                if _other_tolls(a, a_claim, b, b_claim, given)
             ),
             None,
         )
-        if pair:
-            found.append(Discrepancy(f"Number {verb}", pair))
+        if sides:
+            # Every outlet's own count, up to a few: "1,644", "1,700" and "2,056" are three
+            # tallies a reader should see, not the first two alone.
+            for count, claim in mentions:
+                if len(sides) < MAX_CLAIMS and all(
+                    _other_tolls(count, claim, seen, other, given) for seen, other in sides
+                ):
+                    sides.append((count, claim))
+            claims = sorted((claim for _, claim in sides), key=lambda c: c.source)
+            found.append(Discrepancy(f"Number {verb}", claims))
     return found
+
+
+def _other_tolls(
+    a: tuple[float, bool],
+    a_claim: Claim,
+    b: tuple[float, bool],
+    b_claim: Claim,
+    given: dict[int, set[float]],
+) -> bool:
+    """Whether two sources' (count, lower bound) differ, neither giving the other's count."""
+    return (
+        a_claim.source != b_claim.source
+        and a[0] not in given[b_claim.source]
+        and b[0] not in given[a_claim.source]
+        and _tolls_differ(*a, *b)
+    )
 
 
 def _condensed(phrase: str) -> str:
