@@ -1023,6 +1023,19 @@ def test_a_percentage_is_matched_by_what_it_is_of_when_no_name_says():
     assert not _differences("Exports rose 5% in May.", "Imports rose 5.5% in May.")
 
 
+def test_a_disputed_percentage_is_told_with_what_it_is_a_share_of():
+    (difference,) = _differences(
+        "Under the deal, Ostia will pay 50% of future revenues from new licences into the fund.",
+        "Ostia will contribute 40% of its revenues to the fund, officials said.",
+    )
+    assert [c.text for c in difference.claims] == [
+        "Ostia will pay 50% of future revenues",  # not past the small word "from"
+        "Ostia will contribute 40% of its revenues",
+    ]
+    (vote,) = _differences("Marta Vell won 52% of the 9,000 votes cast.", "Vell won 55%.")
+    assert vote.claims[0].text.endswith("52%")  # an "of" phrase with a figure is another count
+
+
 def test_a_percentage_is_labelled_by_the_word_nearest_it_and_an_opening_capital_is_no_name():
     (growth,) = _differences(
         "The bank projected growth of 1.9% this year.",
