@@ -328,9 +328,14 @@ def test_the_conflicting_pair_lists_both_rates_and_both_sums_in_key_figures():
     figures = {f.figure: (f.counts, f.sources) for f in brief.items_of("key_figures")}
     # One row for each disputed figure, both sides in source order, labelled by the words the
     # sides share: a row with one side alone would state as settled what the outlets dispute.
-    assert figures["3.25% or 3.5%"] == ("deposit rate", [1, 2])
-    assert figures["€14 billion or €16 billion"] == ("bond holdings", [1, 2])
+    assert figures["3.25% or 3.5%"] == ("Deposit rate", [1, 2])
+    assert figures["€14 billion or €16 billion"] == ("Bond holdings", [1, 2])
     assert not {"3.25%", "3.5%", "€14 billion", "€16 billion"} & set(figures)
+    # Sources differ leads each note with the same words, not with "Sum (EUR)" or "Percentage".
+    assert sorted(d.topic for d in brief.items_of("discrepancies")) == [
+        "Bond holdings",
+        "Deposit rate",
+    ]
 
 
 def test_a_disputed_length_is_one_key_figures_row_named_by_its_difference():

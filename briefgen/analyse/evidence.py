@@ -822,7 +822,16 @@ def find_discrepancies(sentences: list[Sentence]) -> list[Discrepancy]:
         if len(claims & told) < 2:
             found.append(difference)
             told |= claims
-    return found[:MAX_DISCREPANCIES]
+    return [_named_topic(d) for d in found[:MAX_DISCREPANCIES]]
+
+
+def _named_topic(difference: Discrepancy) -> Discrepancy:
+    """A difference whose topic names only a kind of figure ("Sum (EUR)", "Percentage") led by
+    the words its sides share before the figure ("Deposit rate"), when they share any."""
+    label = _row_label(difference)
+    if label != difference.topic:
+        difference.topic = label[0].upper() + label[1:]
+    return difference
 
 
 REPORTED_BOTH_WAYS = "Reported both ways"  # the topic of a statement an outlet denies
