@@ -1032,8 +1032,18 @@ def test_a_disputed_percentage_is_told_with_what_it_is_a_share_of():
         "Ostia will pay 50% of future revenues",  # not past the small word "from"
         "Ostia will contribute 40% of its revenues",
     ]
+    assert difference.topic == "Figure for Ostia"
     (vote,) = _differences("Marta Vell won 52% of the 9,000 votes cast.", "Vell won 55%.")
     assert vote.claims[0].text.endswith("52%")  # an "of" phrase with a figure is another count
+    (stake,) = _differences(
+        "The deal gives the US a 50% stake in the fund.",
+        "The deal gives Washington a 51% stake in the fund, officials said.",
+    )
+    assert stake.topic == "Figure for stake"  # not "gives", the word both write before it
+    assert [c.text for c in stake.claims] == [
+        "US a 50% stake in the fund",
+        "Washington a 51% stake in the fund",
+    ]
 
 
 def test_a_percentage_is_labelled_by_the_word_nearest_it_and_an_opening_capital_is_no_name():

@@ -1618,9 +1618,13 @@ def _label(thing: str, phrase_a: str, phrase_b: str) -> str:
     """What a difference is about, as its note's lead.  Percentages are matched by any name
     their two sentences share ("Germany", said of every party's share); the note names the
     longest one both claims themselves carry ("Figure for Alternative for Germany"), or none.
-    Matched by the words before them, it names the one both give nearest the figure: "the bank
-    projected growth of 1.9%" and "the bank forecast growth of 2.1%" are figures for growth."""
+    Matched by the words before them, it names what both say the figure measures ("a 50% stake
+    in the fund"), else the word both give nearest before it: "the bank projected growth of
+    1.9%" and "the bank forecast growth of 2.1%" are figures for growth."""
     if thing.startswith(PERCENT_OF):
+        after = {_share_of(phrase_a).lower(), _share_of(phrase_b).lower()}
+        if len(after) == 1 and "" not in after:
+            return f"Figure for {after.pop()}"  # "a 50% stake in", "a 51% stake in": a stake
         nouns_b = set(_percent_nouns(_PERCENT.split(phrase_b, maxsplit=1)[0]))
         shared = [
             n for n in _percent_nouns(_PERCENT.split(phrase_a, maxsplit=1)[0]) if n in nouns_b
@@ -1631,6 +1635,16 @@ def _label(thing: str, phrase_a: str, phrase_b: str) -> str:
     names_b = set(_LABEL_NAME.findall(phrase_b))
     shared = [n for n in _LABEL_NAME.findall(phrase_a) if n in names_b and n not in _NOT_SUBJECTS]
     return f"Figure for {max(shared, key=len)}" if shared else "Percentage"
+
+
+def _share_of(phrase: str) -> str:
+    """What a percentage phrase says the figure measures, from its words after the figure:
+    "stake" of "50% stake in the fund", "revenues" of "40% of future revenues", or ""."""
+    m = _PERCENT.search(phrase)
+    words = re.findall(r"[A-Za-z][\w'’-]*", phrase[m.end() :]) if m else []
+    if not words:
+        return ""
+    return words[-1] if words[0] == "of" else words[0]
 
 
 PERCENT_OF = "Percentage: "  # a percentage keyed by the noun just before it ("inflation")
@@ -1677,25 +1691,32 @@ def _percent_phrase(text: str, m: re.Match) -> str:
     return before + m.group(0) + _of_phrase(text[m.end() :])
 
 
+# " of the vote", " stake in the fund", " tariff on cars": the noun a percentage qualifies and the
+# phrase that says what it is of (a bare "in May" after the figure says when, not of what).
 _OF_PHRASE = re.compile(
-    r"\s+of\s+(?:(?:the|its|their|his|her|all)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}"
+    r"(?:\s+(?!(?:of|in|on)\b)(?P<noun>[a-z][\w'’-]*))?(?:\s+(?P<preposition>of|in|on)\s+"
+    r"(?P<what>(?:(?:the|its|their|his|her|all)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}))?"
 )
 
 
 def _of_phrase(after: str) -> str:
-    """ " of future revenues" of " of future revenues from new licences": the "of" phrase that
-    opens ``after``, up to three words and not past a small word ("from", "in") or a figure."""
+    """ " of future revenues" of " of future revenues from new licences", " stake in the fund"
+    of " stake in the fund, officials said": what a percentage is of, from the words that open
+    ``after``, up to three words after its preposition and not past a small word or a figure."""
     m = _OF_PHRASE.match(after)
-    if not m:
-        return ""
-    words = m.group(0).split()
-    head = 2 if words[1].lower() in STOP_WORDS else 1  # "of" and an article
-    kept = words[:head]
-    for word in words[head:]:
-        if word.lower() in STOP_WORDS or any(ch.isdigit() for ch in word):
-            break
-        kept.append(word)
-    return " " + " ".join(kept) if len(kept) > head else ""
+    noun = m.group("noun") if m.group("noun") not in (None, *STOP_WORDS) else ""
+    words = (m.group("what") or "").split()
+    article = words[:1] if words and words[0].lower() in STOP_WORDS else []
+    content = list(
+        itertools.takewhile(
+            lambda w: w.lower() not in STOP_WORDS and not any(ch.isdigit() for ch in w),
+            words[len(article) :],
+        )
+    )
+    # "of" may follow the figure itself; "in" and "on" only its noun ("stake in", not "in May").
+    if content and (noun or m.group("preposition") == "of"):
+        return " " + " ".join(filter(None, [noun, m.group("preposition"), *article, *content]))
+    return f" {noun}" if noun else ""
 
 
 _NUMBER = re.compile(rf"(?<![\w.,]){_SPACED_THOUSANDS}|(?<![\w.,])\d[\d,]*(?:\.\d+)?")
