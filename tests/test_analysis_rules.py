@@ -279,6 +279,19 @@ def _differences(*texts: str) -> list:
     return find_discrepancies(sentences)
 
 
+def test_a_length_written_with_an_article_is_compared_and_a_speed_is_no_length():
+    (difference,) = _differences(
+        "The two leaders spoke by phone for 40 minutes on Monday.",
+        "The leaders' phone call lasted nearly an hour, aides said.",
+    )
+    assert [c.text for c in difference.claims] == ["40 minutes", "nearly an hour"]
+    assert not _differences("The call lasted an hour and a half.", "The call lasted 90 minutes.")
+    assert not _differences(
+        "The convoy drove at 60 km an hour for the whole trip.",
+        "The trip took two hours, the convoy's drivers said.",
+    )
+
+
 def test_durations_in_different_units_and_bounds_are_compared():
     (difference,) = _differences(
         "The vote came after 80 minutes of talks in the old town hall.",

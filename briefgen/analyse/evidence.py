@@ -33,11 +33,23 @@ _BOUND = (
     r"(?:(?:more than|less than|fewer than|at least|about|around|nearly|almost|over|some|up to"
     r"|roughly)\s+)?"
 )
-_AMOUNT = r"(\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+# "an hour", "half an hour": a length written with an article (only of hours: "a year" is as often
+# a rate, "€5bn a year", and "a day" a time, "a day later"); not a speed or a wage ("100 km an
+# hour", "$20 an hour").
+_ARTICLE_AMOUNTS = {"an": 1.0, "half an": 0.5}
+_PER_HOUR = "".join(
+    f"(?<!{unit} )" for unit in ("km", "kilometres", "kilometers", "miles", "metres", "knots")
+)
+_AMOUNT = (
+    rf"(\d[\d,]*(?:\.\d+)?|half an(?=\s+hour)|(?<!\d ){_PER_HOUR}an(?=\s+hour)|"
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r")"
+)
 _UNIT = r"[-\s](minute|hour|day|week|month|year)s?"
 _HALF = r"\s+and\s+a\s+half"  # "four and a half hours"
 _DURATION = re.compile(
     rf"\b(?:{_BOUND}|(?:less than|under|fewer than|no more than)\s+)?{_AMOUNT}(?:{_HALF})?{_UNIT}"
+    rf"(?:{_HALF})?"  # "an hour and a half"
     rf"(?:,?\s+(?:and\s+)?{_AMOUNT}{_UNIT})?\b"
     r"(?![\s-]+old\b)",  # "69 years old" is an age, not the length of anything
     re.I,
@@ -1008,7 +1020,10 @@ _UNIT_WORD = re.compile("|".join(_MINUTES), re.I)
 
 def _minutes(m: re.Match) -> float:
     """The length a ``_DURATION`` match gives, in minutes ("1 hour and 45 minutes" → 105)."""
-    whole = _amount(m.group(1)) + (0.5 if re.match(_HALF, m.string[m.end(1) :], re.I) else 0)
+    half = re.match(_HALF, m.string[m.end(1) :], re.I) or re.match(
+        _HALF, m.string[m.end(2) :], re.I
+    )
+    whole = _amount(m.group(1)) + (0.5 if half else 0)
     minutes = whole * _MINUTES[m.group(2).lower()]
     if m.group(3):
         minutes += _amount(m.group(3)) * _MINUTES[m.group(4).lower()]
@@ -1017,6 +1032,8 @@ def _minutes(m: re.Match) -> float:
 
 def _amount(word: str) -> float:
     amount = word.lower().replace(",", "")
+    if amount in _ARTICLE_AMOUNTS:
+        return _ARTICLE_AMOUNTS[amount]
     return float(amount) if amount[0].isdigit() else NUMBER_WORDS[amount]
 
 
