@@ -261,6 +261,23 @@ def test_outlet_from_the_byline_before_the_file_name(tmp_path, credit, outlet, a
     assert article.paragraphs == [("text", BODY)]
 
 
+def test_an_outlet_date_line_names_the_outlet_before_the_urls_site_and_a_byline_does_not(tmp_path):
+    """The publisher saying who it is ("Harbour Ledger, 14 May 2025") is what a reader of the
+    Sources list knows it by; a byline's outlet is as often the agency whose copy a site runs."""
+    path = tmp_path / "bank.txt"
+    url = "https://www.harbourledger.example/economy/bank-holds-rates"
+    path.write_text(
+        f"Central bank holds rates\nHarbour Ledger, 14 May 2025\nSource: {url}\n{BODY}\n",
+        encoding="utf-8",
+    )
+    assert read_sources([str(path)])[0].outlet == "Harbour Ledger"
+    path.write_text(
+        f"Central bank holds rates\nBy Jana Novak | Example Wire\nSource: {url}\n{BODY}\n",
+        encoding="utf-8",
+    )
+    assert read_sources([str(path)])[0].outlet == "harbourledger.example"
+
+
 def test_outlet_from_the_dateline_agency_and_a_sentence_opening_by_is_text(tmp_path):
     path = tmp_path / "bank-ecb.txt"
     path.write_text(

@@ -211,15 +211,22 @@ def parse_text(
         raise InputError(f"{location}: no text in the source")
 
     named: str | None = None  # the outlet a byline or "Source:" line names
+    # The outlet an "Outlet, date" line under the headline names: the publisher saying who it
+    # is, which a reader knows better than the URL's site ("TRT World", not "trtworld.com"); a
+    # byline's or "Source:" line's outlet is as often the agency whose copy it runs.
+    dated: str | None = None
     metadata: set[int] = set()  # lines that say who, where from and when: not the story
     for i, line in enumerate(kept[:DATE_SEARCH_LINES]):
         # The first line is the headline ("By Popular Demand" too) unless it is only a date.
         credit = byline(line) if i else None
-        name = (source_name(line) or dated_outlet(line)) if i else None
+        name = source_name(line) if i else None
+        publisher = dated_outlet(line) if i and not name else None
         if credit:
             author, named = author or credit[0], named or credit[1]
         elif name:
             named = named or name
+        elif publisher:
+            dated = dated or publisher
         elif not date_line(line):  # "19 March 2025", "Published: …": when, not what
             continue
         metadata.add(i)
@@ -257,6 +264,7 @@ def parse_text(
         paragraphs=paragraphs,
         title=title.rstrip(".") if not _is_sentence(title) else title,
         outlet=outlet
+        or dated
         or (outlet_from_url(url) if url else None)
         or named
         or filed_by
