@@ -170,6 +170,19 @@ def test_every_sentence_is_a_candidate_except_captions_bylines_questions_and_def
             "The clean-up will cost the owner (about 3 million euros) by autumn.",
             "The clean-up will cost the owner (about 3 million euros) by autumn.",
         ),
+        # "It" that adds a statement is the statement or agency, no voice; "he" is one.
+        (
+            'Both sides agreed to finalize "as soon as possible a deal on the Tarn dam," it added.',
+            'Both sides agreed to finalize "as soon as possible a deal on the Tarn dam."',
+        ),
+        (
+            "The ministry will open three new border crossings next week, it said.",
+            "The ministry will open three new border crossings next week.",
+        ),
+        (
+            "The ministry will open three new border crossings next week, he said.",
+            "The ministry will open three new border crossings next week, he said.",
+        ),
         # A state's own media speak for its government.
         (
             "According to state media, the vote in Arnel was calm and orderly.",

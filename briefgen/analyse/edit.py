@@ -180,6 +180,22 @@ _TRAILING_MEDIUM = re.compile(
     r"(?:\s+[^,.;:\"“”]{1,60})?)(?=[.!]?$)",
     re.I,
 )
+# "…a comprehensive agreement," it added.': "it" is the statement or the agency the sentence
+# before named, a carrier of the news as in "It added that …" (``_ITS_REPORT``), not a voice.
+_TRAILING_ITS_REPORT = re.compile(
+    r"(?P<stop>,)?(?P<close>[\"”’]?)\s*,?\s+it\s+(?:also\s+)?"
+    r"(?:added|said|says|noted|stated|reported|announced|confirmed)\s*\.$"
+)
+
+
+def _without_its_report(text: str) -> str:
+    """'"…economy," it added.' → '"…economy."'; '…, it said.' → '….'"""
+    m = _TRAILING_ITS_REPORT.search(text)
+    if not m:
+        return text
+    return text[: m.start()] + ("." + m.group("close") if m.group("close") else ".")
+
+
 # "JEDDAH, Saudi Arabia, March 11 -- Ukraine on Tuesday…": a dateline the reader left on the
 # sentence.
 _DATELINE = re.compile(
@@ -204,11 +220,13 @@ MIN_COMPRESSED_WORDS = 6  # a frame is kept when what remains would be too short
 def compress(sentence: str) -> str:
     """``trim``, then reporting frames that name a medium and figure-less asides dropped."""
     text = trim(sentence)
-    shorter = _ASIDE.sub(
-        "",
-        _TRAILING_MEDIUM.sub(
-            "", MEDIUM_FRAME.sub("", _DATELINE.sub("", _GLUED_BYLINE.sub("", text)))
-        ),
+    shorter = _without_its_report(
+        _ASIDE.sub(
+            "",
+            _TRAILING_MEDIUM.sub(
+                "", MEDIUM_FRAME.sub("", _DATELINE.sub("", _GLUED_BYLINE.sub("", text)))
+            ),
+        )
     )
     if shorter != text and len(shorter.split()) >= MIN_COMPRESSED_WORDS and not dangling(shorter):
         return _capitalise(shorter)
