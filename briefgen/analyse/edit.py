@@ -183,7 +183,7 @@ _TRAILING_MEDIUM = re.compile(
 # "…a comprehensive agreement," it added.': "it" is the statement or the agency the sentence
 # before named, a carrier of the news as in "It added that …" (``_ITS_REPORT``), not a voice.
 _TRAILING_ITS_REPORT = re.compile(
-    r"(?P<stop>,)?(?P<close>[\"”’]?)\s*,?\s+it\s+(?:also\s+)?"
+    r",?(?P<close>[\"”’]?)\s*,?\s+it\s+(?:also\s+)?"
     r"(?:added|said|says|noted|stated|reported|announced|confirmed)\s*\.$"
 )
 

@@ -406,7 +406,9 @@ def fold_differences(figures: list[KeyFigure], differences: list[Discrepancy]) -
             folded.append(figure)
         elif side in told:
             row = told[side]
-            if _number(figure.figure) not in map(_number, row.figure.split(DISPUTED_OR)):
+            if _figure_number(figure.figure) not in map(
+                _figure_number, row.figure.split(DISPUTED_OR)
+            ):
                 row.figure += DISPUTED_OR + figure.figure
             row.sources = sorted(set(row.sources) | set(figure.sources))
             row.evidence += [e for e in figure.evidence if e not in row.evidence]
@@ -438,7 +440,7 @@ def _gives_side(figure: KeyFigure, claim: Claim) -> bool:
     quake" beside "magnitude 7.7 earthquake")."""
     if claim.source in figure.sources and _states(claim.text, figure.figure):
         return True
-    number = _number(figure.figure)
+    number = _figure_number(figure.figure)
     return bool(
         number
         and _states(claim.text, number)
@@ -446,7 +448,7 @@ def _gives_side(figure: KeyFigure, claim: Claim) -> bool:
     )
 
 
-def _number(figure: str) -> str:
+def _figure_number(figure: str) -> str:
     """The number a figure states, as written ("7.7" of "7.7-magnitude"), or ""."""
     m = re.search(r"\d(?:[\d,.]*\d)?", figure)
     return m.group() if m else ""
