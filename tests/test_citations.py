@@ -392,33 +392,14 @@ def test_an_outlet_giving_a_disputed_figure_in_its_own_words_is_cited_on_its_row
     from briefgen.analyse.evidence import fold_differences
     from briefgen.model import Claim, Discrepancy, Evidence, KeyFigure
 
+    said = [  # (figure, what it counts, source, its sentence)
+        ("7.7", "magnitude 7.7 earthquake", 1, "A magnitude 7.7 earthquake hit."),
+        ("7.9-magnitude", "7.9-magnitude earthquake", 2, "A 7.9-magnitude earthquake hit."),
+        ("7.7-magnitude", "7.7-magnitude quake", 3, "The 7.7-magnitude quake hit."),
+        ("7.7", "7.7 kilometres of road", 4, "It shut 7.7 kilometres of road."),
+    ]
     rows = fold_differences(
-        [
-            KeyFigure(
-                "7.7",
-                "magnitude 7.7 earthquake",
-                [1],
-                [Evidence(1, "A magnitude 7.7 earthquake hit.")],
-            ),
-            KeyFigure(
-                "7.9-magnitude",
-                "7.9-magnitude earthquake",
-                [2],
-                [Evidence(2, "A 7.9-magnitude earthquake hit.")],
-            ),
-            KeyFigure(
-                "7.7-magnitude",
-                "7.7-magnitude quake",
-                [3],
-                [Evidence(3, "The 7.7-magnitude quake hit.")],
-            ),
-            KeyFigure(
-                "7.7",
-                "7.7 kilometres of road",
-                [4],
-                [Evidence(4, "It shut 7.7 kilometres of road.")],
-            ),
-        ],
+        [KeyFigure(f, counts, [n], [Evidence(n, sentence)]) for f, counts, n, sentence in said],
         [
             Discrepancy(
                 "Magnitude",

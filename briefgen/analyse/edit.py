@@ -119,10 +119,11 @@ _EXPLETIVE_IT = re.compile(
     r"(?:that|whether|when|how|if|why|what|who|to)\b",
     re.I,
 )
+_ITS_VERB = r"(?:added|said|says|noted|stated|reported|announced|confirmed)"
 # "It added that Modi had invited Starmer …": "it" is the statement or the agency the sentence
 # before named, a carrier of the news like "according to the statement", not a person's voice.
 _ITS_REPORT = re.compile(
-    r"^it (?:also )?(?:added|said|says|noted|stated|reported|announced|confirmed) that\s+(?=\S)",
+    rf"^it (?:also )?{_ITS_VERB} that\s+(?=\S)",
     re.I,
 )
 # "This is a positive result as the two countries …": the clause after "as" stands alone.
@@ -184,7 +185,7 @@ _TRAILING_MEDIUM = re.compile(
 # before named, a carrier of the news as in "It added that …" (``_ITS_REPORT``), not a voice.
 _TRAILING_ITS_REPORT = re.compile(
     r",?(?P<close>[\"”’]?)\s*,?\s+it\s+(?:also\s+)?"
-    r"(?:added|said|says|noted|stated|reported|announced|confirmed)\s*\.$"
+    rf"{_ITS_VERB}\s*\.$"
 )
 
 
