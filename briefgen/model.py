@@ -200,7 +200,7 @@ class Brief:
     generator: str = ""
     schema: int = SCHEMA_VERSION
     generated: str | None = None  # the day the brief was made (YYYY-MM-DD); ``date`` is the news's
-    support_note: str = ""  # the line under the title that explains the marks ("": none)
+    support_note: str = ""  # the key to the marks, closing the brief ("": none)
 
     def items_of(self, kind: str) -> list[Any]:
         """The items of every section of ``kind``, in section order."""

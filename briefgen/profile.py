@@ -124,7 +124,8 @@ class Marks:
     """The wording of the corroboration marks (a profile's ``marks`` table).
 
     Each wording is printed as written, ``{n}`` and ``{party}`` filled in; one left empty is
-    not printed.  ``explanation`` is the line under the brief's title; ``corroborated`` and
+    not printed.  ``explanation`` is the key to the marks, printed at the brief's end with how
+    it was made (beside the Sources: it costs the bullets no words); ``corroborated`` and
     ``single`` say how many outlets back a bullet (``min_outlets`` or more: corroborated);
     ``attributed``, ``hedged`` and ``disputed`` follow when they apply; ``confirmed`` replaces
     ``corroborated`` in the bottom line for a fact no source hedges, disputes or gives as one

@@ -533,7 +533,7 @@ A brass band played outside the customs house as the ministers arrived.
             "daily.example",
         ),
     ]
-    told = [i.text for i in bullets(analyse(sources, load_profile("generic"), max_words=170))]
+    told = [i.text for i in bullets(analyse(sources, load_profile("generic"), max_words=145))]
     assert len(told) == 2
     assert any("98%" in text for text in told) and any("85%" in text for text in told)
 

@@ -1618,7 +1618,7 @@ Economists expect one more cut before the end of the year, a survey of 40 analys
         ),
     ]
     full = analyse(told, load_profile("generic"))
-    small = analyse(told, load_profile("generic"), max_words=145)
+    small = analyse(told, load_profile("generic"), max_words=130)
     has = {s.id for s in full.sections if s.items}
     emptied = [s for s in small.sections if not s.items and s.id in has]
     assert "key_figures" in {s.id for s in emptied}

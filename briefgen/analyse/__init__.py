@@ -130,9 +130,8 @@ def _analyse(
         generator=f"briefgen {__version__}",
         generated=document_time().date().isoformat(),
     )
-    # The marks (and the line explaining them) are read, so they cost words: the differences'
-    # marks count in the evidence's share, the explanation in what the brief costs before any
-    # bullet, and each candidate bullet's mark in its own cost (once the differences shown are
+    # The marks are read, so they cost words: the differences' marks count in the evidence's
+    # share and each candidate bullet's mark in its own cost (once the differences shown are
     # known: a bullet is disputed only by a difference the brief tells).
     mark_brief(brief, profile.marks)
     whole = {s.id: list(s.items) for s in brief.sections}  # before the evidence is shortened

@@ -1,13 +1,14 @@
 """The brief's length as a reader counts it: every word except the title and the Sources.
 
 ``reader_words(brief)`` counts what the shipped template prints: the line under the title,
-the line explaining the marks (``brief.support_note``), each section's heading, its items
-(as its kind counts them, marks included: :mod:`briefgen.kinds`) or its empty note.  A
-word is a run of characters without spaces, so a lone "—" or "·" is one, a table row counts
-the "|" between its cells (as a word counter reading the DOCX, the evaluation's scorer among
-them, counts them), and a run of citations such as ``[1][2]`` is one.  Headings count too, so
-the brief is within ``--max-words`` by either reckoning.  ``--max-words`` bounds this count;
-a test renders briefs and holds the two counts equal.
+each section's heading, its items (as its kind counts them, marks included:
+:mod:`briefgen.kinds`) or its empty note.  The key to the marks closes the brief with the
+Sources and how it was made, and is not counted.  A word is a run of characters without
+spaces, so a lone "—" or "·" is one, a table row counts the "|" between its cells (as a word
+counter reading the DOCX, the evaluation's scorer among them, counts them), and a run of
+citations such as ``[1][2]`` is one.  Headings count too, so the brief is within
+``--max-words`` by either reckoning.  ``--max-words`` bounds this count; a test renders
+briefs and holds the two counts equal.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ def reader_words(brief: Brief) -> int:
     )
     if brief.date:
         total += 2  # the date is printed long: "19 March 2025" is three words, "2025-03-19" one
-    total += words(brief.support_note)
     for section in brief.sections:
         if kind(section.kind).counted:
             total += words(section.title) + section_words(section)

@@ -373,7 +373,7 @@ def _differences(brief: Brief) -> list[Discrepancy]:
 
 def mark_brief(brief: Brief, marks: Marks | None) -> None:
     """Mark every bullet (and bottom-line line) and every difference of ``brief``, and set
-    the explanation under its title; with no ``marks`` (a profile without the table) the
+    the key to the marks that closes it; with no ``marks`` (a profile without the table) the
     facts are kept but nothing is printed."""
     differences = _differences(brief)
     wording = marks or Marks()
