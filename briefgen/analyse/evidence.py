@@ -14,12 +14,13 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import ELISION, Actor, Claim, Discrepancy, Evidence, KeyFigure, Quote
 from ..profile import Profile
 from .edit import dangling
-from .items import Candidate, Sentence
+from .items import Candidate, Sentence, names_stated
 from .sections import MIN_SCORE, contradicted, place
 from .sentences import split_sentences
 from .terms import MONTHS, NUMBER_WORDS, STOP_WORDS, WEEKDAYS, content_stems, stem
@@ -813,9 +814,10 @@ class _Duration:
     things: set[str]
 
 
-def find_discrepancies(sentences: list[Sentence]) -> list[Discrepancy]:
+def find_discrepancies(sentences: list[Sentence], kept: list[Candidate] = ()) -> list[Discrepancy]:
     """Durations of one event, tolls, and figures for one named subject, that sources give
-    differently.
+    differently; then figures of sentences that may state one fact (``kept``, see
+    :func:`find_twin_differences`).
 
     One pair of claims is told once: "killed 26 civilians" against "killed 29 civilians" is
     a different toll and a different count of civilians, but one difference to a reader.
@@ -830,6 +832,7 @@ def find_discrepancies(sentences: list[Sentence]) -> list[Discrepancy]:
         + _vote_differences(sentences)
         + _sum_differences(sentences)
         + _figure_differences(sentences)
+        + find_twin_differences(list(kept), sentences)
     )
     for difference in everything:
         claims = {(c.source, re.sub(r"\D", "", c.text)) for c in difference.claims}
@@ -866,6 +869,128 @@ def find_contradictions(kept: list[Candidate]) -> list[Discrepancy]:
                 ]
                 found.append(Discrepancy(REPORTED_BOTH_WAYS, sorted(sides, key=lambda s: s.source)))
     return found
+
+
+_DIGIT = re.compile(r"\d")
+MAX_TWIN_RATIO = 3.0  # two counts of one thing further apart than this are of other things
+DATE_TOPIC_WORDS = 6  # words before a date where what it dates is named ("vote on the accord on")
+
+
+def find_twin_differences(kept: list[Candidate], sentences: list[Sentence]) -> list[Discrepancy]:
+    """Figures two outlets give differently in sentences that may state one fact
+    (``Candidate.alike``): "Norland will withdraw 2,000 troops" against "Norland is to pull
+    3,500 soldiers back", "will vote on the accord on June 18" against "on June 25".
+
+    What no pattern of a kind of figure names (the nouns differ, or the date is of an event to
+    come), the two sentences show by saying the same of the same names.  Each must give one
+    count (or one date) the other does not, its outlet never giving the other's anywhere;
+    counts more than ``MAX_TWIN_RATIO`` apart are of other things.
+    """
+    texts: dict[int, list[str]] = defaultdict(list)
+    for s in sentences:
+        texts[s.source].append(s.text)
+    # What each outlet writes anywhere, read only for the few outlets a difference is between.
+    numbers = functools.cache(lambda source: set().union(*map(_numbers_in, texts[source])))
+    dates = functools.cache(lambda source: set().union(*map(_dates_in, texts[source])))
+    found, told = [], set()
+    for one in kept:
+        if not _DIGIT.search(one.text):
+            continue  # neither a count nor a date: most sentences, and cheap to pass over
+        for other in one.alike:
+            pair = frozenset((id(one), id(other)))
+            if (
+                pair in told
+                or not _DIGIT.search(other.text)
+                or not names_stated(_named(one), other.text)
+                or not names_stated(_named(other), one.text)
+            ):
+                continue
+            told.add(pair)
+            difference = _count_difference(one, other, numbers) or _date_difference(
+                one, other, dates
+            )
+            if difference:
+                found.append(difference)
+    return found
+
+
+def _named(c: Candidate) -> tuple[tuple[str, str], ...]:
+    """The names a candidate states, besides days and months (which its figures are)."""
+    return tuple((n, i) for n, i in c.claims[1] if n not in MONTHS and n not in WEEKDAYS)
+
+
+def _count_difference(
+    one: Candidate, other: Candidate, numbers: Callable[[int], set[float]]
+) -> Discrepancy | None:
+    counted = [_counted(c.text) for c in (one, other)]
+    only = [
+        {v: told for v, told in mine.items() if v not in theirs}
+        for mine, theirs in (counted, counted[::-1])
+    ]
+    if not all(len(o) == 1 for o in only):
+        return None
+    ((a, (phrase_a, noun)),), ((b, (phrase_b, _)),) = (o.items() for o in only)
+    source_a, source_b = one.sources[0], other.sources[0]
+    low, high = sorted((a, b))
+    if a in numbers(source_b) or b in numbers(source_a) or high > MAX_TWIN_RATIO * low:
+        return None
+    if _rounds(a, b):
+        return None
+    claims = sorted([Claim(phrase_a, source_a), Claim(phrase_b, source_b)], key=lambda c: c.source)
+    return Discrepancy(f"Number of {noun.lower()}", claims)
+
+
+def _counted(text: str) -> dict[float, tuple[str, str]]:
+    """The plain counts ``text`` gives (no bound, unit or year): value → (phrase, noun)."""
+    found = {}
+    for figure, counts, noun in _counts(text):
+        value = _count_value(figure)
+        if value and noun != "percent" and not _YEAR.fullmatch(figure):
+            found.setdefault(value, (counts, noun))
+    return found
+
+
+def _dates_in(text: str) -> dict[str, re.Match]:
+    """The days of the month ``text`` gives ("June 18", "18 June" → "Jun 18"), each at its
+    first mention."""
+    found: dict[str, re.Match] = {}
+    for m in _DATE.finditer(text):
+        month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        found.setdefault(f"{month[:3].title()} {int(day)}", m)
+    return found
+
+
+def _date_difference(
+    one: Candidate, other: Candidate, dates: Callable[[int], set[str]]
+) -> Discrepancy | None:
+    given = [_dates_in(c.text) for c in (one, other)]
+    only = [
+        {d: m for d, m in mine.items() if d not in theirs} for mine, theirs in (given, given[::-1])
+    ]
+    if not all(len(o) == 1 for o in only):
+        return None
+    ((a, m_a),), ((b, m_b),) = (o.items() for o in only)
+    if a in dates(other.sources[0]) or b in dates(one.sources[0]):
+        return None
+    # What is dated: the first word before the date that both sentences use ("vote").
+    shared = set(content_stems(other.text))
+    before = one.text[: m_a.start()].split()[-DATE_TOPIC_WORDS:]
+    word = next(
+        (w.strip(",;:") for w in before if set(content_stems(w)) & shared and w[0].isalpha()), ""
+    )
+    claims = [
+        Claim(_from_word(c.text, m, word), c.sources[0]) for c, m in ((one, m_a), (other, m_b))
+    ]
+    topic = f"Date of the {word}" if word else "Date"
+    return Discrepancy(topic, sorted(claims, key=lambda c: c.source))
+
+
+def _from_word(text: str, date: re.Match, word: str) -> str:
+    """The words from ``word`` (within ``DATE_TOPIC_WORDS`` before the date) to the date."""
+    before = text[: date.start()].split()[-DATE_TOPIC_WORDS:]
+    lowered = [w.strip(",;:").lower() for w in before]
+    start = lowered.index(word.lower()) if word and word.lower() in lowered else len(before)
+    return " ".join(before[start:] + [date.group(0)])
 
 
 def _around(text: str, stems: frozenset[str]) -> str:

@@ -82,6 +82,12 @@ RARE_IN = 8  # a word in at most this many candidates is rare enough to bring tw
 # from this probability another outlet's sentence is the same statement (if it backs figures and
 # names)
 TWIN = 0.5
+# From this probability another outlet's sentence may state the same fact, and a figure it gives
+# differently is a difference worth a look (evidence.find_twin_differences, which asks more of the
+# two: one figure of a kind each, the same names).  Lower than ``TWIN``: a different figure
+# lowers the very word overlap the model reads ("withdraw 2,000 troops" and "pull 3,500 soldiers
+# back" score 0.22).
+ALIKE = 0.2
 UNNAMED = "?"  # the voice of a claim whose speaker a sentence names only by a pronoun
 DUPLICATE = (
     0.80  # an outlet's sentence this close (embedding cosine) to another of its own repeats it
@@ -155,6 +161,9 @@ class Candidate:
     # Other outlets' statements of the same fact that deny it ("has not agreed" for "agreed"):
     # set by ``merge``; Sources differ tells both.
     denied_by: list[Candidate] = field(default_factory=list)
+    # Other outlets' sentences that may state the same fact (``ALIKE`` or likelier): where one
+    # gives a figure the other gives differently, Sources differ tells both (set by ``score``).
+    alike: list[Candidate] = field(default_factory=list)
 
     @cached_property
     def words(self) -> int:
@@ -300,6 +309,9 @@ def score(found: list[Candidate], profile: Profile, headlines: list[str] = ()) -
     )
     for n, (c, placement) in enumerate(zip(found, placements)):
         c.placement = placement
+        c.alike = [
+            found[j] for j, p in twins[n] if p >= ALIKE and found[j].sources[0] != c.sources[0]
+        ]
         c.features = _features(c, found, similarity[n][index[n] >= 0], twins[n])
         c.headline = float(titled[n])
         c.salience = round(sum(WEIGHTS[k] * v for k, v in c.features.items()), 3)
@@ -462,16 +474,21 @@ def _backs(twin: Candidate, keeper: Candidate, named: set[str]) -> bool:
     return (
         figures <= said_figures
         and not (opening and opening.group(1) in named and opening.group(1) not in said)
-        and all(
-            name in said or (initials and _initials(initials).search(said))
-            for name, initials in names
-        )
+        and names_stated(names, said)
         and all(phrase in _plain(said) for phrase in _quoted(keeper.text))
         and _one_voice(twin.voice, keeper.voice)
         # "The budget must now be signed by President Ivo Strand" names him, but does not say
         # he "urged lawmakers to try again": a twin says something of what the bullet names.
         and bool(keeper.common_stems & twin.said_stems)
         and not contradicts(keeper.text, said)
+    )
+
+
+def names_stated(names: tuple[tuple[str, str], ...], text: str) -> bool:
+    """Whether ``text`` states each of ``names`` (``Candidate.claims``), word for word or by
+    its initials."""
+    return all(
+        name in text or (initials and _initials(initials).search(text)) for name, initials in names
     )
 
 

@@ -19,7 +19,7 @@ def collect(story: Story, _spec: SectionSpec) -> list[Discrepancy]:
 
     # A statement one outlet denies first: whether a thing happened at all comes before by how
     # much the figures differ.
-    return (find_contradictions(story.kept) + find_discrepancies(story.sentences))[
+    return (find_contradictions(story.kept) + find_discrepancies(story.sentences, story.kept))[
         :MAX_DISCREPANCIES
     ]
 
