@@ -189,9 +189,14 @@ def test_a_key_figure_length_is_an_events_and_says_which_event():
         # Spans of time are background, not what a reader quotes.
         Sentence(1, "Peace in the governor's first 100 days was never likely.", "", 2, 2),
         Sentence(1, "The dispute over the canal has lasted more than three years.", "", 3, 3),
+        Sentence(2, "The accord was signed after talks that lasted six hours.", "", 0, 4),
     ]
     figures = {f.figure: f.counts for f in find_key_figures(said, [], 8)}
-    assert figures == {"nearly 10 hours": "talks", "more than two hours": "on the phone"}
+    assert figures == {
+        "nearly 10 hours": "talks",
+        "more than two hours": "on the phone",
+        "six hours": "talks",
+    }
 
 
 def test_an_age_is_no_length_and_a_row_says_what_it_counts():

@@ -1261,6 +1261,9 @@ _NOT_GIVEN = re.compile(
 )
 
 
+_WHEN_WORDS = frozenset({"after", "before", "during", "following", "since", "until"})
+
+
 def _measured(text: str, m: re.Match) -> str:
     """What a duration is the length of, in the source's words: "talks" for "eight hours of
     talks", "on the phone" for "on the phone for more than two hours" (its figure is beside it)."""
@@ -1271,7 +1274,13 @@ def _measured(text: str, m: re.Match) -> str:
     words = before.group(1).split() if before else []
     while words and words[-1].lower() in STOP_WORDS:
         words.pop()  # "on the phone for": the preposition leads to the figure
-    if any(w.lower() in _EVENT_WORDS for w in words):
+    events = [n for n, w in enumerate(words) if w.lower() in _EVENT_WORDS]
+    if events:
+        # "after talks that lasted": the event, without the clause that says it lasted or the
+        # word that places something else in time after it
+        words = words[: events[-1] + 1]
+        while len(words) > 1 and words[0].lower() in _WHEN_WORDS:
+            words.pop(0)
         return " ".join(words)
     # "talks in Jeddah, which lasted nearly 10 hours": the event named earlier in the sentence
     window = text[max(0, m.start() - DURATION_WINDOW) : m.start()]
