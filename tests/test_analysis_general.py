@@ -682,9 +682,22 @@ def test_a_count_or_a_date_two_outlets_give_differently_in_one_statement_is_a_di
             "Norland is to pull 90,000 soldiers back from the frontier under the deal.",
             "Lawmakers in both countries are due to vote on the accord on June 18.",
         ),
+        # More of them, another side, another time, another debate: figures of other things.
+        (
+            "Norland will withdraw another 1,500 troops from the frontier.",
+            "Lawmakers will hold a second debate on the accord on June 25.",
+        ),
+        (
+            "Norland is to pull 1,500 soldiers back from the southern frontier under the deal.",
+            "Lawmakers in both countries are due to vote on the accord on June 18.",
+        ),
+        (
+            "Norland will withdraw 1,500 troops from the frontier next year.",
+            "Lawmakers in both countries are due to vote on the accord on June 18.",
+        ),
     ],
 )
-def test_alike_statements_of_other_places_far_counts_or_one_date_are_no_difference(other):
+def test_alike_statements_of_other_places_times_or_parts_or_far_counts_are_no_difference(other):
     found = accord_differences(
         (
             "Under the accord, Norland will withdraw 2,000 troops from the frontier by December.",

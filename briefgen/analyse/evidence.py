@@ -884,7 +884,8 @@ def find_twin_differences(kept: list[Candidate], sentences: list[Sentence]) -> l
     What no pattern of a kind of figure names (the nouns differ, or the date is of an event to
     come), the two sentences show by saying the same of the same names.  Each must give one
     count (or one date) the other does not, its outlet never giving the other's anywhere;
-    counts more than ``MAX_TWIN_RATIO`` apart are of other things.
+    counts more than ``MAX_TWIN_RATIO`` apart, an increment ("another 1,500") and sentences
+    of other times or sides ("next year", "the southern frontier") are of other things.
     """
     texts: dict[int, list[str]] = defaultdict(list)
     for s in sentences:
@@ -903,6 +904,7 @@ def find_twin_differences(kept: list[Candidate], sentences: list[Sentence]) -> l
                 or not _DIGIT.search(other.text)
                 or not names_stated(_named(one), other.text)
                 or not names_stated(_named(other), one.text)
+                or _marked(one.text, _OTHER_THING) != _marked(other.text, _OTHER_THING)
             ):
                 continue
             told.add(pair)
@@ -912,6 +914,21 @@ def find_twin_differences(kept: list[Candidate], sentences: list[Sentence]) -> l
             if difference:
                 found.append(difference)
     return found
+
+
+# Words by which two sentences tell figures of different times or sides ("next year", "the
+# southern frontier", "a second debate"): sentences whose such words differ are not one statement.
+_OTHER_THING = frozenset(
+    {"next", "last", "previous", "later", "earlier", "initial", "second", "third"}
+    | {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
+)
+# Words by which a figure adds to another or is a part of it ("another 1,500 troops", "the
+# remaining 300"): in the figure's own phrase, they make it no rival of the other's.
+_INCREMENT = frozenset({"another", "additional", "further", "extra", "remaining", "more", "other"})
+
+
+def _marked(text: str, words: frozenset[str]) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z]+", text.lower())) & words
 
 
 def _named(c: Candidate) -> tuple[tuple[str, str], ...]:
@@ -934,7 +951,7 @@ def _count_difference(
     low, high = sorted((a, b))
     if a in numbers(source_b) or b in numbers(source_a) or high > MAX_TWIN_RATIO * low:
         return None
-    if _rounds(a, b):
+    if _rounds(a, b) or _marked(phrase_a, _INCREMENT) != _marked(phrase_b, _INCREMENT):
         return None
     claims = sorted([Claim(phrase_a, source_a), Claim(phrase_b, source_b)], key=lambda c: c.source)
     return Discrepancy(f"Number of {noun.lower()}", claims)
