@@ -190,6 +190,8 @@ def test_a_key_figure_length_is_an_events_and_says_which_event():
         Sentence(1, "Peace in the governor's first 100 days was never likely.", "", 2, 2),
         Sentence(1, "The dispute over the canal has lasted more than three years.", "", 3, 3),
         Sentence(2, "The accord was signed after talks that lasted six hours.", "", 0, 4),
+        # A time limit is no length of the meeting it sets.
+        Sentence(2, "The mayor will convene a meeting of the council within 48 hours.", "", 1, 5),
     ]
     figures = {f.figure: f.counts for f in find_key_figures(said, [], 8)}
     assert figures == {
@@ -220,6 +222,21 @@ def test_an_age_is_no_length_and_a_row_says_what_it_counts():
     assert sorted(rows) == ["12 days", "5.25%"]
     assert rows["5.25%"].counts == "raised its main rate to 5.25%"
     assert rows["5.25%"].sources == [1, 2]
+
+
+def test_a_number_in_a_name_is_no_figure():
+    from briefgen.analyse.items import Sentence
+
+    said = [
+        Sentence(1, "Two allies requested Article 4 consultations after the attack.", "", 0, 0),
+        Sentence(
+            1, "Experts urged Europe to revisit Sky Shield 2.0 air protection plans.", "", 1, 1
+        ),
+        Sentence(1, "The airline ordered 40 jets, all of them Airbus 320 models.", "", 2, 2),
+        # A day before a count leaves it a count.
+        Sentence(1, "On Friday 12 soldiers were wounded near the border.", "", 3, 3),
+    ]
+    assert sorted(f.figure for f in _key_figures(said)) == ["12", "40"]
 
 
 def test_people_counted_by_what_befell_them_are_key_figures_and_labels_keep_to_their_figure():

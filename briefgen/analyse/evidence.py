@@ -310,12 +310,15 @@ def find_key_figures(
         counted += [
             (
                 m.group(0),
-                _measured(s.text, m) if things & _EVENT_WORDS else _span(s.text, m),
+                _measured(s.text, m) if lasts else _span(s.text, m),
                 (f"{_minutes(m):g}", "minutes"),
-                bool(things & _EVENT_WORDS),
+                lasts,
             )
             for m in _durations(s.text)
             if "-" not in m.group(0) and (things := _things_of(s.text, m))
+            for lasts in [
+                bool(things & _EVENT_WORDS) and not _DEADLINE.search(s.text, 0, m.start())
+            ]
         ]
         for figure, counts, key, named in counted:
             said = Evidence(s.source, s.text)
@@ -503,6 +506,13 @@ def _figure_key(figure: str, noun: str) -> tuple[str, str]:
     ) if "-" not in figure else ""
 
 
+# "Article 5", "Sky Shield 2.0", "Boeing 737 jets": a number right after a capitalised word (not
+# a day or a month: "Friday 12 people") is part of a name and counts nothing.
+_IN_A_NAME = re.compile(
+    rf"(?<![\w'’.-])(?!(?:{'|'.join(WEEKDAYS)}|{_MONTHS})\s$)[{_UPPER}][\w'’.-]*\s$"
+)
+
+
 @functools.lru_cache(
     maxsize=65_536
 )  # key figures and differences both read every sentence's counts
@@ -521,6 +531,7 @@ def _counts(text: str) -> tuple[tuple[str, str, str], ...]:
             or _DATE_CONTEXT.match(after)
             or re.fullmatch(r"(1[89]|20)\d\d", number)
             or _NOT_A_COUNT_AFTER.match(after)
+            or (not m.group(1) and _IN_A_NAME.search(before))
         ):
             continue
         figure = m.group(0).strip()
@@ -1279,6 +1290,10 @@ _NOT_GIVEN = re.compile(
 
 
 _WHEN_WORDS = frozenset({"after", "before", "during", "following", "since", "until"})
+
+
+# "convene a meeting within 48 hours": a time limit, not how long the meeting lasts.
+_DEADLINE = re.compile(r"\b(?:within|in the next|in the coming|by the end of)\s+$", re.I)
 
 
 def _measured(text: str, m: re.Match) -> str:
