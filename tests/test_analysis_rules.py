@@ -524,6 +524,24 @@ def test_a_quotation_credited_to_a_pronoun_is_credited_to_the_person_named_befor
     assert [(q.speaker, q.text.split()[0]) for q in quotes] == [("Anna Berg", "This")]
 
 
+def test_a_quotation_cut_to_one_sentence_leaves_out_the_words_tying_it_to_the_one_before():
+    from briefgen.analyse.evidence import find_quotes
+    from briefgen.model import Actor
+
+    said = (
+        "Analyst Omar Reyes said: \"The talks went on all night. And that's why I worry that "
+        'the ceasefire may not hold once the guns fall silent and the monitors leave."'
+    )
+    (quote,) = find_quotes(
+        [Sentence(1, said, "", 0, 0)], [Actor("Omar Reyes", "Analyst", [1])], load_profile(), 3
+    )
+    assert quote.text == (
+        "… I worry that the ceasefire may not hold once the guns fall silent and the monitors"
+        " leave."
+    )
+    assert quote.text.removeprefix("… ") in said
+
+
 def test_a_note_on_differing_lengths_names_a_few_of_them_however_many_sources():
     texts = [
         f"The talks in the old town hall lasted {n} minutes, officials said."

@@ -271,6 +271,11 @@ _SPEAKER_BEFORE = re.compile(
     rf"((?:(?:Dr|Mr|Mrs|Ms|Prof)\.\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:\s+(?:statement|document|spokesperson|spokesman|spokeswoman|official|officials))?)(?:\s+\w+)?\s+{_REPORTING}\b[^“\"]{{0,80}}$"
 )
 QUOTE_MAX_WORDS = 28
+QUOTE_MIN_WORDS = 6  # a shorter quotation says too little to stand on its own
+_QUOTE_TIE = re.compile(
+    r"(?:(?:and\s+)?(?:that|this)(?:'s|’s|\s+is)\s+why|which\s+is\s+why|and|but|so|yet|also)\s+",
+    re.I,
+)
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 MAX_DISCREPANCIES = 4
 DISPUTED_OR = " or "  # between the sides of a disputed figure in its one Key figures row
@@ -2195,7 +2200,7 @@ def find_quotes(
             quote, weight = _weightiest(m.group(1).strip().rstrip(",;:"), profile)
             # A person's words carry weight as such; an institution's only when they say something
             # the brief is about.
-            if len(quote.split()) >= 6 and (person or weight >= MIN_SCORE):
+            if len(quote.split()) >= QUOTE_MIN_WORDS and (person or weight >= MIN_SCORE):
                 found.append(
                     (person is not None, weight, Quote(quote, person or speaker, [source]))
                 )
@@ -2232,6 +2237,11 @@ def _weightiest(quote: str, profile: Profile) -> tuple[str, float]:
             )
         )
     score, n, best = max(scored, key=lambda s: (s[0], -s[1]))
+    # "… And that's why I'm concerned that…": the words that tie it to the sentence left out
+    # are left out too, as quoting allows, with the ellipsis that says so.
+    tie = _QUOTE_TIE.match(best) if n else None
+    if tie and len(best[tie.end() :].split()) >= QUOTE_MIN_WORDS:
+        best = best[tie.end() :]
     if len(parts) == 1 and len(best.split()) <= QUOTE_MAX_WORDS:
         return best, score
     if len(best.split()) > QUOTE_MAX_WORDS:
