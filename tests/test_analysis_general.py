@@ -649,19 +649,20 @@ def accord_differences(one: tuple[str, str], other: tuple[str, str]) -> dict[str
 
 def test_a_count_or_a_date_two_outlets_give_differently_in_one_statement_is_a_difference():
     # Nothing of a kind of figure names these: the nouns differ ("troops", "soldiers") and the
-    # date is of an event still to come.  The two sentences say the same of the same names.
+    # date is of an event still to come.  The two sentences say the same of the same names, and
+    # the same of each figure (the same verb, the same words before the date).
     found = accord_differences(
         (
             "Under the accord, Norland will withdraw 2,000 troops from the frontier by December.",
             "The two parliaments will vote on the accord on June 18, the foreign ministry said.",
         ),
         (
-            "Norland is to pull 3,500 soldiers back from the frontier under the deal.",
+            "Norland is to withdraw 3,500 soldiers from the frontier under the deal.",
             "Lawmakers in both countries are due to vote on the accord on June 25.",
         ),
     )
     assert found == {
-        "Number of troops": [("withdraw 2,000 troops", 1), ("pull 3,500 soldiers back", 2)],
+        "Number of troops": [("withdraw 2,000 troops", 1), ("withdraw 3,500 soldiers", 2)],
         "Date of the vote": [
             ("vote on the accord on June 18", 1),
             ("vote on the accord on June 25", 2),
@@ -695,6 +696,24 @@ def test_a_count_or_a_date_two_outlets_give_differently_in_one_statement_is_a_di
             "Norland will withdraw 1,500 troops from the frontier next year.",
             "Lawmakers in both countries are due to vote on the accord on June 18.",
         ),
+        # What was done already and what will be; another verb, another thing counted; another
+        # event dated ("arrive" is not "vote").
+        (
+            "Norland has already withdrawn 1,500 troops from the frontier.",
+            "Lawmakers from both countries will sign the accord on June 25.",
+        ),
+        (
+            "Norland is to pull 1,200 tanks back from the frontier under the deal.",
+            "Lawmakers in both countries will debate the accord's text on June 25.",
+        ),
+        (
+            "Norland will withdraw 2,500 tanks from the frontier under the deal.",
+            "Lawmakers in both countries are due to vote on the accord on June 18.",
+        ),
+        (
+            "Norland is to withdraw 2,000 soldiers from the frontier under the deal.",
+            "The two parliaments will ratify the accord on June 25.",
+        ),
     ],
 )
 def test_alike_statements_of_other_places_times_or_parts_or_far_counts_are_no_difference(other):
@@ -722,3 +741,28 @@ def test_a_count_an_outlet_gives_elsewhere_is_no_side_against_it():
         ),
     )
     assert "Number of troops" not in found
+
+
+def test_one_pair_of_figures_is_told_once_however_many_outlets_repeat_one():
+    one = ACCORD.format(
+        troops="Under the accord, Norland will withdraw 2,000 troops from the frontier.",
+        vote="The two parliaments will vote on the accord on June 18.",
+    )
+    other = OTHER_ACCORD.format(
+        troops="Norland is to withdraw 3,500 soldiers from the frontier under the deal.",
+        vote="Lawmakers will vote on the accord on June 18.",
+    )
+    sources = [
+        article(one, "ledger.example"),
+        article(other, "wire.example"),
+        article(
+            other.replace(
+                "Norland is to withdraw 3,500 soldiers from the frontier under the deal.",
+                "Under the deal, Norland is to withdraw 3,500 soldiers from the frontier.",
+            ),
+            "post.example",
+        ),
+    ]
+    brief = analyse(sources, load_profile("generic"))
+    (differ,) = [s for s in brief.sections if s.kind == "discrepancies"]
+    assert [d.topic for d in differ.items] == ["Number of troops"]

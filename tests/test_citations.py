@@ -233,10 +233,11 @@ def test_a_number_in_a_name_is_no_figure():
             1, "Experts urged Europe to revisit Sky Shield 2.0 air protection plans.", "", 1, 1
         ),
         Sentence(1, "The airline ordered 40 jets, all of them Airbus 320 models.", "", 2, 2),
-        # A day before a count leaves it a count.
+        # A day before a count leaves it a count, and so does a sentence's first word.
         Sentence(1, "On Friday 12 soldiers were wounded near the border.", "", 3, 3),
+        Sentence(1, "All 30 passengers were rescued by the coastguard.", "", 4, 4),
     ]
-    assert sorted(f.figure for f in _key_figures(said)) == ["12", "40"]
+    assert sorted(f.figure for f in _key_figures(said)) == ["12", "30", "40"]
 
 
 def test_people_counted_by_what_befell_them_are_key_figures_and_labels_keep_to_their_figure():

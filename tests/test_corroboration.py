@@ -269,7 +269,8 @@ def test_the_budget_counts_the_mark_as_the_partial_prints_it():
     section.items[0].support = marked
     marked.label = "confirmed by two outlets"
     assert kinds.kind("bullets").words(section.items) == plain + 4
-    # Every word the Markdown shows (the explanation, each mark) is one the budget counts.
+    # Every word the Markdown shows before the Sources (each mark) is one the budget counts; the
+    # key to the marks closes the brief with the Sources.
     markdown = render(brief, ["md"])["md"].decode("utf-8")
     body = markdown.split("\n## Sources\n")[0].split("\n", 1)[1]
     shown = sum(
@@ -364,7 +365,7 @@ def sample(tmp_path_factory) -> tuple[Brief, list[tuple[str, str, str]]]:
 
 def test_the_sample_marks_a_bullet_only_for_what_a_reader_must_weigh(sample):
     # The shipped profiles leave a bullet one outlet reports unmarked (most are) and say so in
-    # the line under the title: a mark on every line would be read past.
+    # the key to the marks: a mark on every line would be read past.
     brief, lines = sample
     titles = {s.title for s in brief.sections if kinds.kind(s.kind).bullets}
     bullets = {text: MARK.search(text) for heading, style, text in lines if heading in titles}

@@ -14,12 +14,13 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..model import ELISION, Actor, Claim, Discrepancy, Evidence, KeyFigure, Quote
 from ..profile import Profile
 from .edit import dangling
+from .embed import embed
 from .items import Candidate, Sentence, names_stated
 from .sections import MIN_SCORE, contradicted, place
 from .sentences import split_sentences
@@ -321,9 +322,7 @@ def find_key_figures(
             )
             for m in _durations(s.text)
             if "-" not in m.group(0) and (things := _things_of(s.text, m))
-            for lasts in [
-                bool(things & _EVENT_WORDS) and not _DEADLINE.search(s.text, 0, m.start())
-            ]
+            for lasts in [_lasts(s.text, m, things)]
         ]
         for figure, counts, key, named in counted:
             said = Evidence(s.source, s.text)
@@ -511,10 +510,11 @@ def _figure_key(figure: str, noun: str) -> tuple[str, str]:
     ) if "-" not in figure else ""
 
 
-# "Article 5", "Sky Shield 2.0", "Boeing 737 jets": a number right after a capitalised word (not
-# a day or a month: "Friday 12 people") is part of a name and counts nothing.
+# "Article 5", "Sky Shield 2.0", "Boeing 737 jets": a number right after a capitalised word inside
+# a sentence (not a day or a month: "on Friday 12 people") is part of a name and counts nothing.
+# A sentence's first word is capitalised whatever it is: "The 27 members", "All 30 passengers".
 _IN_A_NAME = re.compile(
-    rf"(?<![\w'’.-])(?!(?:{'|'.join(WEEKDAYS)}|{_MONTHS})\s$)[{_UPPER}][\w'’.-]*\s$"
+    rf"(?<=[\w,;:'’\")] )(?!(?:{'|'.join(WEEKDAYS)}|{_MONTHS})\s$)[{_UPPER}][\w'’.-]*\s$"
 )
 
 
@@ -848,7 +848,7 @@ def find_discrepancies(sentences: list[Sentence], kept: list[Candidate] = ()) ->
         + _vote_differences(sentences)
         + _sum_differences(sentences)
         + _figure_differences(sentences)
-        + find_twin_differences(list(kept), sentences)
+        + find_twin_differences(kept, sentences)
     )
     for difference in everything:
         claims = {(c.source, re.sub(r"\D", "", c.text)) for c in difference.claims}
@@ -887,55 +887,69 @@ def find_contradictions(kept: list[Candidate]) -> list[Discrepancy]:
     return found
 
 
-_DIGIT = re.compile(r"\d")
 MAX_TWIN_RATIO = 3.0  # two counts of one thing further apart than this are of other things
 DATE_TOPIC_WORDS = 6  # words before a date where what it dates is named ("vote on the accord on")
+DATE_LEAD_WORDS = 2  # content words before two dates that must be the same for one thing dated
 
 
-def find_twin_differences(kept: list[Candidate], sentences: list[Sentence]) -> list[Discrepancy]:
-    """Figures two outlets give differently in sentences that may state one fact
-    (``Candidate.alike``): "Norland will withdraw 2,000 troops" against "Norland is to pull
-    3,500 soldiers back", "will vote on the accord on June 18" against "on June 25".
+def find_twin_differences(
+    kept: Sequence[Candidate], sentences: list[Sentence]
+) -> list[Discrepancy]:
+    """Figures two articles give differently in sentences that may state one fact
+    (``Candidate.alike``): "Norland will withdraw 2,000 troops" against "Norland will withdraw
+    3,500 soldiers", "will vote on the accord on June 18" against "vote on the accord on June 25".
 
     What no pattern of a kind of figure names (the nouns differ, or the date is of an event to
-    come), the two sentences show by saying the same of the same names.  Each must give one
-    count (or one date) the other does not, its outlet never giving the other's anywhere;
-    counts more than ``MAX_TWIN_RATIO`` apart, an increment ("another 1,500") and sentences
-    of other times or sides ("next year", "the southern frontier") are of other things.
+    come), the two sentences show by saying the same of the same names, and the same of the
+    figure: a count done by the same verb, a date of the same word.  Each must give one count
+    (or one date) the other does not, its article never giving the other's anywhere.  Counts
+    more than ``MAX_TWIN_RATIO`` apart, an increment ("another 1,500") and sentences of other
+    times or sides ("next year", "already", "on Monday", "the southern frontier") are of other
+    things.  One pair of figures is told once, however many articles repeat either.
     """
     texts: dict[int, list[str]] = defaultdict(list)
     for s in sentences:
         texts[s.source].append(s.text)
-    # What each outlet writes anywhere, read only for the few outlets a difference is between.
-    numbers = functools.cache(lambda source: set().union(*map(_numbers_in, texts[source])))
+    # What each article writes anywhere, read only for the few a difference is between.
+    numbers = functools.cache(
+        lambda source: set().union(*(_numbers_in(t) | set(_counted(t)) for t in texts[source]))
+    )
     dates = functools.cache(lambda source: set().union(*map(_dates_in, texts[source])))
-    found, told = [], set()
+    found: list[Discrepancy] = []
+    sides_told: set[tuple[str, frozenset[str]]] = set()
     for one in kept:
-        if not _DIGIT.search(one.text):
-            continue  # neither a count nor a date: most sentences, and cheap to pass over
+        mine = _figures_of(one.text)
+        if not (mine.counts or mine.dates):
+            continue  # most sentences: passed over before any pair is read
         for other in one.alike:
-            pair = frozenset((id(one), id(other)))
+            theirs = _figures_of(other.text)
             if (
-                pair in told
-                or not _DIGIT.search(other.text)
+                other.sources[0] in one.sources
+                or not (theirs.counts or theirs.dates)
+                or mine.other_thing != theirs.other_thing
                 or not names_stated(_named(one), other.text)
                 or not names_stated(_named(other), one.text)
-                or _marked(one.text, _OTHER_THING) != _marked(other.text, _OTHER_THING)
             ):
                 continue
-            told.add(pair)
             difference = _count_difference(one, other, numbers) or _date_difference(
                 one, other, dates
             )
-            if difference:
+            if difference is None:
+                continue
+            sides = (difference.topic, frozenset(claim.text for claim in difference.claims))
+            if sides not in sides_told:
+                sides_told.add(sides)
                 found.append(difference)
     return found
 
 
-# Words by which two sentences tell figures of different times or sides ("next year", "the
-# southern frontier", "a second debate"): sentences whose such words differ are not one statement.
+# Words by which two sentences tell figures of different times or sides ("next year", "already
+# withdrawn", "on Monday", "the southern frontier", "a second debate"): sentences whose such words
+# differ are not one statement.
 _OTHER_THING = frozenset(
-    {"next", "last", "previous", "later", "earlier", "initial", "second", "third"}
+    {"next", "last", "previous", "later", "earlier", "initial", "first", "second", "third"}
+    | {"already", "still", "this", "coming", "yesterday", "today", "tomorrow", "overnight"}
+    | {day.lower() for day in WEEKDAYS}
     | {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
 )
 # Words by which a figure adds to another or is a part of it ("another 1,500 troops", "the
@@ -943,7 +957,22 @@ _OTHER_THING = frozenset(
 _INCREMENT = frozenset({"another", "additional", "further", "extra", "remaining", "more", "other"})
 
 
-def _marked(text: str, words: frozenset[str]) -> frozenset[str]:
+@dataclass(frozen=True)
+class _Figures:
+    """The counts and dates one sentence gives, read once however many pairs it is in."""
+
+    counts: dict[float, tuple[str, str, str]]  # value → (phrase, counted noun, its verb's stem)
+    dates: dict[str, re.Match]  # "Jun 18" → its first mention
+    other_thing: frozenset[str]  # its words among ``_OTHER_THING``
+
+
+@functools.lru_cache(maxsize=65_536)
+def _figures_of(text: str) -> _Figures:
+    return _Figures(_counted(text), _dates_in(text), _words_among(text, _OTHER_THING))
+
+
+def _words_among(text: str, words: frozenset[str]) -> frozenset[str]:
+    """The words of ``text`` (lower-cased) that are among ``words``."""
     return frozenset(re.findall(r"[a-z]+", text.lower())) & words
 
 
@@ -952,34 +981,62 @@ def _named(c: Candidate) -> tuple[tuple[str, str], ...]:
     return tuple((n, i) for n, i in c.claims[1] if n not in MONTHS and n not in WEEKDAYS)
 
 
+def _one_each(mine: dict, theirs: dict) -> tuple[tuple, tuple] | None:
+    """The one (key, value) each gives that the other does not, if each gives exactly one."""
+    only_mine = [(k, v) for k, v in mine.items() if k not in theirs]
+    only_theirs = [(k, v) for k, v in theirs.items() if k not in mine]
+    return (only_mine[0], only_theirs[0]) if len(only_mine) == len(only_theirs) == 1 else None
+
+
 def _count_difference(
     one: Candidate, other: Candidate, numbers: Callable[[int], set[float]]
 ) -> Discrepancy | None:
-    counted = [_counted(c.text) for c in (one, other)]
-    only = [
-        {v: told for v, told in mine.items() if v not in theirs}
-        for mine, theirs in (counted, counted[::-1])
-    ]
-    if not all(len(o) == 1 for o in only):
+    found = _one_each(_figures_of(one.text).counts, _figures_of(other.text).counts)
+    if found is None:
         return None
-    ((a, (phrase_a, noun)),), ((b, (phrase_b, _)),) = (o.items() for o in only)
+    (a, (phrase_a, noun_a, verb_a)), (b, (phrase_b, noun_b, verb_b)) = found
     source_a, source_b = one.sources[0], other.sources[0]
     low, high = sorted((a, b))
-    if a in numbers(source_b) or b in numbers(source_a) or high > MAX_TWIN_RATIO * low:
-        return None
-    if _rounds(a, b) or _marked(phrase_a, _INCREMENT) != _marked(phrase_b, _INCREMENT):
+    if (
+        not verb_a
+        or verb_a != verb_b  # "killed 8", "wounded 20": two tolls, not one told two ways
+        or not _one_thing(noun_a, noun_b)
+        or a in numbers(source_b)
+        or b in numbers(source_a)
+        or high > MAX_TWIN_RATIO * low
+        or _rounds(a, b)
+        or _words_among(phrase_a, _INCREMENT) != _words_among(phrase_b, _INCREMENT)
+    ):
         return None
     claims = sorted([Claim(phrase_a, source_a), Claim(phrase_b, source_b)], key=lambda c: c.source)
+    noun = noun_a if source_a < source_b else noun_b  # the first article's word for it
     return Discrepancy(f"Number of {noun.lower()}", claims)
 
 
-def _counted(text: str) -> dict[float, tuple[str, str]]:
-    """The plain counts ``text`` gives (no bound, unit or year): value → (phrase, noun)."""
+# Nouns whose embeddings are this close name one thing ("troops" and "soldiers" 0.66, "homes"
+# and "houses" 0.76); "leaders" and "investors" (0.08), "troops" and "tanks" (0.07) or "people"
+# and "civilians" (0.2, a part of them) do not.
+SAME_NOUN = 0.5
+
+
+def _one_thing(noun: str, other: str) -> bool:
+    """Whether two counted nouns name one thing: one word, or words that mean the same."""
+    if stem(noun) == stem(other):
+        return True
+    vectors = embed([noun, other])
+    return float(vectors[0] @ vectors[1]) >= SAME_NOUN
+
+
+def _counted(text: str) -> dict[float, tuple[str, str, str]]:
+    """The plain counts ``text`` gives (no bound or unit): value → (phrase, counted noun, the stem
+    of the word before the figure that says what was done to it, "" if none)."""
     found = {}
     for figure, counts, noun in _counts(text):
         value = _count_value(figure)
-        if value and noun != "percent" and not _YEAR.fullmatch(figure):
-            found.setdefault(value, (counts, noun))
+        if value and noun != "percent":
+            lead = counts.split()[0]
+            verb = stem(lead) if not counts.startswith(figure) and lead.isalpha() else ""
+            found.setdefault(value, (counts, noun, verb))
     return found
 
 
@@ -996,34 +1053,39 @@ def _dates_in(text: str) -> dict[str, re.Match]:
 def _date_difference(
     one: Candidate, other: Candidate, dates: Callable[[int], set[str]]
 ) -> Discrepancy | None:
-    given = [_dates_in(c.text) for c in (one, other)]
-    only = [
-        {d: m for d, m in mine.items() if d not in theirs} for mine, theirs in (given, given[::-1])
-    ]
-    if not all(len(o) == 1 for o in only):
+    """Two dates of one thing: the same words lead to each ("vote on the accord on June 18",
+    "vote on the accord on June 25"), not "opens on June 18" and "arrive on June 17"."""
+    found = _one_each(_figures_of(one.text).dates, _figures_of(other.text).dates)
+    if found is None:
         return None
-    ((a, m_a),), ((b, m_b),) = (o.items() for o in only)
+    (a, m_a), (b, m_b) = found
     if a in dates(other.sources[0]) or b in dates(one.sources[0]):
         return None
-    # What is dated: the first word before the date that both sentences use ("vote").
-    shared = set(content_stems(other.text))
-    before = one.text[: m_a.start()].split()[-DATE_TOPIC_WORDS:]
-    word = next(
-        (w.strip(",;:") for w in before if set(content_stems(w)) & shared and w[0].isalpha()), ""
-    )
-    claims = [
-        Claim(_from_word(c.text, m, word), c.sources[0]) for c, m in ((one, m_a), (other, m_b))
+    mine, theirs = _leading_words(one.text, m_a), _leading_words(other.text, m_b)
+    # The same words lead to each date ("vote on the accord on"): "sign the accord on" dates
+    # another event.
+    shared = min(DATE_LEAD_WORDS, len(mine), len(theirs))
+    if not shared or [s for _, s in mine[-shared:]] != [s for _, s in theirs[-shared:]]:
+        return None
+    sides = [
+        Claim(_told_from(c.text, m, words[-shared][0]), c.sources[0])
+        for c, m, words in ((one, m_a, mine), (other, m_b, theirs))
     ]
-    topic = f"Date of the {word}" if word else "Date"
-    return Discrepancy(topic, sorted(claims, key=lambda c: c.source))
+    topic = f"Date of the {mine[-shared][0]}"
+    return Discrepancy(topic, sorted(sides, key=lambda c: c.source))
 
 
-def _from_word(text: str, date: re.Match, word: str) -> str:
-    """The words from ``word`` (within ``DATE_TOPIC_WORDS`` before the date) to the date."""
-    before = text[: date.start()].split()[-DATE_TOPIC_WORDS:]
-    lowered = [w.strip(",;:").lower() for w in before]
-    start = lowered.index(word.lower()) if word and word.lower() in lowered else len(before)
-    return " ".join(before[start:] + [date.group(0)])
+def _leading_words(text: str, date: re.Match) -> list[tuple[str, str]]:
+    """The content words (no names) among the ``DATE_TOPIC_WORDS`` before a date, with their
+    stems."""
+    words = (w.strip(",;:()") for w in text[: date.start()].split()[-DATE_TOPIC_WORDS:])
+    return [(w, stem(w)) for w in words if w and w[0].islower() and w.lower() not in STOP_WORDS]
+
+
+def _told_from(text: str, date: re.Match, word: str) -> str:
+    """The source's words from ``word`` (its last mention before the date) to the date."""
+    start = text.rindex(word, 0, date.start())
+    return text[start : date.end()]
 
 
 def _around(text: str, stems: frozenset[str]) -> str:
@@ -1294,11 +1356,18 @@ _NOT_GIVEN = re.compile(
 )
 
 
+# Words that place something else in time by an event ("signed after talks that lasted"): the
+# event's length is the talks', not the signing's.
 _WHEN_WORDS = frozenset({"after", "before", "during", "following", "since", "until"})
 
 
 # "convene a meeting within 48 hours": a time limit, not how long the meeting lasts.
 _DEADLINE = re.compile(r"\b(?:within|in the next|in the coming|by the end of)\s+$", re.I)
+
+
+def _lasts(text: str, m: re.Match, things: set[str]) -> bool:
+    """Whether a duration is how long an event lasted ("talks lasted nearly 10 hours")."""
+    return bool(things & _EVENT_WORDS) and not _DEADLINE.search(text, 0, m.start())
 
 
 def _measured(text: str, m: re.Match) -> str:
