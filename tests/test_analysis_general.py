@@ -653,7 +653,7 @@ def test_a_count_or_a_date_two_outlets_give_differently_in_one_statement_is_a_di
     # the same of each figure (the same verb, the same words before the date).
     found = accord_differences(
         (
-            "Under the accord, Norland will withdraw 2,000 troops from the frontier by December.",
+            "Under the accord, Norland will withdraw 2,000 troops from the frontier.",
             "The two parliaments will vote on the accord on June 18, the foreign ministry said.",
         ),
         (
@@ -719,7 +719,7 @@ def test_a_count_or_a_date_two_outlets_give_differently_in_one_statement_is_a_di
 def test_alike_statements_of_other_places_times_or_parts_or_far_counts_are_no_difference(other):
     found = accord_differences(
         (
-            "Under the accord, Norland will withdraw 2,000 troops from the frontier by December.",
+            "Under the accord, Norland will withdraw 2,000 troops from the frontier.",
             "The two parliaments will vote on the accord on June 18, the foreign ministry said.",
         ),
         other,
@@ -732,7 +732,7 @@ def test_a_count_an_outlet_gives_elsewhere_is_no_side_against_it():
     # does not contest the first outlet's 2,000.
     found = accord_differences(
         (
-            "Under the accord, Norland will withdraw 2,000 troops from the frontier by December.",
+            "Under the accord, Norland will withdraw 2,000 troops from the frontier.",
             "The two parliaments will vote on the accord on June 18, the foreign ministry said.",
         ),
         (
@@ -766,3 +766,43 @@ def test_one_pair_of_figures_is_told_once_however_many_outlets_repeat_one():
     brief = analyse(sources, load_profile("generic"))
     (differ,) = [s for s in brief.sections if s.kind == "discrepancies"]
     assert [d.topic for d in differ.items] == ["Number of troops"]
+
+
+@pytest.mark.parametrize(
+    "one, other",
+    [
+        # A plan and a result.
+        (
+            "Velmar Motors expects to deliver 1.8 million cars this year, its chief said.",
+            "Velmar Motors delivered 1.3 million cars this year, its chief said.",
+        ),
+        # The same verb with the names the other way round: two counts, not one.
+        (
+            "Norland returned 95 prisoners to Valdoria in an exchange brokered by Arnel.",
+            "Valdoria returned 75 prisoners to Norland in an exchange brokered by Arnel.",
+        ),
+        # Another number apart: another game, another quarter.
+        (
+            "Ada Kerr scored 35 points as Velmar beat Arnel in Game 3.",
+            "Ada Kerr scored 27 points as Velmar beat Arnel in Game 4.",
+        ),
+        # Rates of other periods.
+        (
+            "Norland returned 200 migrants to Valdoria per week under the deal.",
+            "Norland returned 500 migrants to Valdoria per month under the deal.",
+        ),
+        # A hearing adjourned to a new date is not one held on another.
+        (
+            "The court in Velmar adjourned the hearing of Ivo Marsh on March 2.",
+            "The court in Velmar adjourned the hearing of Ivo Marsh to May 20.",
+        ),
+    ],
+)
+def test_alike_sentences_of_a_plan_and_a_result_or_other_sides_games_or_periods_are_no_difference(
+    one, other
+):
+    lead = "Officials in Velmar gave the figures on Tuesday.\n"
+    sources = [article(lead + one, "ledger.example"), article(lead + other, "wire.example")]
+    brief = analyse(sources, load_profile("generic"))
+    (differ,) = [s for s in brief.sections if s.kind == "discrepancies"]
+    assert not [d.topic for d in differ.items if d.topic.startswith(("Number of", "Date of"))]

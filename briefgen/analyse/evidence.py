@@ -901,11 +901,15 @@ def find_twin_differences(
 
     What no pattern of a kind of figure names (the nouns differ, or the date is of an event to
     come), the two sentences show by saying the same of the same names, and the same of the
-    figure: a count done by the same verb, a date of the same word.  Each must give one count
-    (or one date) the other does not, its article never giving the other's anywhere.  Counts
-    more than ``MAX_TWIN_RATIO`` apart, an increment ("another 1,500") and sentences of other
-    times or sides ("next year", "already", "on Monday", "the southern frontier") are of other
-    things.  One pair of figures is told once, however many articles repeat either.
+    figure: a count done by the same verb in the same form ("will close 900 stores", not "has
+    closed 900"), a date after the same words and preposition.  Each must give one count (or
+    one date) the other does not and every other number alike ("Game 3", "in 2025"), its
+    article never giving the other's anywhere, and name what both name in the same order
+    ("Russia returned 75 to Ukraine" is not "Ukraine returned 95 to Russia").  Counts more than
+    ``MAX_TWIN_RATIO`` apart, an increment ("another 1,500") and sentences of other times,
+    rates or sides ("next year", "already", "a day", "including", "the southern frontier")
+    are of other things.  One pair of figures is told once, however many articles repeat
+    either.
     """
     texts: dict[int, list[str]] = defaultdict(list)
     for s in sentences:
@@ -929,6 +933,7 @@ def find_twin_differences(
                 or mine.other_thing != theirs.other_thing
                 or not names_stated(_named(one), other.text)
                 or not names_stated(_named(other), one.text)
+                or not _names_in_one_order(one.text, other.text)
             ):
                 continue
             difference = _count_difference(one, other, numbers) or _date_difference(
@@ -943,13 +948,18 @@ def find_twin_differences(
     return found
 
 
-# Words by which two sentences tell figures of different times or sides ("next year", "already
-# withdrawn", "on Monday", "the southern frontier", "a second debate"): sentences whose such words
-# differ are not one statement.
+# Words by which two sentences tell figures of different times, rates, stages or sides ("next
+# year", "already withdrawn", "plans to hire", "in May", "per week", "in the morning", "including",
+# "the southern frontier", "a second debate"): sentences whose such words differ are not one
+# statement.
 _OTHER_THING = frozenset(
     {"next", "last", "previous", "later", "earlier", "initial", "first", "second", "third"}
     | {"already", "still", "this", "coming", "yesterday", "today", "tomorrow", "overnight"}
+    | {"since", "during", "per", "each", "daily", "weekly", "monthly", "annual", "annually"}
+    | {"including", "total", "expects", "expected", "plans", "planned", "could", "would"}
+    | {"morning", "afternoon", "evening", "night", "day", "week", "month", "year", "quarter"}
     | {day.lower() for day in WEEKDAYS}
+    | {month.lower() for month in MONTHS}
     | {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
 )
 # Words by which a figure adds to another or is a part of it ("another 1,500 troops", "the
@@ -961,7 +971,7 @@ _INCREMENT = frozenset({"another", "additional", "further", "extra", "remaining"
 class _Figures:
     """The counts and dates one sentence gives, read once however many pairs it is in."""
 
-    counts: dict[float, tuple[str, str, str]]  # value → (phrase, counted noun, its verb's stem)
+    counts: dict[float, tuple[str, str, str]]  # value → (phrase, counted noun, its verb)
     dates: dict[str, re.Match]  # "Jun 18" → its first mention
     other_thing: frozenset[str]  # its words among ``_OTHER_THING``
 
@@ -999,7 +1009,10 @@ def _count_difference(
     low, high = sorted((a, b))
     if (
         not verb_a
-        or verb_a != verb_b  # "killed 8", "wounded 20": two tolls, not one told two ways
+        # "killed 8", "wounded 20": two tolls; "deployed 100,000", "deploy 175,000": a result
+        # and a plan
+        or verb_a != verb_b
+        or _other_numbers(one.text, phrase_a) != _other_numbers(other.text, phrase_b)
         or not _one_thing(noun_a, noun_b)
         or a in numbers(source_b)
         or b in numbers(source_a)
@@ -1028,16 +1041,35 @@ def _one_thing(noun: str, other: str) -> bool:
 
 
 def _counted(text: str) -> dict[float, tuple[str, str, str]]:
-    """The plain counts ``text`` gives (no bound or unit): value → (phrase, counted noun, the stem
-    of the word before the figure that says what was done to it, "" if none)."""
+    """The plain counts ``text`` gives (no bound or unit): value → (phrase, counted noun, the word
+    before the figure that says what was done to it, lower-cased, "" if none)."""
     found = {}
     for figure, counts, noun in _counts(text):
         value = _count_value(figure)
         if value and noun != "percent":
             lead = counts.split()[0]
-            verb = stem(lead) if not counts.startswith(figure) and lead.isalpha() else ""
+            verb = lead.lower() if not counts.startswith(figure) and lead.isalpha() else ""
             found.setdefault(value, (counts, noun, verb))
     return found
+
+
+_NUMBER_RUN = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _other_numbers(text: str, phrase: str) -> Counter[str]:
+    """The numbers ``text`` writes besides those in ``phrase`` (a figure's words)."""
+    return Counter(_NUMBER_RUN.findall(text)) - Counter(_NUMBER_RUN.findall(phrase))
+
+
+def _names_in_one_order(one: str, other: str) -> bool:
+    """Whether the capitalised words both texts write come in the same order in each."""
+    words = [_CAPITAL_WORD.findall(text) for text in (one, other)]
+    shared = set(words[0]) & set(words[1])
+    firsts = [list(dict.fromkeys(w for w in found if w in shared)) for found in words]
+    return firsts[0] == firsts[1]
+
+
+_CAPITAL_WORD = re.compile(rf"\b[{_UPPER}][\w'’-]*")
 
 
 def _dates_in(text: str) -> dict[str, re.Match]:
@@ -1063,9 +1095,14 @@ def _date_difference(
         return None
     mine, theirs = _leading_words(one.text, m_a), _leading_words(other.text, m_b)
     # The same words lead to each date ("vote on the accord on"): "sign the accord on" dates
-    # another event.
+    # another event, "reported results on" a past one, "adjourned the hearing to" a new one.
     shared = min(DATE_LEAD_WORDS, len(mine), len(theirs))
-    if not shared or [s for _, s in mine[-shared:]] != [s for _, s in theirs[-shared:]]:
+    if (
+        not shared
+        or [w.lower() for w, _ in mine[-shared:]] != [w.lower() for w, _ in theirs[-shared:]]
+        or _preposition(one.text, m_a) != _preposition(other.text, m_b)
+        or _other_numbers(one.text, m_a.group(0)) != _other_numbers(other.text, m_b.group(0))
+    ):
         return None
     sides = [
         Claim(_told_from(c.text, m, words[-shared][0]), c.sources[0])
@@ -1080,6 +1117,12 @@ def _leading_words(text: str, date: re.Match) -> list[tuple[str, str]]:
     stems."""
     words = (w.strip(",;:()") for w in text[: date.start()].split()[-DATE_TOPIC_WORDS:])
     return [(w, stem(w)) for w in words if w and w[0].islower() and w.lower() not in STOP_WORDS]
+
+
+def _preposition(text: str, date: re.Match) -> str:
+    """The word right before a date, lower-cased ("on", "to", "from"; "" for none)."""
+    before = text[: date.start()].split()
+    return before[-1].lower() if before else ""
 
 
 def _told_from(text: str, date: re.Match, word: str) -> str:
