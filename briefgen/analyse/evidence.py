@@ -313,17 +313,12 @@ def find_key_figures(
         # A length is quoted when it is an event's ("talks lasted nearly 10 hours"); a span of
         # time ("in his first 100 days", "a war of three years") is background unless strong
         # bullets tell it.
-        counted += [
-            (
-                m.group(0),
-                _measured(s.text, m) if lasts else _span(s.text, m),
-                (f"{_minutes(m):g}", "minutes"),
-                lasts,
-            )
-            for m in _durations(s.text)
-            if "-" not in m.group(0) and (things := _things_of(s.text, m))
-            for lasts in [_lasts(s.text, m, things)]
-        ]
+        for m in _durations(s.text):
+            things = _things_of(s.text, m) if "-" not in m.group(0) else set()
+            if things:
+                lasts = _lasts(s.text, m, things)
+                said_of = _measured(s.text, m) if lasts else _span(s.text, m)
+                counted.append((m.group(0), said_of, (f"{_minutes(m):g}", "minutes"), lasts))
         for figure, counts, key, named in counted:
             said = Evidence(s.source, s.text)
             if key in found:
@@ -889,7 +884,7 @@ def find_contradictions(kept: list[Candidate]) -> list[Discrepancy]:
 
 MAX_TWIN_RATIO = 3.0  # two counts of one thing further apart than this are of other things
 DATE_TOPIC_WORDS = 6  # words before a date where what it dates is named ("vote on the accord on")
-DATE_LEAD_WORDS = 2  # content words before two dates that must be the same for one thing dated
+DATE_LEAD_WORDS = 2  # the content words right before two dates that must match: one thing dated
 
 
 def find_twin_differences(
@@ -1099,24 +1094,23 @@ def _date_difference(
     shared = min(DATE_LEAD_WORDS, len(mine), len(theirs))
     if (
         not shared
-        or [w.lower() for w, _ in mine[-shared:]] != [w.lower() for w, _ in theirs[-shared:]]
+        or [w.lower() for w in mine[-shared:]] != [w.lower() for w in theirs[-shared:]]
         or _preposition(one.text, m_a) != _preposition(other.text, m_b)
         or _other_numbers(one.text, m_a.group(0)) != _other_numbers(other.text, m_b.group(0))
     ):
         return None
     sides = [
-        Claim(_told_from(c.text, m, words[-shared][0]), c.sources[0])
+        Claim(_told_from(c.text, m, words[-shared]), c.sources[0])
         for c, m, words in ((one, m_a, mine), (other, m_b, theirs))
     ]
-    topic = f"Date of the {mine[-shared][0]}"
+    topic = f"Date of the {mine[-shared]}"
     return Discrepancy(topic, sorted(sides, key=lambda c: c.source))
 
 
-def _leading_words(text: str, date: re.Match) -> list[tuple[str, str]]:
-    """The content words (no names) among the ``DATE_TOPIC_WORDS`` before a date, with their
-    stems."""
+def _leading_words(text: str, date: re.Match) -> list[str]:
+    """The content words (no names) among the ``DATE_TOPIC_WORDS`` before a date."""
     words = (w.strip(",;:()") for w in text[: date.start()].split()[-DATE_TOPIC_WORDS:])
-    return [(w, stem(w)) for w in words if w and w[0].islower() and w.lower() not in STOP_WORDS]
+    return [w for w in words if w and w[0].islower() and w.lower() not in STOP_WORDS]
 
 
 def _preposition(text: str, date: re.Match) -> str:

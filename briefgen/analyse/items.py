@@ -83,10 +83,11 @@ RARE_IN = 8  # a word in at most this many candidates is rare enough to bring tw
 # names)
 TWIN = 0.5
 # From this probability another outlet's sentence may state the same fact, and a figure it gives
-# differently is a difference worth a look (evidence.find_twin_differences, which asks more of the
-# two: one figure of a kind each, the same names).  Lower than ``TWIN``: a different figure
-# lowers the very word overlap the model reads ("withdraw 2,000 troops" and "pull 3,500 soldiers
-# back" score 0.22).
+# differently is a difference worth a look (evidence.find_twin_differences, which asks much more
+# of the two: the same names in one order, the same verb, every other number alike).  Lower than
+# ``TWIN``: a different figure lowers the very word overlap the model reads (two outlets' "vote on
+# the accord on June 18" and "due to vote on the accord on June 25" score about 0.5, a count
+# told in other words about 0.2).
 ALIKE = 0.2
 UNNAMED = "?"  # the voice of a claim whose speaker a sentence names only by a pronoun
 DUPLICATE = (
