@@ -768,6 +768,38 @@ def test_one_pair_of_figures_is_told_once_however_many_outlets_repeat_one():
     assert [d.topic for d in differ.items] == ["Number of troops"]
 
 
+def test_a_third_outlet_giving_one_side_in_its_own_words_joins_that_difference():
+    one = ACCORD.format(
+        troops="Under the accord, Norland will withdraw 2,000 troops from the frontier.",
+        vote="The two parliaments will vote on the accord on June 18.",
+    )
+    other = OTHER_ACCORD.format(
+        troops="Norland is to withdraw 3,500 soldiers from the frontier under the deal.",
+        vote="Lawmakers will vote on the accord on June 18.",
+    )
+    third = OTHER_ACCORD.format(
+        troops="Norland will withdraw 3,500 troops from the frontier under the deal.",
+        vote="Parliament will vote on the accord on June 18.",
+    )
+    sources = [
+        article(one, "ledger.example"),
+        article(other, "wire.example"),
+        article(third, "post.example"),
+    ]
+    brief = analyse(sources, load_profile("generic"))
+    (differ,) = [s for s in brief.sections if s.kind == "discrepancies"]
+    assert [(d.topic, [(c.text, c.source) for c in d.claims]) for d in differ.items] == [
+        (
+            "Number of troops",
+            [
+                ("withdraw 2,000 troops", 1),
+                ("withdraw 3,500 soldiers", 2),
+                ("withdraw 3,500 troops", 3),
+            ],
+        )
+    ]
+
+
 @pytest.mark.parametrize(
     "one, other",
     [

@@ -914,8 +914,9 @@ def find_twin_differences(
         lambda source: set().union(*(_numbers_in(t) | set(_counted(t)) for t in texts[source]))
     )
     dates = functools.cache(lambda source: set().union(*map(_dates_in, texts[source])))
-    found: list[Discrepancy] = []
-    sides_told: set[tuple[str, frozenset[str]]] = set()
+    # The figures of each difference told → the difference: a third article giving one of them
+    # joins it ("3,500 soldiers" [2], "3,500 troops" [3]) rather than making another line.
+    told: dict[frozenset[frozenset[str]], Discrepancy] = {}
     for one in kept:
         mine = _figures_of(one.text)
         if not (mine.counts or mine.dates):
@@ -936,11 +937,19 @@ def find_twin_differences(
             )
             if difference is None:
                 continue
-            sides = (difference.topic, frozenset(claim.text for claim in difference.claims))
-            if sides not in sides_told:
-                sides_told.add(sides)
-                found.append(difference)
-    return found
+            figures = frozenset(_figures_said(claim.text) for claim in difference.claims)
+            same = told.setdefault(figures, difference)
+            cited = {claim.source for claim in same.claims}
+            for claim in difference.claims:
+                if claim.source not in cited and len(same.claims) < MAX_CLAIMS:
+                    same.claims = sorted([*same.claims, claim], key=lambda c: c.source)
+                    cited.add(claim.source)
+    return list(told.values())
+
+
+def _figures_said(phrase: str) -> frozenset[str]:
+    """The numbers a side of a difference gives, without separators ("3,500" → "3500")."""
+    return frozenset(n.replace(",", "") for n in _NUMBER_RUN.findall(phrase))
 
 
 # Words by which two sentences tell figures of different times, rates, stages or sides ("next
