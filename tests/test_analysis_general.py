@@ -637,14 +637,22 @@ The demarcation will be overseen by a joint commission of 12 members.
 """
 
 
-def accord_differences(one: tuple[str, str], other: tuple[str, str]) -> dict[str, list]:
-    sources = [
-        article(ACCORD.format(troops=one[0], vote=one[1]), "ledger.example"),
-        article(OTHER_ACCORD.format(troops=other[0], vote=other[1]), "wire.example"),
+def accord_difference_lines(
+    one: tuple[str, str], *others: tuple[str, str]
+) -> list[tuple[str, list[tuple[str, int]]]]:
+    """Sources differ of the accord told by one outlet and by each of ``others`` in its own
+    words: (topic, [(claim, source)]) per line, in order."""
+    sources = [article(ACCORD.format(troops=one[0], vote=one[1]), "ledger.example")] + [
+        article(OTHER_ACCORD.format(troops=troops, vote=vote), f"wire{n}.example")
+        for n, (troops, vote) in enumerate(others, 1)
     ]
     brief = analyse(sources, load_profile("generic"))
     (differ,) = [s for s in brief.sections if s.kind == "discrepancies"]
-    return {d.topic: [(c.text, c.source) for c in d.claims] for d in differ.items}
+    return [(d.topic, [(c.text, c.source) for c in d.claims]) for d in differ.items]
+
+
+def accord_differences(one: tuple[str, str], other: tuple[str, str]) -> dict[str, list]:
+    return dict(accord_difference_lines(one, other))
 
 
 def test_a_count_or_a_date_two_outlets_give_differently_in_one_statement_is_a_difference():
@@ -743,52 +751,38 @@ def test_a_count_an_outlet_gives_elsewhere_is_no_side_against_it():
     assert "Number of troops" not in found
 
 
+THREE_OUTLETS = (
+    (
+        "Under the accord, Norland will withdraw 2,000 troops from the frontier.",
+        "The two parliaments will vote on the accord on June 18.",
+    ),
+    (
+        "Norland is to withdraw 3,500 soldiers from the frontier under the deal.",
+        "Lawmakers will vote on the accord on June 18.",
+    ),
+)
+
+
 def test_one_pair_of_figures_is_told_once_however_many_outlets_repeat_one():
-    one = ACCORD.format(
-        troops="Under the accord, Norland will withdraw 2,000 troops from the frontier.",
-        vote="The two parliaments will vote on the accord on June 18.",
-    )
-    other = OTHER_ACCORD.format(
-        troops="Norland is to withdraw 3,500 soldiers from the frontier under the deal.",
-        vote="Lawmakers will vote on the accord on June 18.",
-    )
-    sources = [
-        article(one, "ledger.example"),
-        article(other, "wire.example"),
-        article(
-            other.replace(
-                "Norland is to withdraw 3,500 soldiers from the frontier under the deal.",
-                "Under the deal, Norland is to withdraw 3,500 soldiers from the frontier.",
-            ),
-            "post.example",
+    lines = accord_difference_lines(
+        *THREE_OUTLETS,
+        (
+            "Under the deal, Norland is to withdraw 3,500 soldiers from the frontier.",
+            "Lawmakers will vote on the accord on June 18.",
         ),
-    ]
-    brief = analyse(sources, load_profile("generic"))
-    (differ,) = [s for s in brief.sections if s.kind == "discrepancies"]
-    assert [d.topic for d in differ.items] == ["Number of troops"]
+    )
+    assert [topic for topic, _ in lines] == ["Number of troops"]
 
 
 def test_a_third_outlet_giving_one_side_in_its_own_words_joins_that_difference():
-    one = ACCORD.format(
-        troops="Under the accord, Norland will withdraw 2,000 troops from the frontier.",
-        vote="The two parliaments will vote on the accord on June 18.",
+    lines = accord_difference_lines(
+        *THREE_OUTLETS,
+        (
+            "Norland will withdraw 3,500 troops from the frontier under the deal.",
+            "Parliament will vote on the accord on June 18.",
+        ),
     )
-    other = OTHER_ACCORD.format(
-        troops="Norland is to withdraw 3,500 soldiers from the frontier under the deal.",
-        vote="Lawmakers will vote on the accord on June 18.",
-    )
-    third = OTHER_ACCORD.format(
-        troops="Norland will withdraw 3,500 troops from the frontier under the deal.",
-        vote="Parliament will vote on the accord on June 18.",
-    )
-    sources = [
-        article(one, "ledger.example"),
-        article(other, "wire.example"),
-        article(third, "post.example"),
-    ]
-    brief = analyse(sources, load_profile("generic"))
-    (differ,) = [s for s in brief.sections if s.kind == "discrepancies"]
-    assert [(d.topic, [(c.text, c.source) for c in d.claims]) for d in differ.items] == [
+    assert lines == [
         (
             "Number of troops",
             [

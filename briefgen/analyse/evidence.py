@@ -916,7 +916,7 @@ def find_twin_differences(
     dates = functools.cache(lambda source: set().union(*map(_dates_in, texts[source])))
     # The figures of each difference told → the difference: a third article giving one of them
     # joins it ("3,500 soldiers" [2], "3,500 troops" [3]) rather than making another line.
-    told: dict[frozenset[frozenset[str]], Discrepancy] = {}
+    told: dict[frozenset[frozenset[float]], Discrepancy] = {}
     for one in kept:
         mine = _figures_of(one.text)
         if not (mine.counts or mine.dates):
@@ -947,9 +947,9 @@ def find_twin_differences(
     return list(told.values())
 
 
-def _figures_said(phrase: str) -> frozenset[str]:
-    """The numbers a side of a difference gives, without separators ("3,500" → "3500")."""
-    return frozenset(n.replace(",", "") for n in _NUMBER_RUN.findall(phrase))
+def _figures_said(phrase: str) -> frozenset[float]:
+    """The numbers a side of a difference gives ("3,500" → 3500.0)."""
+    return frozenset(_numbers_in(phrase))
 
 
 # Words by which two sentences tell figures of different times, rates, stages or sides ("next
@@ -1057,23 +1057,22 @@ def _counted(text: str) -> dict[float, tuple[str, str, str]]:
     return found
 
 
-_NUMBER_RUN = re.compile(r"\d+(?:[.,]\d+)*")
+# Any run of digits, inside a name too ("Q2", "Game 3", "G7"), unlike ``_NUMBER``: what tells two
+# periods or events apart is often written that way.
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def _other_numbers(text: str, phrase: str) -> Counter[str]:
-    """The numbers ``text`` writes besides those in ``phrase`` (a figure's words)."""
-    return Counter(_NUMBER_RUN.findall(text)) - Counter(_NUMBER_RUN.findall(phrase))
+    """The digits ``text`` writes besides those in ``phrase`` (a figure's words)."""
+    return Counter(_DIGITS.findall(text)) - Counter(_DIGITS.findall(phrase))
 
 
 def _names_in_one_order(one: str, other: str) -> bool:
     """Whether the capitalised words both texts write come in the same order in each."""
-    words = [_CAPITAL_WORD.findall(text) for text in (one, other)]
+    words = [_CAPITALISED.findall(text) for text in (one, other)]
     shared = set(words[0]) & set(words[1])
     firsts = [list(dict.fromkeys(w for w in found if w in shared)) for found in words]
     return firsts[0] == firsts[1]
-
-
-_CAPITAL_WORD = re.compile(rf"\b[{_UPPER}][\w'’-]*")
 
 
 def _dates_in(text: str) -> dict[str, re.Match]:
