@@ -210,6 +210,24 @@ def test_docx_tables_fit_inside_the_margins(sample_papers):
     assert table._tbl.xpath("./w:tblPr/w:tblLayout/@w:type") == ["fixed"]
 
 
+@needs_dejavu
+def test_a_narrow_docx_column_holds_its_longest_word_in_bold_with_the_cell_margins(sample_papers):
+    # Measured in the widest face the house style names (DejaVu Sans, what a reader without
+    # Arial gets): "Source" must not wrap to "Sourc" / "e".
+    from reportlab.pdfbase.pdfmetrics import registerFont, stringWidth
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    bold = DEJAVU.with_name("DejaVuSans-Bold.ttf")
+    registerFont(TTFont("DejaVuBoldForWidths", str(bold)))
+    document = docx.Document(io.BytesIO(sample_papers["a4"]["docx"]))
+    margins = 2 * 0.08 * 72  # Word's default cell margins, in points
+    for table in document.tables:
+        for column_index, column in enumerate(table.columns):
+            words = [word for row in table.rows for word in row.cells[column_index].text.split()]
+            widest = max(stringWidth(w, "DejaVuBoldForWidths", 9) for w in words)
+            assert column.width.pt >= widest + margins
+
+
 def test_html_is_one_self_contained_escaped_file(sample_papers):
     page = render(brief_with(HOSTILE), ["html"], marking="OFFICIAL <x>")["html"].decode()
     lowered = page.lower()

@@ -618,12 +618,19 @@ def _add_table(document, block: Block, style: Style, width: Emu) -> None:
     document.add_paragraph(style="Normal").paragraph_format.space_after = Pt(0)
 
 
+# Characters a cell needs beyond its text: Word's cell margins (0.08" a side, about two
+# characters of table text) and slack for a bold header or a wider substitute face (a reader
+# without Arial; LibreOffice wrapped "Source" in a column of six characters and two).
+CELL_SLACK = 4
+
+
 def _column_widths(block: Block, columns: int, width: Emu) -> list[Emu]:
     """Short columns keep about their longest text; long ones share the rest, so cells wrap."""
     natural = [3] * columns
     for row in block.rows:
         for index, runs in enumerate(row):
-            natural[index] = max(natural[index], len("".join(r.text for r in runs)) + 2)
+            text = len("".join(r.text for r in runs))
+            natural[index] = max(natural[index], text + CELL_SLACK)
     total_chars = width / Pt(5.2)  # characters of ~9pt text a line holds
     narrow = [n <= total_chars * 0.2 for n in natural]
     fixed = sum(n for n, is_narrow in zip(natural, narrow) if is_narrow)
