@@ -834,7 +834,10 @@ def find_discrepancies(sentences: list[Sentence], kept: list[Candidate] = ()) ->
     a different toll and a different count of civilians, but one difference to a reader.
     """
     found, told = [], set()
-    everything = (
+    texts: dict[int, list[str]] = defaultdict(list)
+    for s in sentences:
+        texts[s.source].append(s.text)
+    by_kind = (
         _duration_differences(sentences)
         + _date_differences(sentences)
         + _year_differences(sentences)
@@ -843,14 +846,260 @@ def find_discrepancies(sentences: list[Sentence], kept: list[Candidate] = ()) ->
         + _vote_differences(sentences)
         + _sum_differences(sentences)
         + _figure_differences(sentences)
-        + find_twin_differences(kept, sentences)
     )
+    everything = [
+        d for d in (_of_one_thing(d, texts) for d in by_kind) if d is not None
+    ] + find_twin_differences(kept, sentences)
     for difference in everything:
         claims = {(c.source, re.sub(r"\D", "", c.text)) for c in difference.claims}
         if len(claims & told) < 2:
             found.append(difference)
             told |= claims
     return [_named_topic(d) for d in found[:MAX_DISCREPANCIES]]
+
+
+def _of_one_thing(difference: Discrepancy, texts: dict[int, list[str]]) -> Discrepancy | None:
+    """The difference with only the claims whose sentences may tell the same thing as its first
+    claim's (:func:`_one_account`), or None when no other outlet's is left.
+
+    The finders of a kind of figure pair two figures by what they count (a toll, a length, a sum
+    in one currency); that the sentences tell one event, not two readings, periods, plans or
+    parties, only the rest of the two sentences shows.  A claim whose sentence cannot be found
+    (elided beyond recognition) is kept: nothing speaks against it.
+    """
+    first = difference.claims[0]
+    first_text = _sentence_of(first, texts)
+    claims = [first]
+    for claim in difference.claims[1:]:
+        text = _sentence_of(claim, texts)
+        if (
+            claim.source == first.source
+            or first_text is None
+            or text is None
+            or _one_account(first_text, first, text, claim)
+        ):
+            claims.append(claim)
+    if len({claim.source for claim in claims}) < 2:
+        return None
+    difference.claims = claims
+    return difference
+
+
+def _sentence_of(claim: Claim, texts: dict[int, list[str]]) -> str | None:
+    """The sentence of the claim's source that holds every stretch of its words."""
+    parts = claim.parts()
+    return next((t for t in texts[claim.source] if parts and all(p in t for p in parts)), None)
+
+
+# Words that set a figure in a time, a place in a series or a part of the day: two sentences
+# naming different ones ("on Monday" and "on Tuesday", "in 2024" and "in 2025", "Q1" and "Q2",
+# "the first reading" and "the final vote", "Game 3" and "Game 4") tell figures of two things.
+_WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b")
+_MONTH = re.compile(rf"\b(?:{'|'.join(MONTHS)})\b")
+_A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_PERIOD = re.compile(
+    r"\bQ[1-4]\b|\bH[12]\b|\b(?:first|second|third|fourth)\s+(?:quarter|half)\b", re.I
+)
+_STAGE = re.compile(
+    r"\b(?:first|second|third|final|initial|preliminary|latest|earlier|previous)\b", re.I
+)
+_NUMBERED = re.compile(r"\b[A-Z][a-z]+\s+\d+\b")
+_DAYPART = re.compile(r"\b(?:morning|afternoon|evening|night|overnight)\b", re.I)
+# Words of one more of a kind ("a second quake", "another raid"; not "placed second") and of a
+# part or the whole ("in Dorn county alone", "across the whole province"): in one sentence and
+# not the other, the two count other things.
+_ANOTHER = re.compile(r"\banother\b|\ban?\s+(?:second|third|separate|subsequent|fresh)\b", re.I)
+_SCOPE = re.compile(r"\b(?:alone|whole|entire|nationwide|countrywide|statewide)\b", re.I)
+# "100 trucks a day" and "250 trucks" in all; "a day later" dates, it is no rate.
+_RATE = re.compile(
+    r"\b(?:a|an|per|each|every)\s+(day|night|week|month|year|hour|minute)s?\b"
+    r"(?!\s+(?:later|earlier|ago|after|before))"
+    r"|\b(daily|nightly|weekly|monthly|yearly|annually|hourly)\b",
+    re.I,
+)
+# In the figure's clause, words of a figure planned, expected or possible ("will deploy",
+# "expects to deliver", "could face a fine of up to") and of another time ("a decade ago"): said
+# in one account and not the other, the two are a plan and a result, or two events.  ("May" is
+# a month, "may" a plan.)
+_PLANNED = re.compile(
+    r"\b(?:will|would|could|(?-i:may)|might|shall|forecasts?|projected|predicted|scheduled|possible"
+    r"|potential)\b|\b(?:plans?|planned|planning|expects?|expected|aims?|aimed|intends?|intended"
+    r"|seeks?|sought|hopes?|set|due|proposed|proposes|offered|offers|promised|pledged|vowed"
+    r"|agreed|agrees)\s+to\b",
+    re.I,
+)
+_PAST = re.compile(r"\b(?:ago|last|former|next)\b", re.I)
+# Words by which a clause says who gives a figure, not who did what it counts: names before them
+# are the speaker's ("Tusk said 19 drones", "the army said 23": two parties' counts differ).
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|stated|reported|announced|according|estimated|claimed|put)\b", re.I
+)
+_BOUND_WORDS = frozenset(
+    {"about", "around", "some", "nearly", "almost", "over", "roughly", "approximately", "than"}
+    | {"least", "more", "less", "fewer", "up", "estimated", "an"}
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s(?:and|but|while|whereas)\s")
+_NAME_RUN = re.compile(rf"[{_UPPER}][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[{_UPPER}][\w'’-]*)*")
+
+
+def _one_account(one: str, one_claim: Claim, other: str, other_claim: Claim) -> bool:
+    """Whether two sentences giving a figure differently may be two accounts of one thing.
+
+    Not when their claims differ in two figures each (two things told) or count other things
+    ("14 militants", "9 civilians"); when, beside the figures themselves, they name other days,
+    months, years, quarters, stages, numbered events or parts of the day, or one names one
+    more of a kind ("a second quake") or a part or the whole ("alone", "the whole province")
+    and the other does not; when they give the figure at other rates ("a day", "each week");
+    when one plans, expects or allows it, or tells it of another time ("ago"), and the other
+    does not; when the names that do what is counted differ ("Varnia returned 95", "Tolsk
+    returned 84"; not who said it: two parties' counts are a difference), or those of what is
+    counted ("60 Varnian soldiers", "58 Tolskan soldiers"); or when the figure's clause names
+    only names the other never writes.  Verbs are not compared: outlets tell one toll by
+    "wounded" and "injured", "left dead" and "killed".
+    """
+    # "a profit of $300m in 2024" and "of $320m in 2025": two figures differ, two things told
+    mine, theirs = (
+        Counter(_DIGITS.findall(one_claim.text)),
+        Counter(_DIGITS.findall(other_claim.text)),
+    )
+    if len(mine - theirs) > 1 and len(theirs - mine) > 1:
+        return False
+    nouns = [_counted_noun(claim.text) for claim in (one_claim, other_claim)]
+    if all(nouns) and not _one_thing(nouns[0], nouns[1]):
+        return False  # "killed 14 militants", "killed 9 civilians"
+    rest = [_without(one, one_claim), _without(other, other_claim)]
+    for pattern in (_WEEKDAY, _MONTH, _A_YEAR, _PERIOD, _STAGE, _NUMBERED, _DAYPART):
+        found = [{m.lower() for m in pattern.findall(text)} for text in rest]
+        if found[0] and found[1] and not found[0] & found[1]:
+            return False
+    for pattern in (_ANOTHER, _SCOPE):
+        if {m.lower() for m in pattern.findall(rest[0])} != {
+            m.lower() for m in pattern.findall(rest[1])
+        }:
+            return False
+    if _rates(rest[0]) != _rates(rest[1]):
+        return False
+    sides = ((one, one_claim), (other, other_claim))
+    # A sentence's first word is capitalised whatever it is: it is a name only where the two
+    # write it inside a sentence too ("Russia returned 75 prisoners to Ukraine"), not in
+    # "Lawmakers voted 212-196" against "Parliament passed the bill by 212 votes to 198".
+    inside = set(_CAPITALISED.findall(one[1:])) | set(_CAPITALISED.findall(other[1:]))
+    common = {_first_word(text) for text in (one, other)} - inside
+    clauses = [_clause_of(text, claim) for text, claim in sides]
+    planned = [
+        bool(_PLANNED.search(clause)) or _to_before(text, claim)
+        for clause, (text, claim) in zip(clauses, sides)
+    ]
+    if planned[0] != planned[1]:
+        return False
+    if bool(_PAST.search(clauses[0])) != bool(_PAST.search(clauses[1])):
+        return False
+    for names_of in (_subject_names, _counted_names):
+        found = [names_of(text, claim) - common for text, claim in sides]
+        if found[0] and found[1] and not found[0] & found[1]:
+            return False
+    names = [_names(clause) - common for clause in clauses]
+    return not (
+        names[0]
+        and names[1]
+        and not names[0] & set(_CAPITALISED.findall(other))
+        and not names[1] & set(_CAPITALISED.findall(one))
+    )
+
+
+def _first_word(text: str) -> str:
+    found = _CAPITALISED.match(text.lstrip(" \"“‘'([-"))
+    return found.group() if found else ""
+
+
+# Words that count people whatever they are ("26 people", "29 civilians" may be one toll).
+_ANY_PEOPLE = frozenset({"people", "persons", "others", "individuals", "victims", "residents"})
+
+
+def _counted_noun(claim: str) -> str:
+    """The plural noun a claim's count is of ("civilians" of "killed 9 civilians"), or "" when
+    it counts people in general or names nothing after its figure."""
+    number = _NUMBER.search(claim)
+    if number is None:
+        return ""
+    for word in claim[number.end() :].split()[:3]:
+        word = word.strip(',.;:()"“”')
+        if word.islower() and len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            return "" if word in _ANY_PEOPLE else word
+    return ""
+
+
+def _without(text: str, claim: Claim) -> str:
+    """``text`` without the claim's own words (its figure and what it says of it)."""
+    for part in claim.parts():
+        text = text.replace(part, " ")
+    return text
+
+
+def _rates(text: str) -> set[str]:
+    """The rates ``text`` gives a figure at ("a day", "weekly" → "day", "week")."""
+    return {(m.group(1) or m.group(2)).lower().removesuffix("ly") for m in _RATE.finditer(text)}
+
+
+def _clause_of(text: str, claim: Claim) -> str:
+    """The clause of ``text`` that holds the claim's first figure (or its first words)."""
+    at = _figure_at(text, claim)
+    if at is None:
+        parts = claim.parts()
+        found = text.find(parts[0]) if parts else -1
+        if found < 0:
+            return text
+        at = (found, found + len(parts[0]))
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at[0])]
+    stop = _CLAUSE_BREAK.search(text, at[1])
+    return text[starts[-1] if starts else 0 : stop.start() if stop else len(text)]
+
+
+def _names(text: str) -> set[str]:
+    """The capitalised words of ``text`` that may be names (not days, months or function words)."""
+    return {
+        w
+        for w in _CAPITALISED.findall(text)
+        if w.lower() not in STOP_WORDS and w not in WEEKDAYS and w not in MONTHS
+    }
+
+
+def _figure_at(text: str, claim: Claim) -> tuple[int, int] | None:
+    """Where the claim's first figure stands in ``text`` (start, end), if it can be found."""
+    parts = claim.parts()
+    at = text.find(parts[0]) if parts else -1
+    figure = _NUMBER.search(parts[0]) if parts else None
+    return (at + figure.start(), at + figure.end()) if at >= 0 and figure else None
+
+
+def _subject_names(text: str, claim: Claim) -> set[str]:
+    """The run of names nearest before the figure in its clause ("the Green Alliance won 20.8%"),
+    past any that only say who gives it."""
+    clause = _clause_of(text, claim)
+    at = _figure_at(clause, claim)
+    before = clause[: at[0]] if at else clause
+    reported = list(_REPORTED.finditer(before))
+    before = before[reported[-1].end() :] if reported else before
+    runs = [_names(run.group()) for run in _NAME_RUN.finditer(before)]
+    return next((run for run in reversed(runs) if run), set())
+
+
+def _counted_names(text: str, claim: Claim) -> set[str]:
+    """The names between the figure and what it counts ("60 Varnian soldiers")."""
+    at = _figure_at(text, claim)
+    return _names(" ".join(text[at[1] :].split()[:2])) if at else set()
+
+
+def _to_before(text: str, claim: Claim) -> bool:
+    """Whether "to" leads to the verb before the claim's figure ("expects to deliver 1.8
+    million"), past bounds: a figure aimed at, not one reached."""
+    at = _figure_at(text, claim)
+    if at is None:
+        return False
+    words = re.findall(r"[\w'’-]+", text[: at[0]].lower())
+    while words and words[-1] in _BOUND_WORDS:
+        words.pop()
+    return len(words) >= 2 and words[-2] == "to" and words[-1] not in STOP_WORDS
 
 
 def _named_topic(difference: Discrepancy) -> Discrepancy:
