@@ -1072,6 +1072,14 @@ def test_a_toll_note_gives_every_outlets_own_count():
             "Halden Motors expects to deliver 1.8 million cars, its chief said.",
             "Halden Motors delivered 1.6 million cars, its chief said.",
         ),
+        (
+            "Analysts had expected Kestrel Motors to report a profit of $300m for the quarter.",
+            "Kestrel Motors reported a profit of $320m for the quarter, its chief said.",
+        ),
+        (
+            "Organisers of the Merrow marathon expected 12,000 runners, a spokeswoman said.",
+            "A record 11,000 runners finished the Merrow marathon, organisers said.",
+        ),
         # another time
         (
             "The flood in Ostrel killed 31 people this week, officials said.",

@@ -922,10 +922,10 @@ _RATE = re.compile(
 # in one account and not the other, the two are a plan and a result, or two events.  ("May" is
 # a month, "may" a plan.)
 _PLANNED = re.compile(
-    r"\b(?:will|would|could|(?-i:may)|might|shall|forecasts?|projected|predicted|scheduled|possible"
-    r"|potential)\b|\b(?:plans?|planned|planning|expects?|expected|aims?|aimed|intends?|intended"
-    r"|seeks?|sought|hopes?|set|due|proposed|proposes|offered|offers|promised|pledged|vowed"
-    r"|agreed|agrees)\s+to\b",
+    r"\b(?:will|would|could|(?-i:may)|might|shall|forecasts?|projected|predicted|scheduled"
+    r"|possible|potential|expects?|expected|anticipated)\b|\b(?:plans?|planned|planning|aims?"
+    r"|aimed|intends?|intended|seeks?|sought|hopes?|set|due|proposed|proposes|offered|offers"
+    r"|promised|pledged|vowed|agreed|agrees)\s+to\b",
     re.I,
 )
 _PAST = re.compile(r"\b(?:ago|last|former|next)\b", re.I)
@@ -1014,18 +1014,26 @@ def _first_word(text: str) -> str:
 
 # Words that count people whatever they are ("26 people", "29 civilians" may be one toll).
 _ANY_PEOPLE = frozenset({"people", "persons", "others", "individuals", "victims", "residents"})
+# Words after a figure that give its unit or scale, not what it counts.
+_NOT_COUNTED = frozenset({"cent", "percent", "points", "percentage", *_SCALES, *_MINUTES}) | {
+    f"{unit}s" for unit in _MINUTES
+}
 
 
 def _counted_noun(claim: str) -> str:
-    """The plural noun a claim's count is of ("civilians" of "killed 9 civilians"), or "" when
-    it counts people in general or names nothing after its figure."""
+    """What a claim's figure counts, as the first content word after it in the claim
+    ("civilians" of "killed 9 civilians"), or "" when it counts people in general or names
+    nothing there."""
     number = _NUMBER.search(claim)
     if number is None:
         return ""
     for word in claim[number.end() :].split()[:3]:
-        word = word.strip(',.;:()"“”')
-        if word.islower() and len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word.strip(',.;:()"“”%')
+        if not word or word in STOP_WORDS or word.lower() in _NOT_COUNTED:
+            continue
+        if word.isalpha() and word.islower() and len(word) > 3:
             return "" if word in _ANY_PEOPLE else word
+        break
     return ""
 
 
