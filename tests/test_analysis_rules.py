@@ -1228,6 +1228,11 @@ def test_two_counts_of_one_vote_differ_and_a_span_of_years_is_no_vote():
     assert not _differences(  # two votes of very different sizes are two votes
         "The committee voted 7-2 to send the bill on.", "Parliament voted 212-198 for the bill."
     )
+    (ended,) = _differences(  # a tally that ends its sentence is a tally
+        "Lawmakers passed the bill on Thursday by 212 votes to 198.",
+        "Parliament approved the bill on Thursday, 212-196.",
+    )
+    assert [c.text for c in ended.claims] == ["212 votes to 198", "212-196"]
 
 
 def test_a_magnitude_on_the_richter_scale_is_a_magnitude():

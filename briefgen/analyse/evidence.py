@@ -1884,7 +1884,7 @@ MAX_MAGNITUDE_GAP = 0.5
 _VOTE_WORD = re.compile(r"\b(?:vot(?:e|es|ed|ing)|ballot|motion|bill|ruled|ruling)\b", re.I)
 _TALLY = re.compile(
     rf"(?<![\d.,:/-])\b(\d{{1,4}}|{_SPELLED})(?:\s+votes?)?\s*(?:to|-|–)\s*"
-    rf"(\d{{1,4}}|{_SPELLED})\b(?![\d.,:/-]|\s*(?:%|percent))",
+    rf"(\d{{1,4}}|{_SPELLED})\b(?![\d:/-]|[.,]\d|\s*(?:%|percent))",
     re.I,
 )
 
