@@ -1127,6 +1127,14 @@ def test_figures_the_rest_of_their_sentences_tell_apart_are_no_difference(one, o
     assert not _differences(one, other)
 
 
+def test_a_span_of_time_is_no_rate():
+    (difference,) = _differences(
+        "The bank cut its deposit rate to 2.25% on Thursday, its eighth cut in a year.",
+        "The bank lowered its deposit rate to 2.5% on Thursday.",
+    )
+    assert [c.text for c in difference.claims][-1].endswith("2.5%")
+
+
 def test_two_parties_counts_of_one_thing_stay_a_difference():
     """Who gives a count is not who did what it counts: the sides' own figures differ."""
     (difference,) = _differences(

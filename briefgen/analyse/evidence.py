@@ -910,8 +910,10 @@ _DAYPART = re.compile(r"\b(?:morning|afternoon|evening|night|overnight)\b", re.I
 # not the other, the two count other things.
 _ANOTHER = re.compile(r"\banother\b|\ban?\s+(?:second|third|separate|subsequent|fresh)\b", re.I)
 _SCOPE = re.compile(r"\b(?:alone|whole|entire|nationwide|countrywide|statewide)\b", re.I)
-# "100 trucks a day" and "250 trucks" in all; "a day later" dates, it is no rate.
+# "100 trucks a day" and "250 trucks" in all; "a day later" dates and "in a year" spans, neither
+# is a rate.
 _RATE = re.compile(
+    r"(?<!\bin )(?<!\bwithin )(?<!\bfor )(?<!\bover )(?<!\bunder )"
     r"\b(?:a|an|per|each|every)\s+(day|night|week|month|year|hour|minute)s?\b"
     r"(?!\s+(?:later|earlier|ago|after|before))"
     r"|\b(daily|nightly|weekly|monthly|yearly|annually|hourly)\b",
