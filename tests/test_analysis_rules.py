@@ -1860,6 +1860,17 @@ def test_names_in_any_latin_script_hyphenated_ranks_and_the_fuller_of_two_roles(
     }
 
 
+def test_an_organisation_is_an_actor_with_what_it_is_not_its_praise():
+    said = [
+        "Analysts at Tarn Analytics (TA) – a leading global political risk research and "
+        "consulting firm – said the talks would fail.",
+    ]
+    actors = find_actors([Sentence(1, t, "", n, n) for n, t in enumerate(said)], 20)
+    assert {a.name: a.role for a in actors} == {
+        "Tarn Analytics": "risk research and consulting firm"
+    }
+
+
 def test_officers_commanders_workers_chairs_and_mps_are_actors_with_their_roles():
     said = [
         "Chief Executive Hanna Lindqvist said the plant would close.",

@@ -2368,7 +2368,7 @@ def find_actors(sentences: list[Sentence], limit: int) -> list[Actor]:
                 if surname not in _NOT_SUBJECTS and not _TITLE_WORD.fullmatch(surname):
                     _add(people, surname, m.group(1), s.source, False, roles, forms)
         for m in _ORG_APPOSITIVE.finditer(s.text):
-            _add(orgs, m.group(1).strip(), m.group(2).strip(), s.source, True, roles, forms)
+            _add(orgs, m.group(1).strip(), _what_it_is(m.group(2)), s.source, True, roles, forms)
     _merge_spellings(people, roles)
     # One pass over the capitalised words of every sentence (not every actor against every
     # sentence: a week of news names hundreds of people in a hundred thousand sentences).
@@ -2408,6 +2408,22 @@ def find_actors(sentences: list[Sentence], limit: int) -> list[Actor]:
         ] or actor.sources
     ordered = sorted(people, key=lambda k: (-mentions[k], -len(people[k].sources), people[k].name))
     return ([people[k] for k in ordered] + sorted(orgs.values(), key=lambda a: a.name))[:limit]
+
+
+# An organisation's description set apart by dashes ("– a leading global political risk research
+# and consulting firm –") ends on what it is; the words before are praise or detail a role line
+# has no room for.
+ORG_ROLE_WORDS = 5
+
+
+def _what_it_is(description: str) -> str:
+    """An organisation's role from its description: what it is, without the article and the
+    praise before it ("political risk research and consulting firm" → its last
+    ``ORG_ROLE_WORDS`` words)."""
+    words = description.split()
+    if words and words[0].lower() in ("a", "an", "the"):
+        words = words[1:]
+    return " ".join(words[-ORG_ROLE_WORDS:])
 
 
 def _plain_name(name: str) -> str:
