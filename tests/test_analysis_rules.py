@@ -1135,6 +1135,38 @@ def test_a_span_of_time_is_no_rate():
     assert [c.text for c in difference.claims][-1].endswith("2.5%")
 
 
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        (  # a word before the counted noun is no other thing counted
+            "Tolsk launched 112 drones at Varnia overnight, the air force said.",
+            "Tolsk launched 128 attack drones at Varnia overnight, officials said.",
+        ),
+        (  # one rate in other words
+            "The deal will bring Varnia $4.2bn a year in exports, officials said.",
+            "The deal will bring Varnia $3.8bn annually in exports, the ministry said.",
+        ),
+        (  # both numbers of a tally differ
+            "The Senate passed the bill by 53 votes to 47 on Thursday.",
+            "The Senate approved the bill 52-48 on Thursday.",
+        ),
+    ],
+)
+def test_one_thing_told_in_other_words_stays_a_difference(one, other):
+    assert len(_differences(one, other)) == 1
+
+
+def test_a_nearly_round_count_and_the_count_it_rounds_are_no_difference():
+    assert not _differences(
+        "Nearly 30 people were killed when the bridge in Sallow collapsed, officials said.",
+        "The collapse of the bridge in Sallow killed 28 people, the fire service said.",
+    )
+    assert _differences(
+        "Nearly 30 people were killed when the bridge in Sallow collapsed, officials said.",
+        "The collapse of the bridge in Sallow killed 22 people, the fire service said.",
+    )
+
+
 def test_two_parties_counts_of_one_thing_stay_a_difference():
     """Who gives a count is not who did what it counts: the sides' own figures differ."""
     (difference,) = _differences(
@@ -1235,6 +1267,10 @@ def test_two_counts_of_one_vote_differ_and_a_span_of_years_is_no_vote():
     )
     assert not _differences(  # two votes of very different sizes are two votes
         "The committee voted 7-2 to send the bill on.", "Parliament voted 212-198 for the bill."
+    )
+    assert not _differences(  # a change or a span is no tally
+        "The bill would cut the number of districts from 14 to 12, a vote is due next week.",
+        "The bill would cut the number of districts from 13 to 11, a vote is due next week.",
     )
     (ended,) = _differences(  # a tally that ends its sentence is a tally
         "Lawmakers passed the bill on Thursday by 212 votes to 198.",

@@ -923,6 +923,15 @@ _RATE = re.compile(
 # "expects to deliver", "could face a fine of up to") and of another time ("a decade ago"): said
 # in one account and not the other, the two are a plan and a result, or two events.  ("May" is
 # a month, "may" a plan.)
+_RATE_UNIT = {
+    "daily": "day",
+    "nightly": "night",
+    "weekly": "week",
+    "monthly": "month",
+    "yearly": "year",
+    "annually": "year",
+    "hourly": "hour",
+}
 _PLANNED = re.compile(
     r"\b(?:will|would|could|(?-i:may)|might|shall|forecasts?|projected|predicted|scheduled"
     r"|possible|potential|expects?|expected|anticipated)\b|\b(?:plans?|planned|planning|aims?"
@@ -947,8 +956,8 @@ _NAME_RUN = re.compile(rf"[{_UPPER}][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[{_UPPE
 def _one_account(one: str, one_claim: Claim, other: str, other_claim: Claim) -> bool:
     """Whether two sentences giving a figure differently may be two accounts of one thing.
 
-    Not when their claims differ in two figures each (two things told) or count other things
-    ("14 militants", "9 civilians"); when, beside the figures themselves, they name other days,
+    Not when one is the other rounded ("nearly 30" and 28) or they count other things ("14
+    militants", "9 civilians"); when, beside the figures themselves, they name other days,
     months, years, quarters, stages, numbered events or parts of the day, or one names one
     more of a kind ("a second quake") or a part or the whole ("alone", "the whole province")
     and the other does not; when they give the figure at other rates ("a day", "each week");
@@ -959,17 +968,13 @@ def _one_account(one: str, one_claim: Claim, other: str, other_claim: Claim) -> 
     only names the other never writes.  Verbs are not compared: outlets tell one toll by
     "wounded" and "injured", "left dead" and "killed".
     """
-    # "a profit of $300m in 2024" and "of $320m in 2025": two figures differ, two things told
-    mine, theirs = (
-        Counter(_DIGITS.findall(one_claim.text)),
-        Counter(_DIGITS.findall(other_claim.text)),
-    )
-    if len(mine - theirs) > 1 and len(theirs - mine) > 1:
-        return False
+    if _rounded_up(one_claim.text, other_claim.text):
+        return False  # "nearly 30" and "28"
     nouns = [_counted_noun(claim.text) for claim in (one_claim, other_claim)]
     if all(nouns) and not _one_thing(nouns[0], nouns[1]):
         return False  # "killed 14 militants", "killed 9 civilians"
-    rest = [_without(one, one_claim), _without(other, other_claim)]
+    # Beside the figure itself, what each sentence says ("a profit of $300m in 2024": "2024")
+    rest = [_without_figure(one, one_claim), _without_figure(other, other_claim)]
     for pattern in (_WEEKDAY, _MONTH, _A_YEAR, _PERIOD, _STAGE, _NUMBERED, _DAYPART):
         found = [{m.lower() for m in pattern.findall(text)} for text in rest]
         if found[0] and found[1] and not found[0] & found[1]:
@@ -1023,32 +1028,54 @@ _NOT_COUNTED = frozenset({"cent", "percent", "points", "percentage", *_SCALES, *
 
 
 def _counted_noun(claim: str) -> str:
-    """What a claim's figure counts, as the first content word after it in the claim
-    ("civilians" of "killed 9 civilians"), or "" when it counts people in general or names
-    nothing there."""
+    """What a claim's count is of, as the first plural among the three words after its figure
+    ("civilians" of "killed 9 civilians", "drones" of "launched 128 attack drones"), or "" when
+    it counts people in general or names no plural there."""
     number = _NUMBER.search(claim)
     if number is None:
         return ""
     for word in claim[number.end() :].split()[:3]:
-        word = word.strip(',.;:()"“”%')
-        if not word or word in STOP_WORDS or word.lower() in _NOT_COUNTED:
+        word = word.strip(',.;:()"“”%').lower()
+        if word in _NOT_COUNTED or not word.isalpha():
             continue
-        if word.isalpha() and word.islower() and len(word) > 3:
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
             return "" if word in _ANY_PEOPLE else word
-        break
     return ""
 
 
-def _without(text: str, claim: Claim) -> str:
-    """``text`` without the claim's own words (its figure and what it says of it)."""
-    for part in claim.parts():
-        text = text.replace(part, " ")
-    return text
+def _without_figure(text: str, claim: Claim) -> str:
+    """``text`` without the claim's first figure (without the claim's words where the figure
+    cannot be found)."""
+    at = _figure_at(text, claim)
+    if at is None:
+        for part in claim.parts():
+            text = text.replace(part, " ")
+        return text
+    return text[: at[0]] + " " + text[at[1] :]
+
+
+_UPPER_BOUND = re.compile(r"\b(?:nearly|almost|just under|close to)\s+$", re.I)
+
+
+def _rounded_up(one: str, other: str) -> bool:
+    """Whether one claim's "nearly" figure is the other's count rounded up: "nearly 30" and 28
+    (within ``ROUNDED_DOWN`` below it), as "more than 1,600" is 1,644 rounded down."""
+    for bounded, exact in ((one, other), (other, one)):
+        bound, value = _NUMBER.search(bounded), _NUMBER.search(exact)
+        if not bound or not value or not _UPPER_BOUND.search(bounded[: bound.start()]):
+            continue
+        high, low = _numbers_in(bound.group()), _numbers_in(value.group())
+        if high and low and (1 - ROUNDED_DOWN) * max(high) <= max(low) < max(high):
+            return True
+    return False
 
 
 def _rates(text: str) -> set[str]:
-    """The rates ``text`` gives a figure at ("a day", "weekly" → "day", "week")."""
-    return {(m.group(1) or m.group(2)).lower().removesuffix("ly") for m in _RATE.finditer(text)}
+    """The rates ``text`` gives a figure at, by their unit ("a day", "daily" → "day")."""
+    return {
+        m.group(1).lower() if m.group(1) else _RATE_UNIT[m.group(2).lower()]
+        for m in _RATE.finditer(text)
+    }
 
 
 def _clause_of(text: str, claim: Claim) -> str:
@@ -1902,6 +1929,8 @@ def _vote_differences(sentences: list[Sentence]) -> list[Discrepancy]:
             tally = (int(_number_value(m.group(1))), int(_number_value(m.group(2))))
             if _YEAR.fullmatch(m.group(1)) or _YEAR.fullmatch(m.group(2)):
                 continue  # "2019-2023" is a span of years
+            if re.search(r"\bfrom\s+$", s.text[: m.start()], re.I):
+                continue  # "from 14 to 12 districts", "runs from 8 to 20": a change, a span
             given[s.source].setdefault(tally, Claim(m.group(0), s.source))
     sources = sorted(given)
     for i, first in enumerate(sources):
