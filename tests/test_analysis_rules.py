@@ -1146,6 +1146,18 @@ def test_a_span_of_time_is_no_rate():
             "The deal will bring Varnia $4.2bn a year in exports, officials said.",
             "The deal will bring Varnia $3.8bn annually in exports, the ministry said.",
         ),
+        (  # one time in other words
+            "Kessarian air defences shot down 41 Varnian drones overnight, the air force said.",
+            "The Kessarian air force said it had destroyed 37 drones during the night.",
+        ),
+        (  # a toll of children, and of the hospitalised
+            "At least 40 children died in the landslide in Orvel, officials said.",
+            "The landslide in Orvel killed 32 children, the regional governor said.",
+        ),
+        (
+            "The health ministry said 212 people were hospitalised after the wedding in Pellam.",
+            "Doctors said 189 people were hospitalized after the wedding in Pellam.",
+        ),
         (  # both numbers of a tally differ
             "The Senate passed the bill by 53 votes to 47 on Thursday.",
             "The Senate approved the bill 52-48 on Thursday.",

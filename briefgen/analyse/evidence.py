@@ -905,6 +905,7 @@ _STAGE = re.compile(
 )
 _NUMBERED = re.compile(r"\b[A-Z][a-z]+\s+\d+\b")
 _DAYPART = re.compile(r"\b(?:morning|afternoon|evening|night|overnight)\b", re.I)
+_ONE_TIME = {"overnight": "night"}  # "overnight" and "during the night" are one time
 # Words of one more of a kind ("a second quake", "another raid"; not "placed second") and of a
 # part or the whole ("in Dorn county alone", "across the whole province"): in one sentence and
 # not the other, the two count other things.
@@ -976,7 +977,9 @@ def _one_account(one: str, one_claim: Claim, other: str, other_claim: Claim) -> 
     # Beside the figure itself, what each sentence says ("a profit of $300m in 2024": "2024")
     rest = [_without_figure(one, one_claim), _without_figure(other, other_claim)]
     for pattern in (_WEEKDAY, _MONTH, _A_YEAR, _PERIOD, _STAGE, _NUMBERED, _DAYPART):
-        found = [{m.lower() for m in pattern.findall(text)} for text in rest]
+        found = [
+            {_ONE_TIME.get(m.lower(), m.lower()) for m in pattern.findall(text)} for text in rest
+        ]
         if found[0] and found[1] and not found[0] & found[1]:
             return False
     for pattern in (_ANOTHER, _SCOPE):
@@ -1438,11 +1441,14 @@ def _around(text: str, stems: frozenset[str]) -> str:
 
 # "strikes killed at least 26 people", "left 26 dead", "13 Palestinians were killed": a toll
 # is a count of people whatever noun a source counts them by, so the verb names the thing.
-_TOLL_VERBS = r"(killed|wounded|injured|arrested|detained|displaced|evacuated|rescued)"
+_TOLL_VERBS = (
+    r"(killed|wounded|injured|arrested|detained|displaced|evacuated|rescued|hospitali[sz]ed"
+    r"|trapped|missing)"
+)
 # "The quake struck on Friday, killing at least 144 people": the participle counts as the verb.
 _TOLL_PARTICIPLES = {"killing": "killed", "wounding": "wounded", "injuring": "injured"}
 # One count, two words for it: "23 arrested" and "31 detained" are two tallies of one thing.
-_SAME_TOLL = {"detained": "arrested", "wounded": "injured"}
+_SAME_TOLL = {"detained": "arrested", "wounded": "injured", "hospitalized": "hospitalised"}
 
 
 def _toll_of(verb: str) -> str:
@@ -1495,7 +1501,8 @@ _DEATH_TOLL = re.compile(
     + _TOLL_NUMBER
     + r"|"
     + _TOLL_NUMBER
-    + r"\s+(?:(?:[a-z]+s|people)\s+)?(?:(?:have|had|has)\s+)?(?:(?:been|were|was)\s+confirmed\s+)?"
+    + r"\s+(?:(?:[a-z]+s|people|children|women|men)\s+)?(?:(?:have|had|has)\s+)?"
+    r"(?:(?:been|were|was)\s+confirmed\s+)?"
     r"(?:died|deaths|fatalities|dead(?=\s*[,.;:)]|\s*$"
     r"|\s+(?:in|on|at|across|after|and|or|as|from|by|since|during|including|with|while|when"
     r"|following|amid|overnight)\b))",
