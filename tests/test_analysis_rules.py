@@ -1179,6 +1179,39 @@ def test_a_nearly_round_count_and_the_count_it_rounds_are_no_difference():
     )
 
 
+def _one_article(*texts: str) -> list:
+    return find_discrepancies([Sentence(1, t, "", n, n) for n, t in enumerate(texts)])
+
+
+def test_one_article_setting_two_parties_counts_side_by_side_is_a_difference():
+    (difference,) = _one_article(
+        "Interior Minister Sara Lind said 31 boats crossed the Sorn strait overnight.",
+        "Harbour crews worked through the night.",
+        "At the same time, local media, citing coast guard sources, reported that 38 migrant "
+        "boats crossed the Sorn strait.",
+    )
+    assert [(c.source, re.sub(r"[^\d]", "", c.text)) for c in difference.claims] == [
+        (1, "31"),
+        (1, "38"),
+    ]
+    assert difference.claims[1].text.startswith("local media")  # no "At the same time"
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        # no contrast: the article goes on, it does not set one count against another
+        "Local media, citing coast guard sources, reported that 38 boats crossed the strait.",
+        # a contrast, but of another thing
+        "However, officials reported that 38 people were rescued from the water.",
+        # too far apart to be one count
+        "At the same time, local media reported that 300 boats crossed the strait this year.",
+    ],
+)
+def test_one_article_going_on_to_other_counts_gives_no_difference(later):
+    assert not _one_article("Interior Minister Sara Lind said 31 boats crossed the strait.", later)
+
+
 def test_two_parties_counts_of_one_thing_stay_a_difference():
     """Who gives a count is not who did what it counts: the sides' own figures differ."""
     (difference,) = _differences(

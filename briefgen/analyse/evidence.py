@@ -847,9 +847,13 @@ def find_discrepancies(sentences: list[Sentence], kept: list[Candidate] = ()) ->
         + _sum_differences(sentences)
         + _figure_differences(sentences)
     )
-    everything = [
-        d for d in (_of_one_thing(d, texts) for d in by_kind) if d is not None
-    ] + find_twin_differences(kept, sentences)
+    # The finders of pairs that show they tell one thing (one article setting two parties'
+    # counts side by side, or two sentences alike but for a figure) need no gate.
+    everything = (
+        [d for d in (_of_one_thing(d, texts) for d in by_kind) if d is not None]
+        + _party_differences(sentences)
+        + find_twin_differences(kept, sentences)
+    )
     for difference in everything:
         claims = {(c.source, re.sub(r"\D", "", c.text)) for c in difference.claims}
         if len(claims & told) < 2:
@@ -860,7 +864,7 @@ def find_discrepancies(sentences: list[Sentence], kept: list[Candidate] = ()) ->
 
 def _of_one_thing(difference: Discrepancy, texts: dict[int, list[str]]) -> Discrepancy | None:
     """The difference with only the claims whose sentences may tell the same thing as its first
-    claim's (:func:`_one_account`), or None when no other outlet's is left.
+    claim's (:func:`_one_account`), or None when none is left beside it.
 
     The finders of a kind of figure pair two figures by what they count (a toll, a length, a sum
     in one currency); that the sentences tell one event, not two readings, periods, plans or
@@ -872,14 +876,9 @@ def _of_one_thing(difference: Discrepancy, texts: dict[int, list[str]]) -> Discr
     claims = [first]
     for claim in difference.claims[1:]:
         text = _sentence_of(claim, texts)
-        if (
-            claim.source == first.source
-            or first_text is None
-            or text is None
-            or _one_account(first_text, first, text, claim)
-        ):
+        if first_text is None or text is None or _one_account(first_text, first, text, claim):
             claims.append(claim)
-    if len({claim.source for claim in claims}) < 2:
+    if len(claims) < 2:
         return None
     difference.claims = claims
     return difference
@@ -906,10 +905,13 @@ _STAGE = re.compile(
 _NUMBERED = re.compile(r"\b[A-Z][a-z]+\s+\d+\b")
 _DAYPART = re.compile(r"\b(?:morning|afternoon|evening|night|overnight)\b", re.I)
 _ONE_TIME = {"overnight": "night"}  # "overnight" and "during the night" are one time
-# Words of one more of a kind ("a second quake", "another raid"; not "placed second") and of a
+# Words of one more of a kind ("a second quake", "another raid"; not "placed second" or "a
+# second term", a tenure) and of a
 # part or the whole ("in Dorn county alone", "across the whole province"): in one sentence and
 # not the other, the two count other things.
-_ANOTHER = re.compile(r"\banother\b|\ban?\s+(?:second|third|separate|subsequent|fresh)\b", re.I)
+_ANOTHER = re.compile(
+    r"\banother\b(?!\s+term)|\ban?\s+(?:second|third|separate|subsequent|fresh)\b(?!\s+term)", re.I
+)
 _SCOPE = re.compile(r"\b(?:alone|whole|entire|nationwide|countrywide|statewide)\b", re.I)
 # "100 trucks a day" and "250 trucks" in all; "a day later" dates and "in a year" spans, neither
 # is a rate.
@@ -996,24 +998,30 @@ def _one_account(one: str, one_claim: Claim, other: str, other_claim: Claim) -> 
     inside = set(_CAPITALISED.findall(one[1:])) | set(_CAPITALISED.findall(other[1:]))
     common = {_first_word(text) for text in (one, other)} - inside
     clauses = [_clause_of(text, claim) for text, claim in sides]
-    planned = [
-        bool(_PLANNED.search(clause)) or _to_before(text, claim)
-        for clause, (text, claim) in zip(clauses, sides)
-    ]
-    if planned[0] != planned[1]:
+    if bool(_PLANNED.search(clauses[0])) != bool(_PLANNED.search(clauses[1])):
         return False
     if bool(_PAST.search(clauses[0])) != bool(_PAST.search(clauses[1])):
         return False
-    for names_of in (_subject_names, _counted_names):
-        found = [names_of(text, claim) - common for text, claim in sides]
-        if found[0] and found[1] and not found[0] & found[1]:
+    subjects = [_subject_names(text, claim) - common for text, claim in sides]
+    if subjects[0] and subjects[1] and not subjects[0] & subjects[1]:
+        # Other doers: two parties ("Varnia pledged €40 million", "Tolsk pledged €45 million"),
+        # or the two swapped ("Varnia returned 95 to Tolsk", "Tolsk returned 84 to Varnia").
+        # Both sentences naming both is one doer named by another word of its sentence ("a court
+        # in Velden fined Ardex", "Ardex was ordered by a Velden court to pay").
+        after = [
+            _names(text[at[1] :]) if (at := _figure_at(text, claim)) else set()
+            for text, claim in sides
+        ]
+        named = [_names(one), _names(other)]
+        swapped = subjects[0] <= after[1] and subjects[1] <= after[0]
+        if swapped or not (subjects[0] <= named[1] and subjects[1] <= named[0]):
             return False
+    counted = [_counted_names(text, claim) - common for text, claim in sides]
+    if counted[0] and counted[1] and not counted[0] & counted[1]:
+        return False
     names = [_names(clause) - common for clause in clauses]
     return not (
-        names[0]
-        and names[1]
-        and not names[0] & set(_CAPITALISED.findall(other))
-        and not names[1] & set(_CAPITALISED.findall(one))
+        names[0] and names[1] and not names[0] & _names(other) and not names[1] & _names(one)
     )
 
 
@@ -1096,12 +1104,10 @@ def _clause_of(text: str, claim: Claim) -> str:
 
 
 def _names(text: str) -> set[str]:
-    """The capitalised words of ``text`` that may be names (not days, months or function words)."""
-    return {
-        w
-        for w in _CAPITALISED.findall(text)
-        if w.lower() not in STOP_WORDS and w not in WEEKDAYS and w not in MONTHS
-    }
+    """The capitalised words of ``text`` that may be names (not days, months or function
+    words), without a possessive ("Dresnik's" is Dresnik, "Tuesday's" a day)."""
+    found = {re.sub(r"['’]s$", "", w) for w in _CAPITALISED.findall(text)}
+    return {w for w in found if w.lower() not in STOP_WORDS and w not in WEEKDAYS + MONTHS}
 
 
 def _figure_at(text: str, claim: Claim) -> tuple[int, int] | None:
@@ -1113,33 +1119,28 @@ def _figure_at(text: str, claim: Claim) -> tuple[int, int] | None:
 
 
 def _subject_names(text: str, claim: Claim) -> set[str]:
-    """The run of names nearest before the figure in its clause ("the Green Alliance won 20.8%"),
-    past any that only say who gives it."""
+    """The names that do what the figure counts: the run nearest before it in its clause ("the
+    Green Alliance won 20.8%"), past any that only say who gives it."""
     clause = _clause_of(text, claim)
     at = _figure_at(clause, claim)
     before = clause[: at[0]] if at else clause
     reported = list(_REPORTED.finditer(before))
     before = before[reported[-1].end() :] if reported else before
-    runs = [_names(run.group()) for run in _NAME_RUN.finditer(before)]
-    return next((run for run in reversed(runs) if run), set())
+    # the nearest run of names, with those "and" or a comma join to it ("Kalvaria and Ostmark")
+    subject: set[str] = set()
+    end = len(before)
+    for run in reversed(list(_NAME_RUN.finditer(before))):
+        if subject and not re.fullmatch(r"\s*(?:,|and|&)\s*", before[run.end() : end]):
+            break
+        subject |= _names(run.group())
+        end = run.start()
+    return subject
 
 
 def _counted_names(text: str, claim: Claim) -> set[str]:
     """The names between the figure and what it counts ("60 Varnian soldiers")."""
     at = _figure_at(text, claim)
     return _names(" ".join(text[at[1] :].split()[:2])) if at else set()
-
-
-def _to_before(text: str, claim: Claim) -> bool:
-    """Whether "to" leads to the verb before the claim's figure ("expects to deliver 1.8
-    million"), past bounds: a figure aimed at, not one reached."""
-    at = _figure_at(text, claim)
-    if at is None:
-        return False
-    words = re.findall(r"[\w'’-]+", text[: at[0]].lower())
-    while words and words[-1] in _BOUND_WORDS:
-        words.pop()
-    return len(words) >= 2 and words[-2] == "to" and words[-1] not in STOP_WORDS
 
 
 def _named_topic(difference: Discrepancy) -> Discrepancy:
@@ -2202,6 +2203,93 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
                     )
                 )
     return found
+
+
+# "At the same time, Polish media … report that there were likely 23 drones" after "Tusk stated
+# that 19 incursions …": an outlet setting one party's count against another's.  The later
+# sentence opens on a contrast; each gives its count as someone's (a reporting word).
+_CONTRAST_OPENING = re.compile(
+    r"^\W*(?:at the same time|however|but|meanwhile|by contrast|in contrast|on the other hand"
+    r"|yet|other (?:sources|estimates|reports))\b",
+    re.I,
+)
+_REPORTING_WORD = re.compile(
+    r"\b(?:said|says|stated|states|claimed|claims?|reported|reports?|told|according to"
+    r"|estimated|estimates?|put the number)\b",
+    re.I,
+)
+PARTY_REACH = 3  # sentences of one article between two parties' counts it sets side by side
+EACH_SIDE = "Number each side gives"  # the topic when the two count it by other nouns
+SHARED_CONTEXT = 2  # content words after both figures that show they count one thing
+# Words after a count that go on to say something else of it ("23 drones that flew …")
+_CLAUSE_GOES_ON = frozenset({"that", "which", "who", "were", "was", "are", "is", "have", "has"})
+
+
+def _party_differences(sentences: list[Sentence]) -> list[Discrepancy]:
+    """Counts one article gives as two parties' ("Tusk stated that 19 incursions into Polish
+    airspace were recorded"; "At the same time, Polish media … report that there were likely
+    23 drones that flew into Polish airspace"): the later sentence, within ``PARTY_REACH``,
+    opens on a contrast, each gives its count as someone's, and the words after the two
+    counts say the same of them (or the counted nouns mean one thing)."""
+    found = []
+    for n, later in enumerate(sentences):
+        if not _CONTRAST_OPENING.search(later.text) or not _REPORTING_WORD.search(later.text):
+            continue
+        theirs = _counted(later.text)
+        if len(theirs) != 1:
+            continue
+        ((b, (phrase_b, noun_b, _)),) = theirs.items()
+        for earlier in sentences[max(0, n - PARTY_REACH) : n]:
+            mine = _counted(earlier.text)
+            if earlier.source != later.source or len(mine) != 1:
+                continue
+            ((a, (phrase_a, noun_a, _)),) = mine.items()
+            low, high = sorted((a, b))
+            if (
+                not _REPORTING_WORD.search(earlier.text)
+                or a == b
+                or high > MAX_TWIN_RATIO * low
+                or a in _numbers_in(later.text)
+                or b in _numbers_in(earlier.text)
+                or not (
+                    _one_thing(noun_a, noun_b)
+                    or len(_after_figure(earlier.text, a) & _after_figure(later.text, b))
+                    >= SHARED_CONTEXT
+                )
+            ):
+                continue
+            claims = [
+                Claim(_speaker_and(earlier.text, phrase_a), earlier.source),
+                Claim(_speaker_and(later.text, phrase_b), later.source),
+            ]
+            topic = f"Number of {noun_a.lower()}" if _one_thing(noun_a, noun_b) else EACH_SIDE
+            found.append(Discrepancy(topic, claims))
+            break
+    return found
+
+
+def _after_figure(text: str, value: float) -> set[str]:
+    """The content stems of the words after a count of ``value`` in its clause."""
+    for m in _NUMBER.finditer(text):
+        if value in _numbers_in(m.group()):
+            clause = re.split(r"[,;:()]", text[m.end() :], maxsplit=1)[0]
+            return {w for w in content_stems(clause) if not any(ch.isdigit() for ch in w)}
+    return set()
+
+
+def _speaker_and(text: str, phrase: str) -> str:
+    """The sentence's words up to its reporting word, and the count as told: "Polish Prime
+    Minister Donald Tusk stated … 19 incursions into Polish airspace"."""
+    said = _REPORTING_WORD.search(text)
+    at = text.find(phrase)
+    if said is None or at < 0 or said.end() > at:
+        return phrase
+    rest = re.split(r"[,;:.()\"“”]", text[at + len(phrase) :], maxsplit=1)[0].split()
+    more = list(itertools.takewhile(lambda w: w.lower() not in _CLAUSE_GOES_ON, rest))[:4]
+    phrase = " ".join([phrase, *more])
+    lead = _CONTRAST_OPENING.sub("", text[: said.end()]).lstrip(" ,")
+    lead = re.sub(r"^As\s+", "", lead)  # "As Tusk stated, 19 …": Tusk stated
+    return lead + ELISION + phrase if text[said.end() : at].strip() else f"{lead} {phrase}"
 
 
 # A name as a label reads it: "Alternative for Germany", "AfD", "Union" (of "Merz’s Union").
