@@ -906,9 +906,8 @@ _NUMBERED = re.compile(r"\b[A-Z][a-z]+\s+\d+\b")
 _DAYPART = re.compile(r"\b(?:morning|afternoon|evening|night|overnight)\b", re.I)
 _ONE_TIME = {"overnight": "night"}  # "overnight" and "during the night" are one time
 # Words of one more of a kind ("a second quake", "another raid"; not "placed second" or "a
-# second term", a tenure) and of a
-# part or the whole ("in Dorn county alone", "across the whole province"): in one sentence and
-# not the other, the two count other things.
+# second term", a tenure) and of a part or the whole ("in Dorn county alone", "across the whole
+# province"): in one sentence and not the other, the two count other things.
 _ANOTHER = re.compile(
     r"\banother\b(?!\s+term)|\ban?\s+(?:second|third|separate|subsequent|fresh)\b(?!\s+term)", re.I
 )
@@ -922,10 +921,6 @@ _RATE = re.compile(
     r"|\b(daily|nightly|weekly|monthly|yearly|annually|hourly)\b",
     re.I,
 )
-# In the figure's clause, words of a figure planned, expected or possible ("will deploy",
-# "expects to deliver", "could face a fine of up to") and of another time ("a decade ago"): said
-# in one account and not the other, the two are a plan and a result, or two events.  ("May" is
-# a month, "may" a plan.)
 _RATE_UNIT = {
     "daily": "day",
     "nightly": "night",
@@ -935,6 +930,10 @@ _RATE_UNIT = {
     "annually": "year",
     "hourly": "hour",
 }
+# In the figure's clause, words of a figure planned, expected or possible ("will deploy",
+# "expects to deliver", "could face a fine of up to") and of another time ("a decade ago"): said
+# in one account and not the other, the two are a plan and a result, or two events.  ("May" is
+# a month, "may" a plan.)
 _PLANNED = re.compile(
     r"\b(?:will|would|could|(?-i:may)|might|shall|forecasts?|projected|predicted|scheduled"
     r"|possible|potential|expects?|expected|anticipated)\b|\b(?:plans?|planned|planning|aims?"
@@ -945,12 +944,10 @@ _PLANNED = re.compile(
 _PAST = re.compile(r"\b(?:ago|last|former|next)\b", re.I)
 # Words by which a clause says who gives a figure, not who did what it counts: names before them
 # are the speaker's ("Tusk said 19 drones", "the army said 23": two parties' counts differ).
-_REPORTED = re.compile(
-    r"\b(?:said|says|told|stated|reported|announced|according|estimated|claimed|put)\b", re.I
-)
-_BOUND_WORDS = frozenset(
-    {"about", "around", "some", "nearly", "almost", "over", "roughly", "approximately", "than"}
-    | {"least", "more", "less", "fewer", "up", "estimated", "an"}
+_REPORTING_WORD = re.compile(
+    r"\b(?:said|says|stated|states|told|announced|claimed|claims?|reported|reports?"
+    r"|according to|estimated|estimates?|put)\b",
+    re.I,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s(?:and|but|while|whereas)\s")
 _NAME_RUN = re.compile(rf"[{_UPPER}][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[{_UPPER}][\w'’-]*)*")
@@ -1124,7 +1121,7 @@ def _subject_names(text: str, claim: Claim) -> set[str]:
     clause = _clause_of(text, claim)
     at = _figure_at(clause, claim)
     before = clause[: at[0]] if at else clause
-    reported = list(_REPORTED.finditer(before))
+    reported = list(_REPORTING_WORD.finditer(before))
     before = before[reported[-1].end() :] if reported else before
     # the nearest run of names, with those "and" or a comma join to it ("Kalvaria and Ostmark")
     subject: set[str] = set()
@@ -2207,15 +2204,10 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
 
 # "At the same time, Polish media … report that there were likely 23 drones" after "Tusk stated
 # that 19 incursions …": an outlet setting one party's count against another's.  The later
-# sentence opens on a contrast; each gives its count as someone's (a reporting word).
+# sentence opens on a contrast; each gives its count as someone's (``_REPORTING_WORD``).
 _CONTRAST_OPENING = re.compile(
     r"^\W*(?:at the same time|however|but|meanwhile|by contrast|in contrast|on the other hand"
     r"|yet|other (?:sources|estimates|reports))\b",
-    re.I,
-)
-_REPORTING_WORD = re.compile(
-    r"\b(?:said|says|stated|states|claimed|claims?|reported|reports?|told|according to"
-    r"|estimated|estimates?|put the number)\b",
     re.I,
 )
 PARTY_REACH = 3  # sentences of one article between two parties' counts it sets side by side
