@@ -1080,10 +1080,18 @@ def test_a_toll_note_gives_every_outlets_own_count():
             "Organisers of the Merrow marathon expected 12,000 runners, a spokeswoman said.",
             "A record 11,000 runners finished the Merrow marathon, organisers said.",
         ),
+        (  # a ceiling
+            "A court in Lisser jailed former mayor Oren Tash for 12 years on Thursday.",
+            "Former Lisser mayor Oren Tash, who faced up to 20 years, was convicted on Thursday.",
+        ),
         # another time
         (
             "The flood in Ostrel killed 31 people this week, officials said.",
             "A flood in Ostrel killed 35 people a decade ago, officials said.",
+        ),
+        (  # another time set before the figure's clause
+            "Turnout in Sunday's regional election in Orsa was 64%, the commission said.",
+            "At the last regional election in Orsa, in 2019, turnout was 68%, the commission said.",
         ),
         # one more of a kind
         (

@@ -931,17 +931,18 @@ _RATE_UNIT = {
     "hourly": "hour",
 }
 # In the figure's clause, words of a figure planned, expected or possible ("will deploy",
-# "expects to deliver", "could face a fine of up to") and of another time ("a decade ago"): said
-# in one account and not the other, the two are a plan and a result, or two events.  ("May" is
-# a month, "may" a plan.)
+# "expects to deliver", "faced up to 20 years", a ceiling), and before the figure or in its
+# clause words of another time ("a decade ago", "at the last election"): said in one account and
+# not the other, the two are a plan and a result, or two events.  ("May" is a month, "may" a
+# plan.)
 _PLANNED = re.compile(
     r"\b(?:will|would|could|(?-i:may)|might|shall|forecasts?|projected|predicted|scheduled"
-    r"|possible|potential|expects?|expected|anticipated)\b|\b(?:plans?|planned|planning|aims?"
+    r"|possible|potential|expects?|expected|anticipated|up to)\b|\b(?:plans?|planned|planning|aims?"
     r"|aimed|intends?|intended|seeks?|sought|hopes?|set|due|proposed|proposes|offered|offers"
     r"|promised|pledged|vowed|agreed|agrees)\s+to\b",
     re.I,
 )
-_PAST = re.compile(r"\b(?:ago|last|former|next)\b", re.I)
+_PAST = re.compile(r"\b(?:ago|last|next|outgoing)\b", re.I)
 # Words by which a clause says who gives a figure, not who did what it counts: names before them
 # are the speaker's ("Tusk said 19 drones", "the army said 23": two parties' counts differ).
 _REPORTING_WORD = re.compile(
@@ -997,7 +998,13 @@ def _one_account(one: str, one_claim: Claim, other: str, other_claim: Claim) -> 
     clauses = [_clause_of(text, claim) for text, claim in sides]
     if bool(_PLANNED.search(clauses[0])) != bool(_PLANNED.search(clauses[1])):
         return False
-    if bool(_PAST.search(clauses[0])) != bool(_PAST.search(clauses[1])):
+    # another time is often set before the figure's clause: "At the last election, in 2019,
+    # turnout was 71%"
+    timed = [
+        f"{text[: at[0]] if (at := _figure_at(text, claim)) else ''} {clause}"
+        for (text, claim), clause in zip(sides, clauses)
+    ]
+    if bool(_PAST.search(timed[0])) != bool(_PAST.search(timed[1])):
         return False
     subjects = [_subject_names(text, claim) - common for text, claim in sides]
     if subjects[0] and subjects[1] and not subjects[0] & subjects[1]:
