@@ -1093,6 +1093,14 @@ def test_a_toll_note_gives_every_outlets_own_count():
             "Turnout in Sunday's regional election in Orsa was 64%, the commission said.",
             "At the last regional election in Orsa, in 2019, turnout was 68%, the commission said.",
         ),
+        (  # the previous vote, named before the figure's clause
+            "Turnout in the Orsa mayoral vote on Sunday was 58%, the commission said.",
+            "Turnout fell from the previous mayoral vote in Orsa, when 63% voted, officials said.",
+        ),
+        (  # two people sentenced, the second named before the figure's clause
+            "A court in Velm sentenced former port chief Ivo Brandt to 9 years on Monday.",
+            "Ivo Brandt's deputy, Lena Sorel, was sentenced to 6 years by the Velm court.",
+        ),
         # one more of a kind
         (
             "A magnitude 6.2 earthquake struck the Lorn valley, the institute said.",

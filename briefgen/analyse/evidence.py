@@ -942,7 +942,7 @@ _PLANNED = re.compile(
     r"|promised|pledged|vowed|agreed|agrees)\s+to\b",
     re.I,
 )
-_PAST = re.compile(r"\b(?:ago|last|next|outgoing)\b", re.I)
+_PAST = re.compile(r"\b(?:ago|last|next|previous|outgoing)\b", re.I)
 # Words by which a clause says who gives a figure, not who did what it counts: names before them
 # are the speaker's ("Tusk said 19 drones", "the army said 23": two parties' counts differ).
 _REPORTING_WORD = re.compile(
@@ -1122,12 +1122,20 @@ def _figure_at(text: str, claim: Claim) -> tuple[int, int] | None:
     return (at + figure.start(), at + figure.end()) if at >= 0 and figure else None
 
 
+_GOES_ON = re.compile(r"\s*(?:was|were|is|are|has|have|had|will|would)\b", re.I)
+
+
 def _subject_names(text: str, claim: Claim) -> set[str]:
     """The names that do what the figure counts: the run nearest before it in its clause ("the
     Green Alliance won 20.8%"), past any that only say who gives it."""
     clause = _clause_of(text, claim)
     at = _figure_at(clause, claim)
     before = clause[: at[0]] if at else clause
+    if _GOES_ON.match(before) and (at := _figure_at(text, claim)):
+        # "Dusek's deputy, Marta Siwek, was sentenced to seven years": a clause that opens on its
+        # verb has its subject in the clause before
+        before = text[: at[0]]
+    before = re.sub(r"\baccording to [^,;:]*", " ", before, flags=re.I)  # who says it
     reported = list(_REPORTING_WORD.finditer(before))
     before = before[reported[-1].end() :] if reported else before
     # the nearest run of names, with those "and" or a comma join to it ("Kalvaria and Ostmark")
