@@ -827,8 +827,9 @@ class _Duration:
 
 def find_discrepancies(sentences: list[Sentence], kept: list[Candidate] = ()) -> list[Discrepancy]:
     """Durations of one event, tolls, and figures for one named subject, that sources give
-    differently; then figures of sentences that may state one fact (``kept``, see
-    :func:`find_twin_differences`).
+    differently, where the rest of their sentences may tell one thing (:func:`_one_account`);
+    then counts one article gives as two parties' (:func:`_party_differences`) and figures of
+    sentences that may state one fact (``kept``, see :func:`find_twin_differences`).
 
     One pair of claims is told once: "killed 26 civilians" against "killed 29 civilians" is
     a different toll and a different count of civilians, but one difference to a reader.
