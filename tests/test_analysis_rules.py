@@ -1097,6 +1097,10 @@ def test_a_toll_note_gives_every_outlets_own_count():
             "Turnout in the Orsa mayoral vote on Sunday was 58%, the commission said.",
             "Turnout fell from the previous mayoral vote in Orsa, when 63% voted, officials said.",
         ),
+        (
+            "A court in Velm sentenced the former port chief Ivo Brandt to 9 years for fraud.",
+            "The court in Velm sentenced Brandt's deputy, Lena Sorel, to 6 years for fraud.",
+        ),
         (  # two people sentenced, the second named before the figure's clause
             "A court in Velm sentenced former port chief Ivo Brandt to 9 years on Monday.",
             "Ivo Brandt's deputy, Lena Sorel, was sentenced to 6 years by the Velm court.",
@@ -1173,6 +1177,14 @@ def test_a_span_of_time_is_no_rate():
         (
             "The health ministry said 212 people were hospitalised after the wedding in Pellam.",
             "Doctors said 189 people were hospitalized after the wedding in Pellam.",
+        ),
+        (  # the same package told ahead, by another verb
+            "Norland announced a new $310 million aid package for Velia on Tuesday.",
+            "Norland will send Velia another $340m in aid, its foreign minister said on Tuesday.",
+        ),
+        (  # "another" attack is this one
+            "Tolsk launched 96 drones at Varnia overnight, the Varnian air force said.",
+            "Varnia came under another drone attack overnight, with Tolsk sending 104 drones.",
         ),
         (  # both numbers of a tally differ
             "The Senate passed the bill by 53 votes to 47 on Thursday.",

@@ -906,12 +906,11 @@ _STAGE = re.compile(
 _NUMBERED = re.compile(r"\b[A-Z][a-z]+\s+\d+\b")
 _DAYPART = re.compile(r"\b(?:morning|afternoon|evening|night|overnight)\b", re.I)
 _ONE_TIME = {"overnight": "night"}  # "overnight" and "during the night" are one time
-# Words of one more of a kind ("a second quake", "another raid"; not "placed second" or "a
-# second term", a tenure) and of a part or the whole ("in Dorn county alone", "across the whole
+# Words of one more of a kind ("a second quake"; not "placed second" or "a second term", a
+# tenure; nor "another", which news writes of the same attack or package as of a new one) and of
+# a part or the whole ("in Dorn county alone", "across the whole
 # province"): in one sentence and not the other, the two count other things.
-_ANOTHER = re.compile(
-    r"\banother\b(?!\s+term)|\ban?\s+(?:second|third|separate|subsequent|fresh)\b(?!\s+term)", re.I
-)
+_ANOTHER = re.compile(r"\ban?\s+(?:second|third|separate|subsequent)\b(?!\s+term)", re.I)
 _SCOPE = re.compile(r"\b(?:alone|whole|entire|nationwide|countrywide|statewide)\b", re.I)
 # "100 trucks a day" and "250 trucks" in all; "a day later" dates and "in a year" spans, neither
 # is a rate.
@@ -931,18 +930,21 @@ _RATE_UNIT = {
     "annually": "year",
     "hourly": "hour",
 }
-# In the figure's clause, words of a figure planned, expected or possible ("will deploy",
-# "expects to deliver", "faced up to 20 years", a ceiling), and before the figure or in its
+# In the figure's clause, words of a figure expected, planned or possible ("expects to deliver",
+# "forecast growth of", "faced up to 20 years", a ceiling), and before the figure or in its
 # clause words of another time ("a decade ago", "at the last election"): said in one account and
-# not the other, the two are a plan and a result, or two events.  ("May" is a month, "may" a
-# plan.)
-_PLANNED = re.compile(
-    r"\b(?:will|would|could|(?-i:may)|might|shall|forecasts?|projected|predicted|scheduled"
-    r"|possible|potential|expects?|expected|anticipated|up to)\b|\b(?:plans?|planned|planning|aims?"
-    r"|aimed|intends?|intended|seeks?|sought|hopes?|set|due|proposed|proposes|offered|offers"
-    r"|promised|pledged|vowed|agreed|agrees)\s+to\b",
+# not the other, the two are a forecast and a result, or two events.  A modal ("will deploy") is
+# as often the same thing told ahead ("announced a $425 million package", "will send $450m"): it
+# parts two accounts only where both do it by the same verb ("will deploy", "has deployed").
+# ("May" is a month, "may" a plan.)
+_EXPECTED = re.compile(
+    r"\b(?:forecasts?|projected|predicted|scheduled|possible|potential|expects?|expected"
+    r"|anticipated|up to)\b|\b(?:plans?|planned|planning|aims?|aimed|intends?|intended|seeks?"
+    r"|sought|hopes?|set|due|proposed|proposes|offered|offers|promised|pledged|vowed|agreed"
+    r"|agrees)\s+to\b",
     re.I,
 )
+_MODAL = re.compile(r"\b(?:will|would|could|(?-i:may)|might|shall)\b", re.I)
 _PAST = re.compile(r"\b(?:ago|last|next|previous|outgoing)\b", re.I)
 # Words by which a clause says who gives a figure, not who did what it counts: names before them
 # are the speaker's ("Tusk said 19 drones", "the army said 23": two parties' counts differ).
@@ -997,7 +999,12 @@ def _one_account(one: str, one_claim: Claim, other: str, other_claim: Claim) -> 
     inside = set(_CAPITALISED.findall(one[1:])) | set(_CAPITALISED.findall(other[1:]))
     common = {_first_word(text) for text in (one, other)} - inside
     clauses = [_clause_of(text, claim) for text, claim in sides]
-    if bool(_PLANNED.search(clauses[0])) != bool(_PLANNED.search(clauses[1])):
+    expected = [bool(_EXPECTED.search(clause)) for clause in clauses]
+    modal = [bool(_MODAL.search(clause)) for clause in clauses]
+    ahead = [e or m for e, m in zip(expected, modal)]  # "would save" and "expects to save"
+    if ahead[0] != ahead[1] and (
+        any(expected) or _doing(clauses[0], sides[0]) & _doing(clauses[1], sides[1])
+    ):
         return False
     # another time is often set before the figure's clause: "At the last election, in 2019,
     # turnout was 71%"
@@ -1028,6 +1035,14 @@ def _one_account(one: str, one_claim: Claim, other: str, other_claim: Claim) -> 
     return not (
         names[0] and names[1] and not names[0] & _names(other) and not names[1] & _names(one)
     )
+
+
+def _doing(clause: str, side: tuple[str, Claim]) -> set[str]:
+    """The stems of the words before the figure in its clause, names and modals aside: what
+    is done ("deploy" of "Brenmark will deploy 3,000 troops")."""
+    at = _figure_at(clause, side[1])
+    before = _MODAL.sub(" ", clause[: at[0]] if at else clause)
+    return {w for w in content_stems(before) if w not in {n.lower() for n in _names(before)}}
 
 
 def _first_word(text: str) -> str:
@@ -1123,7 +1138,7 @@ def _figure_at(text: str, claim: Claim) -> tuple[int, int] | None:
     return (at + figure.start(), at + figure.end()) if at >= 0 and figure else None
 
 
-_GOES_ON = re.compile(r"\s*(?:was|were|is|are|has|have|had|will|would)\b", re.I)
+_GOES_ON = re.compile(r"\s*(?:was|were|is|are|has|have|had|will|would|to)\b", re.I)
 
 
 def _subject_names(text: str, claim: Claim) -> set[str]:
@@ -1133,8 +1148,9 @@ def _subject_names(text: str, claim: Claim) -> set[str]:
     at = _figure_at(clause, claim)
     before = clause[: at[0]] if at else clause
     if _GOES_ON.match(before) and (at := _figure_at(text, claim)):
-        # "Dusek's deputy, Marta Siwek, was sentenced to seven years": a clause that opens on its
-        # verb has its subject in the clause before
+        # "Dusek's deputy, Marta Siwek, was sentenced to seven years", "sentenced Krol's deputy,
+        # Mira Senn, to 10 years": a clause that opens on its verb (or its "to") has its subject
+        # in the clause before
         before = text[: at[0]]
     before = re.sub(r"\baccording to [^,;:]*", " ", before, flags=re.I)  # who says it
     reported = list(_REPORTING_WORD.finditer(before))
