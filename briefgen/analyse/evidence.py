@@ -954,6 +954,8 @@ _REPORTING_WORD = re.compile(
     re.I,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s(?:and|but|while|whereas)\s")
+# A run of capitalised words, one alone too ("Tolsk", "Green Alliance", "Bank of Norland"; the
+# citation check's run in ``items`` takes two or more, the ones initials can state).
 _NAME_RUN = re.compile(rf"[{_UPPER}][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[{_UPPER}][\w'’-]*)*")
 
 
@@ -996,8 +998,13 @@ def _one_account(one: str, one_claim: Claim, other: str, other_claim: Claim) -> 
     # A sentence's first word is capitalised whatever it is: it is a name only where the two
     # write it inside a sentence too ("Russia returned 75 prisoners to Ukraine"), not in
     # "Lawmakers voted 212-196" against "Parliament passed the bill by 212 votes to 198".
-    inside = set(_CAPITALISED.findall(one[1:])) | set(_CAPITALISED.findall(other[1:]))
-    common = {_first_word(text) for text in (one, other)} - inside
+    firsts = [_first_word(text) for text in (one, other)]
+    inside = {
+        word
+        for text, first in zip((one, other), firsts)
+        for word in _CAPITALISED.findall(text, _opening(text) + len(first))
+    }
+    common = set(firsts) - inside
     clauses = [_clause_of(text, claim) for text, claim in sides]
     expected = [bool(_EXPECTED.search(clause)) for clause in clauses]
     modal = [bool(_MODAL.search(clause)) for clause in clauses]
@@ -1046,7 +1053,8 @@ def _doing(clause: str, side: tuple[str, Claim]) -> set[str]:
 
 
 def _first_word(text: str) -> str:
-    found = _CAPITALISED.match(text.lstrip(" \"“‘'([-"))
+    """A sentence's first word when capitalised ("" when it opens otherwise)."""
+    found = _CAPITALISED.match(text, _opening(text))
     return found.group() if found else ""
 
 
