@@ -1980,6 +1980,20 @@ def test_an_organisation_is_an_actor_with_what_it_is_not_its_praise():
     }
 
 
+def test_an_organisation_a_persons_role_names_has_no_line_of_its_own():
+    said = [
+        "Lena Okafor, director of Tarn Analytics, said the talks would fail.",
+        "Tarn Analytics (TA) – a political risk research and consulting firm – expects delays.",
+        "The Halden Institute (HI) – an independent economic research centre – disagreed.",
+    ]
+    actors = find_actors([Sentence(1, t, "", n, n) for n, t in enumerate(said)], 20)
+    # Tarn Analytics is told in Okafor's role; the Halden Institute no role names
+    assert {a.name: a.role for a in actors} == {
+        "Lena Okafor": "director, Tarn Analytics",
+        "Halden Institute": "independent economic research centre",
+    }
+
+
 def test_officers_commanders_workers_chairs_and_mps_are_actors_with_their_roles():
     said = [
         "Chief Executive Hanna Lindqvist said the plant would close.",

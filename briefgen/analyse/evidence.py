@@ -2524,7 +2524,9 @@ def find_actors(sentences: list[Sentence], limit: int) -> list[Actor]:
                 if surname not in _NOT_SUBJECTS and not _TITLE_WORD.fullmatch(surname):
                     _add(people, surname, m.group(1), s.source, False, roles, forms)
         for m in _ORG_APPOSITIVE.finditer(s.text):
-            _add(orgs, m.group(1).strip(), _what_it_is(m.group(2)), s.source, True, roles, forms)
+            # "The Halden Institute (HI) – …" at a sentence's start: the article is not the name
+            name = re.sub(r"^The\s+", "", m.group(1).strip())
+            _add(orgs, name, _what_it_is(m.group(2)), s.source, True, roles, forms)
     _merge_spellings(people, roles)
     # One pass over the capitalised words of every sentence (not every actor against every
     # sentence: a week of news names hundreds of people in a hundred thousand sentences).
@@ -2563,7 +2565,15 @@ def find_actors(sentences: list[Sentence], limit: int) -> list[Actor]:
             n for n in sorted(said) if all(part in said[n] for part in parts)
         ] or actor.sources
     ordered = sorted(people, key=lambda k: (-mentions[k], -len(people[k].sources), people[k].name))
-    return ([people[k] for k in ordered] + sorted(orgs.values(), key=lambda a: a.name))[:limit]
+    # "Ian Bremmer — President, Eurasia Group": an organisation a person's role names is told
+    # there; a line of its own would spend the evidence's words on it twice.
+    in_roles = " ".join(_unaccented(a.role) for a in people.values())
+    told = [
+        a
+        for a in orgs.values()
+        if not re.search(rf"\b{re.escape(_unaccented(a.name))}\b", in_roles)
+    ]
+    return ([people[k] for k in ordered] + sorted(told, key=lambda a: a.name))[:limit]
 
 
 # An organisation's description set apart by dashes ("– a leading global political risk research
