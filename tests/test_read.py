@@ -35,6 +35,39 @@ def test_plain_text_separates_content_structure_and_metadata():
     assert "120 days" in article.text
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Harbour Ledger (harbourledger.example), wire report, page undated",
+        "Capital Wire (capitalwire.example, English edition) (reports Tuesday 6 May 2025)",
+        "Northgate Times, as carried by a partner site",
+    ],
+)
+def test_what_stands_between_the_headline_and_its_source_line_is_no_part_of_the_story(header):
+    article = parse_text(
+        f"Port workers end strike after pay deal\n{header}\n"
+        "Source: https://www.harbourledger.example/2025/05/06/strike.html\n"
+        "Dock workers voted on Tuesday to accept a 9% pay rise, ending a two-week strike.\n"
+        "Ships queued outside the port for ten days.\n",
+        "strike.txt",
+    )
+    assert article.title == "Port workers end strike after pay deal"
+    assert [text for _, text in article.paragraphs] == [
+        "Dock workers voted on Tuesday to accept a 9% pay rise, ending a two-week strike.",
+        "Ships queued outside the port for ten days.",
+    ]
+
+
+def test_a_lede_above_the_source_line_stays_the_story():
+    article = parse_text(
+        "Port workers end strike\nDock workers voted on Tuesday to accept a pay rise.\n"
+        "Source: https://www.harbourledger.example/2025/05/06/strike.html\n"
+        "Ships queued outside the port for ten days.\n",
+        "strike.txt",
+    )
+    assert "Dock workers voted on Tuesday to accept a pay rise." in article.text
+
+
 def test_date_in_file_name_wins_and_override_applies(tmp_path):
     path = tmp_path / "outlet-2025-03-19.txt"
     path.write_text(

@@ -187,6 +187,7 @@ def parse_text(
     lines = [_single_spaced(line) for line in text.splitlines()]
     headline = _opening_headline(lines)
     kept: list[str] = []
+    header_ends = 0  # kept lines before a "Source: URL" line under the headline: its header
     for index, line in enumerate(lines):
         if not line:
             continue
@@ -196,6 +197,8 @@ def parse_text(
         trailer = source_trailer(line)
         if trailer:
             url = trailer
+            if len(kept) <= DATE_SEARCH_LINES and not header_ends:
+                header_ends = len(kept)
             continue
         if _WIDGET.match(line) or _CAPTION_CREDIT.search(line) or _BARE_URL.match(line):
             continue
@@ -230,6 +233,10 @@ def parse_text(
         elif not date_line(line):  # "19 March 2025", "Published: …": when, not what
             continue
         metadata.add(i)
+    # "Paris Soir (parissoir.fr), AFP report, page undated": whatever stands between the
+    # headline and the "Source: URL" line under it says who published it and when, however it
+    # is worded; a sentence there would be the story's lede.
+    metadata.update(i for i in range(1, header_ends) if not _is_sentence(kept[i]))
     last = source_name(kept[-1]) if len(kept) > DATE_SEARCH_LINES else None
     if last:  # "Source: Reuters" closing the text, as a "Source: URL" trailer does
         named = named or last
