@@ -192,6 +192,35 @@ def test_every_sentence_is_a_candidate_except_captions_bylines_questions_and_def
             "The vote in Arnel was calm and orderly, according to state-run television.",
             "The vote in Arnel was calm and orderly, according to state-run television.",
         ),
+        # A relative clause of background goes; one that is the news stays.
+        (
+            "The mayor said the ferry will resume in May, which has pleased the island's traders.",
+            "The mayor said the ferry will resume in May.",
+        ),
+        (
+            "The dam, which was finished in the spring, failed during the night.",
+            "The dam failed during the night.",
+        ),
+        (
+            "The dam, which held 40 million cubic metres, failed during the night.",
+            "The dam, which held 40 million cubic metres, failed during the night.",
+        ),
+        (
+            "The dam, which Halvard Construction built, failed during the night.",
+            "The dam, which Halvard Construction built, failed during the night.",
+        ),
+        (
+            "The engineers, who were not warned, left the dam during the night.",
+            "The engineers, who were not warned, left the dam during the night.",
+        ),
+        (
+            "The two sides agreed a truce at sea, which would lead to a lasting peace on land.",
+            "The two sides agreed a truce at sea, which would lead to a lasting peace on land.",
+        ),
+        (
+            '"The dam, which was finished in the spring, held until the night," the mayor said.',
+            '"The dam, which was finished in the spring, held until the night," the mayor said.',
+        ),
     ],
 )
 def test_compression_drops_frames_and_asides_but_never_a_voice_or_a_figure(sentence, bullet):

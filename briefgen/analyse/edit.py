@@ -216,17 +216,42 @@ _GLUED_BYLINE = re.compile(
 # "(AFP)", "(local time)": a short aside with no figure; one with a figure may be the fact.
 _ASIDE = re.compile(r"\s+\((?![^)]*\d)[^()]{1,40}\)(?=[\s,.;:])")
 MIN_COMPRESSED_WORDS = 6  # a frame is kept when what remains would be too short to stand alone
+# ", which has occupied swaths of the country": a relative clause set off by commas tells
+# background about a thing the sentence already names; the sentence is whole without it.  Not
+# one that gives a figure, a name, a quotation, a negation or what the thing will or would do
+# (", which would lead to a complete ceasefire"): those are the news.  Nor one of a single word
+# (", which means,"), nor any inside a quotation, whose words are never touched.
+_BACKGROUND_CLAUSE = re.compile(
+    r",\s+(?:which|who)\s+(?![^,;:()]*(?:\d|\b[A-Z]|[\"“”]|"
+    r"\b(?:not|no|never|without|will|would|could|may|might|can|should|must)\b|n't))"
+    r"\w+\s[^,;:()]{2,100}?(?:,(?=\s)|(?=[.][\"”’)]*$))"
+)
+
+
+def _without_background(text: str) -> str:
+    """``text`` without its background relative clauses (``_BACKGROUND_CLAUSE``) outside
+    quotations."""
+    return _BACKGROUND_CLAUSE.sub(
+        lambda m: m.group(0) if _inside_quotation(text[: m.start()]) else "", text
+    )
+
+
+def _inside_quotation(before: str) -> bool:
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def compress(sentence: str) -> str:
-    """``trim``, then reporting frames that name a medium and figure-less asides dropped."""
+    """``trim``, then reporting frames that name a medium, figure-less asides and background
+    relative clauses dropped."""
     text = trim(sentence)
     shorter = _without_its_report(
-        _ASIDE.sub(
-            "",
-            _TRAILING_MEDIUM.sub(
-                "", MEDIUM_FRAME.sub("", _DATELINE.sub("", _GLUED_BYLINE.sub("", text)))
-            ),
+        _without_background(
+            _ASIDE.sub(
+                "",
+                _TRAILING_MEDIUM.sub(
+                    "", MEDIUM_FRAME.sub("", _DATELINE.sub("", _GLUED_BYLINE.sub("", text)))
+                ),
+            )
         )
     )
     if shorter != text and len(shorter.split()) >= MIN_COMPRESSED_WORDS and not dangling(shorter):
