@@ -311,6 +311,15 @@ def test_durations_in_different_units_and_bounds_are_compared():
     ]
 
 
+def test_the_length_of_talks_called_discussions_or_negotiations_is_compared():
+    (difference,) = _differences(
+        "The ministers' meeting in Halden lasted more than six hours, aides said.",
+        "Ministers left Halden after nearly nine hours of negotiations, a delegate said.",
+    )
+    assert [c.text for c in difference.claims][0] == "more than six hours"
+    assert "nearly nine hours" in difference.claims[1].text
+
+
 def test_durations_of_different_scale_are_not_one_event():
     assert (
         _differences(
@@ -328,6 +337,19 @@ def test_a_share_two_sources_give_differently_for_one_subject():
     )
     assert difference.topic == "Figure for Portugal"
     assert [c.source for c in difference.claims] == [1, 2]
+
+
+def test_a_winners_share_is_compared_though_one_outlet_says_it_is_a_second_term():
+    (difference,) = _differences(
+        "Mayor Ines Korda won re-election in Brask with 57.2% of the vote in preliminary results.",
+        "Ines Korda secured a second term as mayor of Brask with 55.9% of the vote.",
+    )
+    assert sorted(c.source for c in difference.claims) == [1, 2]
+    # a second round is another vote
+    assert not _differences(
+        "Ines Korda won the first round of the Brask mayoral race with 57.2% of the vote.",
+        "Ines Korda won the second round of the Brask mayoral race with 55.9% of the vote.",
+    )
 
 
 @pytest.mark.parametrize(
@@ -909,6 +931,28 @@ def test_tolls_told_with_a_participle_or_an_auxiliary_are_compared(one, other, t
     assert [claim.text for claim in difference.claims] == list(told)
 
 
+@pytest.mark.parametrize(
+    "one, other, topic",
+    [
+        # "hurt" is "injured"; "arrests" made count the arrested
+        (
+            "Nearly 90 people were injured when a barrier gave way at the Delmar stadium.",
+            "About 60 spectators were hurt as a barrier collapsed at Delmar's stadium.",
+            "Number injured",
+        ),
+        (
+            "Police in Varrow said 24 people had been arrested after the riot.",
+            "More than 40 arrests were made in Varrow after the riot, the mayor said.",
+            "Number arrested",
+        ),
+    ],
+)
+def test_tolls_told_by_another_word_for_the_same_count_are_compared(one, other, topic):
+    (difference,) = _differences(one, other)
+    assert difference.topic == topic
+    assert [c.source for c in difference.claims] == [1, 2]
+
+
 def test_a_named_thing_two_sources_date_a_year_apart_is_a_difference():
     (difference,) = _differences(
         "In 2014, the council appointed her harbour master of Veldport, a post she kept.",
@@ -1006,6 +1050,23 @@ def test_a_quake_two_sources_measure_differently_is_a_difference():
         "The magnitude-6.5 quake hit the coast at dawn.",
     )
     assert [c.text for c in difference.claims] == ["measuring 6.8", "magnitude-6.5 quake"]
+
+
+def test_a_quake_that_measured_a_magnitude_without_the_word_is_compared():
+    (difference,) = _differences(
+        "A magnitude 5.9 earthquake shook the valley of Orvell on Monday night.",
+        "The tremor that woke Orvell on Monday registered 5.6, the observatory said.",
+    )
+    assert [c.text for c in difference.claims] == ["magnitude 5.9 earthquake", "registered 5.6"]
+    # not a measure of something else, nor one with its unit
+    assert not _differences(
+        "A magnitude 5.9 earthquake shook the valley of Orvell on Monday night.",
+        "The crack in the Orvell dam measured 5.6 metres, engineers said.",
+    )
+    assert not _differences(
+        "A magnitude 5.9 earthquake shook the valley of Orvell on Monday night.",
+        "Rainfall in Orvell measured 5.6 on the river gauge before the storm.",
+    )
 
 
 @pytest.mark.parametrize(

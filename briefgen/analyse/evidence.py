@@ -141,19 +141,28 @@ _COUNT = re.compile(
 )
 _DATE_CONTEXT = re.compile(rf"(?:\b(?:{_MONTHS})\.?\s*$|^\s*(?:{_MONTHS})\b)", re.I)
 # Nouns for one communication event: two durations of these in one story are the same thing.
+# Words of a meeting or a call, whose length outlets give ("the talks lasted more than eight
+# hours", "after nearly 10 hours of discussions"), in every form news writes them.
 _EVENT_WORDS = {
     "call",
+    "calls",
     "phone",
     "conversation",
+    "conversations",
     "talk",
     "talks",
     "meeting",
+    "meetings",
     "met",
     "summit",
     "spoke",
     "talked",
     "discussion",
+    "discussions",
     "session",
+    "sessions",
+    "negotiations",
+    "deliberations",
 }
 _GENERIC_NOUNS = {
     "people",
@@ -900,8 +909,11 @@ _A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _PERIOD = re.compile(
     r"\bQ[1-4]\b|\bH[12]\b|\b(?:first|second|third|fourth)\s+(?:quarter|half)\b", re.I
 )
+# ("a second term" is a tenure, "for the first time" no count's stage)
 _STAGE = re.compile(
-    r"\b(?:first|second|third|final|initial|preliminary|latest|earlier|previous)\b", re.I
+    r"\b(?:first|second|third|final|initial|preliminary|latest|earlier|previous)\b"
+    r"(?!\s+(?:terms?|time)\b)",
+    re.I,
 )
 _NUMBERED = re.compile(r"\b[A-Z][a-z]+\s+\d+\b")
 _DAYPART = re.compile(r"\b(?:morning|afternoon|evening|night|overnight)\b", re.I)
@@ -1480,13 +1492,19 @@ def _around(text: str, stems: frozenset[str]) -> str:
 # "strikes killed at least 26 people", "left 26 dead", "13 Palestinians were killed": a toll
 # is a count of people whatever noun a source counts them by, so the verb names the thing.
 _TOLL_VERBS = (
-    r"(killed|wounded|injured|arrested|detained|displaced|evacuated|rescued|hospitali[sz]ed"
-    r"|trapped|missing)"
+    r"(killed|wounded|injured|hurt|arrested|arrests|detained|displaced|evacuated|rescued"
+    r"|hospitali[sz]ed|trapped|missing)"
 )
 # "The quake struck on Friday, killing at least 144 people": the participle counts as the verb.
 _TOLL_PARTICIPLES = {"killing": "killed", "wounding": "wounded", "injuring": "injured"}
 # One count, two words for it: "23 arrested" and "31 detained" are two tallies of one thing.
-_SAME_TOLL = {"detained": "arrested", "wounded": "injured", "hospitalized": "hospitalised"}
+_SAME_TOLL = {
+    "detained": "arrested",
+    "arrests": "arrested",  # "more than 50 arrests were made"
+    "wounded": "injured",
+    "hurt": "injured",
+    "hospitalized": "hospitalised",
+}
 
 
 def _toll_of(verb: str) -> str:
@@ -1952,6 +1970,14 @@ _MAGNITUDE = re.compile(
     re.I,
 )
 _AFTERSHOCK = re.compile(r"\baftershocks?\b", re.I)
+# "The tremor … measured 6.1", "the quake registered 5.8": a magnitude without the word, in a
+# sentence of a quake, and with no unit after it ("measured 6.1 metres").
+_QUAKE = re.compile(r"\b(?:earthquake|quake|tremor)s?\b", re.I)
+_MEASURED = re.compile(
+    r"\b(?:measured|measuring|registered|registering)\s+(?:a\s+)?(\d(?:\.\d)?)(?![\d.]*\d)"
+    r"(?!\s*(?:%|[a-z]))",
+    re.I,
+)
 MAX_MAGNITUDE_GAP = 0.5
 # A vote's count, for and against: "by 212 votes to 198", "voted 212-196", "a 7-2 vote".
 # A court's split is a vote too: "ruled 7-2", "ruled seven to two".
@@ -2001,11 +2027,16 @@ def _magnitude_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     """Quake magnitudes two sources give differently, neither giving the other's."""
     given: dict[int, dict[float, Claim]] = defaultdict(dict)
     for s in sentences:
-        if ("agnitude" not in s.text and "Richter" not in s.text) or _AFTERSHOCK.search(s.text):
-            continue  # most sentences measure no quake: a cheap test spares the pattern
+        quake = _QUAKE.search(s.text)
+        if (
+            "agnitude" not in s.text and "Richter" not in s.text and not quake
+        ) or _AFTERSHOCK.search(s.text):
+            continue  # most sentences measure no quake: a cheap test spares the patterns
         for m in _MAGNITUDE.finditer(s.text):
             value = float(m.group(1) or m.group(2) or m.group(3))
             given[s.source].setdefault(value, Claim(m.group(0), s.source))
+        for m in _MEASURED.finditer(s.text) if quake else ():
+            given[s.source].setdefault(float(m.group(1)), Claim(m.group(0), s.source))
     sources = sorted(given)
     pairs = [
         (abs(a - b), a_claim, b_claim)
