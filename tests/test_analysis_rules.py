@@ -311,6 +311,21 @@ def test_durations_in_different_units_and_bounds_are_compared():
     ]
 
 
+def test_another_things_time_does_not_part_two_accounts_of_a_figure():
+    (difference,) = _differences(
+        "The Ostren Council agreed on Friday to send €300 million to Varna after last month's "
+        "floods, officials said.",
+        "A €340m package for flood-hit Varna was approved by Ostren Council ministers.",
+    )
+    assert sorted(c.source for c in difference.claims) == [1, 2]
+    # last year's figure is the figure's own time: no rival of this year's
+    differences = _differences(
+        "Tourism revenue in Varna reached €300 million, below last year's €355 million.",
+        "Varna's tourism revenue came to €330 million, the tourist board said.",
+    )
+    assert not any("355" in c.text for d in differences for c in d.claims)
+
+
 def test_the_length_of_talks_called_discussions_or_negotiations_is_compared():
     (difference,) = _differences(
         "The ministers' meeting in Halden lasted more than six hours, aides said.",

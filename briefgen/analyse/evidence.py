@@ -958,6 +958,13 @@ _EXPECTED = re.compile(
 )
 _MODAL = re.compile(r"\b(?:will|would|could|(?-i:may)|might|shall)\b", re.I)
 _PAST = re.compile(r"\b(?:ago|last|next|previous|outgoing)\b", re.I)
+# "aid to Castrane following last month's cyclone": another time named for another thing (the
+# cause), not for the figure; "last year's 3.9%" is the figure's own.
+_ANOTHER_THINGS_TIME = re.compile(
+    r"\b(?:last|next|previous)\s+(?:week|month|year|season|summer|winter|spring|autumn)['’]s"
+    r"\s+(?![\d$€£¥])(?:[a-z-]+\s+){0,2}[a-z-]+",
+    re.I,
+)
 # Words by which a clause says who gives a figure, not who did what it counts: names before them
 # are the speaker's ("Tusk said 19 drones", "the army said 23": two parties' counts differ).
 _REPORTING_WORD = re.compile(
@@ -1031,6 +1038,7 @@ def _one_account(one: str, one_claim: Claim, other: str, other_claim: Claim) -> 
         f"{text[: at[0]] if (at := _figure_at(text, claim)) else ''} {clause}"
         for (text, claim), clause in zip(sides, clauses)
     ]
+    timed = [_ANOTHER_THINGS_TIME.sub(" ", text) for text in timed]
     if bool(_PAST.search(timed[0])) != bool(_PAST.search(timed[1])):
         return False
     subjects = [_subject_names(text, claim) - common for text, claim in sides]
