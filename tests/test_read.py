@@ -66,6 +66,13 @@ def test_a_lede_above_the_source_line_stays_the_story():
         "strike.txt",
     )
     assert "Dock workers voted on Tuesday to accept a pay rise." in article.text
+    # a "Source:" line that closes the text has no header above it: the lines are the story
+    closing = parse_text(
+        "Port workers end strike\nDock workers accepted the offer on Tuesday\n"
+        "Source: https://www.harbourledger.example/2025/05/06/strike.html\n",
+        "strike.txt",
+    )
+    assert closing.paragraphs == [("text", "Dock workers accepted the offer on Tuesday")]
 
 
 def test_date_in_file_name_wins_and_override_applies(tmp_path):

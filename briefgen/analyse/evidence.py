@@ -140,9 +140,9 @@ _COUNT = re.compile(
     re.I,
 )
 _DATE_CONTEXT = re.compile(rf"(?:\b(?:{_MONTHS})\.?\s*$|^\s*(?:{_MONTHS})\b)", re.I)
-# Nouns for one communication event: two durations of these in one story are the same thing.
-# Words of a meeting or a call, whose length outlets give ("the talks lasted more than eight
-# hours", "after nearly 10 hours of discussions"), in every form news writes them.
+# Nouns for one communication event, in every form news writes them: two durations of these in
+# one story are the same thing ("the talks lasted more than eight hours", "after nearly 10 hours
+# of discussions").
 _EVENT_WORDS = {
     "call",
     "calls",

@@ -236,7 +236,8 @@ def parse_text(
     # "Paris Soir (parissoir.fr), AFP report, page undated": whatever stands between the
     # headline and the "Source: URL" line under it says who published it and when, however it
     # is worded; a sentence there would be the story's lede.
-    metadata.update(i for i in range(1, header_ends) if not _is_sentence(kept[i]))
+    if header_ends < len(kept):  # the story follows the "Source:" line
+        metadata.update(i for i in range(1, header_ends) if not _is_sentence(kept[i]))
     last = source_name(kept[-1]) if len(kept) > DATE_SEARCH_LINES else None
     if last:  # "Source: Reuters" closing the text, as a "Source: URL" trailer does
         named = named or last
