@@ -326,6 +326,26 @@ def test_another_things_time_does_not_part_two_accounts_of_a_figure():
     assert not any("355" in c.text for d in differences for c in d.claims)
 
 
+def test_a_fine_told_in_the_passive_and_the_active_is_one_fine():
+    (difference,) = _differences(
+        "Clothing chain Marrow & Finch was fined £60m on Monday for misleading shoppers.",
+        "The Fair Trading Board has imposed a £70 million penalty on Marrow & Finch.",
+    )
+    assert sorted(c.source for c in difference.claims) == [1, 2]
+    # two firms fined are two fines
+    assert not _differences(
+        "Clothing chain Marrow & Finch was fined £60m on Monday for misleading shoppers.",
+        "Shoe retailer Delby Brothers was fined £70m on Monday for misleading shoppers.",
+    )
+
+
+def test_a_sum_one_outlet_rounds_up_with_nearly_is_no_difference():
+    assert not _differences(
+        "Harrow Mining reported a half-year profit of $2.46 billion on Thursday.",
+        "Harrow Mining made a first-half profit of nearly $2.5bn, it said on Thursday.",
+    )
+
+
 def test_the_length_of_talks_called_discussions_or_negotiations_is_compared():
     (difference,) = _differences(
         "The ministers' meeting in Halden lasted more than six hours, aides said.",

@@ -1053,7 +1053,19 @@ def _one_account(one: str, one_claim: Claim, other: str, other_claim: Claim) -> 
         ]
         named = [_names(one), _names(other)]
         swapped = subjects[0] <= after[1] and subjects[1] <= after[0]
-        if swapped or not (subjects[0] <= named[1] and subjects[1] <= named[0]):
+        # A passive clause's subject is who the figure is done to ("Ardex was fined £80m"), the
+        # one the other's doer does it to ("the authority imposed a £95 million penalty on
+        # Ardex"), however the passive one names (or leaves unnamed) the doer.
+        undergoes = [
+            bool(_PASSIVE_BEFORE.search(text, 0, at[0]))
+            if (at := _figure_at(text, claim))
+            else False
+            for text, claim in sides
+        ]
+        done_to = (undergoes[0] and subjects[0] <= after[1]) or (
+            undergoes[1] and subjects[1] <= after[0]
+        )
+        if swapped or not (done_to or (subjects[0] <= named[1] and subjects[1] <= named[0])):
             return False
     counted = [_counted_names(text, claim) - common for text, claim in sides]
     if counted[0] and counted[1] and not counted[0] & counted[1]:
@@ -1062,6 +1074,14 @@ def _one_account(one: str, one_claim: Claim, other: str, other_claim: Claim) -> 
     return not (
         names[0] and names[1] and not names[0] & _names(other) and not names[1] & _names(one)
     )
+
+
+# "was fined", "were awarded", "has been ordered to pay" right before a figure: a passive.
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en|id|wn|t)"
+    r"(?:\s+to\s+pay)?\s+(?:an?\s+)?(?:[$€£¥]|US\$)?$",
+    re.I,
+)
 
 
 def _doing(clause: str, side: tuple[str, Claim]) -> set[str]:
@@ -1113,7 +1133,9 @@ def _without_figure(text: str, claim: Claim) -> str:
     return text[: at[0]] + " " + text[at[1] :]
 
 
-_UPPER_BOUND = re.compile(r"\b(?:nearly|almost|just under|close to)\s+$", re.I)
+_UPPER_BOUND = re.compile(
+    r"\b(?:nearly|almost|just under|close to)\s+[$€£¥]?$", re.I
+)  # "nearly $1.5bn"
 
 
 def _rounded_up(one: str, other: str) -> bool:
