@@ -109,9 +109,20 @@ def test_every_sentence_is_a_candidate_except_captions_bylines_questions_and_def
         "What will the council decide about the tankers?",  # a question
         # an explainer's definition
         "A sandbar is a ridge of sand built up by currents in shallow water.",
+        # how things usually go
+        "Harbour dredging contracts typically take months to agree and years to finish.",
+        "Tankers usually anchor outside the bay until the pilots come aboard.",
     ]
     found = candidates([Sentence(1, t, "", n, n) for n, t in enumerate(texts)])
     assert [c.text for c in found] == texts[:1]
+    # how things usually go, set against what happened in figures, or a judgement of the event
+    told = [
+        "Tankers usually wait two days outside the bay, but 14 waited a week this month.",
+        "The council's reaction to the plan was generally positive, officials said.",
+        "Ferries were running normally again on Tuesday after the storm.",
+    ]
+    found = candidates([Sentence(1, t, "", n, n) for n, t in enumerate(told)])
+    assert [c.text for c in found] == told
 
 
 @pytest.mark.parametrize(

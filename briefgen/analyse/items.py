@@ -3,7 +3,8 @@
 1. ``candidates``: every sentence of every source is a candidate bullet, trimmed to what
    carries its fact (``edit.compress``).  One that opens with a dangling pronoun is joined
    to the sentence before it (or reduced to its self-contained clause), or dropped when
-   neither works; so are fragments of a longer quotation and explainers' definitions.
+   neither works; so are fragments of a longer quotation, explainers' definitions and
+   statements of how things usually go.
 2. ``score``: each candidate gets a section (``classify``) and a salience from what the
    story itself shows: how many other outlets state the same thing (sentence embeddings,
    so paraphrases meet), how central it is, how early its article tells it, its specifics
@@ -40,6 +41,11 @@ MAX_JOINED_WORDS = 55
 _DEFINITION = re.compile(
     r"^(?:A|An)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are|means|refers to)\s+(?:a|an|any|the|when)\b"
 )
+# "Trade accords typically require years of negotiations": how things usually go is background
+# too, unless it gives a figure ("prices usually rise in winter, but fell 5% this year").  Not
+# "generally" or "normally", which as often judge the event ("generally positive", "running
+# normally again").
+_HABITUAL = re.compile(r"\b(?:typically|usually|traditionally|tends? to)\b", re.I)
 _ATTRIBUTION = re.compile(r"\W*according to ([^,]{2,60}),", re.I)
 # "Kenya Star, Xinhua report, 12 March 2025", "12 Mar 2025, 03:17 GMT+10": bylines, datelines
 # and captions of names and dates are not statements; a statement has words of prose.
@@ -242,6 +248,7 @@ def _stands_alone(text: str) -> bool:
         and sum(word[0].islower() for word in text.split()) >= MIN_PROSE_WORDS
         and not _splits_a_quotation(text)
         and not _DEFINITION.match(text)
+        and not (_HABITUAL.search(text) and not _FIGURE.search(text))
         and not _QUESTION.search(text)
         and not _CAPTION.search(text)
     )
