@@ -2001,10 +2001,11 @@ _MAGNITUDE = re.compile(
 )
 _AFTERSHOCK = re.compile(r"\baftershocks?\b", re.I)
 # "The tremor … measured 6.1", "the quake registered 5.8": a magnitude without the word, in a
-# sentence of a quake, and with no unit after it ("measured 6.1 metres").
+# sentence of a quake, and with no unit after it ("measured 6.1 metres"); "measuring 6.8" is
+# ``_MAGNITUDE``'s.
 _QUAKE = re.compile(r"\b(?:earthquake|quake|tremor)s?\b", re.I)
 _MEASURED = re.compile(
-    r"\b(?:measured|measuring|registered|registering)\s+(?:a\s+)?(\d(?:\.\d)?)(?![\d.]*\d)"
+    r"\b(?:measured|registered|registering)\s+(?:a\s+)?(\d(?:\.\d)?)(?![\d.]*\d)"
     r"(?!\s*(?:%|[a-z]))",
     re.I,
 )
