@@ -488,6 +488,45 @@ Dock workers at the port of Velmar walked out on Monday in a dispute over pay an
     assert line.text == strike.text
 
 
+def test_the_bottom_line_leads_with_the_event_told_long_and_takes_only_lines_that_read_alone():
+    import itertools
+
+    from briefgen.analyse import _sentences
+    from briefgen.analyse.items import score
+    from briefgen.kinds import Story
+    from briefgen.kinds.bluf import BLUF_MAX_WORDS, bottom_line
+    from briefgen.model import Brief
+    from briefgen.profile import SectionSpec
+
+    lines = [
+        "Arvenia and Dolmar agreed on Tuesday to reopen all four border crossings between them "
+        "from next month, ending a closure that has cut trade between the two neighbours by "
+        "half since last spring.",
+        "“Our people can meet again,” Arvenian Foreign Minister Ola Brenn told reporters.",
+        "Dolmar's cabinet approved the same plan for its northern ports on Wednesday.",
+        "Freight companies in Dolmar said they expected the first lorries to cross within days "
+        "of the reopening, although customs staff would need weeks of training on the new "
+        "shared inspection system.",
+        "Traders in the border town of Kessel welcomed the news on Tuesday.",
+    ]
+    story = article("\n".join(lines), "border.example")
+    story.title = "Arvenia and Dolmar agree to reopen border crossings"
+    found = []
+    for _, group in itertools.groupby(_sentences([story]), key=lambda s: s.source):
+        found.extend(candidates(list(group)))
+    scored = score(found, load_profile("generic"), [story.title]).found
+    event, quote, same, freight, traders = scored
+    assert BLUF_MAX_WORDS < event.words and BLUF_MAX_WORDS < freight.words
+    chosen = Story([story], [], [], load_profile("generic"), chosen=scored)
+    spec = SectionSpec("bluf", "Bottom line", "bluf", max_items=3)
+    lines = [
+        line.text for line in bottom_line([], spec, chosen, Brief("T", None, "g", "B", [], []))
+    ]
+    # The event leads although long; a second long line does not follow it, nor a quotation
+    # or a sentence that points back ("the same plan") to one the reader has not seen.
+    assert lines == [event.text, traders.text]
+
+
 def test_words_the_bottom_line_and_evidence_leave_over_go_to_more_bullets():
     """Room is kept for the bottom line and the evidence before any is known; what they do not
     take is given to further bullets, so a brief of a story with more to tell ends near its
