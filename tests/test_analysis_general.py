@@ -140,6 +140,10 @@ def test_every_sentence_is_a_candidate_except_captions_bylines_questions_and_def
             "VELMAR, Norland, June 2 -- The port reopened on Tuesday after a six-day closure.",
             "The port reopened on Tuesday after a six-day closure.",
         ),
+        (  # a wire dateline naming its agency, below the page's headline and times
+            "VELMAR, June 2 (NPA) -- The port reopened on Tuesday after a six-day closure.",
+            "The port reopened on Tuesday after a six-day closure.",
+        ),
         (
             "The port authority (VPA) said 40 vessels had waited offshore.",
             "The port authority said 40 vessels had waited offshore.",

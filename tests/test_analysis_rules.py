@@ -485,6 +485,10 @@ def test_a_twin_is_cited_only_when_it_states_the_bullets_figures():
             "Both ministers signed the accord after two years of talks in the old port.",
         ),
         (
+            "TROMSO, May 4 (NTB) -- Both ministers signed the accord in the old port.",
+            "Both ministers signed the accord in the old port.",
+        ),
+        (
             "Fisheries: both ministers signed the accord on Monday.",
             "Fisheries: both ministers signed the accord on Monday.",
         ),

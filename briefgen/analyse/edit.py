@@ -197,10 +197,11 @@ def _without_its_report(text: str) -> str:
     return text[: m.start()] + ("." + m.group("close") if m.group("close") else ".")
 
 
-# "JEDDAH, Saudi Arabia, March 11 -- Ukraine on Tuesday…": a dateline the reader left on the
-# sentence.
+# "JEDDAH, Saudi Arabia, March 11 -- Ukraine on Tuesday…", "MADRID, April 29 (KUNA) -- Spain…":
+# a dateline the reader left on the sentence (below a page's headline and times).
 _DATELINE = re.compile(
-    r"^[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?\s*(?:--|—|–)\s+(?=[A-Z\"“])"
+    r"^[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
+    r"(?:\s+\([^()]{1,30}\))?\s*(?:--|—|–)\s+(?=[A-Z\"“])"
 )
 # "· Forces NewsThe United States has agreed…", "MadridTwenty-four hours after…": a page's byline
 # or place name run into the first sentence without a space (the sentence resumes at an opener

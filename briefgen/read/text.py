@@ -97,8 +97,9 @@ _DATELINE_DATE = (
     + _MONTH
     + r")(?:,?\s+\d{4})?"
 )
-_FILED_BY = r"\s*(?:\([^)]{1,30}\)\s*)?(?::|\s[-–—])\s+"
-# "NEW DELHI:", "The Hague, June 26:", "LONDON, May 10 (Reuters) -", "The Hague 25.06.2025 ",
+_FILED_BY = r"\s*(?:\([^)]{1,30}\)\s*)?(?::|\s(?:--|[-–—]))\s+"
+# "NEW DELHI:", "The Hague, June 26:", "LONDON, May 10 (Reuters) -", "MADRID, April 29 (KUNA) --",
+# "The Hague 25.06.2025 ",
 # "March 19, 2025 —":
 # where and when the story was filed, not part of its first sentence.
 _DATELINE = re.compile(
