@@ -603,6 +603,27 @@ def test_a_quotation_cut_to_one_sentence_leaves_out_the_words_tying_it_to_the_on
     assert quote.text.removeprefix("… ") in said
 
 
+def test_the_ends_of_a_long_quotation_are_bullets_when_their_speaker_is_named_beside_them():
+    from briefgen.analyse.items import candidates
+
+    said = [
+        'After the vote, Mayor Anna Berg wrote online: "Thank you all for trusting us again.',
+        "The new barrier will be finished before the autumn floods.",
+        'We owe it to the valley," Berg added.',
+        '"The council met on Monday to discuss the spill.',
+        'It was not an isolated failure of the pumps," he said.',
+    ]
+    sentences = [
+        Sentence(1, text, "", n, n // 3, quoted=n in (1, 2, 4)) for n, text in enumerate(said)
+    ]
+    # Only the quotation marks are added: the first sentence's closing one, the last's opening
+    # one.  A middle sentence, and an end whose speaker is a pronoun, say nothing alone.
+    assert [c.text for c in candidates(sentences)] == [
+        'After the vote, Mayor Anna Berg wrote online: "Thank you all for trusting us again."',
+        '"We owe it to the valley," Berg added.',
+    ]
+
+
 def test_a_note_on_differing_lengths_names_a_few_of_them_however_many_sources():
     texts = [
         f"The talks in the old town hall lasted {n} minutes, officials said."

@@ -238,7 +238,10 @@ def test_hostile_edited_json_renders_literally_without_unsafe_links(tmp_path, sa
     data["sections"][1]["title"] = "{{ 7*7 }} # <b>"
     sections = {s["kind"]: s for s in data["sections"]}
     sections["key_figures"]["items"][0]["counts"] = "| a | b | {{ 7*7 }}"
-    sections["quotes"]["items"][0]["speaker"] = "[x](javascript:alert(1))"
+    # An analyst may add a quotation the brief left to its bullets.
+    sections["quotes"]["items"] = [
+        {"text": "Peace is near.", "speaker": "[x](javascript:alert(1))", "sources": [1]}
+    ]
     edited = tmp_path / "edited.json"
     edited.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     out = tmp_path / "out"

@@ -3,7 +3,8 @@
 1. ``candidates``: every sentence of every source is a candidate bullet, trimmed to what
    carries its fact (``edit.compress``).  One that opens with a dangling pronoun is joined
    to the sentence before it (or reduced to its self-contained clause), or dropped when
-   neither works; so are fragments of a longer quotation, explainers' definitions and
+   neither works; so are fragments of a longer quotation (its first and last sentences, their
+   speaker named beside them, are quotations of their own), explainers' definitions and
    statements of how things usually go.
 2. ``score``: each candidate gets a section (``classify``) and a salience from what the
    story itself shows: how many other outlets state the same thing (sentence embeddings,
@@ -64,6 +65,19 @@ _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 _NUMBER_WORD = re.compile(
     r"\b(" + "|".join(w for w in NUMBER_WORDS if w not in ("one", "hundred")) + r")\b", re.I
 )
+# 'After the meeting, Kell wrote: "Thank you all.' and 'We will rebuild," Kell said.': the
+# ends of a quotation that runs over several sentences, with its named speaker.
+_SAYS = r"(?:said|says|added|adds|stated|wrote|writes|told\s+[^,\"“”]{2,40}|declared|stressed)"
+_QUOTE_OPENS = re.compile(
+    rf"^[^\"“”]*\b{_SAYS}(?:\s+[^\"“”:,]{{1,30}})?\s*[:,]?\s*(?P<mark>[\"“])[^\"“”]{{12,}}[.!…]$"
+)
+_QUOTE_CLOSES = re.compile(
+    rf"^[^\"“”]{{12,}}[,.!?…]?(?P<mark>[\"”])\s*,?\s+"
+    rf"(?P<speaker>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})\s+{_SAYS}[^\"“”]*$"
+)
+_PRONOUN = re.compile(r"(?:He|She|They|It|We|I)$")
+_CLOSING = {'"': '"', "“": "”"}
+_OPENING = {'"': '"', "”": "“"}
 _QUOTED_PHRASE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 # A capitalised word inside a sentence: a name, place, organisation, day or month.
 _NAME = re.compile(r"(?<=[\s(\"“‘-])[A-Z][\w'’-]*[a-z][\w'’-]*")
@@ -225,9 +239,10 @@ def candidates(sentences: list[Sentence]) -> list[Candidate]:
     """Trimmed, self-contained candidate bullets of one source's sentences."""
     found: list[Candidate] = []
     for i, sentence in enumerate(sentences):
-        if sentence.quoted:
+        built = _quotation_end(sentence)
+        if built is None and sentence.quoted:
             continue  # a piece of a longer quotation: the Quotes section shows it whole
-        built = _bullet_text(sentences, i)
+        built = built or _bullet_text(sentences, i)
         if built is None or not _stands_alone(built[0]):
             continue
         text, evidence = built
@@ -274,6 +289,24 @@ def _bullet_text(sentences: list[Sentence], i: int) -> tuple[str, list[Evidence]
     if dangling(lead):
         return None
     return f"{lead} {sentence.text}", [Evidence(previous.source, previous.text)] + own
+
+
+def _quotation_end(sentence: Sentence) -> tuple[str, list[Evidence]] | None:
+    """The first or last sentence of a quotation that runs over several, as a quotation of its
+    own when its speaker is named beside it: 'Kell said: "We will rebuild the bridge.' gets the
+    closing mark, 'Both sides must talk," Kell added.' the opening one.  Only the quotation
+    marks are added: every word is the source's, and so is who said them."""
+    text = sentence.text
+    own = [Evidence(sentence.source, text)]
+    if not sentence.quoted:
+        opened = _QUOTE_OPENS.match(text)
+        if opened and not dangling(text):
+            return text + _CLOSING[opened.group("mark")], own
+        return None
+    closed = _QUOTE_CLOSES.match(text)
+    if closed and not _PRONOUN.match(closed.group("speaker")):
+        return _OPENING[closed.group("mark")] + text, own
+    return None
 
 
 def _splits_a_quotation(text: str) -> bool:
