@@ -351,6 +351,23 @@ Shares in Ferro Motors rose 4% after the announcement.
     assert sum(len(s.items) for s in brief.sections if s.kind == "bullets") >= 5
 
 
+def test_the_section_regression_learns_the_profiles_examples_and_fits_the_same_every_time():
+    from briefgen.analyse.classify import _fit
+
+    for name in ("default", "generic"):
+        specs = load_profile(name).bullet_sections()
+        examples = [embed([spec.description, *spec.examples]) for spec in specs]
+        weights, bias = _fit(examples)
+        again = _fit(examples)
+        assert weights.tobytes() == again[0].tobytes() and bias.tobytes() == again[1].tobytes()
+        placed = [
+            int(np.argmax(vector @ weights + bias)) == k
+            for k, vectors in enumerate(examples)
+            for vector in vectors
+        ]
+        assert sum(placed) / len(placed) > 0.9
+
+
 def test_profile_examples_must_be_sentences_and_one_catch_all_at_most(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("sections:\n  - {id: a, title: A, examples: {x: 1}}\n", encoding="utf-8")

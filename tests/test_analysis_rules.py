@@ -1959,7 +1959,8 @@ def test_the_month_may_is_not_the_modal_verb_may():
 
 
 def test_a_section_the_budget_empties_says_so_and_one_with_nothing_keeps_its_own_note():
-    from briefgen.analyse import LEFT_OUT
+    from briefgen.analyse import LEFT_OUT, LEFT_OUT_SHORT
+    from briefgen.analyse.budget import reader_words
 
     told = [
         article(
@@ -1980,11 +1981,18 @@ Economists expect one more cut before the end of the year, a survey of 40 analys
         ),
     ]
     full = analyse(told, load_profile("generic"))
-    small = analyse(told, load_profile("generic"), max_words=130)
     has = {s.id for s in full.sections if s.items}
+    small = analyse(told, load_profile("generic"), max_words=125)
     emptied = [s for s in small.sections if not s.items and s.id in has]
     assert "key_figures" in {s.id for s in emptied}
     assert all(s.empty_note == LEFT_OUT for s in emptied)
+    # With no word to spare for "Left out for length.", a section still never says it has
+    # nothing ("No risks reported.") when the budget left its items out.
+    for budget in range(115, 160, 5):
+        small = analyse(told, load_profile("generic"), max_words=budget)
+        emptied = [s for s in small.sections if not s.items and s.id in has]
+        assert all(s.empty_note in (LEFT_OUT, LEFT_OUT_SHORT) for s in emptied), budget
+        assert reader_words(small) <= budget
     # The outlets agree on the rate: there is no difference to leave out, at any length.
     (differ,) = [s for s in small.sections if s.id == "discrepancies"]
     assert not differ.items and differ.empty_note == "No differing figures found."

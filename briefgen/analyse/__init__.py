@@ -56,6 +56,10 @@ CAPPED_KEEP = 2
 # "No direct quotations.") would tell the reader something false.
 LEFT_OUT = "Left out for length."
 TOLD_ABOVE = "In the bullets above."
+# When the budget has no word for the notes above, shorter ones that are still true: a
+# section's own "No risks reported." is false of risks the budget left out.
+LEFT_OUT_SHORT = "Left out."
+TOLD_ABOVE_SHORT = "Told above."
 _SUBORDINATE_OPENER = re.compile(
     r"^(?:although|though|while|despite|after|as|even though|whereas)\b[^,]{3,120},\s*", re.I
 )
@@ -243,16 +247,22 @@ def _give_back(
 
 def _say_why_empty(brief: Brief, trimmed: set[str], found: set[str], max_words: int) -> None:
     """Give each section the budget emptied the ``LEFT_OUT`` note, and each whose items the
-    bullets tell the ``TOLD_ABOVE`` note, while it fits: the note may be longer than the one it
-    replaces, and the budget is kept first."""
+    bullets tell the ``TOLD_ABOVE`` note, or their short forms, while it fits: the note may be
+    longer than the one it replaces, and the budget is kept first."""
     for section in brief.sections:
         if section.items or not kind(section.kind).counted:
             continue
         if section.id not in trimmed and section.id not in found:
             continue  # nothing to say: its own note says so
         own = section.empty_note
-        section.empty_note = LEFT_OUT if section.id in trimmed else TOLD_ABOVE
-        if reader_words(brief) > max_words:
+        notes = (
+            (LEFT_OUT, LEFT_OUT_SHORT) if section.id in trimmed else (TOLD_ABOVE, TOLD_ABOVE_SHORT)
+        )
+        for note in notes:
+            section.empty_note = note
+            if reader_words(brief) <= max_words:
+                break
+        else:
             section.empty_note = own
 
 
