@@ -49,8 +49,10 @@ CLOSENESS_WEIGHT = 8.0
 # The regression's L2 penalty (per example, on the embeddings' scale): 0.3, 1 and 3 place
 # alike (0.803, 0.807, 0.802); with a hundred examples in 256 dimensions some is needed.
 L2 = 1.0
-FIT_STEP = 2.0  # gradient descent's step: the loss is smooth and the embeddings unit vectors
-FIT_ROUNDS = 1000  # it converges in about 300 (largest gradient under FIT_TOLERANCE)
+# Gradient descent's step: with unit-vector inputs the loss curves at most about 0.5, and any
+# step under 2 / 0.5 converges; 3.5 fits the weights 2.0 does, in a third of the time (0.015 s).
+FIT_STEP = 3.5
+FIT_ROUNDS = 1000  # it converges in under 200 (largest gradient under FIT_TOLERANCE)
 FIT_TOLERANCE = 1e-8
 CUE_CAP = 6.0  # beyond this a cue score says nothing more: a long sentence piles up cues
 CATCH_ALL_BELOW = 0.45  # a confidence under this goes to the catch-all section, if any
