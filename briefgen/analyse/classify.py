@@ -91,15 +91,13 @@ def classify(
             else known.setdefault(key, cue_scores(text, headings[n], profile))
         )
         cue = np.array([min(cues[sid][0], CUE_CAP) for sid in sections.ids])
-        chooses = MEANING_WEIGHT * meaning[n] + CUE_WEIGHT * cue
-        chooses[closed] = -np.inf
+        chooses = _softmax(MEANING_WEIGHT * meaning[n] + CUE_WEIGHT * cue, closed)
         section = sections.ids[int(np.argmax(chooses))]
-        fits = CLOSENESS_WEIGHT * closeness[n] + CUE_WEIGHT * cue
-        fits[closed] = -np.inf
-        probability = np.exp(fits - fits.max())
-        probability /= probability.sum()
-        confidence = float(probability.max())
-        reasons = [f"{sid} {p:.2f}" for sid, p in zip(sections.ids, probability)]
+        confidence = float(
+            _softmax(CLOSENESS_WEIGHT * closeness[n] + CUE_WEIGHT * cue, closed).max()
+        )
+        # What chose the section, for an analyst reading why a bullet sits where it does.
+        reasons = [f"{sid} {p:.2f}" for sid, p in zip(sections.ids, chooses)]
         if (
             confidence < CATCH_ALL_BELOW
             and sections.catch_all
@@ -116,6 +114,13 @@ def classify(
             )
         )
     return placements
+
+
+def _softmax(logits: np.ndarray, closed: np.ndarray) -> np.ndarray:
+    """Probabilities of ``logits``, none for the ``closed`` sections."""
+    logits = np.where(closed, -np.inf, logits)
+    probability = np.exp(logits - logits.max())
+    return probability / probability.sum()
 
 
 def _closed(sections: _Sections, texts: list[str]) -> np.ndarray:
