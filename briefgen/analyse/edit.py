@@ -105,8 +105,10 @@ _PRONOUN_OPENERS = {
 _PRONOUN_SOURCE = re.compile(
     r"^\W*(?:according to|in the words of|quoted by|for) (?:him|her|them)\b", re.I
 )
+# The verbs that give a quotation its speaker ('"…," he said', 'Kell wrote: "…').
+SPEECH_VERBS = r"(?:said|says|added|adds|stated|told|wrote|writes|noted|stressed|declared)"
 _PRONOUN_SPEAKER = re.compile(
-    r"^\s*[\"“][^\"”]+[,.!?]?[\"”]\s*,?\s*(?:he|she|they)\s+(?:\w+\s+)?(?:said|says|added|stated|told|wrote|noted|stressed)\b",
+    rf"^\s*[\"“][^\"”]+[,.!?]?[\"”]\s*,?\s*(?:he|she|they)\s+(?:\w+\s+)?{SPEECH_VERBS}\b",
     re.I,
 )
 # "Moscow has rebuffed those calls": the calls are in the sentence before.

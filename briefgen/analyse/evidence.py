@@ -1133,9 +1133,8 @@ def _without_figure(text: str, claim: Claim) -> str:
     return text[: at[0]] + " " + text[at[1] :]
 
 
-_UPPER_BOUND = re.compile(
-    r"\b(?:nearly|almost|just under|close to)\s+[$€£¥]?$", re.I
-)  # "nearly $1.5bn"
+# "nearly 2.5", "nearly $1.5bn": a figure an outlet rounds up.
+_UPPER_BOUND = re.compile(r"\b(?:nearly|almost|just under|close to)\s+[$€£¥]?$", re.I)
 
 
 def _rounded_up(one: str, other: str) -> bool:

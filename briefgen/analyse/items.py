@@ -31,7 +31,7 @@ import numpy as np
 from ..model import Evidence, Item, Support
 from ..profile import Profile
 from .classify import classify
-from .edit import compress, dangling, strip_frame
+from .edit import SPEECH_VERBS, compress, dangling, strip_frame
 from .embed import embed, neighbours
 from .sections import Placement, contradicts
 from .terms import NUMBER_WORDS, STOP_WORDS, content_stems, cosine, idf_weights, vector
@@ -67,15 +67,14 @@ _NUMBER_WORD = re.compile(
 )
 # 'After the meeting, Kell wrote: "Thank you all.' and 'We will rebuild," Kell said.': the
 # ends of a quotation that runs over several sentences, with its named speaker.
-_SAYS = r"(?:said|says|added|adds|stated|wrote|writes|told\s+[^,\"“”]{2,40}|declared|stressed)"
 _QUOTE_OPENS = re.compile(
-    rf"^[^\"“”]*\b{_SAYS}(?:\s+[^\"“”:,]{{1,30}})?\s*[:,]?\s*(?P<mark>[\"“])[^\"“”]{{12,}}[.!…]$"
+    rf"^[^\"“”]*\b{SPEECH_VERBS}(?:\s+[^\"“”:,]{{1,30}})?\s*[:,]?\s*(?P<mark>[\"“])"
+    r"[^\"“”]{12,}[.!…]$"
 )
 _QUOTE_CLOSES = re.compile(
-    rf"^[^\"“”]{{12,}}[,.!?…]?(?P<mark>[\"”])\s*,?\s+"
-    rf"(?P<speaker>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})\s+{_SAYS}[^\"“”]*$"
+    r"^[^\"“”]{12,}[,.!?…]?(?P<mark>[\"”])\s*,?\s+"
+    rf"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}\s+{SPEECH_VERBS}\b[^\"“”]*$"
 )
-_PRONOUN = re.compile(r"(?:He|She|They|It|We|I)$")
 _CLOSING = {'"': '"', "“": "”"}
 _OPENING = {'"': '"', "”": "“"}
 _QUOTED_PHRASE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
@@ -297,16 +296,15 @@ def _quotation_end(sentence: Sentence) -> tuple[str, list[Evidence]] | None:
     closing mark, 'Both sides must talk," Kell added.' the opening one.  Only the quotation
     marks are added: every word is the source's, and so is who said them."""
     text = sentence.text
-    own = [Evidence(sentence.source, text)]
-    if not sentence.quoted:
-        opened = _QUOTE_OPENS.match(text)
-        if opened and not dangling(text):
-            return text + _CLOSING[opened.group("mark")], own
+    if sentence.quoted:
+        closes = _QUOTE_CLOSES.match(text)
+        whole = _OPENING[closes.group("mark")] + text if closes else None
+    else:
+        opens = _QUOTE_OPENS.match(text)
+        whole = text + _CLOSING[opens.group("mark")] if opens else None
+    if whole is None or dangling(whole):  # '"…," he said': whose words, it does not say
         return None
-    closed = _QUOTE_CLOSES.match(text)
-    if closed and not _PRONOUN.match(closed.group("speaker")):
-        return _OPENING[closed.group("mark")] + text, own
-    return None
+    return whole, [Evidence(sentence.source, text)]
 
 
 def _splits_a_quotation(text: str) -> bool:
