@@ -1112,6 +1112,66 @@ def test_a_quake_two_sources_measure_differently_is_a_difference():
     assert [c.text for c in difference.claims] == ["measuring 6.8", "magnitude-6.5 quake"]
 
 
+def test_who_measured_a_figure_is_not_what_it_counts():
+    # The office that measured the quake gives the figure; it is no other thing measured.
+    (difference,) = _differences(
+        "A magnitude 6.1 earthquake struck the province of Velda before dawn on Monday, "
+        "officials said.",
+        "Families south of Korr slept outside after Monday's earthquake, which the Marren "
+        "Geophysical Office measured at magnitude 6.5.",
+    )
+    assert difference.topic == "Magnitude"
+    assert [c.source for c in difference.claims] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    "one, other",
+    [
+        # "to govern alone" is a way of governing, not a part of what is counted
+        (
+            "With all votes counted, the Liberal Union won 64 seats in the 150-seat parliament, "
+            "leaving it 12 short of the 76 needed to govern alone.",
+            "The Liberal Union took 67 seats in parliament and will need a partner to form a "
+            "majority.",
+        ),
+        # "the third candidate" ranks a person, not a round of the vote
+        (
+            "Osei received 41 votes in the final ballot against 22 for his rival.",
+            "Osei secured 44 votes in the decisive ballot after the third candidate withdrew "
+            "and backed him.",
+        ),
+    ],
+)
+def test_a_way_of_doing_or_a_rank_of_people_is_no_other_scope_or_round(one, other):
+    (difference,) = _differences(one, other)
+    assert [c.source for c in difference.claims] == [1, 2]
+
+
+def test_a_count_of_a_part_or_of_another_round_is_still_no_difference():
+    assert not _differences(
+        "Police arrested 40 people in the capital alone on Saturday.",
+        "Police arrested 65 people on Saturday, the interior ministry said.",
+    )
+    assert not _differences(
+        "Osei received 41 votes in the final ballot against 22 for his rival.",
+        "Osei secured 30 votes in the first ballot, short of a majority.",
+    )
+
+
+def test_a_sum_with_hyphens_is_compared_and_a_ceiling_on_another_figure_is_no_plan():
+    (difference,) = _differences(
+        "The central bank also announced a liquidity facility of 30 billion euros for banks.",
+        "The rate rise came with a 35-billion-euro lending facility offering banks funding "
+        "for up to six months.",
+    )
+    assert [c.source for c in difference.claims] == [1, 2]
+    # a ceiling on the sum itself is a most, not an amount: no difference with what was fined
+    assert not _differences(
+        "The regulator said the bank faced fines of up to 30 billion euros.",
+        "The regulator fined the bank 2 billion euros on Tuesday.",
+    )
+
+
 def test_a_quake_that_measured_a_magnitude_without_the_word_is_compared():
     (difference,) = _differences(
         "A magnitude 5.9 earthquake shook the valley of Orvell on Monday night.",

@@ -130,6 +130,18 @@ def test_a_sum_written_two_ways_is_one_value_and_keeps_its_currency():
     assert find_sums("a 20-nation bloc of 15 per cent") == ()
 
 
+def test_a_sum_joined_by_hyphens_or_in_another_currency_is_a_sum():
+    assert [
+        (s.written, s.value, s.currency)
+        for s in find_sums("a $1.5-billion package and a 45-billion-euro fund")
+    ] == [("$1.5-billion", 1.5e9, "USD"), ("45-billion-euro", 4.5e10, "EUR")]
+    assert [
+        (s.written, s.currency) for s in find_sums("fines of 3 million roubles and 900 zlotys")
+    ] == [("3 million roubles", "RUB"), ("900 zlotys", "PLN")]
+    # a word that is also a currency elsewhere is not read as one after a count
+    assert find_sums("a 45-year-old man who won 2 races") == ()
+
+
 def test_one_sum_written_two_ways_is_no_difference():
     brief = analyse(
         [

@@ -654,6 +654,8 @@ _CURRENCY_SIGNS = {
     "USD": "USD",
     "GBP": "GBP",
 }
+# Currencies written as words after the amount ("45 billion marks", "3 million roubles"); one that
+# is also a common word ("won", "real") is left out, since "2 won" is more often a result.
 _CURRENCY_WORDS = {
     "euro": "EUR",
     "dollar": "USD",
@@ -661,6 +663,21 @@ _CURRENCY_WORDS = {
     "yen": "JPY",
     "rupee": "INR",
     "yuan": "CNY",
+    "rouble": "RUB",
+    "ruble": "RUB",
+    "hryvnia": "UAH",
+    "zloty": "PLN",
+    "forint": "HUF",
+    "koruna": "CZK",
+    "lira": "TRY",
+    "shekel": "ILS",
+    "franc": "CHF",
+    "mark": "BAM",
+    "rand": "ZAR",
+    "naira": "NGN",
+    "baht": "THB",
+    "ringgit": "MYR",
+    "peso": "MXN",
 }
 _SCALES = {
     "trillion": 1e12,
@@ -673,12 +690,13 @@ _SCALES = {
     "thousand": 1e3,
     "k": 1e3,
 }
-_SCALE = r"(?:\s?(trillion|billion|million|thousand|bn|tn|mn|m|k)\b)?"
+# (a hyphen too: "a $1.5-billion package", "a 45-billion-euro fund")
+_SCALE = r"(?:[\s-]?(trillion|billion|million|thousand|bn|tn|mn|m|k)\b)?"
 _SUM_SIGNED = re.compile(
     rf"(?<![\w.,])(US\$|€|\$|£|¥|₹|(?:EUR|USD|GBP)\s?)(\d[\d,]*(?:\.\d+)?){_SCALE}"
 )
 _SUM_WORDED = re.compile(
-    rf"(?<![\w.,$€£¥₹])(\d[\d,]*(?:\.\d+)?){_SCALE}\s+({'|'.join(_CURRENCY_WORDS)})s?\b", re.I
+    rf"(?<![\w.,$€£¥₹])(\d[\d,]*(?:\.\d+)?){_SCALE}[\s-]({'|'.join(_CURRENCY_WORDS)})s?\b", re.I
 )
 SUM_CONTEXT_WORDS = 6  # words either side of a sum that say what it is for
 # Content words two sums' contexts share when they are one sum reported differently.  One is
@@ -909,10 +927,11 @@ _A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _PERIOD = re.compile(
     r"\bQ[1-4]\b|\bH[12]\b|\b(?:first|second|third|fourth)\s+(?:quarter|half)\b", re.I
 )
-# ("a second term" is a tenure, "for the first time" no count's stage)
+# ("a second term" is a tenure, "for the first time" no count's stage, "the third candidate" and
+# "the first woman" rank people, "second-largest" a size)
 _STAGE = re.compile(
     r"\b(?:first|second|third|final|initial|preliminary|latest|earlier|previous)\b"
-    r"(?!\s+(?:terms?|time)\b)",
+    r"(?!-|\s+(?:terms?|time|candidates?|woman|man|person)\b)",
     re.I,
 )
 _NUMBERED = re.compile(r"\b[A-Z][a-z]+\s+\d+\b")
@@ -921,9 +940,14 @@ _ONE_TIME = {"overnight": "night"}  # "overnight" and "during the night" are one
 # Words of one more of a kind ("a second quake"; not "placed second" or "a second term", a
 # tenure; nor "another", which news writes of the same attack or package as of a new one) and of
 # a part or the whole ("in Dorn county alone", "across the whole
-# province"): in one sentence and not the other, the two count other things.
+# province"; not "to govern alone", a way of doing): in one sentence and not the other, the two
+# count other things.
 _ANOTHER = re.compile(r"\ban?\s+(?:second|third|separate|subsequent)\b(?!\s+term)", re.I)
-_SCOPE = re.compile(r"\b(?:alone|whole|entire|nationwide|countrywide|statewide)\b", re.I)
+_SCOPE = re.compile(
+    r"\b(?:whole|entire|nationwide|countrywide|statewide)\b"
+    r"|\b(?:in|across|from|within)\s[^,.;:]{1,40}?\salone\b",
+    re.I,
+)
 # "100 trucks a day" and "250 trucks" in all; "a day later" dates and "in a year" spans, neither
 # is a rate.
 _RATE = re.compile(
@@ -951,11 +975,14 @@ _RATE_UNIT = {
 # ("May" is a month, "may" a plan.)
 _EXPECTED = re.compile(
     r"\b(?:forecasts?|projected|predicted|scheduled|possible|potential|expects?|expected"
-    r"|anticipated|up to)\b|\b(?:plans?|planned|planning|aims?|aimed|intends?|intended|seeks?"
+    r"|anticipated)\b|\b(?:plans?|planned|planning|aims?|aimed|intends?|intended|seeks?"
     r"|sought|hopes?|set|due|proposed|proposes|offered|offers|promised|pledged|vowed|agreed"
     r"|agrees)\s+to\b",
     re.I,
 )
+# "faced up to 20 years": a ceiling on the figure it stands before (not "a 45-billion-mark facility
+# for up to six months", whose ceiling is on the months)
+_CEILING = re.compile(r"\bup to\s+[$€£¥]?$", re.I)
 _MODAL = re.compile(r"\b(?:will|would|could|(?-i:may)|might|shall)\b", re.I)
 _PAST = re.compile(r"\b(?:ago|last|next|previous|outgoing)\b", re.I)
 # "aid to Castrane following last month's cyclone": another time named for another thing (the
@@ -969,7 +996,7 @@ _ANOTHER_THINGS_TIME = re.compile(
 # are the speaker's ("Tusk said 19 drones", "the army said 23": two parties' counts differ).
 _REPORTING_WORD = re.compile(
     r"\b(?:said|says|stated|states|told|announced|claimed|claims?|reported|reports?"
-    r"|according to|estimated|estimates?|put)\b",
+    r"|according to|estimated|estimates?|put|measured|recorded|registered)\b",
     re.I,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s(?:and|but|while|whereas)\s")
@@ -1007,8 +1034,8 @@ def _one_account(one: str, one_claim: Claim, other: str, other_claim: Claim) -> 
         if found[0] and found[1] and not found[0] & found[1]:
             return False
     for pattern in (_ANOTHER, _SCOPE):
-        if {m.lower() for m in pattern.findall(rest[0])} != {
-            m.lower() for m in pattern.findall(rest[1])
+        if {m.split()[-1].lower() for m in pattern.findall(rest[0])} != {
+            m.split()[-1].lower() for m in pattern.findall(rest[1])
         }:
             return False
     if _rates(rest[0]) != _rates(rest[1]):
@@ -1025,7 +1052,11 @@ def _one_account(one: str, one_claim: Claim, other: str, other_claim: Claim) -> 
     }
     common = set(firsts) - inside
     clauses = [_clause_of(text, claim) for text, claim in sides]
-    expected = [bool(_EXPECTED.search(clause)) for clause in clauses]
+    expected = [
+        bool(_EXPECTED.search(clause))
+        or bool((at := _figure_at(text, claim)) and _CEILING.search(text, 0, at[0]))
+        for clause, (text, claim) in zip(clauses, sides)
+    ]
     modal = [bool(_MODAL.search(clause)) for clause in clauses]
     ahead = [e or m for e, m in zip(expected, modal)]  # "would save" and "expects to save"
     if ahead[0] != ahead[1] and (
@@ -1070,10 +1101,27 @@ def _one_account(one: str, one_claim: Claim, other: str, other_claim: Claim) -> 
     counted = [_counted_names(text, claim) - common for text, claim in sides]
     if counted[0] and counted[1] and not counted[0] & counted[1]:
         return False
-    names = [_names(clause) - common for clause in clauses]
+    names = [
+        _names(clause) - common - _speakers(clause, claim)
+        for clause, (_, claim) in zip(clauses, sides)
+    ]
     return not (
         names[0] and names[1] and not names[0] & _names(other) and not names[1] & _names(one)
     )
+
+
+def _speakers(clause: str, claim: Claim) -> set[str]:
+    """The names of a figure's clause that only say who gives the figure: before the last
+    reporting word ahead of it ("which the Seismological Institute measured at 6.7") or after
+    "according to"."""
+    at = _figure_at(clause, claim)
+    before = clause[: at[0]] if at else clause
+    reported = list(_REPORTING_WORD.finditer(before))
+    said = _names(before[: reported[-1].start()]) if reported else set()
+    return said | {name for m in _ACCORDING_TO.finditer(clause) for name in _names(m.group())}
+
+
+_ACCORDING_TO = re.compile(r"\baccording to [^,;:]*", re.I)
 
 
 # "was fined", "were awarded", "has been ordered to pay" right before a figure: a passive.
