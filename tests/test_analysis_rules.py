@@ -1172,6 +1172,27 @@ def test_a_sum_with_hyphens_is_compared_and_a_ceiling_on_another_figure_is_no_pl
     )
 
 
+def test_counts_of_one_noun_half_as_many_again_differ_twice_as_many_are_other_things():
+    (difference,) = _differences(
+        "The regional council said 2,400 homes were flooded when the Arve burst its banks.",
+        "In all, 3,400 homes were flooded after the Arve burst its banks, the council said.",
+    )
+    assert difference.topic == "Number of homes"
+    assert [c.source for c in difference.claims] == [1, 2]
+    assert not _differences(
+        "The regional council said 2,400 homes were flooded when the Arve burst its banks.",
+        "In all, 5,000 homes were flooded after the Arve burst its banks, the council said.",
+    )
+
+
+def test_a_sum_in_crowns_is_a_sum_named_by_its_word():
+    (difference,) = _differences(
+        "Halvik Shipping reported a profit of 2.4 billion crowns for 2025.",
+        "Halvik Shipping said its profit for 2025 was 2.9 billion crowns.",
+    )
+    assert difference.topic == "Sum (crowns)"
+
+
 def test_a_quake_that_measured_a_magnitude_without_the_word_is_compared():
     (difference,) = _differences(
         "A magnitude 5.9 earthquake shook the valley of Orvell on Monday night.",
