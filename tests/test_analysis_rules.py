@@ -8,7 +8,7 @@ import pytest
 
 from briefgen.analyse import analyse
 from briefgen.analyse.edit import dangling, trim
-from briefgen.analyse.evidence import find_actors, find_discrepancies
+from briefgen.analyse.evidence import find_actors, find_discrepancies, find_measures_with_units
 from briefgen.analyse.items import Sentence
 from briefgen.analyse.sections import place
 from briefgen.analyse.terms import tokens
@@ -1191,6 +1191,42 @@ def test_a_sum_in_crowns_is_a_sum_named_by_its_word():
         "Halvik Shipping said its profit for 2025 was 2.9 billion crowns.",
     )
     assert difference.topic == "Sum (crowns)"
+
+
+def test_lengths_areas_weights_and_speeds_are_read_in_one_unit_per_kind():
+    assert [
+        (m.written, round(m.value), m.kind)
+        for m in find_measures_with_units(
+            "a 20-kilometre zone, 9 nautical miles out, 18,000 ha burned, 40 mph winds, 3 tonnes"
+        )
+    ] == [
+        ("20-kilometre", 20000, "Distance"),
+        ("9 nautical miles", 16668, "Distance"),
+        ("18,000 ha", 180000000, "Area"),
+        ("40 mph", 64, "Speed"),
+        ("3 tonnes", 3000, "Weight"),
+    ]
+    assert find_measures_with_units("the $5m deal cut 5 jobs to 10") == ()
+
+
+def test_a_length_or_area_two_sources_give_differently_is_a_difference():
+    (difference,) = _differences(
+        "The wildfire near Dorsa has burned 12,000 hectares of pine forest, the agency said.",
+        "Firefighters said the wildfire near Dorsa had burned 16,500 hectares of forest.",
+    )
+    assert [c.text for c in difference.claims] == [
+        "near Dorsa has burned 12,000 hectares",
+        "near Dorsa had burned 16,500 hectares",
+    ]
+    # one length converted and rounded, and a limit beside a measured length, are no difference
+    assert not _differences(
+        "The storm hit the coast of Marra with winds of 180 km/h on Sunday.",
+        "The storm struck Marra's coast on Sunday with winds of 110 mph.",
+    )
+    assert not _differences(
+        "The boat was seized 9 nautical miles south of the Orne islands.",
+        "Fishing is banned within 12 nautical miles of the Orne islands.",
+    )
 
 
 def test_a_quake_that_measured_a_magnitude_without_the_word_is_compared():
