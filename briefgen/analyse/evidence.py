@@ -910,8 +910,8 @@ def _value_differences(
     shared: int = MIN_SHARED_CONTEXT,
 ) -> list[Discrepancy]:
     """Values of one kind (one ``topic``: a currency, a unit's kind), for one thing (their
-    contexts share content words), that two sources give differently, neither giving the
-    other's, more than ``same`` (relative) and no more than ``ratio`` apart.
+    contexts share at least ``shared`` content words), that two sources give differently,
+    neither giving the other's, more than ``same`` (relative) and no more than ``ratio`` apart.
 
     Values are compared within a kind in value order, each only with those up to ``ratio``
     larger: a week of news holds thousands of sums, not millions of pairs.
