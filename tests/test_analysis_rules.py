@@ -8,7 +8,7 @@ import pytest
 
 from briefgen.analyse import analyse
 from briefgen.analyse.edit import dangling, trim
-from briefgen.analyse.evidence import find_actors, find_discrepancies, find_measures_with_units
+from briefgen.analyse.evidence import find_actors, find_discrepancies, find_quantities
 from briefgen.analyse.items import Sentence
 from briefgen.analyse.sections import place
 from briefgen.analyse.terms import tokens
@@ -1196,7 +1196,7 @@ def test_a_sum_in_crowns_is_a_sum_named_by_its_word():
 def test_lengths_areas_weights_and_speeds_are_read_in_one_unit_per_kind():
     assert [
         (m.written, round(m.value), m.kind)
-        for m in find_measures_with_units(
+        for m in find_quantities(
             "a 20-kilometre zone, 9 nautical miles out, 18,000 ha burned, 40 mph winds, 3 tonnes"
         )
     ] == [
@@ -1206,7 +1206,7 @@ def test_lengths_areas_weights_and_speeds_are_read_in_one_unit_per_kind():
         ("40 mph", 64, "Speed"),
         ("3 tonnes", 3000, "Weight"),
     ]
-    assert find_measures_with_units("the $5m deal cut 5 jobs to 10") == ()
+    assert find_quantities("the $5m deal cut 5 jobs to 10") == ()
 
 
 def test_a_length_or_area_two_sources_give_differently_is_a_difference():

@@ -762,7 +762,7 @@ def find_measures(text: str) -> frozenset[tuple[str, float]]:
     return frozenset(percents | sums)
 
 
-def _context(text: str, found: Sum | Measure) -> set[str]:
+def _context(text: str, found: Sum | Quantity) -> set[str]:
     """The content stems of the words around a sum (or a measure): what it is a sum of."""
     before = text[: found.start].split()[-SUM_CONTEXT_WORDS:]
     after = text[found.end :].split()[:SUM_CONTEXT_WORDS]
@@ -773,7 +773,7 @@ def _context(text: str, found: Sum | Measure) -> set[str]:
     }
 
 
-def _sum_phrase(text: str, found: Sum | Measure) -> str:
+def _sum_phrase(text: str, found: Sum | Quantity) -> str:
     """The sum (or a measure) with the words that lead to it in its clause: "bond holdings by
     €21 billion"; they stop at a conjunction or another figure ("affected 2.5 million people and
     pledged $5 million": "pledged $5 million")."""
@@ -806,8 +806,9 @@ def _sum_differences(sentences: list[Sentence]) -> list[Discrepancy]:
 
 
 @dataclass(frozen=True)
-class Measure:
-    """A length, area, weight or speed in a sentence: as written, its value in its kind's base
+class Quantity:
+    """A length, area, weight or speed in a sentence (percentages and sums are
+    :func:`find_measures`'s): as written, its value in its kind's base
     unit (metres, square metres, kilograms, km/h), its kind, and where it stands."""
 
     written: str
@@ -859,7 +860,7 @@ _UNIT_HINT = re.compile(
 
 
 @functools.lru_cache(maxsize=65_536)
-def find_measures_with_units(text: str) -> tuple[Measure, ...]:
+def find_quantities(text: str) -> tuple[Quantity, ...]:
     """Every length, area, weight and speed ``text`` gives with its unit."""
     if not _UNIT_HINT.search(text):
         return ()  # most sentences measure nothing: a cheap test spares the full pattern
@@ -867,7 +868,9 @@ def find_measures_with_units(text: str) -> tuple[Measure, ...]:
     for m in _MEASURE.finditer(text):
         kind, size = _UNITS[m.group(2).lower()]
         found.append(
-            Measure(m.group(0), float(m.group(1).replace(",", "")) * size, kind, m.start(), m.end())
+            Quantity(
+                m.group(0), float(m.group(1).replace(",", "")) * size, kind, m.start(), m.end()
+            )
         )
     return tuple(found)
 
@@ -880,7 +883,7 @@ def _measure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
         [
             (found, s)
             for s in sentences
-            for found in find_measures_with_units(s.text)
+            for found in find_quantities(s.text)
             if not _LIMIT_BEFORE.search(s.text, 0, found.start)
         ],
         lambda found: found.kind,
@@ -903,8 +906,8 @@ SAME_MEASURE = 0.03
 
 
 def _value_differences(
-    mentions: list[tuple[Sum | Measure, Sentence]],
-    topic: Callable[[Sum | Measure], str],
+    mentions: list[tuple[Sum | Quantity, Sentence]],
+    topic: Callable[[Sum | Quantity], str],
     ratio: float,
     same: float = 0.0,
     shared: int = MIN_SHARED_CONTEXT,
@@ -917,14 +920,14 @@ def _value_differences(
     larger: a week of news holds thousands of sums, not millions of pairs.
     """
     given: dict[int, set[float]] = defaultdict(set)
-    by_kind: dict[str, list[tuple[Sum | Measure, Sentence]]] = defaultdict(list)
+    by_kind: dict[str, list[tuple[Sum | Quantity, Sentence]]] = defaultdict(list)
     for found, s in mentions:
         given[s.source].add(found.value)
         by_kind[topic(found)].append((found, s))
     differences, told = [], set()
     contexts: dict[tuple[int, int], set[str]] = {}
 
-    def context(found: Sum | Measure, s: Sentence) -> set[str]:
+    def context(found: Sum | Quantity, s: Sentence) -> set[str]:
         key = (id(s), found.start)
         if key not in contexts:
             contexts[key] = _context(s.text, found)
