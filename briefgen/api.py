@@ -27,7 +27,7 @@ from .errors import InputError
 
 if TYPE_CHECKING:
     from .model import Brief
-    from .typeset.ahead import PdfAhead
+    from .typeset.ahead import TypesetAhead
 
 __all__ = ["AnalysisOptions", "ReadOptions", "RenderOptions", "build", "extract", "render"]
 
@@ -240,12 +240,12 @@ def render(
     out: str | os.PathLike[str],
     options: RenderOptions = RenderOptions(),
     *,
-    ahead: PdfAhead | None = None,
+    ahead: TypesetAhead | None = None,
 ) -> list[Path]:
     """Write ``brief`` into the folder ``out`` as ``NAME.FORMAT`` for each of
     ``options.formats``, all files or none (an earlier brief stays whole if any fails);
-    return the paths written, in the order of the formats.  ``ahead`` typesets the PDF in a
-    second process (:func:`typeset_ahead`)."""
+    return the paths written, in the order of the formats.  ``ahead`` typesets the PDF and the
+    DOCX in forked processes (:func:`typeset_ahead`)."""
     from .typeset import render as render_formats
     from .typeset.style import load_style
     from .write import write_outputs
@@ -273,15 +273,17 @@ def render(
     return write_outputs(Path(out), output_stem(brief, options.name), outputs)
 
 
-def typeset_ahead(options: RenderOptions, jobs: int = 2) -> PdfAhead | None:
-    """A second process readying the PDF's typesetting while the brief is made, for
-    :func:`render` (None when no PDF is asked for, ``jobs`` is 1, or forking is not safe
-    here); close it when done.  Start it before anything else starts a thread."""
-    from .typeset.ahead import PdfAhead
+def typeset_ahead(options: RenderOptions, jobs: int = 2) -> TypesetAhead | None:
+    """Forked processes readying the typesetting of the PDF and the DOCX while the brief is
+    made, for :func:`render` (None when neither is asked for, ``jobs`` is 1, or forking is
+    not safe here); close it when done.  Start it before anything else starts a thread."""
+    from .typeset.ahead import TypesetAhead
 
-    if "pdf" not in options.formats or jobs < 2:
+    if jobs < 2:
         return None
-    return PdfAhead.start(options.style_file, options.paper, options.identity)
+    return TypesetAhead.start(
+        list(options.formats), options.style_file, options.paper, options.identity
+    )
 
 
 def build(

@@ -263,8 +263,8 @@ reading_options = [
         type=click.IntRange(min=1),
         default=api.default_jobs,
         show_default="number of cores",
-        help="Sources read (and URLs fetched) at once; from 2, the PDF is typeset in a second "
-        "process while the brief is made.",
+        help="Sources read (and URLs fetched) at once; from 2, the PDF and the DOCX are "
+        "typeset in forked processes readied while the brief is made.",
     ),
     click.option(
         "--max-source-mb",

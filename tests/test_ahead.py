@@ -1,6 +1,6 @@
-"""The PDF typeset ahead in a forked process (briefgen.typeset.ahead): the same bytes as
-typeset in the process itself, and every failure of the child ends in the parent typesetting
-the PDF itself, so errors and warnings read as they always have.
+"""The PDF and the DOCX typeset ahead in forked processes (briefgen.typeset.ahead): the same
+bytes as typeset in the process itself, and every failure of a child ends in the parent
+typesetting that format itself, so errors and warnings read as they always have.
 
 Forking is done only in a process with no other thread, which a pytest-xdist worker is not:
 each test runs its Python in a subprocess, as the CLI runs."""
@@ -29,26 +29,47 @@ def _python(script: str, *args: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_the_pdf_typeset_ahead_is_the_pdf_typeset_here():
+def test_the_formats_typeset_ahead_are_those_typeset_here():
     result = _python(
         """
 import sys
-from briefgen.typeset.ahead import PdfAhead
-ahead = PdfAhead.start()
+from briefgen.typeset.ahead import TypesetAhead
+ahead = TypesetAhead.start(["md", "docx", "pdf"])
 assert ahead is not None, "no fork in a process with one thread"
+assert ahead.formats == ("pdf", "docx"), ahead.formats
 from briefgen import api
 from briefgen.typeset import render
 brief = api.extract([sys.argv[1]])
-ahead_pdf = render(brief, ["docx", "pdf"], ahead=ahead)["pdf"]
-assert ahead.pid == 0, "the child is reaped"
-here_pdf = render(brief, ["pdf"])["pdf"]
-print(len(ahead_pdf), ahead_pdf == here_pdf)
+built = render(brief, ["md", "docx", "pdf"], ahead=ahead)
+assert list(built) == ["md", "docx", "pdf"], list(built)
+assert ahead.pid("pdf") == ahead.pid("docx") == 0, "the children are reaped"
+for fmt in ("docx", "pdf"):
+    print(fmt, len(built[fmt]), built[fmt] == render(brief, [fmt])[fmt])
 """,
         str(INPUTS),
     )
     assert result.returncode == 0, result.stderr.decode()
-    size, same = result.stdout.decode().split()
-    assert int(size) > 10_000 and same == "True"
+    lines = [line.split() for line in result.stdout.decode().splitlines()]
+    assert [(fmt, same) for fmt, _, same in lines] == [("docx", "True"), ("pdf", "True")]
+    assert all(int(size) > 10_000 for _, size, _ in lines)
+
+
+def test_a_build_whose_formats_all_go_ahead_leaves_the_writers_to_the_children(tmp_path):
+    """The parent never imports the Markdown stack nor a writer: that is the time it saves."""
+    result = _python(
+        """
+import sys
+from briefgen import api
+paths = api.build([sys.argv[1]], sys.argv[2])
+print(sorted(p.suffix for p in paths))
+print(sorted(m for m in ("jinja2", "markdown_it", "docx", "reportlab") if m in sys.modules))
+""",
+        str(INPUTS),
+        str(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.decode().splitlines() == ["['.docx', '.pdf']", "[]"]
+    assert (tmp_path / "brief-2025-03-19.pdf").read_bytes().startswith(b"%PDF")
 
 
 @pytest.mark.parametrize("how", ["SIGKILL", "SIGINT"])
@@ -58,16 +79,16 @@ def test_a_child_that_died_leaves_the_pdf_to_the_parent(how):
     result = _python(
         f"""
 import os, signal, sys, time
-from briefgen.typeset.ahead import PdfAhead
+from briefgen.typeset.ahead import TypesetAhead
 from briefgen import api
 from briefgen.typeset import render
 signal.signal(signal.SIGINT, lambda *_: os.write(2, b"a handler of the parent ran\\n"))
-ahead = PdfAhead.start()
+ahead = TypesetAhead.start(["pdf"])
 time.sleep(0.2)
-os.kill(ahead.pid, signal.{how})
+os.kill(ahead.pid("pdf"), signal.{how})
 brief = api.extract([sys.argv[1]])
 pdf = render(brief, ["pdf"], ahead=ahead)["pdf"]
-print(pdf.startswith(b"%PDF"), ahead.pid)
+print(pdf.startswith(b"%PDF"), ahead.pid("pdf"))
 """,
         str(INPUTS),
     )
@@ -83,8 +104,8 @@ import os, sys, time
 from briefgen.typeset import ahead as module
 module._serve = lambda *args: time.sleep(3600)  # the child hangs (a lock it inherited, say)
 module.WAIT_SECONDS = 1.0
-ahead = module.PdfAhead.start()
-child = ahead.pid
+ahead = module.TypesetAhead.start(["pdf"])
+child = ahead.pid("pdf")
 from briefgen import api
 from briefgen.typeset import render
 brief = api.extract([sys.argv[1]])
@@ -96,7 +117,7 @@ try:
     state = "alive"
 except ProcessLookupError:
     state = "gone"
-print(pdf == render(brief, ["pdf"])["pdf"], state, ahead.pid, waited < 30)
+print(pdf == render(brief, ["pdf"])["pdf"], state, ahead.pid("pdf"), waited < 30)
 """,
         str(INPUTS),
     )
@@ -104,23 +125,24 @@ print(pdf == render(brief, ["pdf"])["pdf"], state, ahead.pid, waited < 30)
     assert result.stdout.decode().split() == ["True", "gone", "0", "True"]
 
 
-def test_a_child_never_sent_the_document_is_stopped_and_reaped():
+def test_children_never_sent_the_brief_are_stopped_and_reaped():
     result = _python(
         """
 import os
-from briefgen.typeset.ahead import PdfAhead
-ahead = PdfAhead.start()
-child = ahead.pid
+from briefgen.typeset.ahead import TypesetAhead
+ahead = TypesetAhead.start(["docx", "pdf"])
+children = [ahead.pid("docx"), ahead.pid("pdf")]
 ahead.close()
-try:
-    os.kill(child, 0)
-    print("alive")
-except ProcessLookupError:
-    print("gone")
+for child in children:
+    try:
+        os.kill(child, 0)
+        print("alive")
+    except ProcessLookupError:
+        print("gone")
 """
     )
     assert result.returncode == 0, result.stderr.decode()
-    assert result.stdout.decode().split() == ["gone"]
+    assert result.stdout.decode().split() == ["gone", "gone"]
 
 
 def test_the_cli_shows_a_warning_of_the_pdf_once_and_writes_it(tmp_path):
@@ -132,6 +154,21 @@ def test_the_cli_shows_a_warning_of_the_pdf_once_and_writes_it(tmp_path):
     assert result.returncode == 0, result.stderr.decode()
     assert result.stderr.decode().count("no TrueType font of the style found") == 1
     assert (out / "brief-2025-03-19.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_cli_shows_a_warning_of_the_docx_once_and_writes_it(tmp_path):
+    """The DOCX's child meets the reference document's missing style first; the parent warns."""
+    import docx
+
+    reference = docx.Document()
+    heading = reference.styles["Heading 1"].element
+    heading.getparent().remove(heading)
+    reference.save(tmp_path / "bare.docx")
+    out = tmp_path / "out"
+    result = run_cli("build", INPUTS, "-o", out, "-q", "--reference-docx", tmp_path / "bare.docx")
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stderr.decode().count("has no style Heading 1") == 1
+    assert docx.Document(out / "brief-2025-03-19.docx").styles["Heading 1"] is not None
 
 
 def test_the_cli_writes_the_same_pdf_with_one_job_as_with_two(tmp_path):
@@ -168,11 +205,11 @@ def test_a_process_running_another_thread_typesets_the_pdf_itself():
     result = _python(
         """
 import threading
-from briefgen.typeset.ahead import PdfAhead
+from briefgen.typeset.ahead import TypesetAhead
 stop = threading.Event()
 worker = threading.Thread(target=stop.wait)
 worker.start()
-print(PdfAhead.start())
+print(TypesetAhead.start(["pdf"]))
 stop.set()
 worker.join()
 import os, time
@@ -180,7 +217,7 @@ for _ in range(200):  # a joined thread leaves Linux's task list a moment after 
     if len(os.listdir("/proc/self/task")) == 1:
         break
     time.sleep(0.01)
-ahead = PdfAhead.start()
+ahead = TypesetAhead.start(["pdf"])
 print(ahead is not None)
 ahead.close()
 """

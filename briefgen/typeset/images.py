@@ -16,11 +16,14 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from ..errors import InputError
 from ..yamlsafe import MB, read_limited
-from .blocks import Block, all_runs
+
+if TYPE_CHECKING:
+    from .blocks import Block
 
 # A logo or letterhead is tens of kilobytes; a photo straight off a camera is a few MB.
 # The image is embedded in every DOCX, PDF, HTML and email made, so more is a mistake.
@@ -63,6 +66,8 @@ class Picture:
 def load_images(blocks: list[Block], folder: Path) -> None:
     """Give every image run of ``blocks`` its ``picture``, read from ``folder`` (the template
     folder its path is relative to); the same file is read once."""
+    from .blocks import all_runs  # here: the style reads images, and needs no Markdown parser
+
     loaded: dict[str, Picture] = {}
     for run in all_runs(blocks):
         if run.image is None:
