@@ -282,7 +282,11 @@ def typeset_ahead(options: RenderOptions, jobs: int = 2) -> TypesetAhead | None:
     if jobs < 2:
         return None
     return TypesetAhead.start(
-        list(options.formats), options.style_file, options.paper, options.identity
+        list(options.formats),
+        options.template_dir,
+        options.style_file,
+        options.paper,
+        options.identity,
     )
 
 

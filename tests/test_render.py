@@ -1,6 +1,7 @@
 """Rendering: one template, literal source text, real Word styles, PDF bookmarks."""
 
 import io
+import os
 
 import docx
 import pypdf
@@ -98,6 +99,16 @@ def test_user_template_overrides_shipped_one(tmp_path):
         "# {{ brief.title | md }}\n\nCustom {{ brief.sources | length }}\n"
     )
     assert render_markdown(brief_with("x"), tmp_path) == "# Test brief\n\nCustom 1\n"
+
+
+def test_a_template_edited_between_two_renders_is_printed_as_edited(tmp_path):
+    """Each folder's templates are compiled once a process; an edit is still seen."""
+    template = tmp_path / "brief.md.j2"
+    template.write_text("# {{ brief.title | md }}\n\nFirst\n")
+    assert render_markdown(brief_with("x"), tmp_path).endswith("First\n")
+    template.write_text("# {{ brief.title | md }}\n\nSecond\n")
+    os.utime(template, (template.stat().st_atime, template.stat().st_mtime + 10))
+    assert render_markdown(brief_with("x"), tmp_path).endswith("Second\n")
 
 
 def test_a_blocks_role_is_what_the_template_says_not_how_it_looks():

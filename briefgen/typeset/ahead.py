@@ -1,13 +1,14 @@
 """The PDF and the DOCX typeset in forked processes, readied while the brief is being made.
 
-``TypesetAhead.start(formats, style_file, paper, identity)`` forks, before the sources are
-read, one child for each of ``AHEAD_FORMATS`` asked for: it imports its writer and the
-Markdown stack (and the PDF's registers the style's fonts), which the reading and analysis
-hide, then waits.  ``submit(brief, template_dir, style, reference_docx, marking)`` hands
-every child the brief, so each typesets its format while this process writes the others,
-and ``result(fmt)`` gives that format's bytes.  This process then never imports a writer
-nor prints the Markdown for them.  The bytes are the same either way (a test compares them):
-a child calls the very :func:`briefgen.typeset.render` this process would.
+``TypesetAhead.start(formats, template_dir, style_file, paper, identity)`` forks, before the
+sources are read, one child for each of ``AHEAD_FORMATS`` asked for: it imports its writer
+and the Markdown stack, compiles the templates (and the PDF's registers the style's fonts),
+which the reading and analysis hide, then waits.  ``submit(brief, template_dir, style,
+reference_docx, marking)`` hands every child the brief, so each typesets its format while
+this process writes the others, and ``result(fmt)`` gives that format's bytes.  This process
+then never imports a writer nor prints the Markdown for them.  The bytes are the same either
+way (a test compares them): a child calls the very :func:`briefgen.typeset.render` this
+process would.
 
 Whenever a child cannot give them (it failed, warned, was interrupted or died), ``result``
 is None and the caller typesets that format itself: errors and warnings then read as they
@@ -79,6 +80,7 @@ class TypesetAhead:
     def start(
         cls,
         formats: list[str] | tuple[str, ...],
+        template_dir: Path | None = None,
         style_file: Path | None = None,
         paper: str | None = None,
         identity: Mapping[str, str | None] | None = None,
@@ -111,7 +113,7 @@ class TypesetAhead:
                     ):
                         os.close(fd)
                     os.nice(NICENESS)
-                    _serve(fmt, jobs_read, results_write, style_file, paper, identity)
+                    _serve(fmt, jobs_read, results_write, template_dir, style_file, paper, identity)
                     code = 0
                 except BaseException:  # noqa: BLE001  (the parent typesets it again and reports)
                     pass
@@ -201,26 +203,29 @@ def _serve(
     fmt: str,
     jobs: int,
     results: int,
+    template_dir: Path | None,
     style_file: Path | None,
     paper: str | None,
     identity: Mapping[str, str | None] | None,
 ) -> None:
-    """The child's work: ready the writer, read the brief, write ``fmt`` (nothing when
-    anything warned: the parent then typesets it and shows the warning itself)."""
+    """The child's work: ready the writer and the templates, read the brief, write ``fmt``
+    (nothing when anything warned: the parent then typesets it and shows the warning itself)."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        from . import blocks, markdown, render  # noqa: F401  (imported now, while waiting)
+        from . import blocks, render  # noqa: F401  (imported now, while waiting)
+        from .markdown import ready_templates
         from .style import load_style
 
         writer = importlib.import_module(f".{fmt}", __package__)
         if fmt == "pdf":
             writer.embedded_fonts(load_style(style_file, paper, identity).pdf_fonts)
+        ready_templates(template_dir)
         with os.fdopen(jobs, "rb", closefd=True) as pipe:
             job = pipe.read()
         if not job:
             return  # the parent stopped before typesetting
-        brief, template_dir, style, reference_docx, marking = pickle.loads(job)
-        data = render(brief, [fmt], template_dir, style, reference_docx, marking)[fmt]
+        brief, folder, style, reference_docx, marking = pickle.loads(job)
+        data = render(brief, [fmt], folder, style, reference_docx, marking)[fmt]
     if caught:
         return
     with os.fdopen(results, "wb", closefd=True) as pipe:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import re
 import signal
 import threading
@@ -79,6 +80,35 @@ def render_markdown(
     An error in a user's template (``template_dir``) is bad input, named by file and line;
     in the shipped template it is a fault of ours.
     """
+    fault = InputError if template_dir else ProcessingError
+    try:
+        loaded = _environment(template_dir).get_template(template)
+        with _time_limit(TEMPLATE_SECONDS):
+            text = _bounded(loaded.generate(brief=brief, **context))
+    except jinja2.TemplateSyntaxError as exc:
+        where = f"{exc.filename or template}, line {exc.lineno}"
+        raise InputError(f"template {where}: {exc.message}") from None
+    except RecursionError:
+        raise fault(f"template {template}: includes or calls itself without end") from None
+    except Exception as exc:  # noqa: BLE001 - whatever a template's code raises, its file and line say where
+        ours = isinstance(exc, (_TemplateBudget, jinja2.TemplateError))
+        reason = exc if ours else f"{type(exc).__name__}: {exc}"
+        raise fault(f"template {_where(exc, template)}: {reason}") from None
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def ready_templates(template_dir: Path | None = None) -> None:
+    """Compile every template ``render_markdown`` may print from ``template_dir`` and the
+    shipped folder (a typesetting child does, while it waits for the brief)."""
+    env = _environment(template_dir)
+    for name in env.list_templates(extensions=["j2"]):
+        env.get_template(name)
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(template_dir: Path | None) -> _BoundedEnvironment:
+    """The Jinja environment of a template folder, made once: it compiles each template once
+    and sees a template edited since (Jinja checks the file's time)."""
     folders = [str(template_dir)] if template_dir else []
     env = _BoundedEnvironment(
         loader=jinja2.FileSystemLoader(folders + [str(shipped_template_dir())]),
@@ -98,21 +128,7 @@ def render_markdown(
     # The partials print a section whole unless the email body, which shows each section's
     # lead, says so: a user's brief template need not know of the email.
     env.globals["email"] = False
-    fault = InputError if template_dir else ProcessingError
-    try:
-        loaded = env.get_template(template)
-        with _time_limit(TEMPLATE_SECONDS):
-            text = _bounded(loaded.generate(brief=brief, **context))
-    except jinja2.TemplateSyntaxError as exc:
-        where = f"{exc.filename or template}, line {exc.lineno}"
-        raise InputError(f"template {where}: {exc.message}") from None
-    except RecursionError:
-        raise fault(f"template {template}: includes or calls itself without end") from None
-    except Exception as exc:  # noqa: BLE001 - whatever a template's code raises, its file and line say where
-        ours = isinstance(exc, (_TemplateBudget, jinja2.TemplateError))
-        reason = exc if ours else f"{type(exc).__name__}: {exc}"
-        raise fault(f"template {_where(exc, template)}: {reason}") from None
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    return env
 
 
 def _bounded(chunks) -> str:
