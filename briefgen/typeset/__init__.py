@@ -16,6 +16,7 @@ writer, and the same blocks as plain text (:mod:`.text`).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -49,23 +50,19 @@ def render(
     The Markdown and its blocks are made only for a format made here: a build whose formats
     all go ahead never imports the Markdown stack (a fifth of a second of the sample's build)."""
     style = style or load_style()
+    sent = [fmt for fmt in formats if ahead is not None and fmt in ahead.formats]
     if ahead is not None:
         ahead.submit(brief, template_dir, style, reference_docx, marking)
-    sent = [fmt for fmt in formats if ahead is not None and fmt in ahead.formats]
-    printed: list[str] = []  # the Markdown, once printed
-    typeset: list[list[Block]] = []  # its blocks, once parsed
 
+    @functools.cache
     def markdown() -> str:
-        if not printed:
-            from .markdown import render_markdown
+        from .markdown import render_markdown
 
-            printed.append(render_markdown(brief, template_dir))
-        return printed[0]
+        return render_markdown(brief, template_dir)
 
+    @functools.cache
     def blocks() -> list[Block]:
-        if not typeset:
-            typeset.append(_typeset_blocks(markdown(), template_dir))
-        return typeset[0]
+        return _typeset_blocks(markdown(), template_dir)
 
     def here(fmt: str) -> bytes:
         if fmt == "md":
@@ -87,8 +84,9 @@ def render(
         raise ValueError(f"unknown format {fmt!r}")
 
     out = {fmt: here(fmt) for fmt in formats if fmt not in sent}
-    for fmt in sent:
-        out[fmt] = (ahead.result(fmt) if ahead is not None else None) or here(fmt)
+    if ahead is not None:
+        for fmt in sent:  # a child that could not typeset its format leaves it to this process
+            out[fmt] = ahead.result(fmt) or here(fmt)
     return {fmt: out[fmt] for fmt in formats}
 
 

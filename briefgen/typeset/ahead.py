@@ -180,6 +180,7 @@ class TypesetAhead:
 
 
 def _stop(child: _Child) -> None:
+    """Close the child's pipes, kill it if it still runs, and reap it."""
     for fd in (child.jobs, child.results):
         if fd >= 0:
             os.close(fd)
