@@ -2462,11 +2462,11 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     told: set[tuple[float, int]] = set()
     for thing in sorted(figures, key=lambda t: (-len(figures[t]), t)):
         mentions = sorted(figures[thing].items(), key=lambda kv: kv[1][1])
+        ratio = MAX_COUNT_RATIO if thing.startswith("Number of ") else MAX_FIGURE_RATIO
         for i, (a, (phrase_a, source_a)) in enumerate(mentions):
             for b, (phrase_b, source_b) in mentions[i + 1 :]:
                 if source_a == source_b or {(a, source_a), (b, source_b)} & told:
                     continue
-                ratio = MAX_COUNT_RATIO if thing.startswith("Number of ") else MAX_FIGURE_RATIO
                 if (
                     a in given[source_b]
                     or b in given[source_a]
