@@ -1185,6 +1185,50 @@ def test_counts_of_one_noun_half_as_many_again_differ_twice_as_many_are_other_th
     )
 
 
+def test_counts_given_as_about_so_many_differ_when_no_rounding_joins_them():
+    (difference,) = _differences(
+        "The flood agency said about 3,000 homes had been destroyed along the Arve.",
+        "Some 4,500 homes were flattened along the Arve, provincial officials said.",
+    )
+    assert [c.text for c in difference.claims] == ["about 3,000 homes", "Some 4,500 homes"]
+    assert not _differences(
+        "The flood agency said about 3,000 homes had been destroyed along the Arve.",
+        "Some 3,200 homes were flattened along the Arve, provincial officials said.",
+    )
+
+
+def test_a_lower_or_upper_bound_differs_only_from_a_count_beyond_it():
+    assert _differences(
+        "More than 85,000 evacuees left the coast of Ostrel before the storm, officials said.",
+        "Officials said 60,000 evacuees left the coast of Ostrel before the storm.",
+    )
+    assert not _differences(
+        "More than 60,000 evacuees left the coast of Ostrel before the storm, officials said.",
+        "Officials said 85,000 evacuees left the coast of Ostrel before the storm.",
+    )
+    assert not _differences(
+        "Up to 900 volunteers joined the search in Kemeru, the mayor said.",
+        "The mayor said 700 volunteers joined the search in Kemeru.",
+    )
+
+
+def test_a_count_told_by_another_noun_of_one_meaning_is_the_same_count():
+    (difference,) = _differences(
+        "The landslide destroyed 30 homes in Kemeru on Wednesday, officials said.",
+        "Officials said 45 houses in Kemeru were destroyed by Wednesday's landslide.",
+    )
+    assert difference.topic == "Number of homes"
+    # Units close in meaning are a thousand times apart, and what adds to a tally is no rival.
+    assert not _differences(
+        "The plant had an output of 21 megawatts, the operator said.",
+        "The plant's output of 15 gigawatts was lost, the operator said.",
+    )
+    assert not _differences(
+        "The landslide destroyed 30 homes in Kemeru on Wednesday, officials said.",
+        "Another 45 houses in Kemeru were destroyed by Wednesday's landslide, officials said.",
+    )
+
+
 def test_a_sum_in_crowns_is_a_sum_named_by_its_word():
     (difference,) = _differences(
         "Halvik Shipping reported a profit of 2.4 billion crowns for 2025.",

@@ -1071,6 +1071,10 @@ _SCOPE = re.compile(
     r"|\b(?:in|across|from|within)\s[^,.;:]{1,40}?\salone\b",
     re.I,
 )
+# "the southern frontier": a quarter of a place, which a sentence naming "the frontier" with no
+# quarter tells of whole.
+_QUARTER_OF = re.compile(r"\b(?:north|south|east|west)(?:ern|-eastern|-western)?\s+([a-z]+)", re.I)
+_ANY_QUARTER = re.compile(r"\b(?:north|south|east|west)", re.I)
 # "100 trucks a day" and "250 trucks" in all; "a day later" dates and "in a year" spans, neither
 # is a rate.
 _RATE = re.compile(
@@ -1162,6 +1166,8 @@ def _one_account(one: str, one_claim: Claim, other: str, other_claim: Claim) -> 
             m.split()[-1].lower() for m in pattern.findall(rest[1])
         }:
             return False
+    if all(nouns) and nouns[0] != nouns[1] and (_a_quarter_of(*rest) or _a_quarter_of(*rest[::-1])):
+        return False  # counted by other words ("troops", "soldiers"), and of another part
     if _rates(rest[0]) != _rates(rest[1]):
         return False
     sides = ((one, one_claim), (other, other_claim))
@@ -1232,6 +1238,15 @@ def _one_account(one: str, one_claim: Claim, other: str, other_claim: Claim) -> 
     ]
     return not (
         names[0] and names[1] and not names[0] & _names(other) and not names[1] & _names(one)
+    )
+
+
+def _a_quarter_of(one: str, other: str) -> bool:
+    """Whether ``one`` tells of a quarter of what ``other`` tells of whole: "from the southern
+    frontier" against "from the frontier" (not against "in the north", another way of naming a
+    quarter)."""
+    return not _ANY_QUARTER.search(other) and any(
+        re.search(rf"\b{re.escape(m.group(1))}\b", other, re.I) for m in _QUARTER_OF.finditer(one)
     )
 
 
@@ -2410,8 +2425,8 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     the same thing reported differently.
     """
     given: dict[int, set[float]] = defaultdict(set)
-    # thing → figure → its first mention (phrase, source): the distinct figures stay few.
-    figures: dict[str, dict[float, tuple[str, int]]] = defaultdict(dict)
+    # thing → figure → its first mention (phrase, source, bound): the distinct figures stay few.
+    figures: dict[str, dict[float, tuple[str, int, str]]] = defaultdict(dict)
     # (subject, whether it opens its sentence) per sentence
     subjects = [
         [(m.group(0), m.start() <= _opening(s.text)) for m in _SUBJECT.finditer(s.text)]
@@ -2420,6 +2435,7 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     # A capital that opens a sentence says nothing of its word ("Inflation reached 8.1%"): one
     # word is a name only if the story writes it with a capital inside a sentence too.
     inside = {subject for found in subjects for subject, opens in found if not opens}
+    tallies: list[tuple[float, str, str, str, int]] = []  # (value, bound, phrase, noun, source)
     for s, found in zip(sentences, subjects):
         # "securing 118 of 250 seats" counts nothing this reader can name, but its outlet gives
         # 118: that outlet does not contest another's 118 with its "126 seats needed".
@@ -2438,39 +2454,45 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
             ]
             for thing in things:
                 if len(figures[thing]) < MAX_LENGTHS:
-                    figures[thing].setdefault(value, (phrase, s.source))
+                    figures[thing].setdefault(value, (phrase, s.source, ""))
         counted = [
-            (_count_value(figure), counts, noun)
+            (*_bounded_count(figure), counts, noun)
             for figure, counts, noun in _counts(s.text)
             if noun != "percent"
         ] + [
-            (_count_value(m.group(3)), m.group(0), (m.group(1) or m.group(2)).split()[-1])
+            (_count_value(m.group(3)), "", m.group(0), (m.group(1) or m.group(2)).split()[-1])
             for m in _NUMBER_OF.finditer(s.text)
         ]
-        for value, counts, noun in counted:
+        for value, bound, counts, noun in counted:
             if value is None or noun.lower().removesuffix("s") in _UNIT_WORDS:
                 continue  # "9 nautical miles" is a length: _measure_differences compares those
             given[s.source].add(value)
             if _THRESHOLD.search(counts):
                 continue  # what is needed is no tally of what there is
-            if _words_among(counts, _INCREMENT):
-                continue  # "another 1,500 troops" adds to a tally, it is no rival of it
-            thing = f"Number of {noun.lower()}"
-            if len(figures[thing]) < MAX_LENGTHS:
-                figures[thing].setdefault(value, (counts, s.source))
+            if _words_among(_COUNT_BOUND.sub("", counts), _INCREMENT) or _words_among(
+                _word_before(s.text, counts), _INCREMENT
+            ):
+                continue  # "another 1,500 troops" adds to a tally ("more than 1,500" need not)
+            tallies.append((value, bound, counts, noun.lower(), s.source))
+    synonym = _one_noun_for_each({noun for *_, noun, _ in tallies})
+    for value, bound, counts, noun, source in tallies:
+        thing = f"Number of {synonym[noun]}"
+        if len(figures[thing]) < MAX_LENGTHS:
+            figures[thing].setdefault(value, (counts, source, bound))
     found: list[Discrepancy] = []
     told: set[tuple[float, int]] = set()
     for thing in sorted(figures, key=lambda t: (-len(figures[t]), t)):
         mentions = sorted(figures[thing].items(), key=lambda kv: kv[1][1])
         ratio = MAX_COUNT_RATIO if thing.startswith("Number of ") else MAX_FIGURE_RATIO
-        for i, (a, (phrase_a, source_a)) in enumerate(mentions):
-            for b, (phrase_b, source_b) in mentions[i + 1 :]:
+        for i, (a, (phrase_a, source_a, bound_a)) in enumerate(mentions):
+            for b, (phrase_b, source_b, bound_b) in mentions[i + 1 :]:
                 if source_a == source_b or {(a, source_a), (b, source_b)} & told:
                     continue
                 if (
                     a in given[source_b]
                     or b in given[source_a]
                     or not _close_but_different(a, b, ratio)
+                    or not _bounds_disagree(a, bound_a, b, bound_b)
                 ):
                     continue
                 told.update({(a, source_a), (b, source_b)})
@@ -2481,6 +2503,40 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
                     )
                 )
     return found
+
+
+def _word_before(text: str, phrase: str) -> str:
+    """The word just before ``phrase``'s first place in ``text`` ("" if none)."""
+    before = text[: max(text.find(phrase), 0)].split()
+    return before[-1] if before else ""
+
+
+# Two counted nouns this close (cosine of their WordLlama vectors) name one thing: "homes" and
+# "houses" (0.76), "soldiers" and "troops" (0.66), "protesters" and "demonstrators" (0.52);
+# not "refugees" and "migrants" (0.43), "jobs" and "workers" (0.39), "drones" and "missiles"
+# (0.07).
+SAME_NOUN = 0.5
+
+
+def _one_noun_for_each(nouns: set[str]) -> dict[str, str]:
+    """Each counted noun → the noun that stands for its meaning among ``nouns``: outlets count one
+    thing by other words ("3,000 homes", "4,500 houses").  Nouns are joined to the first (in
+    alphabetical order) close enough to them (``SAME_NOUN``), never through a third.  A unit
+    ("megawatts", "tonnes") stands for itself: "gigawatts" are close to it in meaning but a
+    thousand times as much."""
+    ordered = sorted(noun for noun in nouns if not _UNIT_AFTER.fullmatch(" " + noun))
+    if len(ordered) < len(nouns):
+        return {noun: noun for noun in nouns} | _one_noun_for_each(set(ordered))
+    if len(ordered) < 2:
+        return {noun: noun for noun in ordered}
+    vectors = embed(ordered)
+    close = vectors @ vectors.T >= SAME_NOUN
+    head: dict[str, str] = {}
+    for n, noun in enumerate(ordered):
+        head[noun] = next(
+            (ordered[m] for m in range(n) if close[n, m] and head[ordered[m]] == ordered[m]), noun
+        )
+    return head
 
 
 # "At the same time, Polish media … report that there were likely 23 drones" after "Tusk stated
@@ -2692,6 +2748,46 @@ def _numbers_in(text: str) -> set[float]:
         except ValueError:
             continue
     return values
+
+
+# "about 3,000 homes", "more than 85,000 people": how a bound word qualifies a count.
+_COUNT_BOUND = re.compile(
+    r"^(?:(?P<at_least>more than|over|at least|upwards of)|(?P<at_most>up to|fewer than|less than"
+    r"|under|no more than|nearly|almost|just under)|(?P<about>about|around|some|roughly"
+    r"|approximately|an estimated|estimated|close to))\s+",
+    re.I,
+)
+# A count given as "about" so many is that many give or take this share: "about 3,000" and
+# "3,200" may be one count rounded, "about 3,000" and "4,500" are not.
+ABOUT = 0.15
+
+
+def _bounded_count(figure: str) -> tuple[float | None, str]:
+    """'about 3,000' → (3000.0, "about"); '1,200' → (1200.0, ""); the bound is "at_least",
+    "at_most", "about" or ""; (None, "") for what is no plain count ("30-day")."""
+    bound = _COUNT_BOUND.match(figure)
+    if bound is None:
+        return _count_value(figure), ""
+    return _count_value(figure[bound.end() :]), bound.lastgroup or ""
+
+
+def _bounds_disagree(a: float, bound_a: str, b: float, bound_b: str) -> bool:
+    """Whether counts a and b, each maybe bounded (:func:`_bounded_count`), cannot both be true:
+    "more than 85,000" and "60,000" cannot, "more than 60,000" and "85,000" can; "about 3,000"
+    and "4,500" cannot, "about 3,000" and "3,200" can."""
+    low_a, high_a = _range(a, bound_a)
+    low_b, high_b = _range(b, bound_b)
+    return high_a < low_b or high_b < low_a
+
+
+def _range(value: float, bound: str) -> tuple[float, float]:
+    if bound == "at_least":
+        return value, math.inf
+    if bound == "at_most":
+        return 0.0, value
+    if bound == "about":
+        return value * (1 - ABOUT), value * (1 + ABOUT)
+    return value, value
 
 
 def _count_value(figure: str) -> float | None:
