@@ -2524,14 +2524,10 @@ def _one_noun_for_each(nouns: set[str]) -> dict[str, str]:
     alphabetical order) close enough to them (``SAME_NOUN``), never through a third.  A unit
     ("megawatts", "tonnes") stands for itself: "gigawatts" are close to it in meaning but a
     thousand times as much."""
-    ordered = sorted(noun for noun in nouns if not _UNIT_AFTER.fullmatch(" " + noun))
-    if len(ordered) < len(nouns):
-        return {noun: noun for noun in nouns} | _one_noun_for_each(set(ordered))
-    if len(ordered) < 2:
-        return {noun: noun for noun in ordered}
+    head = {noun: noun for noun in nouns if _UNIT_AFTER.fullmatch(" " + noun)}
+    ordered = sorted(nouns - head.keys())
     vectors = embed(ordered)
     close = vectors @ vectors.T >= SAME_NOUN
-    head: dict[str, str] = {}
     for n, noun in enumerate(ordered):
         head[noun] = next(
             (ordered[m] for m in range(n) if close[n, m] and head[ordered[m]] == ordered[m]), noun
@@ -2758,7 +2754,9 @@ _COUNT_BOUND = re.compile(
     re.I,
 )
 # A count given as "about" so many is that many give or take this share: "about 3,000" and
-# "3,200" may be one count rounded, "about 3,000" and "4,500" are not.
+# "3,200" may be one count rounded, "about 3,000" and "4,500" are not.  On the invented
+# difference probes (28 Nov 2026): 0.1 and 0.15 flag 136 of 220 genuine differences, 0.25
+# flags 133; false lines 19 of 220 stories throughout.
 ABOUT = 0.15
 
 
