@@ -1229,6 +1229,30 @@ def test_a_count_told_by_another_noun_of_one_meaning_is_the_same_count():
     )
 
 
+def test_the_day_a_settled_figure_was_reported_is_not_the_day_of_what_it_tells():
+    (difference,) = _differences(
+        "Mayor Ivo Strand won re-election in Port Tarn on Sunday with 54% of the vote.",
+        "Ivo Strand secured a second term in Port Tarn, taking 51% of the vote, final results "
+        "showed on Monday.",
+    )
+    assert [c.text for c in difference.claims][0].endswith("54% of the vote")
+    assert _differences(
+        "Both armies will pull back to create a buffer zone 15 kilometres wide on Saturday.",
+        "The deal will create a 20-kilometre-wide buffer zone, the minister told parliament on "
+        "Thursday.",
+    )
+    # Days named as the days things happened still part them; and a toll given on one day and
+    # another given on the next are two days' tolls, not one told two ways.
+    assert not _differences(
+        "Mayor Ivo Strand won re-election in Port Tarn on Sunday with 54% of the vote.",
+        "Ivo Strand won a runoff in Port Tarn on Monday with 51% of the vote.",
+    )
+    assert not _differences(
+        "The flood in the Tarn valley killed 212 people, officials said on Friday.",
+        "The flood in the Tarn valley has killed 240 people, officials said on Saturday.",
+    )
+
+
 def test_a_sum_in_crowns_is_a_sum_named_by_its_word():
     (difference,) = _differences(
         "Halvik Shipping reported a profit of 2.4 billion crowns for 2025.",

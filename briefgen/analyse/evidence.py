@@ -1027,7 +1027,11 @@ def _of_one_thing(difference: Discrepancy, texts: dict[int, list[str]]) -> Discr
     claims = [first]
     for claim in difference.claims[1:]:
         text = _sentence_of(claim, texts)
-        if first_text is None or text is None or _one_account(first_text, first, text, claim):
+        if (
+            first_text is None
+            or text is None
+            or _one_account(first_text, first, text, claim, _settled(difference))
+        ):
             claims.append(claim)
     if len(claims) < 2:
         return None
@@ -1133,7 +1137,18 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s(?:and|but|while|whereas)\s")
 _NAME_RUN = re.compile(rf"[{_UPPER}][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[{_UPPER}][\w'’-]*)*")
 
 
-def _one_account(one: str, one_claim: Claim, other: str, other_claim: Claim) -> bool:
+def _settled(difference: Discrepancy) -> bool:
+    """Whether a difference is of a settled value (a share, a rate, a sum, a length, a date),
+    not of a tally (a toll, a count of people or things), which grows by the day."""
+    return not difference.topic.startswith(TALLY_TOPIC)
+
+
+TALLY_TOPIC = "Number "  # how the finders of tolls and counts name what they count
+
+
+def _one_account(
+    one: str, one_claim: Claim, other: str, other_claim: Claim, settled: bool = False
+) -> bool:
     """Whether two sentences giving a figure differently may be two accounts of one thing.
 
     Not when one is the other rounded ("nearly 30" and 28) or they count other things ("14
@@ -1155,11 +1170,16 @@ def _one_account(one: str, one_claim: Claim, other: str, other_claim: Claim) -> 
         return False  # "killed 14 militants", "killed 9 civilians"
     # Beside the figure itself, what each sentence says ("a profit of $300m in 2024": "2024")
     rest = [_without_figure(one, one_claim), _without_figure(other, other_claim)]
+    # The day a settled value was reported is not the day of what it tells: "won on Sunday with
+    # 54%" and "taking 51%, final results showed on Monday" tell one vote.  A tally's is: "killed
+    # 212, officials said on Friday" and "rose to 240 on Saturday" are two days' tolls.
+    happened = [_REPORTED_ON.sub(" ", text) for text in rest] if settled else rest
     for pattern in (_WEEKDAY, _MONTH, _A_YEAR, _PERIOD, _STAGE, _NUMBERED, _DAYPART):
-        found = [
-            {_ONE_TIME.get(m.lower(), m.lower()) for m in pattern.findall(text)} for text in rest
-        ]
-        if found[0] and found[1] and not found[0] & found[1]:
+        found, named = (
+            [{_ONE_TIME.get(m.lower(), m.lower()) for m in pattern.findall(text)} for text in texts]
+            for texts in (rest, happened)
+        )
+        if all(found) and all(named) and not found[0] & found[1]:
             return False
     for pattern in (_ANOTHER, _SCOPE):
         if {m.split()[-1].lower() for m in pattern.findall(rest[0])} != {
@@ -1239,6 +1259,15 @@ def _one_account(one: str, one_claim: Claim, other: str, other_claim: Claim) -> 
     return not (
         names[0] and names[1] and not names[0] & _names(other) and not names[1] & _names(one)
     )
+
+
+# "…, officials said on Monday", "final results showed on Monday", "told parliament on Thursday":
+# the day a statement was made.
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|announced|reported|confirmed|added|stated|showed|show|told(?:\s+(?:the\s+)?"
+    rf"[a-z]+)?)(?:\s+(?:late|early))?\s+(?:on\s+)?(?:{'|'.join(WEEKDAYS)})(?:\s+(?:morning"
+    r"|afternoon|evening|night))?\b"
+)
 
 
 def _a_quarter_of(one: str, other: str) -> bool:
