@@ -1253,6 +1253,16 @@ def test_the_day_a_settled_figure_was_reported_is_not_the_day_of_what_it_tells()
     )
 
 
+def test_the_length_a_source_tells_of_an_event_is_how_long_it_lasted_not_a_gap_before_it():
+    said = [
+        (1, "Negotiators met in Osterby on Thursday, their first direct contact in two months."),
+        (1, "The talks lasted about three hours, a spokesman said."),
+        (2, "The session in Osterby lasted nearly five hours, diplomats said."),
+    ]
+    (difference,) = find_discrepancies([Sentence(n, t, "", 0, 0) for n, t in said])
+    assert [c.text for c in difference.claims] == ["about three hours", "nearly five hours"]
+
+
 def test_a_sum_in_crowns_is_a_sum_named_by_its_word():
     (difference,) = _differences(
         "Halvik Shipping reported a profit of 2.4 billion crowns for 2025.",

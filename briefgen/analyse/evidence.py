@@ -972,6 +972,7 @@ class _Duration:
     phrase: str
     source: int
     things: set[str]
+    lasting: bool = False  # told as how long something lasted ("lasted", "for"), not a gap
 
 
 def find_discrepancies(sentences: list[Sentence], kept: list[Candidate] = ()) -> list[Discrepancy]:
@@ -1827,6 +1828,13 @@ ROUNDED_DOWN = (
 )
 
 
+_LASTING = re.compile(
+    r"\b(?:lasted|lasting|lasts|last|for|after|took|long)\s+"
+    r"(?:(?:more than|less than|about|around|nearly|almost|over|some|roughly|just)\s+)?$",
+    re.I,
+)
+
+
 def _duration_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     mentions = []
     for s in sentences:
@@ -1845,7 +1853,10 @@ def _duration_differences(sentences: list[Sentence]) -> list[Discrepancy]:
             )
             # The difference's topic names the thing ("Length of the call"): each side is its
             # figure as the source words it ("more than two hours", "90-minute conversation").
-            mentions.append(_Duration(minutes, bound, _span(s.text, m, 0), s.source, things))
+            lasting = bool(_LASTING.search(s.text, 0, m.start()))
+            mentions.append(
+                _Duration(minutes, bound, _span(s.text, m, 0), s.source, things, lasting)
+            )
     # Group mentions by what they measure, then compare within a group: linear in mentions.
     # A group key is "event" (a call, a meeting) or a thing a duration names ("two-day storm");
     # a plain duration joins a thing's group when the thing is among the words just before it.
@@ -1853,7 +1864,14 @@ def _duration_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     for mention in mentions:
         for key, named in _keys(mention.things):
             kept = groups[key].get(mention.source)
-            if kept is None or (named and not kept[1]):
+            # Of one source's lengths of a thing, the one that names it, else one told as how
+            # long it lasted: "the talks lasted about three hours" rather than "the first
+            # contact in two months".
+            if (
+                kept is None
+                or (named and not kept[1])
+                or (named == kept[1] and mention.lasting and not kept[0].lasting)
+            ):
                 groups[key][mention.source] = (mention, named)
     found: list[list[_Duration]] = []
     for key in sorted(groups):
