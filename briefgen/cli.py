@@ -892,8 +892,13 @@ _exit_lock = threading.Lock()
 
 
 def _exit_interrupted() -> None:
-    """Exit with 130 (128 + SIGINT, what shells report for Ctrl-C) without joining threads."""
+    """Exit with 130 (128 + SIGINT, what shells report for Ctrl-C) without joining threads, and
+    without the children typesetting ahead (if any were forked), which would otherwise live on
+    until they next read their pipe, holding this run's standard error open."""
     with _exit_lock:  # the watchdog and the main thread may both get here: one line only
+        ahead = sys.modules.get("briefgen.typeset.ahead")
+        if ahead is not None:
+            ahead.kill_children()
         try:
             sys.stderr.write("briefgen: interrupted\n")
             sys.stderr.flush()

@@ -8,6 +8,7 @@ each test runs its Python in a subprocess, as the CLI runs."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 
@@ -143,6 +144,30 @@ for child in children:
     )
     assert result.returncode == 0, result.stderr.decode()
     assert result.stdout.decode().split() == ["gone", "gone"]
+
+
+def test_a_run_cut_off_by_ctrl_c_kills_its_children_before_it_exits():
+    """The watchdog's exit (briefgen.cli._exit_interrupted) skips the unwinding that would
+    stop the children: it kills them itself, or they would hold the run's stderr open."""
+    result = _python(
+        """
+import os, signal
+from briefgen.typeset.ahead import TypesetAhead
+from briefgen import cli
+ahead = TypesetAhead.start(["docx", "pdf"])
+children = [ahead.pid("docx"), ahead.pid("pdf")]
+run = os.fork()
+if run == 0:
+    cli._exit_interrupted()  # as the watchdog does, a second after Ctrl-C
+_, status = os.waitpid(run, 0)
+print(os.waitstatus_to_exitcode(status))
+for child in children:  # children of the process that exited: killed, not left running
+    _, status = os.waitpid(child, 0)
+    print(os.waitstatus_to_exitcode(status))
+"""
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.decode().split() == ["130", str(-signal.SIGKILL), str(-signal.SIGKILL)]
 
 
 def test_the_cli_shows_a_warning_of_the_pdf_once_and_writes_it(tmp_path):

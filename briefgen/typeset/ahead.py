@@ -53,6 +53,12 @@ _CHUNK = 1 << 16
 WAIT_SECONDS = 60.0
 
 
+# Every child forked and not yet reaped, whichever TypesetAhead it serves: an interrupted run that
+# cannot wait to unwind kills them (:func:`kill_children`) rather than leave them holding its
+# standard error open.
+_LIVE: set[int] = set()
+
+
 @dataclass
 class _Child:
     pid: int  # 0 once reaped
@@ -119,6 +125,7 @@ class TypesetAhead:
                     pass
                 finally:
                     os._exit(code)
+            _LIVE.add(pid)
             os.close(jobs_read)
             os.close(results_write)
             children[fmt] = _Child(pid, jobs_write, results_read)
@@ -168,6 +175,7 @@ class TypesetAhead:
         os.close(child.results)
         child.results = -1
         _, status = os.waitpid(child.pid, 0)
+        _LIVE.discard(child.pid)
         child.pid = 0
         data = b"".join(chunks)
         return data if data and os.waitstatus_to_exitcode(status) == 0 else None
@@ -188,7 +196,19 @@ def _stop(child: _Child) -> None:
     if child.pid:
         os.kill(child.pid, signal.SIGKILL)  # it holds nothing: no file of the brief is its
         os.waitpid(child.pid, 0)
+        _LIVE.discard(child.pid)
         child.pid = 0
+
+
+def kill_children() -> None:
+    """Kill every child still running, without waiting: this process is about to exit at once
+    (Ctrl-C, see :func:`briefgen.cli._exit_interrupted`)."""
+    for pid in list(_LIVE):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass  # gone already
+    _LIVE.clear()
 
 
 def _one_thread() -> bool:
