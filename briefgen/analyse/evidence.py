@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..model import ELISION, Actor, Claim, Discrepancy, Evidence, KeyFigure, Quote
 from ..profile import Profile
 from .edit import dangling
-from .embed import embed
+from .embed import embed, neighbours
 from .items import Candidate, Sentence, names_stated
 from .sections import MIN_SCORE, contradicted, place
 from .sentences import split_sentences
@@ -1617,8 +1617,9 @@ def _count_difference(
 
 
 # Nouns whose embeddings are this close name one thing ("troops" and "soldiers" 0.66, "homes"
-# and "houses" 0.76); "leaders" and "investors" (0.08), "troops" and "tanks" (0.07) or "people"
-# and "civilians" (0.2, a part of them) do not.
+# and "houses" 0.76, "protesters" and "demonstrators" 0.52); "leaders" and "investors" (0.08),
+# "troops" and "tanks" (0.07), "refugees" and "migrants" (0.43), "jobs" and "workers" (0.39) or
+# "people" and "civilians" (0.2, a part of them) do not.
 SAME_NOUN = 0.5
 
 
@@ -2558,11 +2559,9 @@ def _word_before(text: str, phrase: str) -> str:
     return before[-1] if before else ""
 
 
-# Two counted nouns this close (cosine of their WordLlama vectors) name one thing: "homes" and
-# "houses" (0.76), "soldiers" and "troops" (0.66), "protesters" and "demonstrators" (0.52);
-# not "refugees" and "migrants" (0.43), "jobs" and "workers" (0.39), "drones" and "missiles"
-# (0.07).
-SAME_NOUN = 0.5
+# A noun is compared with this many closest others only (``SAME_NOUN``): its synonyms are among
+# them, and a story of thousands of counted nouns is not compared pair by pair.
+NOUN_NEIGHBOURS = 8
 
 
 def _one_noun_for_each(nouns: set[str]) -> dict[str, str]:
@@ -2573,11 +2572,15 @@ def _one_noun_for_each(nouns: set[str]) -> dict[str, str]:
     thousand times as much."""
     head = {noun: noun for noun in nouns if _UNIT_AFTER.fullmatch(" " + noun)}
     ordered = sorted(nouns - head.keys())
-    vectors = embed(ordered)
-    close = vectors @ vectors.T >= SAME_NOUN
+    index, similarity = neighbours(embed(ordered), NOUN_NEIGHBOURS)
     for n, noun in enumerate(ordered):
         head[noun] = next(
-            (ordered[m] for m in range(n) if close[n, m] and head[ordered[m]] == ordered[m]), noun
+            (
+                ordered[m]
+                for m, cosine in sorted(zip(index[n].tolist(), similarity[n].tolist()))
+                if 0 <= m < n and cosine >= SAME_NOUN and head[ordered[m]] == ordered[m]
+            ),
+            noun,
         )
     return head
 
