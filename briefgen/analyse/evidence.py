@@ -2798,9 +2798,8 @@ def _numbers_in(text: str) -> set[float]:
 
 # "about 3,000 homes", "more than 85,000 people": how a bound word qualifies a count.
 _COUNT_BOUND = re.compile(
-    r"^(?:(?P<at_least>more than|over|at least|upwards of)|(?P<at_most>up to|fewer than|less than"
-    r"|under|no more than|nearly|almost|just under)|(?P<about>about|around|some|roughly"
-    r"|approximately|an estimated|estimated|close to))\s+",
+    rf"^(?:(?P<at_least>{'|'.join(_AT_LEAST)})|(?P<at_most>{'|'.join(_AT_MOST)})"
+    r"|(?P<about>about|around|some|roughly|approximately|an estimated|estimated|close to))\s+",
     re.I,
 )
 # A count given as "about" so many is that many give or take this share: "about 3,000" and
