@@ -737,6 +737,27 @@ def test_a_toll_in_words_that_agrees_or_a_pronoun_is_no_difference(other):
     assert not _differences("The blast killed 31 people and injured four.", other)
 
 
+def test_a_count_written_in_words_is_compared_as_its_digits_are():
+    (difference,) = _differences(
+        "Norland fired six ballistic missiles into the sea on Tuesday, its neighbour said.",
+        "Norland test-fired four ballistic missiles on Tuesday morning, officials said.",
+    )
+    assert difference.topic == "Number of missiles"
+    assert [c.text for c in difference.claims] == [
+        "fired six ballistic missiles",
+        "test-fired four ballistic missiles",
+    ]
+    # The same count in words and in digits, and "one" as a pronoun, are no difference.
+    assert not _differences(
+        "Norland fired six ballistic missiles into the sea on Tuesday.",
+        "Norland fired 6 ballistic missiles on Tuesday, officials said.",
+    )
+    assert not _differences(
+        "Norland fired six ballistic missiles into the sea on Tuesday.",
+        "One of the missiles fell near a fishing boat, officials said.",
+    )
+
+
 def test_two_sums_for_one_saving_differ_though_their_contexts_share_one_word():
     (difference,) = _differences(
         "Chief Executive Ana Lind said the plan would save $2.5bn over two and a half years.",

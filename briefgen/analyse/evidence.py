@@ -138,12 +138,20 @@ _LEADING_CONJUNCTION = re.compile(r"^(?:and|but|or|so|yet)\s+", re.I)
 # A count: not a clock time ("3:35 PM"), and never ending on the comma after it ("by 2035, plus").
 # Thousands set apart by a space ("300 000 tonnes", as much of Europe writes them) are one number.
 _SPACED_THOUSANDS = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)"
-_COUNT = re.compile(
-    rf"(?<![\w.,:-])({_BOUND})({_SPACED_THOUSANDS}|\d(?:[\d,]*\d)?(?:\.\d+)?)"
-    r"(\s*(?:%|percent|per cent))?"
-    r"(?:[-\s](million|billion|thousand))?(?![\w,.:-]*\d)(?:-([a-z]+))?",
-    re.I,
-)
+
+
+def _count_pattern(number: str) -> re.Pattern[str]:
+    """A count whose number is written as ``number`` says: its bound, the number, a percent sign,
+    a scale ("million") and a unit joined by a hyphen ("30-day")."""
+    return re.compile(
+        rf"(?<![\w.,:-])({_BOUND})({number})"
+        r"(\s*(?:%|percent|per cent))?"
+        r"(?:[-\s](million|billion|thousand))?(?![\w,.:-]*\d)(?:-([a-z]+))?",
+        re.I,
+    )
+
+
+_COUNT = _count_pattern(rf"{_SPACED_THOUSANDS}|\d(?:[\d,]*\d)?(?:\.\d+)?")
 _DATE_CONTEXT = re.compile(rf"(?:\b(?:{_MONTHS})\.?\s*$|^\s*(?:{_MONTHS})\b)", re.I)
 # Nouns for one communication event, in every form news writes them: two durations of these in
 # one story are the same thing ("the talks lasted more than eight hours", "after nearly 10 hours
@@ -530,12 +538,13 @@ _IN_A_NAME = re.compile(
 @functools.lru_cache(
     maxsize=65_536
 )  # key figures and differences both read every sentence's counts
-def _counts(text: str) -> tuple[tuple[str, str, str], ...]:
+def _counts(text: str, in_words: bool = False) -> tuple[tuple[str, str, str], ...]:
     """(figure, what it counts as the source says it, counted noun) for each count in ``text``
-    that is not a sum of money (:func:`find_sums` reads those)."""
+    that is not a sum of money (:func:`find_sums` reads those); with ``in_words``, each count
+    written in words instead ("six missiles")."""
     out = []
     money = [(found.start, found.end) for found in find_sums(text)]
-    for m in _COUNT.finditer(text):
+    for m in (_COUNT_IN_WORDS if in_words else _COUNT).finditer(text):
         if any(start <= m.start(2) < end for start, end in money):
             continue
         number = m.group(2)
@@ -1771,6 +1780,9 @@ _SPELLED = (
 )
 # A toll's count; not "one", as often a pronoun ("one of them was hurt").
 _TOLL_COUNT = rf"(\d(?:[\d,]*\d)?|(?!one\b){_SPELLED})"
+# A count in words, as news writes one under ten ("fired six ballistic missiles", "Nineteen
+# workers were rescued"): two outlets' "six" and "four" differ as "6" and "4" do.
+_COUNT_IN_WORDS = _count_pattern(rf"(?!one\b){_SPELLED}")
 _TOLL = re.compile(
     rf"\b({_TOLL_VERBS[1:-1]}|{'|'.join(_TOLL_PARTICIPLES)})\s+(?:{_BOUND_TOLL})?{_TOLL_COUNT}"
     rf"(?:\s+(?:[A-Za-z-]+\s+){{0,2}}?[A-Za-z-]+)?"
@@ -2505,7 +2517,7 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
                     figures[thing].setdefault(value, (phrase, s.source, ""))
         counted = [
             (*_bounded_count(figure), counts, noun)
-            for figure, counts, noun in _counts(s.text)
+            for figure, counts, noun in _counts(s.text) + _counts(s.text, in_words=True)
             if noun != "percent"
         ] + [
             (_count_value(m.group(3)), "", m.group(0), (m.group(1) or m.group(2)).split()[-1])
@@ -2838,15 +2850,19 @@ def _range(value: float, bound: str) -> tuple[float, float]:
 
 
 def _count_value(figure: str) -> float | None:
-    """'1,200' → 1200.0; None for a figure with a bound ("about 30") or a unit ("30-day")."""
+    """'1,200' → 1200.0, 'Nineteen' → 19.0; None for a figure with a bound ("about 30") or a
+    unit ("30-day")."""
     m = re.fullmatch(
-        rf"({_SPACED_THOUSANDS}|\d[\d,]*(?:\.\d+)?)(?:\s+(million|billion|thousand))?",
+        rf"({_SPACED_THOUSANDS}|\d[\d,]*(?:\.\d+)?|{_SPELLED})(?:\s+(million|billion|thousand))?",
         _UNIT_AFTER.sub("", figure),
+        re.I,
     )
     if not m:
         return None
     scale = {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get((m.group(2) or "").lower(), 1)
-    return float(re.sub(r"[,\s]", "", m.group(1))) * scale
+    number = m.group(1)
+    value = float(re.sub(r"[,\s]", "", number)) if number[0].isdigit() else _number_value(number)
+    return value * scale
 
 
 def _close_but_different(a: float, b: float, ratio: float = MAX_FIGURE_RATIO) -> bool:
