@@ -2114,7 +2114,7 @@ def test_the_role_that_says_where_the_office_is_wins_over_the_bare_title_another
     assert found["Hana Sel"] == "Vice President"
 
 
-def test_actors_are_everyone_who_acts_those_the_bullets_name_first():
+def test_actors_are_those_who_act_in_the_brief():
     brief = analyse(
         [
             article(
@@ -2131,8 +2131,30 @@ Arlo then left.
     )
     told = " ".join(i.text for s in brief.sections if s.kind == "bullets" for i in s.items)
     assert "Okoro" in told and "Arlo" not in told  # four-word sentences are no bullets
-    # Arlo is named more often, but the bullets name Okoro: he comes first; Arlo still acts.
-    assert [a.name for a in brief.items_of("actors")] == ["Amara Okoro", "Piet Arlo"]
+    # Arlo is named more often, but only Okoro acts in the brief: a reader meets no one else.
+    assert [a.name for a in brief.items_of("actors")] == ["Amara Okoro"]
+
+
+def test_actors_no_bullet_names_leave_the_section_saying_so_not_told_above():
+    from briefgen.analyse import TOLD_ABOVE, TOLD_ABOVE_SHORT
+
+    brief = analyse(
+        [
+            article(
+                """
+The Kessel border crossing between Norland and Valdoria reopened to trucks on Monday.
+Long queues of lorries formed on both sides of the crossing within hours of the reopening.
+Minister Piet Arlo agreed.
+""",
+                "first.example",
+            )
+        ],
+        load_profile("generic"),
+    )
+    (actors,) = [s for s in brief.sections if s.kind == "actors"]
+    assert not actors.items
+    assert actors.empty_note not in (TOLD_ABOVE, TOLD_ABOVE_SHORT)
+    assert actors.empty_note == "No actors named in the bullets."
 
 
 def test_one_person_spelt_two_ways_is_one_actor_two_people_sharing_a_surname_are_two():
@@ -2200,14 +2222,19 @@ Economists expect one more cut before the end of the year, a survey of 40 analys
     has = {s.id for s in full.sections if s.items}
     small = analyse(told, load_profile("generic"), max_words=125)
     emptied = [s for s in small.sections if not s.items and s.id in has]
-    assert "key_figures" in {s.id for s in emptied}
+    assert emptied  # 125 words leave out some of what the full brief tells
     assert all(s.empty_note == LEFT_OUT for s in emptied)
     # With no word to spare for "Left out for length.", a section still never says it has
     # nothing ("No risks reported.") when the budget left its items out.
+    # Actors are those the bullets name: with none named, the section says so, which is true.
     for budget in range(115, 160, 5):
         small = analyse(told, load_profile("generic"), max_words=budget)
         emptied = [s for s in small.sections if not s.items and s.id in has]
-        assert all(s.empty_note in (LEFT_OUT, LEFT_OUT_SHORT) for s in emptied), budget
+        assert all(
+            s.empty_note in (LEFT_OUT, LEFT_OUT_SHORT)
+            or (s.kind == "actors" and s.empty_note == "No actors named in the bullets.")
+            for s in emptied
+        ), budget
         assert reader_words(small) <= budget
     # The outlets agree on the rate: there is no difference to leave out, at any length.
     (differ,) = [s for s in small.sections if s.id == "discrepancies"]

@@ -252,7 +252,9 @@ def _say_why_empty(brief: Brief, trimmed: set[str], found: set[str], max_words: 
     for section in brief.sections:
         if section.items or not kind(section.kind).counted:
             continue
-        if section.id not in trimmed and section.id not in found:
+        if section.id not in trimmed and (
+            section.id not in found or not kind(section.kind).told_by_bullets
+        ):
             continue  # nothing to say: its own note says so
         own = section.empty_note
         notes = (

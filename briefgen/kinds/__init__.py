@@ -82,6 +82,9 @@ class Kind:
     cap: float = 1.0  # share of that allowance it may take alone (it keeps two items)
     yields: bool = True  # gives way, the longest list first, while the evidence is over
     counted: bool = True  # counts toward --max-words (the Sources do not)
+    # Its ``settle`` drops the items the bullets tell (a quotation a bullet prints whole): emptied
+    # so, the section says they are told above, not that there are none.
+    told_by_bullets: bool = False
     names: Callable[[list[Any]], list[str]] | None = None  # who its items name, for the keywords
 
     @property

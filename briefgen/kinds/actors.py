@@ -19,13 +19,15 @@ def collect(story: Story, spec: SectionSpec) -> list[Actor]:
     return find_actors(story.sentences, spec.max_items)
 
 
-def told_first(actors: list[Actor], _spec: SectionSpec, story: Story, brief: Brief) -> list[Actor]:
-    """Everyone the sources name as acting or speaking: first those a bullet names or whose
-    quotation the brief prints, then the others as the story ranks them (the evidence budget
-    cuts from the end)."""
+def in_the_brief(
+    actors: list[Actor], _spec: SectionSpec, story: Story, brief: Brief
+) -> list[Actor]:
+    """Those of the actors a bullet names or whose quotation the brief prints, as the story
+    ranks them: the reader meets no one the brief does not tell of.  Listing everyone the
+    sources name cost the bullets their words: tune recall over five budgets 0.538 -> 0.545 and
+    the invented probe sets' 0.492 -> 0.498 without the others (28 Nov 2026)."""
     speakers = {q.speaker for q in brief.items_of("quotes")}
-    told = [a for a in actors if a.name in speakers or _mentioned(a.name, story.chosen)]
-    return told + [a for a in actors if a not in told]
+    return [a for a in actors if a.name in speakers or _mentioned(a.name, story.chosen)]
 
 
 def _mentioned(name: str, chosen: list[Candidate]) -> bool:
@@ -49,7 +51,7 @@ KIND = Kind(
     Actor,
     actor_words,
     collect=collect,
-    settle=told_first,
+    settle=in_the_brief,
     settle_after=("quotes",),
     evidence=True,
     names=lambda actors: [a.name for a in actors],

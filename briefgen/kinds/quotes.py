@@ -34,6 +34,7 @@ KIND = Kind(
     quote_words,
     collect=collect,
     settle=untold,
+    told_by_bullets=True,
     collect_after=("actors",),
     evidence=True,
 )
