@@ -2135,6 +2135,25 @@ Arlo then left.
     assert [a.name for a in brief.items_of("actors")] == ["Amara Okoro"]
 
 
+@pytest.mark.parametrize(
+    ("name", "bullet", "named"),
+    [
+        ("JD Vance", "The pope has criticised Vice President JD Vance’s policies.", True),
+        ("Wei Li", "Exports to Libya fell by a third in March.", False),
+        ("Wei Li", "Trade Minister Li said exports to Libya fell.", True),
+        ("John Paul I", "In 2014, I was told the synod would meet again.", False),
+        ("Leo XIV", "Pope Leo XIV greeted the crowd in St Peter's Square.", True),
+    ],
+)
+def test_an_actor_is_in_the_brief_when_a_bullet_names_them_as_words_of_their_own(
+    name, bullet, named
+):
+    from briefgen.analyse.items import Candidate
+    from briefgen.kinds.actors import _mentioned
+
+    assert _mentioned(name, [Candidate(bullet, [], 0)]) is named
+
+
 def test_actors_no_bullet_names_leave_the_section_saying_so_not_told_above():
     from briefgen.analyse import TOLD_ABOVE, TOLD_ABOVE_SHORT
 

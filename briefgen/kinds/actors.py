@@ -3,6 +3,7 @@ the sources give them (``Actor``)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..model import Actor, Brief
@@ -30,16 +31,23 @@ def in_the_brief(
     return [a for a in actors if a.name in speakers or _mentioned(a.name, story.chosen)]
 
 
+# "John Paul I", "Leo XIV": a regnal number is no surname, and "I" is in every other sentence.
+_REGNAL = re.compile(r"[IVXL]+")
+
+
 def _mentioned(name: str, chosen: list[Candidate]) -> bool:
-    """A person by surname, an organisation by its whole name."""
+    """A person by surname, a pope or monarch and an organisation by the whole name, each as
+    words of their own ("Li" is not in "Libya")."""
     parts = name.split()
     key = (
         parts[-1]
         if len(parts) <= 3
         and parts[-1] not in ("Group", "Institute", "Center", "Centre", "Council")
+        and not _REGNAL.fullmatch(parts[-1])
         else name
     )
-    return any(key in c.text for c in chosen)
+    said = re.compile(rf"(?<![\w'’-]){re.escape(key)}(?![\w-])(?!['’](?!s\b))")  # "Vance’s" too
+    return any(said.search(c.text) for c in chosen)
 
 
 def actor_words(actors: list[Actor]) -> int:
