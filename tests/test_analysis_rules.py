@@ -758,6 +758,48 @@ def test_a_count_written_in_words_is_compared_as_its_digits_are():
     )
 
 
+def _told(*said: tuple[int, str]) -> list:
+    return find_discrepancies([Sentence(n, t, "", i, 0) for i, (n, t) in enumerate(said)])
+
+
+def test_a_persons_age_two_sources_give_differently_is_a_difference():
+    (difference,) = _told(
+        (1, "Ilona Varsk was elected secretary-general of the Tidewater Nations on Friday."),
+        (1, "Varsk, 58, received 29 votes in the final ballot."),
+        (2, "Ilona Varsk won the vote in Port Tarn on Friday."),
+        (2, "The 61-year-old Kestrian diplomat prevailed in the third round."),
+    )
+    assert difference.topic == "Age of Ilona Varsk"
+    assert [c.text for c in difference.claims] == ["Varsk, 58", "61-year-old"]
+    # "He" and "the 68-year-old" are the person each source named before.
+    (difference,) = _told(
+        (1, "Former minister Lucan Ferrest has died, his family said."),
+        (1, "He died at his home aged 67."),
+        (2, "Lucan Ferrest, a veteran diplomat, has died."),
+        (2, "The 68-year-old had been ill for months."),
+    )
+    assert [c.text for c in difference.claims] == ["aged 67", "68-year-old"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # two people of one surname
+        [(1, "Eric Trump, 41, spoke at the rally."), (2, "Lara Trump, 42, also spoke.")],
+        # one age told alike, and someone else's age
+        [
+            (1, "Ilona Varsk, 58, was elected on Friday."),
+            (2, "Ilona Varsk, 58, won the vote."),
+            (2, "A 61-year-old man was injured outside the hall."),
+        ],
+        # ages further apart are two people's
+        [(1, "Ilona Varsk, 58, was elected."), (2, "Ilona Varsk, 78, the outgoing chair, spoke.")],
+    ],
+)
+def test_ages_of_other_people_or_told_alike_are_no_difference(said):
+    assert not _told(*said)
+
+
 def test_two_sums_for_one_saving_differ_though_their_contexts_share_one_word():
     (difference,) = _differences(
         "Chief Executive Ana Lind said the plan would save $2.5bn over two and a half years.",
