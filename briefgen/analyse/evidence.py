@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import ELISION, Actor, Claim, Discrepancy, Evidence, KeyFigure, Quote
 from ..profile import Profile
@@ -2127,23 +2128,34 @@ def _date_differences(sentences: list[Sentence]) -> list[Discrepancy]:
                     dates[key].setdefault(date, Claim(phrase, s.source))
     found = []
     for (name, incident), claims in sorted(dates.items()):
-        mentions = sorted(claims.items(), key=lambda kv: kv[1].source)
-        pair = next(
-            (
-                [a, b]
-                for i, (date_a, a) in enumerate(mentions)
-                for date_b, b in mentions[i + 1 :]
-                if a.source != b.source
-                and date_a not in given[b.source]
-                and date_b not in given[a.source]
+        pair = _first_pair(
+            claims,
+            lambda date_a, a, date_b, b: (
+                date_a not in given[b.source] and date_b not in given[a.source]
             ),
-            None,
         )
         if pair and not any(
             {c.source for c in pair} == {c.source for c in f.claims} for f in found
         ):
             found.append(Discrepancy(f"Date of the {name} {incident}", pair))
     return found
+
+
+def _first_pair(
+    claims: dict[Any, Claim], apart: Callable[[Any, Claim, Any, Claim], bool]
+) -> list[Claim] | None:
+    """Of one thing's mentions (value → first claim), the first two from two sources, in source
+    order, that ``apart(value, claim, other value, other claim)`` holds for; None if none."""
+    mentions = sorted(claims.items(), key=lambda kv: kv[1].source)
+    return next(
+        (
+            [a, b]
+            for i, (value_a, a) in enumerate(mentions)
+            for value_b, b in mentions[i + 1 :]
+            if a.source != b.source and apart(value_a, a, value_b, b)
+        ),
+        None,
+    )
 
 
 # "Appointed bishop of Arnel in 2014" against "Bishop of Arnel from 2015": one named thing
@@ -2345,19 +2357,14 @@ def _age_differences(sentences: list[Sentence]) -> list[Discrepancy]:
             ages[whose].setdefault(age, Claim(phrase, source))
     found = []
     for surname, claims in sorted(ages.items()):
-        mentions = sorted(claims.items(), key=lambda kv: kv[1].source)
-        pair = next(
-            (
-                [a, b]
-                for i, (age_a, a) in enumerate(mentions)
-                for age_b, b in mentions[i + 1 :]
-                if a.source != b.source
-                and 0 < abs(age_a - age_b) <= MAX_AGE_GAP
+        pair = _first_pair(
+            claims,
+            lambda age_a, a, age_b, b, surname=surname: (
+                0 < abs(age_a - age_b) <= MAX_AGE_GAP
                 and _one_person(whole.get((surname, age_a), ""), whole.get((surname, age_b), ""))
                 and age_a not in given[(b.source, surname)]
                 and age_b not in given[(a.source, surname)]
             ),
-            None,
         )
         if pair:
             found.append(Discrepancy(f"Age of {named.get(surname, surname)}", pair))
