@@ -31,6 +31,7 @@ from briefgen.analyse import _sentences  # noqa: E402
 from briefgen.analyse import classify as classify_module  # noqa: E402
 from briefgen.analyse.items import SAME_EMBEDDING, SAME_WORDS, WEIGHTS, candidates, score  # noqa: E402
 from briefgen.analyse.terms import cosine  # noqa: E402
+from briefgen.analyse.when import day_of  # noqa: E402
 from briefgen.profile import load_profile  # noqa: E402
 from briefgen.read import read_sources  # noqa: E402
 
@@ -68,7 +69,9 @@ def collect():
         found = []
         for _, group in itertools.groupby(sentences, key=lambda s: s.source):
             found.extend(candidates(list(group)))
-        scored = score(found, profile, [a.title for a in articles])
+        scored = score(
+            found, profile, [a.title for a in articles], [day_of(a.date) for a in articles]
+        )
         for c in scored.found:
             facts = [
                 f for f in gold["facts"] if all(re.search(rx, c.text, re.I) for rx in f["match"])

@@ -335,6 +335,94 @@ sections:
     assert classify(named, ["", ""], embed(named), profile)[0].section == "league"
 
 
+def test_a_text_marked_as_the_news_goes_to_the_catch_all_whatever_its_examples_say(tmp_path):
+    sections = """
+  - id: trouble
+    title: Trouble
+    kind: bullets
+    examples:
+      - Unions warned of weeks of strikes at the ports.
+      - Critics said the plan threatened thousands of jobs.
+  - id: news
+    title: News
+    kind: bullets
+    {catch_all}examples:
+      - The council approved the budget for next year.
+      - The company opened a new factory on Monday.
+"""
+    texts = ["Dock workers walked out on Monday, warning of weeks of disruption to shipping."]
+    vectors = embed(texts)
+    for catch_all, news, section in [
+        ("catch_all: true\n    ", [False], "trouble"),
+        ("catch_all: true\n    ", [True], "news"),
+        ("", [True], "trouble"),  # no catch-all: the classifier's section stands
+    ]:
+        profile_file = tmp_path / "p.yaml"
+        profile_file.write_text(
+            "id: p\nsections:" + sections.format(catch_all=catch_all), encoding="utf-8"
+        )
+        (placement,) = classify(texts, [""], vectors, load_profile(str(profile_file)), news)
+        assert placement.section == section
+        assert ("the story's news: catch-all" in placement.reasons) == (section == "news")
+
+
+def test_what_several_outlets_tell_first_is_a_development_unless_it_is_still_to_come():
+    import itertools
+
+    from briefgen.analyse import _sentences
+    from briefgen.analyse.items import score
+    from briefgen.analyse.when import day_of
+
+    leads = [
+        "The central bank of Velmora raised its key rate to 6% on Thursday, citing the threat "
+        "of persistent inflation.",
+        "Velmora's central bank raised its key interest rate to 6% on Thursday, citing the "
+        "threat of persistent inflation.",
+    ]
+    next_step = "The bank's board will meet again on 12 June to review the rate."
+    later = [
+        "Mortgage lenders said the rise would be passed on to borrowers within weeks.",
+        "Exporters said the stronger currency was already hurting their orders.",
+        "Shops in the capital reported quieter trade in the spring.",
+        "Farmers said fuel costs had doubled since the winter.",
+        "The opposition called for an inquiry into the bank's forecasts.",
+    ]
+    stories = [
+        article("\n".join([lead, next_step, *later]), outlet, "2025-05-29")
+        for lead, outlet in zip(leads, ["wire.example", "daily.example"])
+    ]
+    found = []
+    for _, group in itertools.groupby(_sentences(stories), key=lambda s: s.source):
+        found.extend(candidates(list(group)))
+    profile = load_profile("generic")
+    dated = score(found, profile, [], [day_of(s.date) for s in stories]).found
+    section = {c.text: c.section for c in dated}
+    # Its cues read the rise as a risk; both outlets lead with it, so it is what happened.
+    assert classify(leads[:1], [""], embed(leads[:1]), profile)[0].section == "risks"
+    assert {section[lead] for lead in leads} == {"developments"}
+    # Told as early by both, but dated ahead: what comes next stays in the outlook.
+    assert section[next_step] == "outlook"
+    # Told late, or by one outlet only, a sentence keeps the classifier's section.
+    assert section[later[0]] == classify(later[:1], [""], embed(later[:1]), profile)[0].section
+
+
+def test_a_long_brief_of_many_developments_uses_its_words():
+    from tests.test_analyse_scale import made_up_word
+
+    statements = [
+        f"Workers in {made_up_word(n)} opened a new bridge over the river on Monday after three "
+        "years of work and a long dispute over its cost."
+        for n in range(40)
+    ]
+    brief = analyse(
+        [article("\n".join(statements), "wire.example")], load_profile("generic"), max_words=800
+    )
+    (developments,) = [s for s in brief.sections if s.id == "developments"]
+    # A bullet costs 25 words: the catch-all's limit leaves no room for one more unused.
+    assert len(developments.items) > 18
+    assert reader_words(brief) > 800 - 25
+
+
 def test_the_default_profiles_nato_section_is_empty_on_a_story_that_never_names_nato():
     story = """
 Ferro Motors said on Monday it would cut 3,500 jobs at its plants in Arnel as sales slump.

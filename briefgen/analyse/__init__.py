@@ -28,6 +28,7 @@ from .embed import embed
 from .items import Candidate, Sentence, bullet_cost, candidates, item, merge, score, select
 from .sentences import iter_sentences
 from .support import mark_brief, mark_candidates
+from .when import day_of
 
 DEFAULT_MAX_WORDS = 800
 MAX_SENTENCE_CHARS = 1500
@@ -111,7 +112,7 @@ def _analyse(
     for done, (_, of_article) in enumerate(itertools.groupby(sentences, key=lambda s: s.source), 1):
         found.extend(candidates(list(of_article)))
         bar.update(done)
-    scored = score(found, profile, [a.title for a in articles])
+    scored = score(found, profile, [a.title for a in articles], [day_of(a.date) for a in articles])
     kept = merge(scored)
     story = Story(articles, sentences, kept, profile)
     specs = {spec.id: spec for spec in profile.sections}

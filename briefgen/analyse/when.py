@@ -100,6 +100,14 @@ class Expression:
 # --- Resolution: pure date arithmetic ------------------------------------------------------
 
 
+def day_of(iso: str | None) -> dt.date | None:
+    """An article's ISO date ("2025-03-19") as a day; None if it has none or an unreadable one."""
+    try:
+        return dt.date.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
+
+
 def long_day(day: dt.date) -> str:
     """2025-03-25 → '25 March 2025' (the brief's way of printing a day)."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

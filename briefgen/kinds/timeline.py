@@ -63,7 +63,9 @@ class Event:
 
 def collect(story: Story, spec: SectionSpec) -> list[Event]:
     """The ``spec.max_items`` most salient statements a date can be given to, in date order."""
-    published = {n: _day(a.date) for n, a in enumerate(story.articles, 1)}
+    from ..analyse.when import day_of
+
+    published = {n: day_of(a.date) for n, a in enumerate(story.articles, 1)}
     events: list[tuple[float, int, Event]] = []
     for order, c in enumerate(story.kept):
         own = " ".join(e.sentence for e in c.evidence if e.source == c.sources[0])
@@ -129,13 +131,6 @@ def _weekday(published: dt.date, weekday: int, ahead: bool) -> dt.date:
     if ahead:
         return published + dt.timedelta(days=(weekday - published.weekday()) % 7 or 7)
     return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
-
-
-def _day(iso: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(iso) if iso else None
-    except ValueError:
-        return None
 
 
 def _long(iso: str) -> str:

@@ -18,7 +18,6 @@ date order.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -73,9 +72,9 @@ class _Found:
 def collect(story: Story, spec: SectionSpec) -> list[Upcoming]:
     """The ``spec.max_items`` most salient upcoming events, one item per event, in date
     order."""
-    from ..analyse.when import upcoming
+    from ..analyse.when import day_of, upcoming
 
-    published = {n: _day(a.date) for n, a in enumerate(story.articles, 1)}
+    published = {n: day_of(a.date) for n, a in enumerate(story.articles, 1)}
     newest = max((d for d in published.values() if d is not None), default=None)
     found: list[_Found] = []
     for rank, c in enumerate(story.kept):  # most salient first
@@ -201,13 +200,6 @@ _FRAME_WORDS = (
     "upcoming",
     "also",
 )
-
-
-def _day(iso: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(iso) if iso else None
-    except ValueError:
-        return None
 
 
 def upcoming_words(items: list[Upcoming]) -> int:
