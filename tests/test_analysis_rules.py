@@ -2257,6 +2257,25 @@ def test_the_month_may_is_not_the_modal_verb_may():
     assert cue_scores("May fares rise again?", "", profile)["outlook"][0] == 2.0
 
 
+@pytest.mark.parametrize(
+    ("profile_id", "section", "cued", "alike"),
+    [
+        ("generic", "outlook", "The council plans to reopen the port.", "A fire hit the plant."),
+        ("default", "positive", "The round was successful.", "His successor took office."),
+        ("default", "positive", "Both sides are committed to it.", "The committee sat late."),
+        ("default", "obstacles", "The allies are divided over it.", "The firm paid a dividend."),
+    ],
+)
+def test_the_shipped_cues_take_a_word_s_own_forms_not_words_that_merely_begin_alike(
+    profile_id, section, cued, alike
+):
+    from briefgen.analyse.sections import cue_scores
+
+    profile = load_profile(profile_id)
+    assert cue_scores(cued, "", profile)[section][0] > 0
+    assert cue_scores(alike, "", profile)[section][0] == 0
+
+
 def test_a_section_the_budget_empties_says_so_and_one_with_nothing_keeps_its_own_note():
     from briefgen.analyse import LEFT_OUT, LEFT_OUT_SHORT
     from briefgen.analyse.budget import reader_words
