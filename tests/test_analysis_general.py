@@ -423,6 +423,26 @@ def test_a_long_brief_of_many_developments_uses_its_words():
     assert reader_words(brief) > 800 - 25
 
 
+def test_a_short_brief_gives_its_evidence_a_smaller_share_of_its_words():
+    from briefgen.analyse import EVIDENCE_SHARE, evidence_allowance, section_cost
+    from briefgen.kinds import kind
+    from tests.test_analyse_scale import made_up_word
+
+    assert evidence_allowance(800) == pytest.approx(EVIDENCE_SHARE * 800)
+    assert evidence_allowance(1600) == pytest.approx(EVIDENCE_SHARE * 1600)
+    assert evidence_allowance(400) == pytest.approx(EVIDENCE_SHARE * 400 / 2)
+    facts = [
+        f"The {made_up_word(n)} district council approved {n + 3} new bus shelters on Monday, "
+        f"Mayor {made_up_word(n + 500)} said."
+        for n in range(30)
+    ]
+    sources = [article("\n".join(facts[k::3]), f"outlet{k}.example") for k in range(3)]
+    brief = analyse(sources, load_profile("generic"), max_words=400)
+    evidence = sum(section_cost(s) for s in brief.sections if kind(s.kind).evidence)
+    # More facts than 400 words hold: figures and mayors take no more than their share.
+    assert 0 < evidence <= evidence_allowance(400)
+
+
 def test_the_default_profiles_nato_section_is_empty_on_a_story_that_never_names_nato():
     story = """
 Ferro Motors said on Monday it would cut 3,500 jobs at its plants in Arnel as sales slump.

@@ -2303,10 +2303,10 @@ Economists expect one more cut before the end of the year, a survey of 40 analys
     small = analyse(told, load_profile("generic"), max_words=125)
     emptied = [s for s in small.sections if not s.items and s.id in has]
     assert emptied  # 125 words leave out some of what the full brief tells
-    assert all(s.empty_note == LEFT_OUT for s in emptied)
-    # With no word to spare for "Left out for length.", a section still never says it has
-    # nothing ("No risks reported.") when the budget left its items out.
-    # Actors are those the bullets name: with none named, the section says so, which is true.
+    # "Left out for length." where there is room for it; with no word to spare, "Left out.": a
+    # section never says it has nothing ("No risks reported.") when the budget left its items
+    # out.  Actors are those the bullets name: with none named, the section says so, which is true.
+    in_full = []
     for budget in range(115, 160, 5):
         small = analyse(told, load_profile("generic"), max_words=budget)
         emptied = [s for s in small.sections if not s.items and s.id in has]
@@ -2316,6 +2316,8 @@ Economists expect one more cut before the end of the year, a survey of 40 analys
             for s in emptied
         ), budget
         assert reader_words(small) <= budget
+        in_full.append(all(s.empty_note == LEFT_OUT for s in emptied))
+    assert sum(in_full) > len(in_full) / 2
     # The outlets agree on the rate: there is no difference to leave out, at any length.
     (differ,) = [s for s in small.sections if s.id == "discrepancies"]
     assert not differ.items and differ.empty_note == "No differing figures found."
