@@ -351,10 +351,14 @@ def score(
     twins = _same_fact(found, vectors, index, _sharing_rare_words(stems))
     support = [_support(c, found, twins[n]) for n, c in enumerate(found)]
     newest = max((day for day in published if day is not None), default=None)
-    news = [
-        _the_news(c, support[n], published[c.sources[0] - 1] if published else None, newest)
-        for n, c in enumerate(found)
-    ]
+    news = (
+        [
+            _the_news(c, support[n], published[c.sources[0] - 1] if published else None, newest)
+            for n, c in enumerate(found)
+        ]
+        if any(spec.catch_all for spec in profile.bullet_sections())
+        else []  # nowhere to send the news: a profile without a catch-all is spared the dates
+    )
     placements = classify(
         [c.text for c in found], [c.heading for c in found], vectors, profile, news
     )
