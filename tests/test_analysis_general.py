@@ -331,8 +331,51 @@ sections:
     vectors = embed(texts)
     # A new chief reads like a change of command; the story never names the league.
     assert [p.section for p in classify(texts, ["", ""], vectors, profile)] == ["news", "news"]
-    named = [texts[0], "The Coastal League said its members would meet in June."]
-    assert classify(named, ["", ""], embed(named), profile)[0].section == "league"
+    named = [*texts, "The Coastal League named a new commander for its northern headquarters."]
+    assert [p.section for p in classify(named, ["", "", ""], embed(named), profile)] == [
+        "news",  # the story names the league, but this sentence shows nothing of it
+        "news",
+        "league",
+    ]
+
+
+def test_a_sentence_goes_to_a_section_requiring_phrases_only_if_it_shows_a_phrase_or_a_cue(
+    tmp_path,
+):
+    profile_file = tmp_path / "p.yaml"
+    profile_file.write_text(
+        """
+id: p
+sections:
+  - id: league
+    title: League changes
+    kind: bullets
+    requires: ["Coastal League"]
+    cues: {commander: 3, headquarters: 2}
+    examples:
+      - The league named a new commander for its northern headquarters.
+      - A new chief took charge of the league's joint command on Monday.
+      - Troops and armour were moved to the league's eastern border.
+  - id: news
+    title: News
+    kind: bullets
+    examples:
+      - The company reported higher profits for the quarter.
+      - The council approved the budget for next year.
+""",
+        encoding="utf-8",
+    )
+    profile = load_profile(str(profile_file))
+    texts = [
+        "The Coastal League met in Varna on Monday.",
+        "Soldiers and armoured vehicles were moved to the border overnight.",
+        "A new commander will lead the northern headquarters from June.",
+    ]
+    placements = classify(texts, ["", "", ""], embed(texts), profile)
+    # The second reads like the section's examples but names neither the league nor a cue.
+    assert [p.section for p in placements] == ["league", "news", "league"]
+    # Its confidence still weighs the league: how clearly it reads as a fact of some section.
+    assert placements[1].confidence > 0.5
 
 
 def test_a_text_marked_as_the_news_goes_to_the_catch_all_whatever_its_examples_say(tmp_path):

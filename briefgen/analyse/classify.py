@@ -15,7 +15,8 @@ and turned into probabilities with a softmax, say how clearly the sentence reads
 section's kind of fact: that is the placement's confidence, which salience weighs (``fit``),
 and a candidate none is likely enough for goes to the profile's ``catch_all`` section, if
 it has one.  Every candidate gets a section.  A section that ``requires`` phrases none of
-the texts uses is no candidate's (the story is not of its kind).  Nothing is dropped here;
+the texts uses is no candidate's (the story is not of its kind), nor one of a text that shows
+neither those phrases nor the section's cues.  Nothing is dropped here;
 salience decides what the brief tells.  What the story shows to be its news (``news``: several
 outlets tell it in their first sentences) goes to the catch-all section too, whatever its cues:
 see :func:`briefgen.analyse.items.score`.
@@ -110,7 +111,8 @@ def classify(
             else known.setdefault(key, cue_scores(text, headings[n], profile))
         )
         cue = np.array([min(cues[sid][0], CUE_CAP) for sid in sections.ids])
-        chooses = _softmax(MEANING_WEIGHT * meaning[n] + CUE_WEIGHT * cue, closed)
+        shut = _not_shown(sections, text, cue, closed)
+        chooses = _softmax(MEANING_WEIGHT * meaning[n] + CUE_WEIGHT * cue, shut)
         section = sections.ids[int(np.argmax(chooses))]
         confidence = float(
             _softmax(CLOSENESS_WEIGHT * closeness[n] + CUE_WEIGHT * cue, closed).max()
@@ -158,6 +160,26 @@ def _closed(sections: _Sections, texts: list[str]) -> np.ndarray:
         ]
     )
     return closed if not closed.all() else np.zeros(len(closed), dtype=bool)
+
+
+def _not_shown(sections: _Sections, text: str, cue: np.ndarray, closed: np.ndarray) -> np.ndarray:
+    """The ``closed`` sections and those that require phrases ``text`` shows nothing of:
+    neither a required phrase nor a cue.  A story that names NATO once opens its NATO section,
+    but a sentence of it that says nothing of the alliance, its commands or its forces is no
+    NATO fact however military its words ("Ukraine received the bodies of 1,000 fallen
+    soldiers").  Measured on the 8 invented default-profile sets (28 Nov 2026): placement of
+    the sentences stating a gold fact 0.613 → 0.634 (wrongly to the NATO section: 49 → 25),
+    recall over five budgets 0.456 → 0.479; the tune split and the sample unchanged.  The
+    confidence still weighs every section the story opens: shut there too, the sample's
+    recall fell 0.739 → 0.652 (what reads clearly as a NATO fact is salient wherever it goes).
+    Only the ``closed`` stay shut when every section would."""
+    shut = closed | np.array(
+        [
+            bool(phrases) and cue[k] <= 0 and not any(_phrase(p).search(text) for p in phrases)
+            for k, phrases in enumerate(sections.requires)
+        ]
+    )
+    return shut if not shut.all() else closed
 
 
 @lru_cache(maxsize=64)
