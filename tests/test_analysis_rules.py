@@ -1348,6 +1348,21 @@ def test_lengths_areas_weights_and_speeds_are_read_in_one_unit_per_kind():
         ("3 tonnes", 3000, "Weight"),
     ]
     assert find_quantities("the $5m deal cut 5 jobs to 10") == ()
+    # a scale word between the figure and its unit is part of the figure
+    assert [
+        (m.written, m.value) for m in find_quantities("2.5 million tonnes, 40 thousand hectares")
+    ] == [("2.5 million tonnes", 2.5e9), ("40 thousand hectares", 4e8)]
+
+
+def test_a_weight_in_millions_two_sources_give_differently_is_a_difference():
+    (difference,) = _differences(
+        "Kelport shipped about 6 million tonnes of grain in May, the port authority said.",
+        "The port authority said Kelport shipped 4.5 million tonnes of grain in May.",
+    )
+    assert [c.text for c in difference.claims] == [
+        "Kelport shipped about 6 million tonnes",
+        "authority said Kelport shipped 4.5 million tonnes",
+    ]
 
 
 def test_a_length_or_area_two_sources_give_differently_is_a_difference():
