@@ -8,7 +8,7 @@ import pytest
 
 from briefgen.analyse import analyse
 from briefgen.analyse.edit import dangling, trim
-from briefgen.analyse.evidence import find_actors, find_discrepancies, find_quantities
+from briefgen.analyse.evidence import find_actors, find_discrepancies, find_quantities, find_sums
 from briefgen.analyse.items import Sentence
 from briefgen.analyse.sections import place
 from briefgen.analyse.terms import tokens
@@ -1332,6 +1332,16 @@ def test_a_sum_in_crowns_is_a_sum_named_by_its_word():
         "Halvik Shipping said its profit for 2025 was 2.9 billion crowns.",
     )
     assert difference.topic == "Sum (crowns)"
+
+
+def test_a_sum_in_dollars_and_cents_is_the_sum_another_source_writes_with_a_sign():
+    assert [(m.written, m.value) for m in find_sums("cut to 42 dollars and 50 cents a barrel")] == [
+        ("42 dollars and 50 cents", 42.5)
+    ]
+    assert not _differences(
+        "The ministers lowered the price cap on Kelish crude to $42.50 a barrel.",
+        "The price cap for Kelish oil goes lower, to 42 dollars and 50 cents for barrel.",
+    )
 
 
 def test_lengths_areas_weights_and_speeds_are_read_in_one_unit_per_kind():

@@ -711,8 +711,11 @@ _SCALE = r"(?:[\s-]?(trillion|billion|million|thousand|bn|tn|mn|m|k)\b)?"
 _SUM_SIGNED = re.compile(
     rf"(?<![\w.,])(US\$|€|\$|£|¥|₹|(?:EUR|USD|GBP)\s?)(\d[\d,]*(?:\.\d+)?){_SCALE}"
 )
+# "42 dollars and 50 cents" is $42.50, which another outlet writes so: not a rival of it.
 _SUM_WORDED = re.compile(
-    rf"(?<![\w.,$€£¥₹])(\d[\d,]*(?:\.\d+)?){_SCALE}[\s-]({'|'.join(_CURRENCY_WORDS)})s?\b", re.I
+    rf"(?<![\w.,$€£¥₹])(\d[\d,]*(?:\.\d+)?){_SCALE}[\s-]({'|'.join(_CURRENCY_WORDS)})s?\b"
+    r"(?:\s+and\s+(\d{1,2})\s+(?:cents?|pence|kopecks?|kopeks?)\b)?",
+    re.I,
 )
 SUM_CONTEXT_WORDS = 6  # words either side of a sum that say what it is for
 # Content words two sums' contexts share when they are one sum reported differently.  One is
@@ -752,10 +755,11 @@ def find_sums(text: str) -> tuple[Sum, ...]:
         )
     for m in _SUM_WORDED.finditer(text):
         amount, scale, word = m.group(1), (m.group(2) or "").lower(), m.group(3).lower()
+        cents = int(m.group(4)) / 100 if m.group(4) else 0.0
         sums.append(
             Sum(
                 m.group(0),
-                float(amount.replace(",", "")) * _SCALES.get(scale, 1),
+                float(amount.replace(",", "")) * _SCALES.get(scale, 1) + cents,
                 _CURRENCY_WORDS[word],
                 m.start(),
                 m.end(),
