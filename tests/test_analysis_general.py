@@ -986,6 +986,46 @@ def test_alike_statements_of_other_places_times_or_parts_or_far_counts_are_no_di
     assert not {"Number of troops", "Number of soldiers", "Date of the vote"} & set(found)
 
 
+def test_a_time_of_day_or_a_date_reported_as_would_is_compared_in_one_statement():
+    found = accord_differences(
+        (
+            "The withdrawal will begin at 6 a.m. local time on Friday, the army said.",
+            "The two parliaments will vote on the accord on June 18, the foreign ministry said.",
+        ),
+        (
+            "The army said the pullback would start at 9 a.m. local time on Friday.",
+            "The foreign ministry said lawmakers would vote on the accord on June 25.",
+        ),
+    )
+    assert found == {
+        "Time given": [("begin at 6 a.m. local time", 1), ("start at 9 a.m. local time", 2)],
+        "Date of the vote": [
+            ("vote on the accord on June 18", 1),
+            ("vote on the accord on June 25", 2),
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    "start",
+    [
+        "The army said the pullback would start at 0900 GMT on Friday.",  # another zone
+        "The army said the pullback would start at 06:00 on Friday.",  # the same time
+        "The army said the pullback would be over by 9 a.m. local time on Friday.",  # a deadline
+        "The army said the pullback would start at 9 a.m. local time on Saturday.",  # another day
+    ],
+)
+def test_times_of_day_in_other_zones_or_of_other_things_are_no_difference(start):
+    found = accord_differences(
+        (
+            "The withdrawal will begin at 6 a.m. local time on Friday, the army said.",
+            "The two parliaments will vote on the accord on June 18, the foreign ministry said.",
+        ),
+        (start, "Lawmakers in both countries are due to vote on the accord on June 18."),
+    )
+    assert "Time given" not in found
+
+
 def test_a_count_an_outlet_gives_elsewhere_is_no_side_against_it():
     # The second outlet writes 2,000 too, in another sentence (of the troops already gone): it
     # does not contest the first outlet's 2,000.

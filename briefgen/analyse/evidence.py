@@ -1527,26 +1527,29 @@ def find_twin_differences(
         lambda source: set().union(*(_numbers_in(t) | set(_counted(t)) for t in texts[source]))
     )
     dates = functools.cache(lambda source: set().union(*map(_dates_in, texts[source])))
+    times = functools.cache(lambda source: set().union(*map(_clock_times, texts[source])))
     # The figures of each difference told → the difference: a third article giving one of them
     # joins it ("3,500 soldiers" [2], "3,500 troops" [3]) rather than making another line.
     told: dict[frozenset[frozenset[float]], Discrepancy] = {}
     for one in kept:
         mine = _figures_of(one.text)
-        if not (mine.counts or mine.dates):
+        if not (mine.counts or mine.dates or mine.times):
             continue  # most sentences: passed over before any pair is read
         for other in one.alike:
             theirs = _figures_of(other.text)
             if (
                 other.sources[0] in one.sources
-                or not (theirs.counts or theirs.dates)
-                or mine.other_thing != theirs.other_thing
+                or not (theirs.counts or theirs.dates or theirs.times)
+                or not _one_time(mine, theirs)
                 or not names_stated(_named(one), other.text)
                 or not names_stated(_named(other), one.text)
                 or not _names_in_one_order(one.text, other.text)
             ):
                 continue
-            difference = _count_difference(one, other, numbers) or _date_difference(
-                one, other, dates
+            difference = (
+                _count_difference(one, other, numbers)
+                or _date_difference(one, other, dates)
+                or _time_difference(one, other, times)
             )
             if difference is None:
                 continue
@@ -1586,16 +1589,74 @@ _INCREMENT = frozenset({"another", "additional", "further", "extra", "remaining"
 
 @dataclass(frozen=True)
 class _Figures:
-    """The counts and dates one sentence gives, read once however many pairs it is in."""
+    """The counts, dates and times of day one sentence gives, read once however many pairs it
+    is in."""
 
     counts: dict[float, tuple[str, str, str]]  # value → (phrase, counted noun, its verb)
     dates: dict[str, re.Match]  # "Jun 18" → its first mention
     other_thing: frozenset[str]  # its words among ``_OTHER_THING``
+    times: dict[tuple[int, str], re.Match]  # (minutes after midnight, zone) → its first mention
+    will: bool  # it says "will"
 
 
 @functools.lru_cache(maxsize=65_536)
 def _figures_of(text: str) -> _Figures:
-    return _Figures(_counted(text), _dates_in(text), _words_among(text, _OTHER_THING))
+    return _Figures(
+        _counted(text),
+        _dates_in(text),
+        _words_among(text, _OTHER_THING),
+        _clock_times(text),
+        bool(_WILL.search(text)),
+    )
+
+
+_WILL = re.compile(r"\bwill\b", re.I)
+
+
+def _one_time(mine: _Figures, theirs: _Figures) -> bool:
+    """Whether two sentences' words of time, rate, stage and side (``_OTHER_THING``) agree.
+    Reported speech shifts "will" back to "would": "The leaders will meet on June 12" and
+    "Officials said the leaders would meet on June 15" tell one plan."""
+    one, other = mine.other_thing, theirs.other_thing
+    if mine.will:
+        other = other - {"would"}
+    if theirs.will:
+        one = one - {"would"}
+    return one == other
+
+
+# A time of day as news writes it, with the zone it is told in: "4 a.m. local time", "7:30pm",
+# "16:00 GMT", "0400 GMT".  Two outlets' times of one thing are compared only in one zone: "04:00
+# GMT" and "7:30 a.m. Tehran time" may be one moment.
+_CLOCK = re.compile(
+    r"(?<![\w:.,])(?:(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?"
+    r"|([01]?\d|2[0-3]):([0-5]\d)(?![\w:])"
+    r"|([01]\d|2[0-3])([0-5]\d)(?=\s*(?:GMT|UTC)\b))"
+    r"(?:\s*\(?((?-i:GMT|UTC|[ECMP][SD]?T|BST|CES?T|EES?T))\b\)?"
+    r"|\s+(local time|(?-i:[A-Z][a-z]+) time)\b)?",
+    re.I,
+)
+_CLOCK_HINT = re.compile(r"\d\s*[ap]\.?\s?m\b|\d[:.]\d\d|\d{4}\s*(?:GMT|UTC)", re.I)
+_SAME_ZONE = {"GMT": "UTC", "EST": "ET", "EDT": "ET", "local time": ""}
+
+
+def _clock_times(text: str) -> dict[tuple[int, str], re.Match]:
+    """The times of day ``text`` gives, as (minutes after midnight, zone; "" for local or
+    unnamed), each at its first mention."""
+    found: dict[tuple[int, str], re.Match] = {}
+    if not _CLOCK_HINT.search(text):
+        return found  # most sentences tell no time: a cheap test spares the full pattern
+    for m in _CLOCK.finditer(text):
+        if m.group(1):  # "4:30 p.m."
+            if int(m.group(1)) > 12:
+                continue
+            hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
+            minute = int(m.group(2) or 0)
+        else:  # "16:00", "0400 GMT"
+            hour, minute = int(m.group(4) or m.group(6)), int(m.group(5) or m.group(7))
+        zone = m.group(8) or m.group(9) or ""
+        found.setdefault((hour * 60 + minute, _SAME_ZONE.get(zone, zone)), m)
+    return found
 
 
 def _words_among(text: str, words: frozenset[str]) -> frozenset[str]:
@@ -1727,6 +1788,32 @@ def _date_difference(
     ]
     topic = f"Date of the {mine[-shared]}"
     return Discrepancy(topic, sorted(sides, key=lambda c: c.source))
+
+
+def _time_difference(
+    one: Candidate, other: Candidate, times: Callable[[int], set[tuple[int, str]]]
+) -> Discrepancy | None:
+    """Two times of day of one thing, told in one zone after the same preposition ("took effect
+    at 4 a.m. local time", "came into force at 7 a.m. local time"; not "by 7 a.m.", a deadline),
+    neither article giving the other's anywhere."""
+    found = _one_each(_figures_of(one.text).times, _figures_of(other.text).times)
+    if found is None:
+        return None
+    (a, m_a), (b, m_b) = found
+    if (
+        a[1] != b[1]
+        or a in times(other.sources[0])
+        or b in times(one.sources[0])
+        or _preposition(one.text, m_a) != _preposition(other.text, m_b)
+        or _other_numbers(one.text, m_a.group(0)) != _other_numbers(other.text, m_b.group(0))
+    ):
+        return None
+    sides = []
+    for c, m in ((one, m_a), (other, m_b)):
+        words = _leading_words(c.text, m)
+        told = _told_from(c.text, m, words[-1]) if words else m.group(0)
+        sides.append(Claim(told.strip(), c.sources[0]))
+    return Discrepancy("Time given", sorted(sides, key=lambda c: c.source))
 
 
 def _leading_words(text: str, date: re.Match) -> list[str]:
