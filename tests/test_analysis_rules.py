@@ -1068,6 +1068,17 @@ def test_tolls_told_with_a_participle_or_an_auxiliary_are_compared(one, other, t
             "More than 40 arrests were made in Varrow after the riot, the mayor said.",
             "Number arrested",
         ),
+        # the people who had to leave their homes, whatever the words
+        (
+            "Some 4,800 residents have been evacuated from riverside districts of Tarn.",
+            "Officials said 6,200 people had been forced from their homes in Tarn.",
+            "Number displaced",
+        ),
+        (
+            "About 3,000 people were evacuated from the valley below the Orsk dam.",
+            "Some 4,500 residents were evacuated from the valley below the Orsk dam.",
+            "Number evacuated",  # the word both use
+        ),
     ],
 )
 def test_tolls_told_by_another_word_for_the_same_count_are_compared(one, other, topic):

@@ -1855,7 +1855,7 @@ def _around(text: str, stems: frozenset[str]) -> str:
 # is a count of people whatever noun a source counts them by, so the verb names the thing.
 _TOLL_VERBS = (
     r"(killed|wounded|injured|hurt|arrested|arrests|detained|displaced|evacuated|rescued"
-    r"|hospitali[sz]ed|trapped|missing)"
+    r"|hospitali[sz]ed|trapped|missing|forced from their homes|forced to flee|left homeless)"
 )
 # "The quake struck on Friday, killing at least 144 people": the participle counts as the verb.
 _TOLL_PARTICIPLES = {"killing": "killed", "wounding": "wounded", "injuring": "injured"}
@@ -1866,7 +1866,20 @@ _SAME_TOLL = {
     "wounded": "injured",
     "hurt": "injured",
     "hospitalized": "hospitalised",
+    # "4,800 residents were evacuated", "6,200 people had been forced from their homes": the
+    # people who had to leave, whatever the words
+    "evacuated": "displaced",
+    "forced from their homes": "displaced",
+    "forced to flee": "displaced",
+    "left homeless": "displaced",
 }
+
+
+def _told_as(toll: str, claims: list[Claim]) -> str:
+    """What a difference's sides count, in the word all of them use for it where a toll has
+    several ("evacuated", counted with the "displaced"), else the toll's own."""
+    words = [word for word, same in _SAME_TOLL.items() if same == toll and " " not in word]
+    return next((w for w in words if all(w in c.text.lower() for c in claims)), toll)
 
 
 def _toll_of(verb: str) -> str:
@@ -2607,7 +2620,7 @@ def _toll_differences(sentences: list[Sentence]) -> list[Discrepancy]:
                 ):
                     sides.append((count, claim))
             claims = sorted((claim for _, claim in sides), key=lambda c: c.source)
-            found.append(Discrepancy(f"Number {verb}", claims))
+            found.append(Discrepancy(f"Number {_told_as(verb, claims)}", claims))
     return found
 
 
