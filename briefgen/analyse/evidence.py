@@ -1878,7 +1878,7 @@ _SAME_TOLL = {
 def _told_as(toll: str, claims: list[Claim]) -> str:
     """What a difference's sides count, in the word all of them use for it where a toll has
     several ("evacuated", counted with the "displaced"), else the toll's own."""
-    words = [word for word, same in _SAME_TOLL.items() if same == toll and " " not in word]
+    words = [word for word, same in _SAME_TOLL.items() if same == toll and word.endswith("ed")]
     return next((w for w in words if all(w in c.text.lower() for c in claims)), toll)
 
 
