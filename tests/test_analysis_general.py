@@ -1123,3 +1123,92 @@ def test_alike_sentences_of_a_plan_and_a_result_or_other_sides_games_or_periods_
     brief = analyse(sources, load_profile("generic"))
     (differ,) = [s for s in brief.sections if s.kind == "discrepancies"]
     assert not [d.topic for d in differ.items if d.topic.startswith(("Number of", "Date of"))]
+
+
+def differences_told(*texts: str) -> dict[str, list[tuple[str, int]]]:
+    """Sources differ of a story each of ``texts`` tells (one outlet each): topic → sides."""
+    sources = [article(text, f"outlet{n}.example") for n, text in enumerate(texts, 1)]
+    brief = analyse(sources, load_profile("generic"))
+    (differ,) = [s for s in brief.sections if s.kind == "discrepancies"]
+    return {d.topic: [(c.text, c.source) for c in d.claims] for d in differ.items}
+
+
+@pytest.mark.parametrize(
+    ("other", "differs"),
+    [
+        (
+            "Some 21,000 passengers were stranded at Velden airport on Tuesday, the operator said.",
+            True,
+        ),
+        (
+            "Some 23,450 passengers were stranded at Velden airport on Tuesday, the operator said.",
+            False,
+        ),
+    ],
+)
+def test_an_about_count_differs_from_one_beyond_its_last_digits_rounding(other, differs):
+    # "about 23,400" is rounded to the hundred: 21,000 is another count, 23,450 the same one.
+    found = differences_told(
+        "Storms stranded about 23,400 passengers at Velden airport on Tuesday, the operator said. "
+        "Trains to the city were cancelled.",
+        other + " Rail services were also halted.",
+    )
+    assert ("Number of passengers" in found) is differs
+
+
+def test_figures_of_one_thing_told_at_other_parts_of_a_day_still_differ():
+    found = differences_told(
+        "The blaze, which broke out on Friday afternoon near Tormes, has burned 6,300 hectares. "
+        "Two villages were evacuated.",
+        "By Sunday morning the fire that began on Friday above Tormes had burned 7,050 hectares. "
+        "Firefighters from three regions joined the effort.",
+    )
+    assert [side for side, _ in found["Burned"]] == [
+        "has burned 6,300 hectares",
+        "above Tormes had burned 7,050 hectares",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "differs"),
+    [
+        # a proposal either way; "its last working gate" is the one left, not a time; "IRC" is
+        # the commission's initials
+        (
+            "The head of the International River Commission on Thursday proposed a truce within a "
+            "12-kilometre radius of the dam to allow repairs to its last working sluice gate.",
+            True,
+        ),
+        # a truce called is done, one proposed only planned
+        (
+            "The head of the International River Commission on Thursday called a truce within a "
+            "12-kilometre radius of the dam.",
+            False,
+        ),
+    ],
+)
+def test_two_proposals_of_one_zone_differ_and_a_proposal_and_a_deed_do_not(first, differs):
+    found = differences_told(
+        first + " Shelling has damaged the dam twice this month.",
+        "The chief of IRC Ana Lind proposed to halt fire in a zone of 18 kilometres around the "
+        "dam, so that engineers can repair the sluice gates. Residents downstream were warned.",
+    )
+    assert ("Distance" in found) is differs
+
+
+def test_a_country_and_its_people_or_a_share_beside_a_rivals_name_one_account():
+    # "Valdoria" and "Valdorian" name one doer; the figure's clause is found by its figure when
+    # the side's words run over a comma ("Porto Lindo, winning 53.6 percent").
+    found = differences_told(
+        "Valdoria's minimum wage will rise to €1,310 a month from 1 March, the labour minister "
+        "announced on Monday. Mayor Ines Corra won re-election in Porto Lindo on Sunday with "
+        "51.2% of the vote, according to final results.",
+        "From 1 March, Valdorian workers on the minimum wage will earn €1,390 a month, the labour "
+        "minister said on Monday. Ines Corra secured a second term as mayor of Porto Lindo, "
+        "winning 53.6 percent of the vote against 40.1 percent for Luis Abad, the election board "
+        "said on Monday.",
+    )
+    sides = {side for lines in found.values() for side, _ in lines}
+    assert {"€1,310", "€1,390", "51.2%", "53.6 percent"} <= {
+        figure for side in sides for figure in re.findall(r"€[\d,]+|[\d.]+(?:%| percent)", side)
+    }
