@@ -1212,3 +1212,40 @@ def test_a_country_and_its_people_or_a_share_beside_a_rivals_name_one_account():
     assert {"€1,310", "€1,390", "51.2%", "53.6 percent"} <= {
         figure for side in sides for figure in re.findall(r"€[\d,]+|[\d.]+(?:%| percent)", side)
     }
+
+
+def test_alike_sentences_giving_one_count_differently_by_other_words_differ():
+    # "rescuers" and "rescue personnel": a body of people counted by another word; every other
+    # figure of the two sentences alike, neither outlet giving the other's count.
+    found = differences_told(
+        "More than 300 rescuers were searching the collapsed hotel in Brava on Monday, the civil "
+        "protection agency said. Two guests were pulled out alive.",
+        "Roughly 220 rescue personnel are working at the collapsed Brava hotel on Monday, the "
+        "civil protection agency said. Cranes arrived from the capital.",
+    )
+    assert found == {
+        "Number of rescuers": [("More than 300 rescuers", 1), ("Roughly 220 rescue personnel", 2)]
+    }
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # tonnes of another substance
+        (
+            "About 1,600 tonnes of fuel oil and 140 tonnes of diesel remain on board the stranded "
+            "carrier, the authority said. Salvors are on their way.",
+            "The authority estimates that 180 tonnes of fuel oil have escaped from the stranded "
+            "carrier, while 1,600 tonnes remain on board. Salvors are on their way.",
+        ),
+        # members and ships are other things, however alike the sentences
+        (
+            "Operation Seawall, launched by the eight members of the northern alliance, will place "
+            "warships along the cables in the strait. The ministers met in Oslo.",
+            "In total 11 ships from the member countries will take part in Operation Seawall "
+            "along the cables, the ministry said. The ministers met in Oslo.",
+        ),
+    ],
+)
+def test_alike_sentences_counting_other_things_are_no_difference(texts):
+    assert differences_told(*texts) == {}
