@@ -1249,3 +1249,44 @@ def test_alike_sentences_giving_one_count_differently_by_other_words_differ():
 )
 def test_alike_sentences_counting_other_things_are_no_difference(texts):
     assert differences_told(*texts) == {}
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (
+            (
+                "A dozen miners are trapped 300 metres underground at the Orlo mine after a roof "
+                "fall, the company said. Rescuers made contact with them.",
+                "Rescuers are trying to reach nine miners trapped 300 metres underground at the "
+                "Orlo mine after a roof fall, the company said. Air is being pumped in.",
+            ),
+            {"Number of miners": [("A dozen miners", 1), ("reach nine miners trapped", 2)]},
+        ),
+        (
+            (
+                "Gunmen freed two dozen hostages near Koyam on Saturday, nine days after seizing "
+                "their bus, police said. The gunmen escaped.",
+                "Gunmen released 18 hostages near Koyam on Saturday, nine days after seizing their "
+                "bus, police said. The gunmen escaped.",
+            ),
+            {
+                "Number of hostages": [
+                    ("freed two dozen hostages near Koyam", 1),
+                    ("released 18 hostages near Koyam", 2),
+                ]
+            },
+        ),
+        (  # a dozen is 12
+            (
+                "A dozen miners are trapped 300 metres underground at the Orlo mine after a roof "
+                "fall, the company said. Rescuers made contact with them.",
+                "Rescuers are trying to reach 12 miners trapped 300 metres underground at the "
+                "Orlo mine after a roof fall, the company said. Air is being pumped in.",
+            ),
+            {},
+        ),
+    ],
+)
+def test_counts_in_dozens_are_read_as_their_number(texts, expected):
+    assert differences_told(*texts) == expected

@@ -147,7 +147,7 @@ def _count_pattern(number: str) -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w.,:-])({_BOUND})({number})"
         r"(\s*(?:%|percent|per cent))?"
-        r"(?:[-\s](million|billion|thousand))?(?![\w,.:-]*\d)(?:-([a-z]+))?",
+        r"(?:[-\s](million|billion|thousand|dozen))?(?![\w,.:-]*\d)(?:-([a-z]+))?",
         re.I,
     )
 
@@ -2088,7 +2088,8 @@ _SPELLED = (
 _TOLL_COUNT = rf"(\d(?:[\d,]*\d)?|(?!one\b){_SPELLED})"
 # A count in words, as news writes one under ten ("fired six ballistic missiles", "Nineteen
 # workers were rescued"): two outlets' "six" and "four" differ as "6" and "4" do.
-_COUNT_IN_WORDS = _count_pattern(rf"(?!one\b){_SPELLED}")
+# ("a dozen", "half a dozen": a count only with its "dozen")
+_COUNT_IN_WORDS = _count_pattern(rf"(?!one\b){_SPELLED}|(?:half\s+)?an?(?=\s+dozen\b)")
 _TOLL = re.compile(
     rf"\b({_TOLL_VERBS[1:-1]}|{'|'.join(_TOLL_PARTICIPLES)})\s+(?:{_BOUND_TOLL})?{_TOLL_COUNT}"
     rf"(?:\s+(?:[A-Za-z-]+\s+){{0,2}}?[A-Za-z-]+)?"
@@ -3279,16 +3280,22 @@ def _count_value(figure: str) -> float | None:
     """'1,200' → 1200.0, 'Nineteen' → 19.0; None for a figure with a bound ("about 30") or a
     unit ("30-day")."""
     m = re.fullmatch(
-        rf"({_SPACED_THOUSANDS}|\d[\d,]*(?:\.\d+)?|{_SPELLED})(?:\s+(million|billion|thousand))?",
+        rf"({_SPACED_THOUSANDS}|\d[\d,]*(?:\.\d+)?|{_SPELLED}|(?:half\s+)?an?)"
+        r"(?:\s+(million|billion|thousand|dozen))?",
         _UNIT_AFTER.sub("", figure),
         re.I,
     )
     if not m:
         return None
-    scale = {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get((m.group(2) or "").lower(), 1)
-    number = m.group(1)
+    scale = _COUNT_SCALES.get((m.group(2) or "").lower(), 1)
+    number = m.group(1).lower()
+    if number.endswith(("a", "an")) and not number[0].isdigit():  # "a dozen", "half a dozen"
+        return (0.5 if number.startswith("half") else 1.0) * scale if scale == 12 else None
     value = float(re.sub(r"[,\s]", "", number)) if number[0].isdigit() else _number_value(number)
     return value * scale
+
+
+_COUNT_SCALES = {"million": 1e6, "billion": 1e9, "thousand": 1e3, "dozen": 12}
 
 
 def _close_but_different(a: float, b: float, ratio: float = MAX_FIGURE_RATIO) -> bool:
