@@ -1290,3 +1290,18 @@ def test_alike_sentences_counting_other_things_are_no_difference(texts):
 )
 def test_counts_in_dozens_are_read_as_their_number(texts, expected):
     assert differences_told(*texts) == expected
+
+
+def test_a_place_named_before_a_figure_is_not_who_does_what_it_counts():
+    # "in northern Valdoria" says where the fire burned, not who: the two outlets' areas are
+    # one fire's, told differently.
+    found = differences_told(
+        "A wildfire in the hills above Carvela in northern Valdoria has burned 7,300 hectares "
+        "since it broke out on Tuesday, officials said. Two villages were evacuated.",
+        "The burned area around Carvela now stands at 9,100 hectares, according to the civil "
+        "protection authority. Water bombers flew all day.",
+    )
+    assert [side for side, _ in found["Area"]] == [
+        "northern Valdoria has burned 7,300 hectares",
+        "Carvela now stands at 9,100 hectares",
+    ]

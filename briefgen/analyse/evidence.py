@@ -1460,8 +1460,10 @@ def _one_name(ones: set[str], others: set[str]) -> bool:
 
 
 def _all_named(ones: set[str], others: set[str]) -> bool:
-    """Whether every name of ``ones`` is among ``others`` (:func:`_same_name`)."""
-    return all(any(_same_name(a, b) for b in others) for a in ones)
+    """Whether every name of ``ones`` is among ``others`` (:func:`_same_name`); the initials a
+    run of names gives (:func:`_initials_of`) need not be when its words are."""
+    words = [a for a in ones if not a.isupper()] or list(ones)
+    return all(any(_same_name(a, b) for b in others) for a in words)
 
 
 def _initials_of(text: str) -> set[str]:
@@ -1494,7 +1496,7 @@ _GOES_ON = re.compile(r"\s*(?:was|were|is|are|has|have|had|will|would|to)\b", re
 
 def _subject_names(text: str, claim: Claim) -> set[str]:
     """The names that do what the figure counts: the run nearest before it in its clause ("the
-    Green Alliance won 20.8%"), past any that only say who gives it."""
+    Green Alliance won 20.8%"), past any that only say who gives it or where it happens."""
     clause = _clause_of(text, claim)
     at = _figure_at(clause, claim)
     before = clause[: at[0]] if at else clause
@@ -1512,9 +1514,20 @@ def _subject_names(text: str, claim: Claim) -> set[str]:
     for run in reversed(list(_NAME_RUN.finditer(before))):
         if subject and not re.fullmatch(r"\s*(?:,|and|&)\s*", before[run.end() : end]):
             break
+        if not subject and _PLACE_BEFORE.search(before, 0, run.start()):
+            continue  # a place the doer acts in ("a wildfire in central Portugal has charred")
         subject |= _names(run.group())
         end = run.start()
-    return subject
+    return {name for name in subject if not _TITLE_WORD.fullmatch(name)}  # "Mayor Ines Korda"
+
+
+# The words before a place named after a preposition, perhaps with an article and a word that
+# qualifies it ("in central Portugal", "on the Thames Valley line"): not who does what a figure
+# counts.  Invented difference stories (28 Nov 2026): 55 → 57 of 114 flagged, false lines 7 of 71
+# stories unchanged.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|on|at|near|across|along|off|outside|inside)\s+(?:the\s+)?(?:[a-z]+\s+)?$"
+)
 
 
 def _counted_names(text: str, claim: Claim) -> set[str]:
