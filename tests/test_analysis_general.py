@@ -1305,3 +1305,40 @@ def test_a_place_named_before_a_figure_is_not_who_does_what_it_counts():
         "northern Valdoria has burned 7,300 hectares",
         "Carvela now stands at 9,100 hectares",
     ]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # "more than 120" is 126 rounded down to the ten
+        (
+            "Authorities in Tarvo imposed a curfew after three nights of rioting, the ministry "
+            "said on Sunday. More than 120 people have been arrested, police said.",
+            "A curfew came into force in Tarvo on Sunday following three nights of unrest. Police "
+            "said 126 people had been arrested.",
+        ),
+        # the rate before the rise is not the rate after it
+        (
+            "The Bank of Estria raised its policy rate by a quarter point to 4.5% on Wednesday, "
+            "its highest level in a decade. Inflation was 3.9% in May.",
+            "Estria's central bank lifted its policy rate on Wednesday from 4.25 per cent, its "
+            "sixth increase in a row. Inflation was 3.9 per cent in May.",
+        ),
+        # a threshold is what is needed, not what there is
+        (
+            "Turnout in Sunday's referendum in Orsa stood at 58.3%, the commission said on Monday, "
+            "above the 50% threshold needed for the result to count. Voters backed the draft.",
+            "The referendum in Orsa was valid with a participation of 58%, the commission said. "
+            "Voters backed the draft.",
+        ),
+        # nor is a capacity
+        (
+            "Hospitals in Kelby were treating 340 patients with influenza on Monday, the health "
+            "authority said. Two temporary wards were opened.",
+            "With capacity for 400 patients in its wards, Kelby's hospital network is close to its "
+            "limit, the health authority said on Monday. Two temporary wards were opened.",
+        ),
+    ],
+)
+def test_a_rounded_bound_an_earlier_value_or_a_limit_is_no_difference(texts):
+    assert differences_told(*texts) == {}

@@ -1071,6 +1071,24 @@ def _of_one_thing(difference: Discrepancy, texts: dict[int, list[str]]) -> Discr
     return difference
 
 
+# "up from 3.8 million tonnes", "lifted its rate from 5.25 per cent", "compared with 41 a year
+# earlier": the value before a change, or the one a figure is measured against.
+_BEFORE_CHANGE = re.compile(
+    r"\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:about\s+|around\s+|some\s+)?"
+    r"[$€£¥]?\s*$",
+    re.I,
+)
+
+
+def _earlier_value(text: str, claim: Claim) -> bool:
+    """Whether the claim's figure is a value before a change, or one compared against (a year
+    is not: "bishop from 2015" is when he began)."""
+    at = _figure_at(text, claim)
+    return bool(
+        at and not _A_YEAR.fullmatch(text[at[0] : at[1]]) and _BEFORE_CHANGE.search(text, 0, at[0])
+    )
+
+
 def _sentence_of(claim: Claim, texts: dict[int, list[str]]) -> str | None:
     """The sentence of the claim's source that holds every stretch of its words."""
     parts = claim.parts()
@@ -1207,6 +1225,8 @@ def _one_account(
     """
     if _rounded_up(one_claim.text, other_claim.text):
         return False  # "nearly 30" and "28"
+    if _earlier_value(one, one_claim) != _earlier_value(other, other_claim):
+        return False  # "up from 3.8 million tonnes" and "exported 4.2 million tonnes"
     nouns = [_counted_noun(claim.text) for claim in (one_claim, other_claim)]
     if all(nouns) and not _one_thing(nouns[0], nouns[1]):
         return False  # "killed 14 militants", "killed 9 civilians"
@@ -1682,15 +1702,21 @@ _MORE_THAN = re.compile(r"\bmore\s+than\b", re.I)  # a bound, not more of them
 def _other_things(a: _Figure, a_text: str, b: _Figure, b_text: str) -> bool:
     """Whether two figures of one kind say they are of other things: counts of nouns that mean
     other things ("ten members", "16 ships"; not "firefighters" and "fire personnel"), more of
-    them on one side only ("another 1,500 troops", "2,000 troops"), or measures of another
-    substance ("140 tonnes of diesel", "180 tonnes of fuel oil")."""
+    them on one side only ("another 1,500 troops", "2,000 troops"), measures of another
+    substance ("140 tonnes of diesel", "180 tonnes of fuel oil"), or a limit ("capacity for 400
+    patients") against what there is."""
     if a.noun and b.noun and not {a.noun, b.noun} & _ANY_STAFF and not _one_thing(a.noun, b.noun):
         return True
     added = [
         _words_among(_MORE_THAN.sub(" ", f"{_word_before(text, f.phrase)} {f.phrase}"), _INCREMENT)
         for f, text in ((a, a_text), (b, b_text))
     ]
-    return added[0] != added[1] or _of_other_things(a, a_text, b, b_text)
+    return (
+        added[0] != added[1]
+        or _of_other_things(a, a_text, b, b_text)
+        or _a_threshold(a_text, a.start, a.end)
+        or _a_threshold(b_text, b.start, b.end)
+    )
 
 
 def _of_other_things(
@@ -2770,7 +2796,7 @@ def _toll_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     """
     given: dict[int, set[float]] = defaultdict(set)
     # verb → (count, bound) → first mention: the distinct tolls stay few.
-    tolls: dict[str, dict[tuple[float, bool], Claim]] = defaultdict(dict)
+    tolls: dict[str, dict[tuple[float, str], Claim]] = defaultdict(dict)
     for s in sentences:
         if not _TOLL_VERB.search(s.text):
             continue  # most sentences count no one: a cheap test spares the full pattern
@@ -2792,12 +2818,10 @@ def _toll_differences(sentences: list[Sentence]) -> list[Discrepancy]:
             if _YEAR.fullmatch(number) or _DATE_CONTEXT.search(s.text[:start]):
                 continue  # "in 2015 rebels killed…", "on March 19 killed…": a date, not a count
             value = _number_value(number)
-            at_least = (
-                re.search(
-                    rf"\b(?:at least|more than|over|past|above)\s+(?:\d|{_SPELLED})", phrase, re.I
-                )
-                is not None
+            bound = re.search(
+                rf"\b(at least|more than|over|past|above)\s+(?:\d|{_SPELLED})", phrase, re.I
             )
+            at_least = "" if bound is None else bound.group(1).lower()
             given[s.source].add(value)
             if len(tolls[verb]) < MAX_LENGTHS:
                 tolls[verb].setdefault((value, at_least), Claim(phrase, s.source))
@@ -2827,9 +2851,9 @@ def _toll_differences(sentences: list[Sentence]) -> list[Discrepancy]:
 
 
 def _other_tolls(
-    a: tuple[float, bool],
+    a: tuple[float, str],
     a_claim: Claim,
-    b: tuple[float, bool],
+    b: tuple[float, str],
     b_claim: Claim,
     given: dict[int, set[float]],
 ) -> bool:
@@ -2859,17 +2883,21 @@ def _condensed(phrase: str) -> str:
     return " ".join(words[:lead]) + ELISION + " ".join(words[tail:])
 
 
-def _tolls_differ(a: float, a_min: bool, b: float, b_min: bool) -> bool:
+def _tolls_differ(a: float, a_min: str, b: float, b_min: str) -> bool:
+    """Whether two tolls, each perhaps a lower bound (its word: "at least", "more than"…, or
+    ""), are two counts a reader should see."""
     (low, low_min), (high, _) = sorted(((a, a_min), (b, b_min)))
     if low <= 0 or high / low > MAX_TOLL_RATIO or low == high:
         return False
     # "At least 610" and "974" may both be true, but they are two counts (two tallies, two
     # days) a reader should see, as with lengths; "more than 1,600" is 1,644 rounded down and
     # "more than 14" is 15.  A bound that is no round number ("at least 610" beside "627") is a
-    # tally of its own.
+    # tally of its own; "more than" rounds to the ten too ("more than 120 arrested" and "126
+    # detained" are one count).
     if low_min and high <= low + 1:
         return False
-    rounded = low_min and low % (100 if low >= 100 else 10) == 0
+    round_to = 10 if low < 100 or low_min not in ("at least", "") else 100
+    rounded = bool(low_min) and low % round_to == 0
     return not rounded or high > low * (1 + ROUNDED_DOWN)
 
 
@@ -2901,6 +2929,18 @@ _NUMBER_OF = re.compile(
 _THRESHOLD = re.compile(
     r"\b(?:needed|required|necessary|needs?|threshold|quorum|target|minimum)\b", re.I
 )
+
+
+def _a_threshold(text: str, start: int, end: int) -> bool:
+    """Whether the figure at ``start``–``end`` is a threshold: a word of one just after it ("the
+    50% threshold", "5% needed") or just before it ("a threshold of 5%", "capacity for 400")."""
+    after = " ".join(text[end:].split()[:2])
+    before = " ".join(text[:start].split()[-3:])
+    return bool(_THRESHOLD.search(after) or _THRESHOLD_OF.search(before))
+
+
+# "a threshold of 5%", "capacity for 400 patients": a limit, not what there is
+_THRESHOLD_OF = re.compile(r"\b(?:threshold|quorum|minimum|capacity)\s+(?:of|for)\s*$", re.I)
 
 
 def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
@@ -2935,6 +2975,8 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
         for m in _PERCENT.finditer(s.text):
             value = float(m.group(1))
             given[s.source].add(value)
+            if _a_threshold(s.text, m.start(), m.end()):
+                continue  # "above the 50% threshold": what is needed, not what there is
             phrase = _percent_phrase(s.text, m)
             things = [f"Figure for {name}" for name in names] + [
                 f"{PERCENT_OF}{noun}" for noun in _percent_nouns(s.text[: m.start()])
@@ -2954,8 +2996,9 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
             if value is None or noun.lower().removesuffix("s") in _UNIT_WORDS:
                 continue  # "9 nautical miles" is a length: _measure_differences compares those
             given[s.source].add(value)
-            if _THRESHOLD.search(counts):
-                continue  # what is needed is no tally of what there is
+            at = s.text.find(counts)
+            if _THRESHOLD.search(counts) or _a_threshold(s.text, at, at + len(counts)):
+                continue  # what is needed (or room for) is no tally of what there is
             if _words_among(_COUNT_BOUND.sub("", counts), _INCREMENT) or _words_among(
                 _word_before(s.text, counts), _INCREMENT
             ):
