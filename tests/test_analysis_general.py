@@ -1342,3 +1342,18 @@ def test_a_place_named_before_a_figure_is_not_who_does_what_it_counts():
 )
 def test_a_rounded_bound_an_earlier_value_or_a_limit_is_no_difference(texts):
     assert differences_told(*texts) == {}
+
+
+def test_sums_of_one_thing_a_third_apart_differ():
+    found = differences_told(
+        "Kidnappers who seized a shipping executive in Porto Vell have demanded a ransom of $4.5 "
+        "million, police said on Friday. The executive was taken from his car.",
+        "The criminals ask 6 million dollars in bitcoin for the executive taken in Porto Vell, "
+        "police said on Friday. His family has appealed for calm.",
+    )
+    assert found == {
+        "Sum (USD)": [
+            ("demanded a ransom of $4.5 million", 1),
+            ("The criminals ask 6 million dollars", 2),
+        ]
+    }

@@ -103,6 +103,11 @@ MAX_FIGURE_RATIO = 1.25
 # differences with 19 false lines in 220 stories; 1.5 and 1.6 flag 123 with the same 19, 1.8
 # adds false ones (tune and the sample unchanged throughout).
 MAX_COUNT_RATIO = 1.6
+# Sums of one thing are told as far apart as counts: a ransom of "$4.5 million" and "6 million
+# dollars" (an invented brief's, flagged at 1.6 and missed at 1.25, the ratio of shares).  Invented
+# difference stories (28 Nov 2026): 57 of 114 flagged at 1.25 and 1.6, 58 at 2.0, with no false
+# line among 71 stories of figures that agree and no line changed on the tune split or the sample.
+MAX_SUM_RATIO = MAX_COUNT_RATIO
 _PERCENT = re.compile(r"(?<![\w.,+-])(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)(?!\s*[+-]?\s*\d)")
 _SUBJECT = re.compile(r"(?<![\w.])[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)*")
 # Capitalised words that open clauses or name the calendar, not a subject a figure is about.
@@ -815,7 +820,7 @@ def _sum_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     return _value_differences(
         [(found, s) for s in sentences for found in find_sums(s.text)],
         lambda found: f"Sum ({found.currency})",
-        MAX_FIGURE_RATIO,
+        MAX_SUM_RATIO,
     )
 
 
