@@ -1357,3 +1357,16 @@ def test_sums_of_one_thing_a_third_apart_differ():
             ("The criminals ask 6 million dollars", 2),
         ]
     }
+
+
+def test_a_share_of_the_whole_country_is_the_share_given_with_no_place():
+    # Of the figures each sentence gives alone, one pair is of one kind (the voters are a count).
+    found = differences_told(
+        "Turnout was 64 percent of about 310,000 registered voters, the electoral commission said. "
+        "Counting on the outer islands was slowed by storms.",
+        "According to the electoral commission, the turnout in the whole country was 69 percent. "
+        "Queues formed early at polling stations.",
+    )
+    assert found == {
+        "Percentage": [("Turnout was 64 percent", 1), ("whole country was 69 percent", 2)]
+    }
