@@ -1370,3 +1370,18 @@ def test_a_share_of_the_whole_country_is_the_share_given_with_no_place():
     assert found == {
         "Percentage": [("Turnout was 64 percent", 1), ("whole country was 69 percent", 2)]
     }
+
+
+def test_a_length_of_time_two_alike_sentences_give_differently_differs():
+    found = differences_told(
+        "The fishermen from Sorra spent about 30 hours adrift in the gulf before a coastguard "
+        "cutter found them, the port authority said. All four were in good health.",
+        "The four Sorra fishermen were adrift in the gulf for some 40 hours before the coastguard "
+        "found them, the port authority said. Their engine had failed.",
+    )
+    assert found == {
+        "Duration": [
+            ("fishermen from Sorra spent about 30 hours", 1),
+            ("in the gulf for some 40 hours", 2),
+        ]
+    }

@@ -14,7 +14,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -1035,19 +1035,23 @@ def find_discrepancies(sentences: list[Sentence], kept: list[Candidate] = ()) ->
     )
     # The finders of pairs that show they tell one thing (one article setting two parties'
     # counts side by side, two sentences alike but for a figure, one person's age) need no gate.
-    everything = (
+    everything = itertools.chain(
         [d for d in (_of_one_thing(d, texts) for d in by_kind) if d is not None]
         + _party_differences(sentences)
         + _age_differences(sentences)
-        + find_twin_differences(kept, sentences)
-        + _one_figure_apart(kept, sentences)
+        + find_twin_differences(kept, sentences),
+        # the widest search last, and only while the brief has room for more: many alike
+        # sentences with a figure each (a week of wire copy) are many pairs to weigh
+        _one_figure_apart(kept, sentences),
     )
     for difference in everything:
+        if len(found) == MAX_DISCREPANCIES:
+            break
         claims = {(c.source, re.sub(r"\D", "", c.text)) for c in difference.claims}
         if len(claims & told) < 2:
             found.append(difference)
             told |= claims
-    return [_named_topic(d) for d in found[:MAX_DISCREPANCIES]]
+    return [_named_topic(d) for d in found]
 
 
 def _of_one_thing(difference: Discrepancy, texts: dict[int, list[str]]) -> Discrepancy | None:
@@ -1685,6 +1689,18 @@ def _figures_by_kind(text: str) -> tuple[_Figure, ...]:
         _Figure(m.kind, m.value, "", _sum_phrase(text, m), m.start, m.end)
         for m in find_quantities(text)
     ]
+    for m in _durations(text):
+        opening = m.group(0).lower()
+        bound = (
+            "at_least"
+            if opening.startswith(_AT_LEAST)
+            else "at_most"
+            if opening.startswith(_AT_MOST)
+            else "about"
+            if _COUNT_BOUND.match(opening)
+            else ""
+        )
+        found.append(_Figure("Duration", _minutes(m), bound, _span(text, m), m.start(), m.end()))
     for m in _PERCENT.finditer(text):
         if not any(f.start <= m.start() < f.end for f in found):
             phrase = _percent_phrase(text, m)
@@ -1736,7 +1752,9 @@ def _of_what(text: str, end: int) -> frozenset[str]:
     return frozenset(content_stems(m.group(1))) if m else frozenset()
 
 
-def _one_figure_apart(kept: Sequence[Candidate], sentences: list[Sentence]) -> list[Discrepancy]:
+def _one_figure_apart(
+    kept: Sequence[Candidate], sentences: list[Sentence]
+) -> Iterator[Discrepancy]:
     """Two outlets' sentences that may state one fact (``Candidate.alike``) where, of the figures
     each gives and the other does not, one pair alone is of one kind, which they give differently:
     "More than 600 firefighters were battling the wildfire near Pine Hollow on Wednesday" and
@@ -1753,7 +1771,7 @@ def _one_figure_apart(kept: Sequence[Candidate], sentences: list[Sentence]) -> l
     numbers = functools.cache(
         lambda source: set().union(*(_numbers_in(t) | set(_counted(t)) for t in texts[source]))
     )
-    found, paired = [], set()
+    paired = set()
     for one in kept:
         mine = _figures_by_kind(one.text)
         if not mine:
@@ -1786,8 +1804,7 @@ def _one_figure_apart(kept: Sequence[Candidate], sentences: list[Sentence]) -> l
                 continue
             first = a if one.sources[0] < other.sources[0] else b  # its article's word names it
             topic = f"Number of {first.noun}" if first.noun else a.kind
-            found.append(Discrepancy(topic, sorted(claims, key=lambda c: c.source)))
-    return found
+            yield Discrepancy(topic, sorted(claims, key=lambda c: c.source))
 
 
 def _same_value(one: float, other: float) -> bool:
