@@ -1385,3 +1385,18 @@ def test_a_length_of_time_two_alike_sentences_give_differently_differs():
             ("in the gulf for some 40 hours", 2),
         ]
     }
+
+
+def test_the_same_two_figures_found_between_other_outlets_are_one_line():
+    # 80 against 110, by [1] and [3] as missiles, by [2] and [4] as interceptors: one difference.
+    found = differences_told(
+        "Norland has delivered two air-defence systems to Valdoria, the government said on "
+        "Tuesday, along with 80 interceptor missiles. The systems will guard the capital.",
+        "The batteries arrived with around 80 interceptors, the Valdorian defence minister said "
+        "on Tuesday. The systems will guard the capital.",
+        "Two new air-defence systems from Norland arrived in Valdoria with 110 missiles, the "
+        "government said on Tuesday. The systems will guard the capital.",
+        "Roughly 110 interceptors accompanied the new batteries from Norland, officials said on "
+        "Tuesday. The systems will guard the capital.",
+    )
+    assert [[source for _, source in sides] for sides in found.values()] == [[1, 2, 3, 4]]

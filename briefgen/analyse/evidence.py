@@ -1044,14 +1044,35 @@ def find_discrepancies(sentences: list[Sentence], kept: list[Candidate] = ()) ->
         # sentences with a figure each (a week of wire copy) are many pairs to weigh
         _one_figure_apart(kept, sentences),
     )
+    by_values: dict[frozenset[float], Discrepancy] = {}
     for difference in everything:
         if len(found) == MAX_DISCREPANCIES:
             break
         claims = {(c.source, re.sub(r"\D", "", c.text)) for c in difference.claims}
-        if len(claims & told) < 2:
+        if len(claims & told) >= 2:
+            continue
+        told |= claims
+        # The same two figures found again between other outlets ("120 interceptor missiles" [1]
+        # and "150 missiles" [3], "around 120 interceptors" [2] and "roughly 150" [4]) are one
+        # difference: its line cites them all.
+        values = frozenset(_first_value(c.text) for c in difference.claims)
+        same = by_values.get(values) if len(values) > 1 else None
+        if same is None:
+            by_values[values] = difference
             found.append(difference)
-            told |= claims
+            continue
+        cited = {c.source for c in same.claims}
+        for claim in difference.claims:
+            if claim.source not in cited and len(same.claims) < MAX_CLAIMS:
+                same.claims = sorted([*same.claims, claim], key=lambda c: c.source)
+                cited.add(claim.source)
     return [_named_topic(d) for d in found]
+
+
+def _first_value(text: str) -> float:
+    """The first number a side of a difference gives (-1 for none)."""
+    values = [_count_value(m.group()) for m in _NUMBER.finditer(text)]
+    return next((v for v in values if v is not None), -1.0)
 
 
 def _of_one_thing(difference: Discrepancy, texts: dict[int, list[str]]) -> Discrepancy | None:
