@@ -1324,6 +1324,13 @@ def test_a_place_named_before_a_figure_is_not_who_does_what_it_counts():
             "Estria's central bank lifted its policy rate on Wednesday from 4.25 per cent, its "
             "sixth increase in a row. Inflation was 3.9 per cent in May.",
         ),
+        # nor is the price before it
+        (
+            "From Monday drivers in Ostra will pay €2.05 for a litre of diesel, the regulator "
+            "said. Queues formed at stations.",
+            "The previous price of €1.88 for a litre of diesel in Ostra had been in place since "
+            "June, the regulator said. Hauliers protested.",
+        ),
         # a threshold is what is needed, not what there is
         (
             "Turnout in Sunday's referendum in Orsa stood at 58.3%, the commission said on Monday, "

@@ -1101,11 +1101,13 @@ def _of_one_thing(difference: Discrepancy, texts: dict[int, list[str]]) -> Discr
     return difference
 
 
-# "up from 3.8 million tonnes", "lifted its rate from 5.25 per cent", "compared with 41 a year
-# earlier": the value before a change, or the one a figure is measured against.
+# "up from 3.8 million tonnes", "lifted its rate from 5.25 per cent", "the previous price of
+# €1.62", "compared with 41 a year earlier": the value before a change, or the one a figure is
+# measured against.
 _BEFORE_CHANGE = re.compile(
-    r"\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:about\s+|around\s+|some\s+)?"
-    r"[$€£¥]?\s*$",
+    r"(?:\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)"
+    r"|\b(?:previous|former|old|prior)\s+(?:[a-z]+\s+){1,2}(?:of|was|at|stood\s+at))"
+    r"\s+(?:about\s+|around\s+|some\s+)?[$€£¥]?\s*$",
     re.I,
 )
 
