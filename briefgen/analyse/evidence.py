@@ -22,7 +22,7 @@ from ..model import ELISION, Actor, Claim, Discrepancy, Evidence, KeyFigure, Quo
 from ..profile import Profile
 from .edit import dangling
 from .embed import embed, neighbours
-from .items import ROUNDED, Candidate, Sentence, names_stated
+from .items import ROUNDED, Candidate, Sentence, initials_in, names_stated
 from .sections import MIN_SCORE, contradicted, place
 from .sentences import split_sentences
 from .terms import MONTHS, NUMBER_WORDS, STOP_WORDS, WEEKDAYS, content_stems, stem
@@ -1491,7 +1491,7 @@ def _names(text: str) -> set[str]:
     found = {re.sub(r"['’]s$", "", w) for w in _CAPITALISED.findall(text)}
     return {
         w for w in found if w.lower() not in STOP_WORDS and w not in WEEKDAYS + MONTHS
-    } | _initials_of(text)
+    } | initials_in(text)
 
 
 def _same_name(one: str, other: str) -> bool:
@@ -1510,23 +1510,10 @@ def _one_name(ones: set[str], others: set[str]) -> bool:
 
 def _all_named(ones: set[str], others: set[str]) -> bool:
     """Whether every name of ``ones`` is among ``others`` (:func:`_same_name`); the initials a
-    run of names gives (:func:`_initials_of`) need not be when its words are."""
+    run of names gives (:func:`briefgen.analyse.items.initials_in`) need not be when its words
+    are."""
     words = [a for a in ones if not a.isupper()] or list(ones)
     return all(any(_same_name(a, b) for b in others) for a in words)
-
-
-def _initials_of(text: str) -> set[str]:
-    """The initials of the runs of names ``text`` writes ("International Atomic Energy Agency"
-    → "IAEA"): outlets name one body either way."""
-    found = set()
-    for run in _NAME_RUN.finditer(text):
-        words = run.group().split()
-        while words and words[0].lower() in STOP_WORDS:  # "The European Union": "EU", not "TEU"
-            words.pop(0)
-        capitals = "".join(w[0] for w in words if w[0].isupper())
-        if len(capitals) >= 2:
-            found.add(capitals)
-    return found
 
 
 def _figure_at(text: str, claim: Claim) -> tuple[int, int] | None:
@@ -1713,17 +1700,13 @@ def _figures_by_kind(text: str) -> tuple[_Figure, ...]:
         for m in find_quantities(text)
     ]
     for m in _durations(text):
-        opening = m.group(0).lower()
-        bound = (
-            "at_least"
-            if opening.startswith(_AT_LEAST)
-            else "at_most"
-            if opening.startswith(_AT_MOST)
-            else "about"
-            if _COUNT_BOUND.match(opening)
-            else ""
+        bound = _COUNT_BOUND.match(m.group(0))
+        told = _span(text, m)
+        found.append(
+            _Figure(
+                "Duration", _minutes(m), bound.lastgroup if bound else "", told, m.start(), m.end()
+            )
         )
-        found.append(_Figure("Duration", _minutes(m), bound, _span(text, m), m.start(), m.end()))
     for m in _PERCENT.finditer(text):
         if not any(f.start <= m.start() < f.end for f in found):
             phrase = _percent_phrase(text, m)

@@ -634,6 +634,12 @@ def _name_claims(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((name, initials.get(name, "")) for name in dict.fromkeys(_NAME.findall(text)))
 
 
+def initials_in(text: str) -> set[str]:
+    """The initials of the runs of names ``text`` writes ("International Atomic Energy Agency"
+    → "IAEA"): outlets name one body either way."""
+    return {initials for _, initials in _name_claims(text) if initials}
+
+
 @lru_cache(maxsize=1024)
 def _initials(capitals: str) -> re.Pattern[str]:
     """Initials as outlets write them, dotted or not: "EU", "E.U."."""
