@@ -1799,8 +1799,7 @@ def _one_figure_apart(
             ratio = MAX_FIGURE_RATIO if a.kind == "Percentage" else MAX_COUNT_RATIO
             claims = [Claim(a.phrase, one.sources[0]), Claim(b.phrase, other.sources[0])]
             if (
-                a.kind != b.kind
-                or a.value in numbers(other.sources[0])
+                a.value in numbers(other.sources[0])
                 or b.value in numbers(one.sources[0])
                 or not _close_but_different(a.value, b.value, ratio)
                 or not _bounds_disagree(a.value, a.bound, b.value, b.bound)
@@ -3372,7 +3371,7 @@ def _count_value(figure: str) -> float | None:
         return None
     scale = _COUNT_SCALES.get((m.group(2) or "").lower(), 1)
     number = m.group(1).lower()
-    if number.endswith(("a", "an")) and not number[0].isdigit():  # "a dozen", "half a dozen"
+    if re.fullmatch(r"(?:half\s+)?an?", number):  # "a dozen", "half a dozen"; "a" alone is none
         return (0.5 if number.startswith("half") else 1.0) * scale if scale == 12 else None
     value = float(re.sub(r"[,\s]", "", number)) if number[0].isdigit() else _number_value(number)
     return value * scale
