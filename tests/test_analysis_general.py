@@ -699,6 +699,43 @@ def test_the_bottom_line_leads_with_the_event_told_long_and_takes_only_lines_tha
     assert lines == [event.text, traders.text]
 
 
+def test_the_bottom_line_opens_on_the_event_wherever_it_was_chosen_and_however_few_print_it():
+    import itertools
+
+    from briefgen.analyse import _sentences
+    from briefgen.analyse.items import score
+    from briefgen.analyse.support import Support
+    from briefgen.kinds import Story
+    from briefgen.kinds.bluf import bottom_line
+    from briefgen.model import Brief
+    from briefgen.profile import SectionSpec
+
+    lines = [
+        "The ferry operator Nordvik Line halted all sailings on Monday and filed for bankruptcy.",
+        "The company was founded in 1987 by two brothers from the island of Skarsund.",
+        "A court hearing on the appointment of an administrator is set for Friday.",
+        "Its fleet includes six vessels built in shipyards in the south.",
+        "The harbour café near the terminal stayed open as usual.",
+        "Local schools will hold their spring concerts as planned.",
+        "The island's tourist office published its summer guide last week.",
+        "Ticket machines at the terminal displayed a short notice.",
+    ]
+    story = article("\n".join(lines), "coast.example")
+    story.title = "Nordvik Line halts all sailings and files for bankruptcy"
+    found = []
+    for _, group in itertools.groupby(_sentences([story]), key=lambda s: s.source):
+        found.extend(candidates(list(group)))
+    event, *others = score(found, load_profile("generic"), [story.title]).found
+    hearing = others[1]
+    hearing.support = Support(outlets=4)  # four outlets repeat the court date
+    # Chosen last, after six others, and printed by one outlet only: still the event.
+    chosen = Story([story], [], [], load_profile("generic"), chosen=[*others, event])
+    spec = SectionSpec("bluf", "Bottom line", "bluf", max_items=3)
+    told = bottom_line([], spec, chosen, Brief("T", None, "g", "B", [], []))
+    assert told[0].text == event.text
+    assert hearing.text in [line.text for line in told[1:]]
+
+
 def test_words_the_bottom_line_and_evidence_leave_over_go_to_more_bullets():
     """Room is kept for the bottom line and the evidence before any is known; what they do not
     take is given to further bullets, so a brief of a story with more to tell ends near its
