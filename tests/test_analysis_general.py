@@ -736,6 +736,28 @@ def test_the_bottom_line_opens_on_the_event_wherever_it_was_chosen_and_however_f
     assert hearing.text in [line.text for line in told[1:]]
 
 
+def test_the_event_leads_its_section_as_it_leads_the_bottom_line():
+    lines = [
+        "The ferry operator Nordvik Line halted all sailings on Monday and filed for bankruptcy.",
+        "About 1,200 passengers with bookings for the coming week were told to seek refunds "
+        "from their card issuers.",
+        "A court hearing on the appointment of an administrator is set for Friday, the company "
+        "said.",
+        "The operator carried 2.3 million passengers last year on five routes, according to its "
+        "annual report.",
+        "Unions said 640 crew members had not been paid for March.",
+        "The regional government said it would charter two vessels to keep the island of "
+        "Skarsund supplied.",
+    ]
+    story = article("\n".join(lines), "coast.example")
+    story.title = "Nordvik Line halts all sailings and files for bankruptcy"
+    brief = analyse([story], load_profile("generic"), max_words=400)
+    (bottom,) = brief.items_of("bluf")[:1]
+    (developments,) = [s.items for s in brief.sections if s.id == "developments"]
+    assert bottom.text == developments[0].text == lines[0]
+    assert len(developments) == len(lines)  # every fact still told, the event first
+
+
 def test_words_the_bottom_line_and_evidence_leave_over_go_to_more_bullets():
     """Room is kept for the bottom line and the evidence before any is known; what they do not
     take is given to further bullets, so a brief of a story with more to tell ends near its

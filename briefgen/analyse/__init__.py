@@ -20,6 +20,7 @@ from .. import __version__
 from ..clock import document_time
 from ..errors import InputError
 from ..kinds import Story, in_order, kind, words
+from ..kinds.bluf import event
 from ..model import Article, Brief, Section, Source
 from ..profile import Profile, SectionSpec
 from ..progress import Progress
@@ -310,7 +311,8 @@ def _assemble(
     by_section = {section.id: section for section in brief.sections}
     for section in brief.sections:
         section.items = [] if kind(section.kind).bullets else list(collected[section.id])
-    for c in chosen:
+    first = event(chosen)  # a section lists the event first (brief-anatomy: the strongest first)
+    for c in sorted(chosen, key=lambda c: c is not first):
         by_section[c.section].items.append(item(c))
     for name in in_order(list(dict.fromkeys(s.kind for s in brief.sections)), "settle_after"):
         settle = kind(name).settle
