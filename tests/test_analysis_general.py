@@ -758,6 +758,21 @@ def test_the_event_leads_its_section_as_it_leads_the_bottom_line():
     assert len(developments) == len(lines)  # every fact still told, the event first
 
 
+def test_only_a_sentence_that_speaks_of_what_is_to_come_goes_to_the_outlook():
+    told = [
+        "In the highlands the election day of Monday started quietly.",
+        "Talks on the new budget opened in a tense mood.",
+        "The new season of talks started in a calm mood on Monday.",
+    ]
+    ahead = [
+        "Results are due to be published next week.",
+        "The court set a deadline of 30 days for the appeal.",
+    ]
+    texts = told + ahead
+    placed = classify(texts, [""] * len(texts), embed(texts), load_profile("generic"))
+    assert [p.section for p in placed] == ["developments"] * 3 + ["outlook"] * 2
+
+
 def test_words_the_bottom_line_and_evidence_leave_over_go_to_more_bullets():
     """Room is kept for the bottom line and the evidence before any is known; what they do not
     take is given to further bullets, so a brief of a story with more to tell ends near its
