@@ -564,6 +564,14 @@ def test_clock_times_years_and_spans_of_time_are_not_counts(text, figures):
     assert [figure for figure, _, _ in _counts(text)] == figures
 
 
+def test_a_change_in_percentage_points_is_told_in_the_sources_words():
+    from briefgen.analyse.evidence import _counts
+
+    ((figure, told, _),) = _counts("The Green list took 9.1%, a rise of 2.4 percentage points.")[1:]
+    assert figure == "2.4 percentage points"
+    assert "percentage points" in told and "percent age" not in told
+
+
 def test_a_quotation_credited_to_a_pronoun_is_credited_to_the_person_named_before_it_or_left_out():
     from briefgen.analyse.evidence import find_quotes
     from briefgen.model import Actor

@@ -148,10 +148,11 @@ _SPACED_THOUSANDS = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)"
 
 def _count_pattern(number: str) -> re.Pattern[str]:
     """A count whose number is written as ``number`` says: its bound, the number, a percent sign,
-    a scale ("million") and a unit joined by a hyphen ("30-day")."""
+    a scale ("million") and a unit joined by a hyphen ("30-day").  "Percent" is a whole word:
+    "3.9 percentage points" is a count of points, never "3.9 percent" and "age points"."""
     return re.compile(
         rf"(?<![\w.,:-])({_BOUND})({number})"
-        r"(\s*(?:%|percent|per cent))?"
+        r"(\s*(?:%|percent\b|per cent\b))?"
         r"(?:[-\s](million|billion|thousand|dozen))?(?![\w,.:-]*\d)(?:-([a-z]+))?",
         re.I,
     )
