@@ -154,10 +154,7 @@ def _closed(sections: _Sections, texts: list[str]) -> np.ndarray:
     (all stay open when every section would close)."""
     told = "\n".join(texts)
     closed = np.array(
-        [
-            bool(phrases) and not any(_phrase(p).search(told) for p in phrases)
-            for phrases in sections.requires
-        ]
+        [bool(phrases) and not _phrases(phrases).search(told) for phrases in sections.requires]
     )
     return closed if not closed.all() else np.zeros(len(closed), dtype=bool)
 
@@ -175,7 +172,7 @@ def _not_shown(sections: _Sections, text: str, cue: np.ndarray, closed: np.ndarr
     Only the ``closed`` stay shut when every section would."""
     shut = closed | np.array(
         [
-            bool(phrases) and cue[k] <= 0 and not any(_phrase(p).search(text) for p in phrases)
+            bool(phrases) and cue[k] <= 0 and not _phrases(phrases).search(text)
             for k, phrases in enumerate(sections.requires)
         ]
     )
@@ -183,8 +180,11 @@ def _not_shown(sections: _Sections, text: str, cue: np.ndarray, closed: np.ndarr
 
 
 @lru_cache(maxsize=64)
-def _phrase(phrase: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.I)
+def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``phrases`` as whole words, in one pattern: a sentence is read once, not once per
+    phrase (the Outlook's two dozen, at 100,000 sentences)."""
+    either = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{either})(?!\w)", re.I)
 
 
 def _nearest(vectors: np.ndarray, examples: np.ndarray) -> np.ndarray:
