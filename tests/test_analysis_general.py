@@ -136,6 +136,15 @@ def test_every_sentence_is_a_candidate_except_captions_bylines_questions_and_def
             "In a statement sent to reporters on Monday, the council said it would vote next week.",
             "The council said it would vote next week.",
         ),
+        (  # the occasion a speaker spoke on
+            "In a late-night appearance from the harbour office, Mayor Ilse Berg admitted that "
+            "the cause of the spill was not yet known.",
+            "Mayor Ilse Berg admitted that the cause of the spill was not yet known.",
+        ),
+        (
+            "During his first address as president, Osei said he would cut fuel taxes.",
+            "Osei said he would cut fuel taxes.",
+        ),
         (
             "VELMAR, Norland, June 2 -- The port reopened on Tuesday after a six-day closure.",
             "The port reopened on Tuesday after a six-day closure.",

@@ -165,13 +165,16 @@ _MEDIUM_NOUN = (
 # A state's own media speak for its government: "according to state media" is a voice.
 _STATE_MEDIUM = r"(?!(?:[\w'’-]+\s+){0,3}?state(?:-run|-owned|-controlled)?\b)"
 # "According to CNN,", "According to a report by the agency,": the frame names a medium, not a
-# voice (a name in capitals only: "according to Putin" is a voice).
+# voice (a name in capitals only: "according to Putin" is a voice).  "In a late-night appearance
+# from the palace,", "During his first address as president,": the occasion a speaker spoke on,
+# whom the sentence then names.
 MEDIUM_FRAME = re.compile(
     rf"^\W*(?:according to {_STATE_MEDIUM}"
     rf"(?:{NEWS_MEDIA}|(?-i:[A-Z]{{2,6}})|(?:[\w'’-]+\s+){{0,6}}?{_MEDIUM_NOUN}"
     r"(?:\s+(?:by|from|of)\s+[^,]{1,40})?)"
-    r"|in (?:an?|the|its|their) (?:[\w'’-]+\s+){0,2}?"
-    r"(?:analysis|statement|interview|report|note|post|briefing|letter)\b[^,\"“]{0,80}),"
+    r"|(?:in|during) (?:an?|the|its|their|his|her) (?:[\w'’-]+\s+){0,2}?"
+    r"(?:analysis|statement|interview|report|note|post|briefing|letter|appearance|speech|address"
+    r"|conference|remarks|homily|sermon|broadcast)\b[^,\"“]{0,80}),"
     r"\s+(?=[\w\"“])",
     re.I,
 )
