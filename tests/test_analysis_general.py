@@ -3,19 +3,20 @@ classifier, every sentence a candidate, tighter bullets, and the budget as a rea
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 
 import numpy as np
 import pytest
 
-from briefgen.analyse import analyse
+from briefgen.analyse import _sentences, analyse
 from briefgen.analyse.budget import reader_words, words
 from briefgen.analyse.classify import classify
 from briefgen.analyse.edit import compress
 from briefgen.analyse.embed import _exact, _hashed, embed
 from briefgen.analyse.evidence import find_discrepancies
-from briefgen.analyse.items import Sentence, candidates
+from briefgen.analyse.items import Scored, Sentence, candidates, score
 from briefgen.errors import InputError
 from briefgen.profile import load_profile
 from briefgen.typeset import render
@@ -57,6 +58,15 @@ Clean-up crews removed 300 tonnes of contaminated sand from the beaches near the
 
 def bullets(brief):
     return [i for s in brief.sections if s.kind == "bullets" for i in s.items]
+
+
+def _scored(articles: list) -> Scored:
+    """Every candidate of ``articles``, placed (generic profile) and scored as ``analyse`` does,
+    their headlines given."""
+    found = []
+    for _, group in itertools.groupby(_sentences(articles), key=lambda s: s.source):
+        found.extend(candidates(list(group)))
+    return score(found, load_profile("generic"), [a.title for a in articles])
 
 
 def test_embeddings_are_unit_vectors_the_same_for_the_same_text_and_closer_for_a_paraphrase():
@@ -641,10 +651,6 @@ def test_a_budget_with_no_room_for_a_bullet_is_a_clear_error():
 
 
 def test_the_bottom_line_tells_what_the_headlines_say_not_a_promotion_on_the_page():
-    import itertools
-
-    from briefgen.analyse import _sentences
-    from briefgen.analyse.items import score
     from briefgen.kinds import Story
     from briefgen.kinds.bluf import bottom_line
     from briefgen.model import Brief
@@ -658,10 +664,7 @@ Dock workers at the port of Velmar walked out on Monday in a dispute over pay an
         "coast.example",
     )
     story.title = "Velmar dock workers strike over pay"
-    found = []
-    for _, group in itertools.groupby(_sentences([story]), key=lambda s: s.source):
-        found.extend(candidates(list(group)))
-    promotion, strike = score(found, load_profile("generic"), [story.title]).found
+    promotion, strike = _scored([story]).found
     assert strike.headline - promotion.headline > 0.3
     chosen = Story([story], [], [], load_profile("generic"), chosen=[promotion, strike])
     spec = SectionSpec("bluf", "Bottom line", "bluf", max_items=1)
@@ -670,10 +673,6 @@ Dock workers at the port of Velmar walked out on Monday in a dispute over pay an
 
 
 def test_the_bottom_line_leads_with_the_event_told_long_and_takes_only_lines_that_read_alone():
-    import itertools
-
-    from briefgen.analyse import _sentences
-    from briefgen.analyse.items import score
     from briefgen.kinds import Story
     from briefgen.kinds.bluf import BLUF_MAX_WORDS, bottom_line
     from briefgen.model import Brief
@@ -692,10 +691,7 @@ def test_the_bottom_line_leads_with_the_event_told_long_and_takes_only_lines_tha
     ]
     story = article("\n".join(lines), "border.example")
     story.title = "Arvenia and Dolmar agree to reopen border crossings"
-    found = []
-    for _, group in itertools.groupby(_sentences([story]), key=lambda s: s.source):
-        found.extend(candidates(list(group)))
-    scored = score(found, load_profile("generic"), [story.title]).found
+    scored = _scored([story]).found
     event, quote, same, freight, traders = scored
     assert BLUF_MAX_WORDS < event.words and BLUF_MAX_WORDS < freight.words
     chosen = Story([story], [], [], load_profile("generic"), chosen=scored)
@@ -709,10 +705,6 @@ def test_the_bottom_line_leads_with_the_event_told_long_and_takes_only_lines_tha
 
 
 def test_the_bottom_line_opens_on_the_event_wherever_it_was_chosen_and_however_few_print_it():
-    import itertools
-
-    from briefgen.analyse import _sentences
-    from briefgen.analyse.items import score
     from briefgen.analyse.support import Support
     from briefgen.kinds import Story
     from briefgen.kinds.bluf import bottom_line
@@ -731,10 +723,7 @@ def test_the_bottom_line_opens_on_the_event_wherever_it_was_chosen_and_however_f
     ]
     story = article("\n".join(lines), "coast.example")
     story.title = "Nordvik Line halts all sailings and files for bankruptcy"
-    found = []
-    for _, group in itertools.groupby(_sentences([story]), key=lambda s: s.source):
-        found.extend(candidates(list(group)))
-    event, *others = score(found, load_profile("generic"), [story.title]).found
+    event, *others = _scored([story]).found
     hearing = others[1]
     hearing.support = Support(outlets=4)  # four outlets repeat the court date
     # Chosen last, after six others, and printed by one outlet only: still the event.
