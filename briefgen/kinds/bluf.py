@@ -116,11 +116,12 @@ def event(chosen: Sequence[Candidate]) -> Candidate | None:
     the first chosen of equals).  How many outlets print it, and whether they corroborate it,
     says how sure it is, not whether it is the event: a court date four outlets repeat is not
     the airline's collapse one outlet leads with."""
-    return max(
-        (c for c in chosen if _readable(c)),
-        key=lambda c: c.headline + c.features.get("lead", 0.0),
-        default=None,
-    )
+    return max((c for c in chosen if _readable(c)), key=_tells_the_event, default=None)
+
+
+def _tells_the_event(c: Candidate) -> float:
+    """The outlets' headlines say it and their first sentences tell it (each 0–1)."""
+    return c.headline + c.features.get("lead", 0.0)
 
 
 def _readable(c: Candidate) -> bool:
@@ -130,7 +131,7 @@ def _readable(c: Candidate) -> bool:
 def _headline_fact(c: Candidate) -> float:
     """How much a bullet tells what the story is: the outlets' headlines say it, their first
     sentences tell it, several of them report it (each on a 0–1 scale, weighed alike)."""
-    return c.headline + c.features.get("lead", 0.0) + min(len(c.sources), 3) / 3
+    return _tells_the_event(c) + min(len(c.sources), 3) / 3
 
 
 KIND = Kind("bluf", Item, item_words, settle=bottom_line, bottom_line=True, reserve=BLUF_RESERVE)
