@@ -666,7 +666,9 @@ Dock workers at the port of Velmar walked out on Monday in a dispute over pay an
     story.title = "Velmar dock workers strike over pay"
     promotion, strike = _scored([story]).found
     assert strike.headline - promotion.headline > 0.3
-    chosen = Story([story], [], [], load_profile("generic"), chosen=[promotion, strike])
+    chosen = Story(
+        [story], [], [promotion, strike], load_profile("generic"), chosen=[promotion, strike]
+    )
     spec = SectionSpec("bluf", "Bottom line", "bluf", max_items=1)
     (line,) = bottom_line([], spec, chosen, Brief("T", None, "generic", "Brief", [], []))
     assert line.text == strike.text
@@ -694,7 +696,7 @@ def test_the_bottom_line_leads_with_the_event_told_long_and_takes_only_lines_tha
     scored = _scored([story]).found
     event, quote, same, freight, traders = scored
     assert BLUF_MAX_WORDS < event.words and BLUF_MAX_WORDS < freight.words
-    chosen = Story([story], [], [], load_profile("generic"), chosen=scored)
+    chosen = Story([story], [], scored, load_profile("generic"), chosen=scored)
     spec = SectionSpec("bluf", "Bottom line", "bluf", max_items=3)
     lines = [
         line.text for line in bottom_line([], spec, chosen, Brief("T", None, "g", "B", [], []))
@@ -727,11 +729,37 @@ def test_the_bottom_line_opens_on_the_event_wherever_it_was_chosen_and_however_f
     hearing = others[1]
     hearing.support = Support(outlets=4)  # four outlets repeat the court date
     # Chosen last, after six others, and printed by one outlet only: still the event.
-    chosen = Story([story], [], [], load_profile("generic"), chosen=[*others, event])
+    chosen = Story([story], [], [*others, event], load_profile("generic"), chosen=[*others, event])
     spec = SectionSpec("bluf", "Bottom line", "bluf", max_items=3)
     told = bottom_line([], spec, chosen, Brief("T", None, "g", "B", [], []))
     assert told[0].text == event.text
     assert hearing.text in [line.text for line in told[1:]]
+
+
+def test_the_bottom_line_opens_on_the_event_the_bullets_left_out_and_does_not_tell_it_twice():
+    from briefgen.kinds import Story
+    from briefgen.kinds.bluf import bottom_line
+    from briefgen.model import Brief
+    from briefgen.profile import SectionSpec
+
+    lines = [
+        "The ferry operator Nordvik Line halted all sailings on Monday and filed for bankruptcy.",
+        "Nordvik Line has stopped its ferries and gone bankrupt, the company said.",
+        "A court hearing on the appointment of an administrator is set for Friday.",
+        "Unions said 640 crew members had not been paid for March.",
+    ]
+    story = article("\n".join(lines), "coast.example")
+    story.title = "Nordvik Line halts all sailings and files for bankruptcy"
+    event, restated, hearing, unions = _scored([story]).found
+    restated.alike = [event]  # another outlet's wording of the same fact
+    # Selection spent the words on other bullets: the bottom line still says what happened,
+    # and once.
+    chosen = [restated, hearing, unions]
+    story = Story([story], [], [event, *chosen], load_profile("generic"), chosen=chosen)
+    spec = SectionSpec("bluf", "Bottom line", "bluf", max_items=3)
+    told = [line.text for line in bottom_line([], spec, story, Brief("T", None, "g", "B", [], []))]
+    assert told[0] == event.text
+    assert restated.text not in told and len(told) == 3
 
 
 def test_the_event_leads_its_section_as_it_leads_the_bottom_line():
@@ -871,15 +899,15 @@ def test_measures_are_values_whatever_their_writing():
 
 
 def test_a_value_rounded_is_the_same_value_another_is_a_new_fact():
-    from briefgen.analyse.items import Candidate, _other_measures
+    from briefgen.analyse.items import Candidate, other_measures
 
     def said(text: str) -> Candidate:
         return Candidate(text, [], 0)
 
     first = said("Norland will remove tariffs on 98.2% of goods from Valdoria.")
-    assert not _other_measures(first, said("Norland removes tariffs on 98% of Valdoria's goods."))
-    assert _other_measures(first, said("Valdoria will remove tariffs on 85% of goods."))
-    assert not _other_measures(first, said("The accord was signed on Tuesday."))
+    assert not other_measures(first, said("Norland removes tariffs on 98% of Valdoria's goods."))
+    assert other_measures(first, said("Valdoria will remove tariffs on 85% of goods."))
+    assert not other_measures(first, said("The accord was signed on Tuesday."))
 
 
 def test_a_source_longer_than_any_report_is_read_to_its_limit_with_a_warning(monkeypatch):

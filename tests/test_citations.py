@@ -308,7 +308,7 @@ def test_the_bottom_line_takes_one_side_of_a_difference_at_most():
         "Governor Ilse Marrow said inflation was close to the 2% target.",
     ]
     chosen = [Candidate(t, [Evidence(n, t)], 0, sources=[n]) for n, t in enumerate(texts, 1)]
-    story = Story([], [], [], load_profile("generic"), chosen=chosen)
+    story = Story([], [], chosen, load_profile("generic"), chosen=chosen)
     spec = SectionSpec("bluf", "Bottom line", "bluf", max_items=3)
     differ = Section("differ", "Sources differ", "discrepancies")
     brief = Brief("Bank", None, "generic", "Brief", [differ], [])

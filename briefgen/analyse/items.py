@@ -748,7 +748,7 @@ def _told(
             [chance]
             + [
                 0.0
-                if _other_measures(c, o)
+                if other_measures(c, o)
                 else _probability(float(e), cosine(c.words_vector, o.words_vector))
                 for e, o in zip(embedded, new)
             ]
@@ -757,7 +757,7 @@ def _told(
     return chance
 
 
-def _other_measures(one: Candidate, other: Candidate) -> bool:
+def other_measures(one: Candidate, other: Candidate) -> bool:
     """Whether the two state values of one kind (percentages, sums in one currency) but share
     none, a value rounded ("98%" for "98.2%") being the same."""
     kinds = {kind for kind, _ in one.measures} & {kind for kind, _ in other.measures}

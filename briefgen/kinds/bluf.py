@@ -1,7 +1,8 @@
-"""The bottom line up front: two or three of the chosen bullets, set apart, that a reader
-could stop after.  It opens on the event, the bullet that most tells what the headlines and
-the articles' first sentences tell, wherever the selection ranked it; the lines after it are
-short, reported first by several outlets, corroborated rather than one outlet's report.
+"""The bottom line up front: two or three sentences, set apart, that a reader could stop after.
+It opens on the event, the statement that most tells what the headlines and the articles'
+first sentences tell, whether or not the selection made it a bullet; the lines after it are
+chosen bullets, short, reported first by several outlets, corroborated rather than one
+outlet's report, none another outlet's telling of the event.
 Every line reads alone (no "this" or "such" that points back to a sentence the reader has not
 seen, no quotation without its context).  A line the evidence makes firm says so in the
 profile's estimative words (``marks.confirmed``, :func:`briefgen.analyse.support.label`).
@@ -42,16 +43,23 @@ _OPENING_QUOTE = re.compile(r"\W*[\"“‘']")
 
 
 def bottom_line(_items: list[Item], spec: SectionSpec, story: Story, brief: Brief) -> list[Item]:
-    """The event first, from all the chosen bullets (:func:`event`), then the most salient short
-    bullets among those chosen first, those several outlets report first.
+    """The event first, from every candidate (:func:`event`), then the most salient short
+    bullets among those chosen first, those several outlets report first, none restating it.
 
-    The event used to come from the first bullets chosen too, ranked with the rest, and a
-    corroborated side line could push it out: the bottom line stated the gold file's first
-    fact (the event, for all but a few sets) in 13 of 29 briefs of the tune split, the sample
-    and the 20 invented sets, 21 of 29 now, with the event listed first in its section too
-    (28 Nov 2026); recall holds (tune 0.554 → 0.569 at the sets' budgets, 0.552 →
-    0.558 over five; invented 0.486 → 0.483; the sample 0.739 either way).  Weighing how many
-    outlets print it as well found 18 of 29.
+    The event comes from every candidate, not only the bullets chosen: selection weighs what a
+    bullet adds to the others, and may spend the words on facts around the event while another
+    outlet's wording of it is chosen, or none.  On the 8 invented sets written last (read, so
+    development data) the bottom line stated the gold file's first fact in 3 briefs with the
+    event taken from the chosen bullets, in 8 now; on the tune split, the sample and the 20
+    earlier invented sets in 21 of 29 then, 19 now: the four it no longer matches open on the
+    event in other words than the gold's first fact asks for ("Merz won a lackluster victory"
+    for "the Union came first with 28.6%").  Recall moved by the words the bottom line takes:
+    tune 0.562 either way at the sets' budgets and over five; the 28 invented sets 0.467 either
+    way at their budgets, 0.463 → 0.461 over five (28 Nov 2026).
+
+    Before, the event came from the chosen bullets, and earlier still from the first of them,
+    ranked with the rest, where a corroborated side line could push it out (13 of those 29
+    briefs; weighing how many outlets print it found 18).
 
     Of each figure the sources give differently (the brief's differences), the bottom line
     tells one side at most, never "€26 billion [2] … €21 billion [1]".
@@ -59,13 +67,15 @@ def bottom_line(_items: list[Item], spec: SectionSpec, story: Story, brief: Brie
     from ..analyse.items import item
 
     contested = [d.claims for d in brief.items_of("discrepancies")]
-    first = event(story.chosen)
+    first = event(story.kept)
     if first is None:
         return []
     least = story.profile.marks.min_outlets if story.profile.marks else MIN_OUTLETS
-    short = [(n, c) for n, c in enumerate(story.chosen) if c is not first and _readable(c)][
-        : 2 * spec.max_items
-    ]
+    short = [
+        (n, c)
+        for n, c in enumerate(story.chosen)
+        if c is not first and _readable(c) and not _restates(c, first)
+    ][: 2 * spec.max_items]
     short.sort(key=lambda nc: (-_headline_fact(nc[1]) - _corroborated(nc[1], least), nc[0]))
     lines = []
     told: set[int] = set()  # differences one line already takes a side in
@@ -97,6 +107,14 @@ def bottom_line(_items: list[Item], spec: SectionSpec, story: Story, brief: Brie
     return lines[: spec.max_items]
 
 
+def _restates(c: Candidate, first: Candidate) -> bool:
+    """Whether ``c`` is another outlet's telling of the fact ``first`` states (``alike``), not
+    one giving other values ("tariffs on 85%" beside "tariffs on 98%")."""
+    from ..analyse.items import other_measures
+
+    return (c in first.alike or first in c.alike) and not other_measures(c, first)
+
+
 def _alone(c: Candidate) -> bool:
     """Whether a bullet reads alone: no anaphor ("this", "such", "the latter"…), and not a
     quotation, which says whose words they are only in its own section."""
@@ -109,14 +127,15 @@ def _corroborated(c: Candidate, least: int) -> float:
     return CORROBORATED if outlets >= least else 0.0
 
 
-def event(chosen: Sequence[Candidate]) -> Candidate | None:
-    """The chosen bullet that tells the event itself, which the bottom line opens on and its
-    section lists first: of those short enough and readable alone, the one the outlets'
+def event(candidates: Sequence[Candidate]) -> Candidate | None:
+    """Of ``candidates``, the one that tells the event itself, which the bottom line opens on
+    (of every candidate) and its section lists first (of the chosen bullets): of those short
+    enough and readable alone, the one the outlets'
     headlines say and their first sentences tell most (each on a 0–1 scale, weighed alike;
-    the first chosen of equals).  How many outlets print it, and whether they corroborate it,
+    the first of equals).  How many outlets print it, and whether they corroborate it,
     says how sure it is, not whether it is the event: a court date four outlets repeat is not
     the airline's collapse one outlet leads with."""
-    return max((c for c in chosen if _readable(c)), key=_tells_the_event, default=None)
+    return max((c for c in candidates if _readable(c)), key=_tells_the_event, default=None)
 
 
 def _tells_the_event(c: Candidate) -> float:
