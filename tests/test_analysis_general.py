@@ -650,12 +650,27 @@ def test_a_budget_with_no_room_for_a_bullet_is_a_clear_error():
         analyse(HARBOUR, load_profile("default"), max_words=50)
 
 
-def test_the_bottom_line_tells_what_the_headlines_say_not_a_promotion_on_the_page():
+def _bottom_line(story, kept: list, chosen: list, max_items: int = 3) -> list[str]:
+    """The bottom line's lines of one article's story, from its candidates ``kept`` and the
+    bullets ``chosen`` (generic profile)."""
     from briefgen.kinds import Story
     from briefgen.kinds.bluf import bottom_line
     from briefgen.model import Brief
     from briefgen.profile import SectionSpec
 
+    spec = SectionSpec("bluf", "Bottom line", "bluf", max_items=max_items)
+    told = Story([story], [], kept, load_profile("generic"), chosen=chosen)
+    return [line.text for line in bottom_line([], spec, told, Brief("T", None, "g", "B", [], []))]
+
+
+def _ferry_story(lines: list[str]):
+    """One outlet's article of ``lines``, under a headline of the ferry operator's collapse."""
+    story = article("\n".join(lines), "coast.example")
+    story.title = "Nordvik Line halts all sailings and files for bankruptcy"
+    return story
+
+
+def test_the_bottom_line_tells_what_the_headlines_say_not_a_promotion_on_the_page():
     story = article(
         """
 Subscribe to our weekly newsletter for the best deals on garden furniture and patio heaters.
@@ -666,19 +681,13 @@ Dock workers at the port of Velmar walked out on Monday in a dispute over pay an
     story.title = "Velmar dock workers strike over pay"
     promotion, strike = _scored([story]).found
     assert strike.headline - promotion.headline > 0.3
-    chosen = Story(
-        [story], [], [promotion, strike], load_profile("generic"), chosen=[promotion, strike]
-    )
-    spec = SectionSpec("bluf", "Bottom line", "bluf", max_items=1)
-    (line,) = bottom_line([], spec, chosen, Brief("T", None, "generic", "Brief", [], []))
-    assert line.text == strike.text
+    assert _bottom_line(story, [promotion, strike], [promotion, strike], max_items=1) == [
+        strike.text
+    ]
 
 
 def test_the_bottom_line_leads_with_the_event_told_long_and_takes_only_lines_that_read_alone():
-    from briefgen.kinds import Story
-    from briefgen.kinds.bluf import BLUF_MAX_WORDS, bottom_line
-    from briefgen.model import Brief
-    from briefgen.profile import SectionSpec
+    from briefgen.kinds.bluf import BLUF_MAX_WORDS
 
     lines = [
         "Arvenia and Dolmar agreed on Tuesday to reopen all four border crossings between them "
@@ -696,11 +705,7 @@ def test_the_bottom_line_leads_with_the_event_told_long_and_takes_only_lines_tha
     scored = _scored([story]).found
     event, quote, same, freight, traders = scored
     assert BLUF_MAX_WORDS < event.words and BLUF_MAX_WORDS < freight.words
-    chosen = Story([story], [], scored, load_profile("generic"), chosen=scored)
-    spec = SectionSpec("bluf", "Bottom line", "bluf", max_items=3)
-    lines = [
-        line.text for line in bottom_line([], spec, chosen, Brief("T", None, "g", "B", [], []))
-    ]
+    lines = _bottom_line(story, scored, scored)
     # The event leads although long; a second long line does not follow it, nor a quotation
     # or a sentence that points back ("the same plan") to one the reader has not seen.
     assert lines == [event.text, traders.text]
@@ -708,10 +713,6 @@ def test_the_bottom_line_leads_with_the_event_told_long_and_takes_only_lines_tha
 
 def test_the_bottom_line_opens_on_the_event_wherever_it_was_chosen_and_however_few_print_it():
     from briefgen.analyse.support import Support
-    from briefgen.kinds import Story
-    from briefgen.kinds.bluf import bottom_line
-    from briefgen.model import Brief
-    from briefgen.profile import SectionSpec
 
     lines = [
         "The ferry operator Nordvik Line halted all sailings on Monday and filed for bankruptcy.",
@@ -723,41 +724,30 @@ def test_the_bottom_line_opens_on_the_event_wherever_it_was_chosen_and_however_f
         "The island's tourist office published its summer guide last week.",
         "Ticket machines at the terminal displayed a short notice.",
     ]
-    story = article("\n".join(lines), "coast.example")
-    story.title = "Nordvik Line halts all sailings and files for bankruptcy"
+    story = _ferry_story(lines)
     event, *others = _scored([story]).found
     hearing = others[1]
     hearing.support = Support(outlets=4)  # four outlets repeat the court date
     # Chosen last, after six others, and printed by one outlet only: still the event.
-    chosen = Story([story], [], [*others, event], load_profile("generic"), chosen=[*others, event])
-    spec = SectionSpec("bluf", "Bottom line", "bluf", max_items=3)
-    told = bottom_line([], spec, chosen, Brief("T", None, "g", "B", [], []))
-    assert told[0].text == event.text
-    assert hearing.text in [line.text for line in told[1:]]
+    told = _bottom_line(story, [*others, event], [*others, event])
+    assert told[0] == event.text
+    assert hearing.text in told[1:]
 
 
 def test_the_bottom_line_opens_on_the_event_the_bullets_left_out_and_does_not_tell_it_twice():
-    from briefgen.kinds import Story
-    from briefgen.kinds.bluf import bottom_line
-    from briefgen.model import Brief
-    from briefgen.profile import SectionSpec
-
     lines = [
         "The ferry operator Nordvik Line halted all sailings on Monday and filed for bankruptcy.",
         "Nordvik Line has stopped its ferries and gone bankrupt, the company said.",
         "A court hearing on the appointment of an administrator is set for Friday.",
         "Unions said 640 crew members had not been paid for March.",
     ]
-    story = article("\n".join(lines), "coast.example")
-    story.title = "Nordvik Line halts all sailings and files for bankruptcy"
+    story = _ferry_story(lines)
     event, restated, hearing, unions = _scored([story]).found
     restated.alike = [event]  # another outlet's wording of the same fact
     # Selection spent the words on other bullets: the bottom line still says what happened,
     # and once.
     chosen = [restated, hearing, unions]
-    story = Story([story], [], [event, *chosen], load_profile("generic"), chosen=chosen)
-    spec = SectionSpec("bluf", "Bottom line", "bluf", max_items=3)
-    told = [line.text for line in bottom_line([], spec, story, Brief("T", None, "g", "B", [], []))]
+    told = _bottom_line(story, [event, *chosen], chosen)
     assert told[0] == event.text
     assert restated.text not in told and len(told) == 3
 
@@ -775,8 +765,7 @@ def test_the_event_leads_its_section_as_it_leads_the_bottom_line():
         "The regional government said it would charter two vessels to keep the island of "
         "Skarsund supplied.",
     ]
-    story = article("\n".join(lines), "coast.example")
-    story.title = "Nordvik Line halts all sailings and files for bankruptcy"
+    story = _ferry_story(lines)
     brief = analyse([story], load_profile("generic"), max_words=400)
     (bottom,) = brief.items_of("bluf")[:1]
     (developments,) = [s.items for s in brief.sections if s.id == "developments"]
