@@ -130,11 +130,11 @@ def _corroborated(c: Candidate, least: int) -> float:
 def event(candidates: Sequence[Candidate]) -> Candidate | None:
     """Of ``candidates``, the one that tells the event itself, which the bottom line opens on
     (of every candidate) and its section lists first (of the chosen bullets): of those short
-    enough and readable alone, the one the outlets'
-    headlines say and their first sentences tell most (each on a 0–1 scale, weighed alike;
-    the first of equals).  How many outlets print it, and whether they corroborate it,
-    says how sure it is, not whether it is the event: a court date four outlets repeat is not
-    the airline's collapse one outlet leads with."""
+    enough and readable alone, the one the outlets' headlines say and their first sentences
+    tell most (each on a 0–1 scale, weighed alike; the first of equals).  How many outlets
+    print it, and whether they corroborate it, says how sure it is, not whether it is the
+    event: a court date four outlets repeat is not the airline's collapse one outlet leads
+    with."""
     return max((c for c in candidates if _readable(c)), key=_tells_the_event, default=None)
 
 
@@ -144,6 +144,7 @@ def _tells_the_event(c: Candidate) -> float:
 
 
 def _readable(c: Candidate) -> bool:
+    """Short enough to lead the bottom line (``BLUF_LEAD_WORDS``), and readable alone."""
     return c.words <= BLUF_LEAD_WORDS and _alone(c)
 
 
