@@ -745,6 +745,40 @@ def test_a_toll_in_words_that_agrees_or_a_pronoun_is_no_difference(other):
     assert not _differences("The blast killed 31 people and injured four.", other)
 
 
+def test_a_count_said_to_be_a_total_is_compared_as_a_plain_count():
+    (difference,) = _differences(
+        "The carrier collapsed on Monday, leaving about 18,000 travellers stranded abroad.",
+        "According to the ministry, in total more than 21,000 travellers of it are abroad.",
+    )
+    assert difference.topic == "Number of travellers"
+    assert [c.text for c in difference.claims] == [
+        "leaving about 18,000 travellers stranded abroad",
+        "more than 21,000 travellers",
+    ]
+    # "more" of them is still an increment, not the same tally told differently
+    assert not _differences(
+        "The carrier collapsed on Monday, leaving about 18,000 travellers stranded abroad.",
+        "The ministry said 21,000 more travellers would need flights home next week.",
+    )
+
+
+def test_people_counted_by_what_was_done_to_them_after_the_count_are_compared():
+    (difference,) = _differences(
+        "About 1,400 people have been evacuated from Varn and nearby farms.",
+        "According to the mayor, about 1,900 people from the town and the hamlets of Osk and "
+        "Brell were evacuated overnight.",
+    )
+    assert [c.text for c in difference.claims] == [
+        "About 1,400 people have been evacuated",
+        "about 1,900 people from the town and the hamlets of Osk and Brell were evacuated",
+    ]
+    # people counted with nothing done to them count nothing a reader can name
+    assert not _differences(
+        "About 1,400 people live in Varn, the mayor said.",
+        "Some 1,900 people are in the square for the festival tonight.",
+    )
+
+
 def test_a_count_written_in_words_is_compared_as_its_digits_are():
     (difference,) = _differences(
         "Norland fired six ballistic missiles into the sea on Tuesday, its neighbour said.",

@@ -594,10 +594,15 @@ def _counts(text: str, in_words: bool = False) -> tuple[tuple[str, str, str], ..
         lead = re.search(r"(?:^|[\s(])([a-z][\w-]*)\s+((?:a|an|the)\s+)?$", before)
         lead_words = (
             [lead.group(1)] + ([lead.group(2).strip()] if lead.group(2) else [])
-            if lead and lead.group(1) not in STOP_WORDS
+            if lead and lead.group(1) not in STOP_WORDS | _NO_DOING
             else []
         )
         unit = noun_phrase.split()[0].lower().rstrip("s")
+        # "3,200 people have been evacuated": the verb after says what it counts, as one before does
+        done_to = _DONE_TO.match(after) if noun.lower() == "people" and not lead_words else None
+        if done_to:
+            out.append((figure, text[m.start() : m.end() + done_to.end()].strip(), noun))
+            continue
         if (
             noun.lower() in _GENERIC_NOUNS
             # "killing 1,644 people", "evacuated 10,000 people": the verb says what it counts
@@ -621,6 +626,15 @@ def _counts(text: str, in_words: bool = False) -> tuple[tuple[str, str, str], ..
 
 
 _WORDS_BEFORE = re.compile(r"((?:[\w'’][\w'’-]*\s+){1,5})$")
+# Words before a count that say nothing of what happened to it: "in total more than 45,000
+# passengers" is "more than 45,000 passengers".
+_NO_DOING = frozenset({"total", "altogether", "overall"})
+# What was done to the people a count counts, said after them within the clause: "people from
+# three villages were evacuated", "people have been killed".
+_DONE_TO = re.compile(
+    r"[^,;:.()\"“”]{0,80}?\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+"
+    r"(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b"
+)
 
 
 def _as_told(before: str, written: str, after: str) -> str:
