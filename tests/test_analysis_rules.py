@@ -762,6 +762,19 @@ def test_a_count_said_to_be_a_total_is_compared_as_a_plain_count():
     )
 
 
+def test_a_part_of_a_whole_counts_the_part_and_the_whole_is_no_tally():
+    (difference,) = _differences(
+        "The Green Alliance won 61 seats in the 200-member assembly, results showed on Monday.",
+        "With all votes counted, the Green Alliance secured 57 of the 200 seats, officials said.",
+    )
+    assert [c.text for c in difference.claims] == ["won 61 seats", "secured 57 of the 200 seats"]
+    # the whole one outlet names is no rival of a part another gives
+    assert not _differences(
+        "The Green Alliance won 190 seats in the assembly, results showed on Monday.",
+        "With all votes counted, the Green Alliance secured 57 of the 200 seats, officials said.",
+    )
+
+
 def test_people_counted_by_what_was_done_to_them_after_the_count_are_compared():
     (difference,) = _differences(
         "About 1,400 people have been evacuated from Varn and nearby farms.",

@@ -576,7 +576,11 @@ def _counts(text: str, in_words: bool = False) -> tuple[tuple[str, str, str], ..
         if m.group(5) and m.group(5).lower() not in _MEASURES:
             # "a 20-nation bloc" describes the bloc; "a 30-day ceasefire" measures the ceasefire
             continue
-        noun_phrase = _noun_phrase(after)  # for "30-day ceasefire", the noun after the unit
+        if _OF_A_WHOLE.search(before):
+            continue  # "44 of the 150 seats": 150 is the whole, not a tally of what there is
+        part = _PART_OF.match(after) if not m.group(5) else None
+        # "secured 44 of the 150 seats" counts 44 seats
+        noun_phrase = part.group(1) if part else _noun_phrase(after)
         if not noun_phrase:
             continue
         # The counted noun: the first plural ("26 civilians dead"), else the phrase's last word.
@@ -620,12 +624,18 @@ def _counts(text: str, in_words: bool = False) -> tuple[tuple[str, str, str], ..
                 )
             )
             continue
-        counts = " ".join(lead_words + [m.group(0).strip()] + noun_phrase.split())
+        told = m.group(0).strip() + part.group(0) if part else m.group(0).strip()
+        counts = " ".join(lead_words + [told] + ([] if part else noun_phrase.split()))
         out.append((figure, counts, noun))
     return tuple(out)
 
 
 _WORDS_BEFORE = re.compile(r"((?:[\w'’][\w'’-]*\s+){1,5})$")
+# A part of a whole: "44 of the 150 seats", "14 of its 41 seats"; the part counts the noun.
+_PART_OF = re.compile(
+    r"\s+(?:out\s+)?of\s+(?:the|its|their|all)\s+[\d,]+[\s-](?:member\s+)?([a-z]+)"
+)
+_OF_A_WHOLE = re.compile(r"\d\s+(?:out\s+)?of\s+(?:the|its|their|all)\s+$")
 # Words before a count that say nothing of what happened to it: "in total more than 45,000
 # passengers" is "more than 45,000 passengers".
 _NO_DOING = frozenset({"total", "altogether", "overall"})
