@@ -1282,7 +1282,7 @@ def test_two_proposals_of_one_zone_differ_and_a_proposal_and_a_deed_do_not(first
         "The chief of IRC Ana Lind proposed to halt fire in a zone of 18 kilometres around the "
         "dam, so that engineers can repair the sluice gates. Residents downstream were warned.",
     )
-    assert ("Distance" in found) is differs
+    assert ("Dam (distance)" in found) is differs  # the dam both name by the figure
 
 
 def test_a_country_and_its_people_or_a_share_beside_a_rivals_name_one_account():
@@ -1390,7 +1390,7 @@ def test_a_place_named_before_a_figure_is_not_who_does_what_it_counts():
         "The burned area around Carvela now stands at 9,100 hectares, according to the civil "
         "protection authority. Water bombers flew all day.",
     )
-    assert [side for side, _ in found["Area"]] == [
+    assert [side for side, _ in found["Burned (area)"]] == [
         "northern Valdoria has burned 7,300 hectares",
         "Carvela now stands at 9,100 hectares",
     ]
@@ -1448,7 +1448,7 @@ def test_sums_of_one_thing_a_third_apart_differ():
         "police said on Friday. His family has appealed for calm.",
     )
     assert found == {
-        "Sum (USD)": [
+        "Ransom (USD)": [
             ("demanded a ransom of $4.5 million", 1),
             ("The criminals ask 6 million dollars", 2),
         ]
@@ -1464,7 +1464,7 @@ def test_a_share_of_the_whole_country_is_the_share_given_with_no_place():
         "Queues formed early at polling stations.",
     )
     assert found == {
-        "Percentage": [("Turnout was 64 percent", 1), ("whole country was 69 percent", 2)]
+        "Turnout (percentage)": [("Turnout was 64 percent", 1), ("whole country was 69 percent", 2)]
     }
 
 

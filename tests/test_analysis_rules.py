@@ -1397,12 +1397,27 @@ def test_the_length_a_source_tells_of_an_event_is_how_long_it_lasted_not_a_gap_b
     assert [c.text for c in difference.claims] == ["about three hours", "nearly five hours"]
 
 
-def test_a_sum_in_crowns_is_a_sum_named_by_its_word():
+def test_a_sum_in_crowns_is_a_sum_named_by_its_word_and_by_what_both_say_it_is():
     (difference,) = _differences(
         "Halvik Shipping reported a profit of 2.4 billion crowns for 2025.",
         "Halvik Shipping said its profit for 2025 was 2.9 billion crowns.",
     )
+    assert difference.topic == "Profit (crowns)"
+    # nothing but the figure shared: the kind of figure is all a reader can be told
+    (difference,) = _differences(
+        "Halvik Shipping made 2.4 billion crowns in 2025.",
+        "Analysts at Norbank put Halvik Shipping's 2025 result at 2.9 billion crowns.",
+    )
     assert difference.topic == "Sum (crowns)"
+
+
+def test_a_sum_after_another_is_told_without_the_unit_of_the_one_before():
+    (difference,) = _differences(
+        "The court cut the fine on Veltra from 1.2 billion euros to 410 million euros on Monday.",
+        "Judges lowered the fine on Veltra to 440 million euros, from 1.2 billion.",
+    )
+    assert difference.topic == "Fine (EUR)"
+    assert [c.text for c in difference.claims][0] == "to 410 million euros"
 
 
 def test_a_sum_in_dollars_and_cents_is_the_sum_another_source_writes_with_a_sign():

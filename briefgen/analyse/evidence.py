@@ -822,9 +822,13 @@ def _sum_phrase(text: str, found: Sum | Quantity) -> str:
     €21 billion"; they stop at a conjunction or another figure ("affected 2.5 million people and
     pledged $5 million": "pledged $5 million")."""
     lead: list[str] = []
-    for word in reversed(re.split(r"[,;:()\"“”]", text[: found.start])[-1].split()):
+    words = re.split(r"[,;:()\"“”]", text[: found.start])[-1].split()
+    for n in range(len(words) - 1, -1, -1):
+        word = words[n]
         if len(lead) == 4 or word.lower() in _CLAUSE_JOINS or _a_figure(word):
             break
+        if n and _a_figure(words[n - 1]):
+            break  # the unit of the figure before ("from 1.84 billion euros to 612 million")
         lead.insert(0, word)
     return " ".join(lead + [found.written])
 
@@ -1091,7 +1095,7 @@ def find_discrepancies(sentences: list[Sentence], kept: list[Candidate] = ()) ->
             if claim.source not in cited and len(same.claims) < MAX_CLAIMS:
                 same.claims = sorted([*same.claims, claim], key=lambda c: c.source)
                 cited.add(claim.source)
-    return [_named_topic(d) for d in found]
+    return [_named_topic(d, texts) for d in found]
 
 
 def _first_value(text: str) -> float:
@@ -1597,13 +1601,83 @@ def _counted_names(text: str, claim: Claim) -> set[str]:
     return _names(" ".join(text[at[1] :].split()[:2])) if at else set()
 
 
-def _named_topic(difference: Discrepancy) -> Discrepancy:
+def _named_topic(difference: Discrepancy, texts: dict[int, list[str]]) -> Discrepancy:
     """A difference whose topic names only a kind of figure ("Sum (EUR)", "Percentage") led by
-    the words its sides share before the figure ("Deposit rate"), when they share any."""
+    the words its sides share before the figure ("Deposit rate"), when they share any; else
+    by the word their sentences share nearest the figure, with the kind beside it ("Fine (EUR)"
+    for "cut the fine to 612 million euros" and "lowered the fine to 621 million euros")."""
     label = _row_label(difference)
+    # a quake's magnitude names its thing
+    if label == difference.topic and _KIND_ONLY_TOPIC.match(label) and label != "Magnitude":
+        word = _shared_word(difference, texts)
+        if word:
+            kind = label.removeprefix("Sum (").rstrip(")") if label.startswith("Sum (") else label
+            label = f"{word} ({kind.lower() if kind == label else kind})"
     if label != difference.topic:
         difference.topic = label[0].upper() + label[1:]
     return difference
+
+
+_OF_BEFORE = re.compile(
+    rf"\b([a-z][a-z-]{{2,}})\s+of\s+(?:{'|'.join(_AT_LEAST + _AT_MOST)}|about|around|some|"
+    r"roughly|an estimated|estimated)?\s*(?:US\$|[$€£¥₹])?$"
+)
+_OF_AFTER = re.compile(r"[\w.,-]*\s+(?:[\w-]+\s+){0,2}?of\s+(?:the\s+)?([a-z][^,;:.()]*)")
+_PERCENT_WORDS = frozenset({"percent", "per", "cent", "percentage"})
+TOPIC_REACH = 3  # words of substance either side of a figure where its sentence names what it is of
+
+
+def _shared_word(difference: Discrepancy, texts: dict[int, list[str]]) -> str:
+    """The word, nearest the first side's figure, that every side's sentence writes among the
+    ``TOPIC_REACH`` words of substance either side of its figure (not a name, a stop word, a
+    figure or its unit, nor a reporting verb); "" when none is."""
+    nearby = []
+    located = [
+        (text, _figure_at(text, claim) if text else None)
+        for claim in difference.claims
+        for text in [_sentence_of(claim, texts)]
+    ]
+    if any(at is None for _, at in located):
+        return ""
+    # "a ransom of $4.5 million", "180 tonnes of oil": what the figure is of, said outright
+    for text, at in located:
+        before = _OF_BEFORE.search(text, 0, at[0])
+        after = _OF_AFTER.match(text, at[1])
+        # "of heavy fuel oil": the phrase's last word is the thing
+        phrase = _noun_phrase(after.group(1)).split() if after else []
+        of = before.group(1) if before else (phrase[-1] if phrase else "")
+        if of and _of_substance(of, difference):
+            return of
+    for text, at in located:
+        before = text[: at[0]].split()
+        # a sentence's first word is capitalised whatever it is ("Turnout was 58 percent")
+        if before:
+            before[0] = before[0].lower()
+        sides = [
+            [w for w in (w.strip(".,;:()\"“”'’") for w in words) if _of_substance(w, difference)][
+                :TOPIC_REACH
+            ]
+            for words in (reversed(before), text[at[1] :].split())
+        ]
+        nearest_first = [w for pair in itertools.zip_longest(*sides) for w in pair if w]
+        nearby.append(nearest_first)
+    shared = set.intersection(*({stem(w) for w in words} for words in nearby[1:]))
+    # a noun names a thing better than a verb does: "zone" before "proposed"
+    said = sorted((w for w in nearby[0] if stem(w) in shared), key=lambda w: w.endswith("ed"))
+    return said[0] if said else ""
+
+
+def _of_substance(word: str, difference: Discrepancy) -> bool:
+    """Whether a word near a figure may say what it is of: a lower-case word of substance."""
+    return (
+        re.fullmatch(r"[a-z][a-z-]{2,}", word) is not None
+        and word not in STOP_WORDS
+        and not _a_figure(word)
+        and word.rstrip("s") not in _CURRENCY_WORDS
+        and word.rstrip("s") not in _UNIT_WORDS | _PERCENT_WORDS
+        and not _REPORTING_WORD.fullmatch(word)
+        and stem(word) != stem(difference.topic.lower())  # "distance" says no more
+    )
 
 
 REPORTED_BOTH_WAYS = "Reported both ways"  # the topic of a statement an outlet denies
