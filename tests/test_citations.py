@@ -423,6 +423,31 @@ def test_a_disputed_figure_whose_other_side_is_not_a_key_figure_says_so():
     ]
 
 
+def test_a_disputed_figure_that_opens_its_sentence_is_folded_with_the_other_side():
+    from briefgen.analyse.evidence import fold_differences
+    from briefgen.model import Claim, Discrepancy, Evidence, KeyFigure
+
+    said = "About 1,400 people have been evacuated from Varn."
+    rows = fold_differences(
+        [
+            KeyFigure("about 1,400", "about 1,400 residents", [1], [Evidence(1, said)]),
+            KeyFigure("about 1,900", "about 1,900 people", [2], [Evidence(2, "About 1,900.")]),
+        ],
+        [
+            Discrepancy(
+                "Number of people",
+                [
+                    Claim("About 1,400 people have been evacuated", 1),
+                    Claim("about 1,900 people were evacuated", 2),
+                ],
+            )
+        ],
+    )
+    assert [(r.figure, r.counts) for r in rows] == [
+        ("about 1,400 or about 1,900", "Number of people")
+    ]
+
+
 def test_an_outlet_giving_a_disputed_figure_in_its_own_words_is_cited_on_its_row():
     from briefgen.analyse.evidence import fold_differences
     from briefgen.model import Claim, Discrepancy, Evidence, KeyFigure

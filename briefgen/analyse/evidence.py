@@ -514,8 +514,9 @@ def _row_label(difference: Discrepancy) -> str:
 
 
 def _states(text: str, figure: str) -> bool:
-    """Whether ``text`` gives ``figure`` as written, not as part of another ("2" in "25")."""
-    return re.search(rf"(?<![\w.,]){re.escape(figure)}(?![\w]|[.,]\d)", text) is not None
+    """Whether ``text`` gives ``figure`` as written, not as part of another ("2" in "25"); a
+    figure that opens a sentence is capitalised ("About 3,200" is "about 3,200")."""
+    return re.search(rf"(?<![\w.,]){re.escape(figure)}(?![\w]|[.,]\d)", text, re.I) is not None
 
 
 def _figure_key(figure: str, noun: str) -> tuple[str, str]:
