@@ -273,6 +273,27 @@ def test_people_counted_by_what_befell_them_are_key_figures_and_labels_keep_to_t
     assert figures["$5 million"] == "the UN pledged $5 million"  # not "people and the UN …"
 
 
+def test_a_range_is_a_key_figure_whole_and_a_change_or_a_year_before_a_figure_is_none():
+    from briefgen.analyse.items import Sentence
+
+    said = [
+        Sentence(
+            1, "Forecasters expect a further 40 to 70 millimetres of rain in the hills.", "", 0, 0
+        ),
+        Sentence(1, "The storm killed between 12 and 15 people in Orsk, officials said.", "", 1, 1),
+        Sentence(
+            1, "The toll in Varn rose from 9 to 11 people overnight, officials said.", "", 2, 2
+        ),
+        Sentence(1, "The bank cut its forecast for growth in 2026 to 1.4%.", "", 3, 3),
+    ]
+    figures = {f.figure: f.counts for f in _key_figures(said)}
+    assert figures["40 to 70 millimetres"].endswith("40 to 70 millimetres of rain")
+    assert figures["between 12 and 15"] == "killed between 12 and 15 people"
+    # "from 9 to 11" is a change to 11; "in 2026 to 1.4%" a year, then the figure
+    assert not any(figure.startswith(("9 to", "2026")) for figure in figures)
+    assert "1.4%" in figures
+
+
 def test_one_length_written_two_ways_is_one_key_figure_said_by_what_it_is_of():
     from briefgen.analyse.items import Sentence
 

@@ -566,6 +566,12 @@ def _counts(text: str, in_words: bool = False) -> tuple[tuple[str, str, str], ..
         ):
             continue
         figure = m.group(0).strip()
+        low = _RANGE_LOW.search(before) if not m.group(1) else None
+        if low and not _plain_number(low["between"] or low["to"]) < _plain_number(number):
+            low = None  # "growth in 2026 to 1.5%": a year, then the figure
+        if low:  # "60 to 80 millimetres" is a range, not 80
+            figure = low.group(1) + figure
+            before = before[: low.start(1)]
         if m.group(1).lower().startswith("over") and _PARTICLE_VERB.search(before):
             figure = figure[
                 len(m.group(1)) :
@@ -616,7 +622,7 @@ def _counts(text: str, in_words: bool = False) -> tuple[tuple[str, str, str], ..
             continue  # "the past 70 years" is a span of time, not a count of anything
         measure = _UNIT_AFTER.match(after)
         if measure:  # a measure says what it measures as a share does: by the words around it
-            measured = m.group(0).strip() + measure.group(0)
+            measured = figure + measure.group(0)
             out.append(
                 (
                     figure + measure.group(0),
@@ -625,12 +631,19 @@ def _counts(text: str, in_words: bool = False) -> tuple[tuple[str, str, str], ..
                 )
             )
             continue
-        told = m.group(0).strip() + part.group(0) if part else m.group(0).strip()
+        told = (low.group(1) if low else "") + m.group(0).strip() + (part.group(0) if part else "")
         counts = " ".join(lead_words + [told] + ([] if part else noun_phrase.split()))
         out.append((figure, counts, noun))
     return tuple(out)
 
 
+# The low end of a range before a count: "60 to 80 millimetres", "between 2 and 3 percent"; not
+# a change ("rose from 60 to 80").
+_RANGE_LOW = re.compile(
+    r"(?:(?<!\bfrom)(?<!\bFrom)\s|^)"
+    r"((?:between\s+(?P<between>\d[\d,]*(?:\.\d+)?)\s+and|(?P<to>\d[\d,]*(?:\.\d+)?)\s+to)\s+)$",
+    re.I,
+)
 _WORDS_BEFORE = re.compile(r"((?:[\w'’][\w'’-]*\s+){1,5})$")
 # A part of a whole: "44 of the 150 seats", "14 of its 41 seats"; the part counts the noun.
 _PART_OF = re.compile(
@@ -646,6 +659,11 @@ _DONE_TO = re.compile(
     r"[^,;:.()\"“”]{0,80}?\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+"
     r"(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b"
 )
+
+
+def _plain_number(written: str) -> float:
+    """'1,200' → 1200.0, '4.5' → 4.5."""
+    return float(written.replace(",", ""))
 
 
 def _as_told(before: str, written: str, after: str) -> str:
