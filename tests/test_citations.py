@@ -294,6 +294,20 @@ def test_a_range_is_a_key_figure_whole_and_a_change_or_a_year_before_a_figure_is
     assert "1.4%" in figures
 
 
+def test_a_sum_that_qualifies_a_noun_says_the_noun_in_its_row():
+    from briefgen.analyse.items import Sentence
+
+    said = [
+        Sentence(1, "The court cut a 2.1 billion euro cartel fine imposed on Veltra.", "", 0, 0),
+        Sentence(1, "The ministry pledged €40 million to the fund.", "", 1, 1),
+    ]
+    figures = {f.figure: f.counts for f in _key_figures(said)}
+    assert figures["2.1 billion euro"] == "The court cut a 2.1 billion euro cartel fine"
+    assert (
+        figures["€40 million"] == "The ministry pledged €40 million"
+    )  # what follows is no noun of it
+
+
 def test_one_length_written_two_ways_is_one_key_figure_said_by_what_it_is_of():
     from briefgen.analyse.items import Sentence
 

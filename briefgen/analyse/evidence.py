@@ -336,7 +336,7 @@ def find_key_figures(
             for figure, counts, noun in _counts(s.text)
         ]
         counted += [
-            (money.written, _sum_phrase(s.text, money), (f"{money.value:g}", money.currency), True)
+            (money.written, _sum_counts(s.text, money), (f"{money.value:g}", money.currency), True)
             for money in find_sums(s.text)
         ]
         # A length is quoted when it is an event's ("talks lasted nearly 10 hours"); a span of
@@ -852,6 +852,19 @@ def _sum_phrase(text: str, found: Sum | Quantity) -> str:
     return " ".join(lead + [found.written])
 
 
+def _sum_counts(text: str, found: Sum) -> str:
+    """What a sum is, for its Key figures row: :func:`_sum_phrase`, and when the sum qualifies a
+    noun ("cut a 1.84 billion euro antitrust fine", "a $2bn aid package"), that noun too."""
+    phrase = _sum_phrase(text, found)
+    if not re.search(r"\b(?:a|an)\s+$", text[: found.start], re.I):
+        return phrase
+    thing = [w for w in _noun_phrase(text[found.end :]).split()[:ATTRIBUTIVE_WORDS] if w.islower()]
+    while thing and thing[-1].endswith("ed"):  # "fine imposed": the noun, not what befell it
+        thing.pop()
+    return " ".join([phrase, *thing])
+
+
+ATTRIBUTIVE_WORDS = 3  # words of the noun a sum qualifies that a row keeps
 _CLAUSE_JOINS = frozenset({"and", "but", "or", "while", "whereas", "as"})
 _SCALE_WORDS = frozenset({*_SCALES, "hundred", "thousand"})
 
