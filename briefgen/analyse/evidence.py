@@ -612,7 +612,8 @@ def _counts(text: str, in_words: bool = False) -> tuple[tuple[str, str, str], ..
         # "3,200 people have been evacuated": the verb after says what it counts, as one before does
         done_to = _DONE_TO.match(after) if noun.lower() == "people" and not lead_words else None
         if done_to:
-            out.append((figure, text[m.start() : m.end() + done_to.end()].strip(), noun))
+            start = low.start(1) if low else m.start()
+            out.append((figure, text[start : m.end() + done_to.end()].strip(), noun))
             continue
         if (
             noun.lower() in _GENERIC_NOUNS
@@ -1636,15 +1637,15 @@ def _counted_names(text: str, claim: Claim) -> set[str]:
 def _named_topic(difference: Discrepancy, texts: dict[int, list[str]]) -> Discrepancy:
     """A difference whose topic names only a kind of figure ("Sum (EUR)", "Percentage") led by
     the words its sides share before the figure ("Deposit rate"), when they share any; else
-    by the word their sentences share nearest the figure, with the kind beside it ("Fine (EUR)"
-    for "cut the fine to 612 million euros" and "lowered the fine to 621 million euros")."""
+    named by what the figure is of (:func:`_thing_of`), with the kind beside it ("Fine (EUR)",
+    "Oil (weight)"); a quake's magnitude needs no name."""
     label = _row_label(difference)
-    # a quake's magnitude names its thing
     if label == difference.topic and _KIND_ONLY_TOPIC.match(label) and label != "Magnitude":
-        word = _shared_word(difference, texts)
-        if word:
-            kind = label.removeprefix("Sum (").rstrip(")") if label.startswith("Sum (") else label
-            label = f"{word} ({kind.lower() if kind == label else kind})"
+        thing = _thing_of(difference, texts)
+        if thing and label.startswith("Sum ("):
+            label = f"{thing} {label.removeprefix('Sum ')}"
+        elif thing:
+            label = f"{thing} ({label.lower()})"
     if label != difference.topic:
         difference.topic = label[0].upper() + label[1:]
     return difference
@@ -1659,42 +1660,38 @@ _PERCENT_WORDS = frozenset({"percent", "per", "cent", "percentage"})
 TOPIC_REACH = 3  # words of substance either side of a figure where its sentence names what it is of
 
 
-def _shared_word(difference: Discrepancy, texts: dict[int, list[str]]) -> str:
-    """The word, nearest the first side's figure, that every side's sentence writes among the
-    ``TOPIC_REACH`` words of substance either side of its figure (not a name, a stop word, a
-    figure or its unit, nor a reporting verb); "" when none is."""
-    nearby = []
-    located = [
-        (text, _figure_at(text, claim) if text else None)
-        for claim in difference.claims
-        for text in [_sentence_of(claim, texts)]
-    ]
-    if any(at is None for _, at in located):
-        return ""
-    # "a ransom of $4.5 million", "180 tonnes of oil": what the figure is of, said outright
-    for text, at in located:
-        before = _OF_BEFORE.search(text, 0, at[0])
-        after = _OF_AFTER.match(text, at[1])
-        # "of heavy fuel oil": the phrase's last word is the thing
-        phrase = _noun_phrase(after.group(1)).split() if after else []
+def _thing_of(difference: Discrepancy, texts: dict[int, list[str]]) -> str:
+    """What a difference's figure is of: the noun a side says it outright of ("a ransom of $4.5
+    million", "180 tonnes of heavy fuel oil"), else the word, nearest the first side's figure,
+    that every side's sentence writes among the ``TOPIC_REACH`` words of substance either side
+    of its figure, a noun before a verb ("zone" before "proposed"); "" when none is."""
+    located = []
+    for claim in difference.claims:
+        text = _sentence_of(claim, texts)
+        at = _figure_at(text, claim) if text else None
+        if at is None:
+            return ""
+        located.append((text, at))
+    for text, (start, end) in located:
+        before = _OF_BEFORE.search(text, 0, start)
+        after = _OF_AFTER.match(text, end)
+        phrase = _noun_phrase(after.group(1)).split() if after else []  # its last word: "oil"
         of = before.group(1) if before else (phrase[-1] if phrase else "")
         if of and _of_substance(of, difference):
             return of
-    for text, at in located:
-        before = text[: at[0]].split()
-        # a sentence's first word is capitalised whatever it is ("Turnout was 58 percent")
-        if before:
+    nearby = []
+    for text, (start, end) in located:
+        before = text[:start].split()
+        if before:  # a sentence's first word is capitalised whatever it is ("Turnout was 58%")
             before[0] = before[0].lower()
         sides = [
             [w for w in (w.strip(".,;:()\"“”'’") for w in words) if _of_substance(w, difference)][
                 :TOPIC_REACH
             ]
-            for words in (reversed(before), text[at[1] :].split())
+            for words in (reversed(before), text[end:].split())
         ]
-        nearest_first = [w for pair in itertools.zip_longest(*sides) for w in pair if w]
-        nearby.append(nearest_first)
+        nearby.append([w for pair in itertools.zip_longest(*sides) for w in pair if w])
     shared = set.intersection(*({stem(w) for w in words} for words in nearby[1:]))
-    # a noun names a thing better than a verb does: "zone" before "proposed"
     said = sorted((w for w in nearby[0] if stem(w) in shared), key=lambda w: w.endswith("ed"))
     return said[0] if said else ""
 
