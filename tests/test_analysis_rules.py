@@ -1936,6 +1936,15 @@ def test_an_actor_is_named_without_a_possessive():
     assert [a.name for a in brief_actors] == ["Donald Trump"]
 
 
+def test_a_title_before_a_word_the_story_writes_in_lower_case_names_an_office_not_a_person():
+    said = [
+        "The Union's General Court on Tuesday cut the fine on Veltra to 300 million euros.",
+        "The court upheld the rest of the decision, and Chancellor Arndt welcomed it.",
+    ]
+    actors = find_actors([Sentence(1, t, "", n, n) for n, t in enumerate(said)], 5)
+    assert [a.name for a in actors] == ["Arndt"]  # no "Court", a General
+
+
 @pytest.mark.parametrize(
     "text, section",
     [

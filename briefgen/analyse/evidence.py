@@ -3531,6 +3531,7 @@ _CAPITALISED = re.compile(rf"\b[{_UPPER}][\w'’-]*")
 _POSSESSIVE = re.compile(r"['’]s$")
 _TITLE_WORD = re.compile(rf"(?:{TITLE_WORDS})s?|Mr|Mrs|Ms|Dr|Prof")
 # "President Putin", "Presidents Trump and Putin": a title before a surname alone.
+_LOWER_CASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]{2,}(?![\w'’-])")
 _TITLED_SURNAME = re.compile(
     rf"(?<![\w'’-])({_NO_LONGER}{_RANK}{TITLE_WORDS})s?\s+([{_UPPER}][{_LOWER}'’-]{{2,}}{_REGNAL})\b"
     rf"(?:\s+and\s+([{_UPPER}][{_LOWER}'’-]{{2,}}{_REGNAL})\b)?"
@@ -3550,6 +3551,7 @@ def find_actors(sentences: list[Sentence], limit: int) -> list[Actor]:
     orgs: dict[str, Actor] = {}
     roles: dict[str, Counter] = defaultdict(Counter)
     forms: dict[str, Counter] = defaultdict(Counter)  # the names each key goes by, counted
+    titled: list[tuple[str, str, int]] = []  # (surname, title, source) of "President Putin"
     for s in sentences:
         for m in _NAME_COMMA_ROLE.finditer(s.text):
             name, role, org = m.group(1), m.group(2).strip(), m.group(3).strip()
@@ -3565,11 +3567,22 @@ def find_actors(sentences: list[Sentence], limit: int) -> list[Actor]:
             for surname in filter(None, (m.group(2), m.group(3))):
                 # "The Secretary General said": an office, not a Secretary named General
                 if surname not in _NOT_SUBJECTS and not _TITLE_WORD.fullmatch(surname):
-                    _add(people, surname, m.group(1), s.source, False, roles, forms)
+                    titled.append((surname, m.group(1), s.source))
         for m in _ORG_APPOSITIVE.finditer(s.text):
             # "The Halden Institute (HI) – …" at a sentence's start: the article is not the name
             name = re.sub(r"^The\s+", "", m.group(1).strip())
             _add(orgs, name, _what_it_is(m.group(2)), s.source, True, roles, forms)
+    # "the EU's General Court", "the General Assembly": a word the story also writes in lower case
+    # ("the court ruled") is a common noun after a title, not a surname; a function word is no
+    # common noun of the story ("will", "may").
+    common = (
+        {word for s in sentences for word in _LOWER_CASE_WORD.findall(s.text)} - STOP_WORDS
+        if titled
+        else set()
+    )
+    for surname, title, source in titled:
+        if surname.lower() not in common:
+            _add(people, surname, title, source, False, roles, forms)
     _merge_spellings(people, roles)
     # One pass over the capitalised words of every sentence (not every actor against every
     # sentence: a week of news names hundreds of people in a hundred thousand sentences).
