@@ -1936,6 +1936,35 @@ def test_an_actor_is_named_without_a_possessive():
     assert [a.name for a in brief_actors] == ["Donald Trump"]
 
 
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        (
+            "Ola Brenn, deputy head of the Norland presidential office, said talks would go on.",
+            "deputy head, Norland presidential office",
+        ),
+        (
+            '"Turnout will decide it," said Mira Tal, a political scientist at the University of '
+            "the Northern Isles in Kestrel.",
+            "a political scientist, University of the Northern Isles",
+        ),
+        (
+            "The rate cut was political, said Tomas Lira, a former deputy governor now at "
+            "Universidad de los Valles.",
+            "a former deputy governor now, Universidad de los Valles",
+        ),
+    ],
+)
+def test_a_role_names_its_organisation_whole(text, role):
+    (actor,) = find_actors([Sentence(1, text, "", 0, 0)], 5)
+    assert actor.role == role
+
+
+def test_words_after_a_name_set_apart_that_say_no_office_make_no_actor():
+    said = "The Baltic Council, held at Norland's request, condemned the strike on Tuesday."
+    assert not find_actors([Sentence(1, said, "", 0, 0)], 5)
+
+
 def test_a_title_before_a_word_the_story_writes_in_lower_case_names_an_office_not_a_person():
     said = [
         "The Union's General Court on Tuesday cut the fine on Veltra to 300 million euros.",

@@ -283,6 +283,14 @@ _NAME_COMMA_ROLE = re.compile(
     rf"((?:[A-Z][\w-]*\s+)*{TITLE_WORDS}|[a-z][a-z -]{{3,40}}?)\s+(?:of|at)\s+(?:the\s+)?"
     rf"({_ORG_WORD}(?:\s+(?:of|for|and|{_ORG_WORD}))*)"
 )
+# A role in lower case says an office or a trade: an article ("a hydrologist") or a role noun.
+_A_ROLE = re.compile(rf"^(?:an?|the)\s|\b{_ROLE_NOUN}\b")
+_ORG_GOES_ON = re.compile(
+    r"(?:\s+(?!(?:said|says|told|added|who|which|that|and|or|but|the|in|on|at|to|for|of|"
+    r"with|from|by|as|is|was|has|had|will|would)\b)[a-z][a-z-]+){0,3}"
+)
+_ORG_LINKS = frozenset({"of", "for", "and", "the", "de", "del", "la", "los", "las"})
+_ORG_AFTER_OF = re.compile(r"(?:\s+(?:the|de|del|la|los|las|[A-Z][\w&.-]*)){0,4}")
 _ORG_APPOSITIVE = re.compile(
     r"((?:[A-Z][\w&.-]*\s+){0,4}[A-Z][\w&.-]*)\s+\([^)]{1,40}\)\s+[-–—]\s+(an?\s+[^,–—-]{5,80}?)\s+[-–—]"
 )
@@ -3539,6 +3547,19 @@ _TITLED_SURNAME = re.compile(
 )
 
 
+def _whole_org(org: str, text: str, at: int) -> str:
+    """The organisation a role names, as far as ``text`` goes on naming it after ``at``: in lower
+    case ("the Ukrainian presidential office"), or after a linking word ("University of the
+    South Pacific", "Universidad de los Andes")."""
+    for _ in range(2):  # lower-case words, then the capitalised ones after a link among them
+        linked = org.split()[-1].lower() in _ORG_LINKS
+        more = (_ORG_AFTER_OF if linked else _ORG_GOES_ON).match(text, at).group(0)
+        if not more:
+            break
+        org, at = org + more, at + len(more)
+    return org
+
+
 def find_actors(sentences: list[Sentence], limit: int) -> list[Actor]:
     """People with the roles the sources give them, then organisations.
 
@@ -3555,6 +3576,9 @@ def find_actors(sentences: list[Sentence], limit: int) -> list[Actor]:
     for s in sentences:
         for m in _NAME_COMMA_ROLE.finditer(s.text):
             name, role, org = m.group(1), m.group(2).strip(), m.group(3).strip()
+            if role[0].islower() and not _A_ROLE.search(role):
+                continue  # "the North Atlantic Council, held at Romania's request": no office
+            org = _whole_org(org, s.text, m.end())
             _add(people, name, f"{role}, {org}", s.source, True, roles, forms)
         for m in _SET_APART_NAME.finditer(s.text):
             role = _ROLE_BEFORE.search(s.text, max(0, m.start() - ROLE_REACH), m.start())
