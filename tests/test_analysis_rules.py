@@ -775,6 +775,14 @@ def test_a_part_of_a_whole_counts_the_part_and_the_whole_is_no_tally():
     )
 
 
+def test_a_range_written_half_in_words_is_read_and_is_no_point_count():
+    # "2 and six": one end in digits, the other in words (this once raised ValueError)
+    assert not _differences(
+        "Between 2 and six missiles were fired at Orsk on Monday, officials said.",
+        "Norland fired four missiles at Orsk on Monday, officials said.",
+    )
+
+
 def test_people_counted_by_what_was_done_to_them_after_the_count_are_compared():
     (difference,) = _differences(
         "About 1,400 people have been evacuated from Varn and nearby farms.",

@@ -575,7 +575,9 @@ def _counts(text: str, in_words: bool = False) -> tuple[tuple[str, str, str], ..
             continue
         figure = m.group(0).strip()
         low = _RANGE_LOW.search(before) if not m.group(1) else None
-        if low and not _plain_number(low["between"] or low["to"]) < _plain_number(number):
+        if low and not (_count_value(low["between"] or low["to"]) or 0) < (
+            _count_value(number) or 0
+        ):
             low = None  # "growth in 2026 to 1.5%": a year, then the figure
         if low:  # "60 to 80 millimetres" is a range, not 80
             figure = low.group(1) + figure
@@ -649,7 +651,7 @@ def _counts(text: str, in_words: bool = False) -> tuple[tuple[str, str, str], ..
 # The low end of a range before a count: "60 to 80 millimetres", "between 2 and 3 percent"; not
 # a change ("rose from 60 to 80").
 _RANGE_LOW = re.compile(
-    r"(?:(?<!\bfrom)(?<!\bFrom)\s|^)"
+    r"(?:(?<!\bfrom)\s|^)"
     r"((?:between\s+(?P<between>\d[\d,]*(?:\.\d+)?)\s+and|(?P<to>\d[\d,]*(?:\.\d+)?)\s+to)\s+)$",
     re.I,
 )
@@ -668,11 +670,6 @@ _DONE_TO = re.compile(
     r"[^,;:.()\"“”]{0,80}?\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+"
     r"(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b"
 )
-
-
-def _plain_number(written: str) -> float:
-    """'1,200' → 1200.0, '4.5' → 4.5."""
-    return float(written.replace(",", ""))
 
 
 def _as_told(before: str, written: str, after: str) -> str:
@@ -861,6 +858,9 @@ def _sum_phrase(text: str, found: Sum | Quantity) -> str:
     return " ".join(lead + [found.written])
 
 
+ATTRIBUTIVE_WORDS = 3  # words of the noun a sum qualifies that a row keeps
+
+
 def _sum_counts(text: str, found: Sum) -> str:
     """What a sum is, for its Key figures row: :func:`_sum_phrase`, and when the sum qualifies a
     noun ("cut a 1.84 billion euro antitrust fine", "a $2bn aid package"), that noun too."""
@@ -873,7 +873,6 @@ def _sum_counts(text: str, found: Sum) -> str:
     return " ".join([phrase, *thing])
 
 
-ATTRIBUTIVE_WORDS = 3  # words of the noun a sum qualifies that a row keeps
 _CLAUSE_JOINS = frozenset({"and", "but", "or", "while", "whereas", "as"})
 _SCALE_WORDS = frozenset({*_SCALES, "hundred", "thousand"})
 
@@ -3538,8 +3537,8 @@ def _decimals(value: float) -> int:
 _CAPITALISED = re.compile(rf"\b[{_UPPER}][\w'’-]*")
 _POSSESSIVE = re.compile(r"['’]s$")
 _TITLE_WORD = re.compile(rf"(?:{TITLE_WORDS})s?|Mr|Mrs|Ms|Dr|Prof")
-# "President Putin", "Presidents Trump and Putin": a title before a surname alone.
 _LOWER_CASE_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]{2,}(?![\w'’-])")
+# "President Putin", "Presidents Trump and Putin": a title before a surname alone.
 _TITLED_SURNAME = re.compile(
     rf"(?<![\w'’-])({_NO_LONGER}{_RANK}{TITLE_WORDS})s?\s+([{_UPPER}][{_LOWER}'’-]{{2,}}{_REGNAL})\b"
     rf"(?:\s+and\s+([{_UPPER}][{_LOWER}'’-]{{2,}}{_REGNAL})\b)?"
