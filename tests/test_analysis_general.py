@@ -1318,6 +1318,37 @@ def test_alike_sentences_giving_one_count_differently_by_other_words_differ():
 
 
 @pytest.mark.parametrize(
+    ("texts", "sides"),
+    [
+        # "jobs" and "positions", "runners" and "participants": words only loosely alike, which the
+        # rest of two alike sentences says count one thing
+        (
+            (
+                "Toolmaker Brennwald will cut 1,200 jobs at its factory in Ostrau by the end of "
+                "next year, the firm said on Monday.",
+                "Brennwald will cut about 1,700 positions at its Ostrau factory by the end of next "
+                "year, the firm said on Monday.",
+            ),
+            ("cut 1,200 jobs", "cut about 1,700 positions"),
+        ),
+        (
+            (
+                "About 9,000 runners took part in the Lindau half-marathon on Sunday, the "
+                "organisers said.",
+                "More than 12,000 participants took part in the Lindau half-marathon on Sunday, "
+                "the organisers said.",
+            ),
+            ("About 9,000 runners took part", "More than 12,000 participants took part"),
+        ),
+    ],
+)
+def test_alike_sentences_counting_one_thing_by_loosely_alike_words_differ(texts, sides):
+    assert [tuple(side for side, _ in lines) for lines in differences_told(*texts).values()] == [
+        sides
+    ]
+
+
+@pytest.mark.parametrize(
     "texts",
     [
         # tonnes of another substance
