@@ -1427,6 +1427,27 @@ def test_a_place_named_before_a_figure_is_not_who_does_what_it_counts():
     ]
 
 
+def test_a_plants_capacity_given_in_other_units_differs():
+    # gigawatts and megawatts are one kind of measure; "GW" after the figure names no one
+    found = differences_told(
+        "The Halden-2 gas-fired power station in Norvia, with a capacity of 1.4 GW, will be shut "
+        "down by 2031, the energy ministry said on Friday.",
+        "Norvia will close the 1,100-megawatt Halden-2 gas plant by 2031, the energy ministry "
+        "announced on Friday.",
+    )
+    assert [side for lines in found.values() for side, _ in lines] == [
+        "with a capacity of 1.4 GW",
+        "Norvia will close the 1,100-megawatt",
+    ]
+    # the same capacity, one outlet in gigawatts and one in megawatts, is no difference
+    assert not differences_told(
+        "The Halden-2 gas-fired power station, with a capacity of 1.1 GW, will be shut down by "
+        "2031, the energy ministry said on Friday.",
+        "Norvia will close the 1,100-megawatt Halden-2 gas plant by 2031, the energy ministry "
+        "announced on Friday.",
+    )
+
+
 @pytest.mark.parametrize(
     "texts",
     [

@@ -496,7 +496,9 @@ def _figure_number(figure: str) -> str:
 
 # Topics that name only a kind of figure: a row says what the figure is of from the words its
 # sides share before it ("deposit rate to 3.25%", "deposit rate to 3.5%": "deposit rate").
-_KIND_ONLY_TOPIC = re.compile(r"^(?:Sum \(\w+\)|Percentage|Magnitude|Distance|Area|Weight|Speed)$")
+_KIND_ONLY_TOPIC = re.compile(
+    r"^(?:Sum \(\w+\)|Percentage|Magnitude|Distance|Area|Weight|Speed|Power|Energy)$"
+)
 _FIGURE_START = re.compile(r"[$€£¥]?\d")
 
 
@@ -895,9 +897,9 @@ def _sum_differences(sentences: list[Sentence]) -> list[Discrepancy]:
 
 @dataclass(frozen=True)
 class Quantity:
-    """A length, area, weight or speed in a sentence (percentages and sums are
-    :func:`find_measures`'s): as written, its value in its kind's base
-    unit (metres, square metres, kilograms, km/h), its kind, and where it stands."""
+    """A length, area, weight, speed, power or energy in a sentence (percentages and sums are
+    :func:`find_measures`'s): as written, its value in its kind's base unit (metres, square
+    metres, kilograms, km/h, watts, watt hours), its kind, and where it stands."""
 
     written: str
     value: float
@@ -933,6 +935,22 @@ _UNITS = {
     "kph": ("Speed", 1.0),
     "mph": ("Speed", 1.609344),
     "knot": ("Speed", 1.852),
+    # a plant's or a grid's capacity, and the energy it makes: "a 480-megawatt wind farm", "1.4
+    # GW"; "MW" before "MWh" is no power (the pattern wants no letter after a unit)
+    "kilowatt": ("Power", 1e3),
+    "kw": ("Power", 1e3),
+    "megawatt": ("Power", 1e6),
+    "mw": ("Power", 1e6),
+    "gigawatt": ("Power", 1e9),
+    "gw": ("Power", 1e9),
+    "kilowatt hour": ("Energy", 1e3),
+    "kwh": ("Energy", 1e3),
+    "megawatt hour": ("Energy", 1e6),
+    "mwh": ("Energy", 1e6),
+    "gigawatt hour": ("Energy", 1e9),
+    "gwh": ("Energy", 1e9),
+    "terawatt hour": ("Energy", 1e12),
+    "twh": ("Energy", 1e12),
 }
 _UNIT_WORDS = frozenset(unit.split()[-1] for unit in _UNITS)
 # A scale word may stand between the figure and its unit ("6 million tonnes"): without it such a
@@ -956,7 +974,7 @@ _UNIT_HINT = re.compile(
 
 @functools.lru_cache(maxsize=65_536)
 def find_quantities(text: str) -> tuple[Quantity, ...]:
-    """Every length, area, weight and speed ``text`` gives with its unit."""
+    """Every length, area, weight, speed, power and energy ``text`` gives with its unit."""
     if not _UNIT_HINT.search(text):
         return ()  # most sentences measure nothing: a cheap test spares the full pattern
     found = []
@@ -976,9 +994,9 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
 
 
 def _measure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
-    """Lengths, areas, weights and speeds of one thing that two sources give differently, in
-    any of its units ("15 km wide", "a 20-kilometre zone"), neither giving the other's
-    (:func:`_value_differences`)."""
+    """Lengths, areas, weights, speeds, powers and energies of one thing that two sources give
+    differently, in any of its units ("15 km wide", "a 20-kilometre zone"; "1.4 GW", "a
+    1,100-megawatt plant"), neither giving the other's (:func:`_value_differences`)."""
     return _value_differences(
         [
             (found, s)
@@ -1670,9 +1688,12 @@ _PLACE_BEFORE = re.compile(
 
 
 def _counted_names(text: str, claim: Claim) -> set[str]:
-    """The names between the figure and what it counts ("60 Varnian soldiers")."""
+    """The names between the figure and what it counts ("60 Varnian soldiers"); a unit written
+    in capitals ("1.4 GW") names nothing."""
     at = _figure_at(text, claim)
-    return _names(" ".join(text[at[1] :].split()[:2])) if at else set()
+    if not at:
+        return set()
+    return {n for n in _names(" ".join(text[at[1] :].split()[:2])) if n.lower() not in _UNITS}
 
 
 def _named_topic(difference: Discrepancy, texts: dict[int, list[str]]) -> Discrepancy:
