@@ -1438,6 +1438,34 @@ def test_a_sum_in_dollars_and_cents_is_the_sum_another_source_writes_with_a_sign
     )
 
 
+def test_sums_written_with_a_currency_code_a_local_sign_or_a_south_asian_scale_are_read():
+    assert [
+        (m.written, m.value, m.currency)
+        for m in find_sums(
+            "a CHF 640 million line, fined NOK 21 million, a A$1.2 billion profit, HK$3bn, "
+            "priced at Rs 74,900, a Rs. 500 crore scheme, 40 million kronor, oil at $80, up"
+        )
+    ] == [
+        ("CHF 640 million", 640e6, "CHF"),
+        ("NOK 21 million", 21e6, "NOK"),
+        ("A$1.2 billion", 1.2e9, "AUD"),  # not US dollars
+        ("HK$3bn", 3e9, "HKD"),
+        ("Rs 74,900", 74_900, "INR"),
+        ("Rs. 500 crore", 5e9, "INR"),
+        ("40 million kronor", 40e6, "SEK"),
+        ("$80", 80, "USD"),  # the comma after it is the sentence's
+    ]
+    # a word in capitals that is no currency is no sum
+    assert not find_sums("the TOP 10 firms and ALL 3 parties")
+    (difference,) = _differences(
+        "The regulator fined the Brekke salmon farm NOK 12 million on Monday for the escape.",
+        "The Brekke salmon farm must pay a fine of NOK 16 million for the escape, the regulator "
+        "said on Monday.",
+    )
+    assert [c.text.split("NOK ")[-1] for c in difference.claims] == ["12 million", "16 million"]
+    assert difference.topic == "Fine (NOK)"  # what the sum is "of", its code no part of the name
+
+
 def test_lengths_areas_weights_and_speeds_are_read_in_one_unit_per_kind():
     assert [
         (m.written, round(m.value), m.kind)

@@ -499,7 +499,6 @@ def _figure_number(figure: str) -> str:
 _KIND_ONLY_TOPIC = re.compile(
     r"^(?:Sum \(\w+\)|Percentage|Magnitude|Distance|Area|Weight|Speed|Power|Energy)$"
 )
-_FIGURE_START = re.compile(r"[$€£¥]?\d")
 
 
 def _row_label(difference: Discrepancy) -> str:
@@ -722,9 +721,23 @@ _CURRENCY_SIGNS = {
     "£": "GBP",
     "¥": "JPY",
     "₹": "INR",
-    "EUR": "EUR",
-    "USD": "USD",
-    "GBP": "GBP",
+    "Rs": "INR",
+    "Rs.": "INR",
+    "A$": "AUD",
+    "C$": "CAD",
+    "NZ$": "NZD",
+    "HK$": "HKD",
+    "S$": "SGD",
+    # ISO codes written before the amount ("CHF 640 million", "NOK 21 million"): those of the
+    # currencies news most often gives so; one that is also a word in capitals ("ALL", "TOP") is
+    # left out
+    **{
+        code: code
+        for code in (
+            "EUR USD GBP CHF NOK SEK DKK ISK JPY CNY INR AUD CAD NZD HKD SGD ZAR PLN CZK HUF RON "
+            "TRY ILS RUB UAH BRL MXN KRW SAR AED EGP NGN KES"
+        ).split()
+    },
 }
 # Currencies written as words after the amount ("45 billion marks", "3 million roubles"); one that
 # is also a common word ("won", "real") is left out, since "2 won" is more often a result.
@@ -746,6 +759,10 @@ _CURRENCY_WORDS = {
     "franc": "francs",  # Swiss, CFA, …: named by the word where no one code is meant
     "mark": "marks",
     "crown": "crowns",
+    "krona": "SEK",
+    "kronor": "SEK",
+    "krone": "kroner",  # Norwegian or Danish: named by the word, as francs are
+    "kroner": "kroner",
     "rand": "ZAR",
     "naira": "NGN",
     "baht": "THB",
@@ -762,12 +779,19 @@ _SCALES = {
     "m": 1e6,
     "thousand": 1e3,
     "k": 1e3,
+    "crore": 1e7,  # South Asian English: "Rs 500 crore" is five billion rupees
+    "lakh": 1e5,
 }
 # (a hyphen too: "a $1.5-billion package", "a 45-billion-euro fund")
-_SCALE = r"(?:[\s-]?(trillion|billion|million|thousand|bn|tn|mn|m|k)\b)?"
-_SUM_SIGNED = re.compile(
-    rf"(?<![\w.,])(US\$|€|\$|£|¥|₹|(?:EUR|USD|GBP)\s?)(\d[\d,]*(?:\.\d+)?){_SCALE}"
+_SCALE = r"(?:[\s-]?(trillion|billion|million|thousand|crore|lakh|bn|tn|mn|m|k)\b)?"
+_SIGN = "|".join(
+    re.escape(sign) + (r"\s?" if sign[-1].isalpha() or sign.endswith(".") else "")
+    for sign in sorted(_CURRENCY_SIGNS, key=len, reverse=True)
 )
+_SUM_SIGNED = re.compile(
+    rf"(?<![\w.,$])({_SIGN})(\d(?:[\d,]*\d)?(?:\.\d+)?){_SCALE}"  # "$80, up": no comma
+)
+_FIGURE_START = re.compile(rf"(?:{_SIGN})?\d")
 # "42 dollars and 50 cents" is $42.50, which another outlet writes so: not a rival of it.
 _SUM_WORDED = re.compile(
     rf"(?<![\w.,$€£¥₹])(\d[\d,]*(?:\.\d+)?){_SCALE}[\s-]({'|'.join(_CURRENCY_WORDS)})s?\b"
@@ -1715,7 +1739,7 @@ def _named_topic(difference: Discrepancy, texts: dict[int, list[str]]) -> Discre
 
 _OF_BEFORE = re.compile(
     rf"\b([a-z][a-z-]{{2,}})\s+of\s+(?:{'|'.join(_AT_LEAST + _AT_MOST)}|about|around|some|"
-    r"roughly|an estimated|estimated)?\s*(?:US\$|[$€£¥₹])?$"
+    rf"roughly|an estimated|estimated)?\s*(?:{_SIGN})?$"
 )
 _OF_AFTER = re.compile(r"[\w.,-]*\s+(?:[\w-]+\s+){0,2}?of\s+(?:the\s+)?([a-z][^,;:.()]*)")
 _PERCENT_WORDS = frozenset({"percent", "per", "cent", "percentage"})
