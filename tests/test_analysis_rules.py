@@ -132,6 +132,9 @@ def test_no_bullet_opens_with_a_dangling_pronoun(brief):
         ("In addition, Moscow kept 4 demands.", "Moscow kept 4 demands."),
         ('Therefore, "we will not sign," he said.', '"We will not sign," he said.'),
         ("The U.S. sent 3.5 tons.", "The U.S. sent 3.5 tons."),
+        ("Despite this, yields on Norland bonds held.", "Yields on Norland bonds held."),
+        ("After that, the envoys flew home.", "The envoys flew home."),
+        ("After the vote, the envoys flew home.", "After the vote, the envoys flew home."),
     ],
 )
 def test_trim(before, after):
@@ -153,6 +156,11 @@ def test_trim(before, after):
         ('"We will go on," Mayor Berg added.', False),
         ("The council has rejected those plans twice.", True),
         ("The council met on one of those days in May.", False),
+        ("With this declaration, the ministers closed the summit.", True),
+        ("In 2019 this was different.", True),
+        ("At this year's summit, leaders agreed on 3 goals.", False),
+        ("Following his election, Leo greeted the crowd.", False),
+        ("For its part, Moscow said nothing.", False),
     ],
 )
 def test_dangling(text, expected):

@@ -59,6 +59,23 @@ _CONNECTIVES = (
     "clearly",
     "in other words",
     "by contrast",
+    # a connective that points back ("Despite this, yields remained unchanged"): the sentence
+    # before is not in the brief, and what remains stands alone as "However," dropped does
+    "despite this",
+    "despite that",
+    "in spite of this",
+    "in spite of that",
+    "against this",
+    "against that",
+    "because of this",
+    "as a result of this",
+    "apart from this",
+    "besides this",
+    "beyond this",
+    "in addition to this",
+    "on top of this",
+    "after that",
+    "after this",
     "even so",
     "so",
     "and",
@@ -265,6 +282,17 @@ def compress(sentence: str) -> str:
     return text
 
 
+_PREPOSITIONS_OPENING = frozenset(
+    {"with", "under", "despite", "after", "following", "besides", "given", "amid", "unlike"}
+    | {"because", "against", "beyond", "without", "through", "by", "for", "in", "on", "at"}
+)
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "such"})
+_NOW = frozenset(
+    {"year", "week", "month", "morning", "afternoon", "evening", "weekend", "season", "days"}
+    | {"spring", "summer", "autumn", "winter", "weeks", "months", "years"}
+)
+
+
 def dangling(text: str) -> bool:
     """True when ``text`` opens with a pronoun whose referent is not in it.
 
@@ -291,7 +319,15 @@ def dangling(text: str) -> bool:
         if words[0] in ("if", "so", "when", "as", "while", "though", "although")
         else words[:1]
     )
-    return any(w in _PRONOUN_OPENERS for w in head)
+    if any(w in _PRONOUN_OPENERS for w in head):
+        return True
+    # A demonstrative behind a preposition points back too ("With this declaration, …"), unless
+    # it tells the time of writing ("At this year's summit"); a possessive there most often
+    # points ahead ("Following his election, Leo …").
+    return words[0] in _PREPOSITIONS_OPENING and any(
+        w in _DEMONSTRATIVES and after not in _NOW
+        for w, after in zip(words[1:3], [*words[2:4], "", ""])
+    )
 
 
 def strip_frame(text: str) -> str | None:
