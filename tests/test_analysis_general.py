@@ -1427,6 +1427,20 @@ def test_a_place_named_before_a_figure_is_not_who_does_what_it_counts():
     ]
 
 
+def test_a_share_whose_party_closes_an_aside_is_told_by_the_party_and_the_figures_clause():
+    # "… the Civic Union (CU), has won the election, securing 31.2%": the side reads as the
+    # party, then the clause that gives its figure, not "Civic Union (CU), has won …"
+    found = differences_told(
+        "Projections put the Civic Union of Marta Lind at around 30.5% of the vote on Sunday night.",
+        "Norland's ruling alliance, made up of the Farmers League and the Civic Union (CU), has "
+        "won the election, securing 31.2% of the vote, the election board said on Monday.",
+    )
+    assert [side for lines in found.values() for side, _ in lines] == [
+        "Civic Union of Marta Lind at around 30.5% of the vote",
+        "Civic Union (CU) … securing 31.2% of the vote",
+    ]
+
+
 def test_a_plants_capacity_given_in_other_units_differs():
     # gigawatts and megawatts are one kind of measure; "GW" after the figure names no one
     found = differences_told(

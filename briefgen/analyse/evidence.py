@@ -1663,9 +1663,10 @@ def _all_named(ones: set[str], others: set[str]) -> bool:
 
 def _figure_at(text: str, claim: Claim) -> tuple[int, int] | None:
     """Where the claim's first figure stands in ``text`` (start, end), if it can be found."""
-    parts = claim.parts()
-    at = text.find(parts[0]) if parts else -1
-    figure = _NUMBER.search(parts[0]) if parts else None
+    # the first stretch that gives a figure: "Union (CSU) … securing 28.6% of the vote"
+    part = next((p for p in claim.parts() if _NUMBER.search(p)), "")
+    at = text.find(part) if part else -1
+    figure = _NUMBER.search(part) if part else None
     if figure and at < 0:  # ``text`` is a clause that holds the figure but not all its words
         alone = re.search(rf"(?<![\w.,]){re.escape(figure.group())}(?![\w]|[.,]\d)", text)
         return alone.span() if alone else None
@@ -3449,6 +3450,9 @@ def _percent_nouns(before: str) -> list[str]:
     ]
 
 
+_ASIDE_ENDS = re.compile(r"\s*(\([^()]{1,20}\))?,\s")  # "(CSU), " after a name: an aside closes
+
+
 def _percent_phrase(text: str, m: re.Match) -> str:
     """A percentage with what it is of: from the last name before it ("AfD) placed second with
     20.8%" reads "Alternative for Germany (AfD) placed second with 20.8%"), else three words,
@@ -3464,6 +3468,15 @@ def _percent_phrase(text: str, m: re.Match) -> str:
     ]
     if named:
         before = window[named[-1].start() :]
+        between = window[named[-1].end() :]
+        aside = _ASIDE_ENDS.match(between)
+        clause = between.rsplit(",", 1)[-1].lstrip()
+        if aside and clause:
+            # the name ends an aside before the figure's clause ("consisting of … the Christian
+            # Social Union (CSU), has emerged victorious …, securing 28.6%"): the name, then the
+            # figure's own clause
+            name = named[-1].group(0).strip() + (f" {aside.group(1)}" if aside.group(1) else "")
+            before = f"{name}{ELISION}{clause}"
     else:
         lead = re.search(r"((?:[\w'’-]+\s+){0,3})$", window)
         before = lead.group(1) if lead else ""
