@@ -2233,6 +2233,25 @@ def test_one_person_in_several_forms_is_one_actor_with_the_role_a_source_gives()
     assert actors[0].name == "Amara Okoro"  # named in three sentences: the story is most about them
 
 
+def test_an_office_the_title_words_do_not_know_is_no_first_name():
+    # "Cardinal Archdeacon Luc Berthier": one outlet names him behind an office the title
+    # words do not know, the other without it; the name is the one both write
+    said = [
+        (1, "From the balcony, Cardinal Archdeacon Luc Berthier announced the election."),
+        (2, "Cardinal Luc Berthier announced the name of the new pontiff to the crowd."),
+    ]
+    actors = find_actors([Sentence(src, text, "", n, n) for n, (src, text) in enumerate(said)], 8)
+    assert [(a.name, a.sources) for a in actors] == [("Luc Berthier", [1, 2])]
+    # a first name one outlet gives and another leaves out stays the person's name
+    said = [
+        (1, "President Recep Tayyip Erdogan met the envoy on Monday."),
+        (2, "President Recep Tayyip Erdogan said the talks went well."),
+        (3, "President Tayyip Erdogan thanked the envoy."),
+    ]
+    actors = find_actors([Sentence(src, text, "", n, n) for n, (src, text) in enumerate(said)], 8)
+    assert [a.name for a in actors] == ["Recep Tayyip Erdogan"]
+
+
 def test_a_role_says_whose_office_as_the_source_does_and_drops_a_sentences_article():
     said = [
         "Norland's Foreign Minister Piet Lenz said his country would stop its attacks.",

@@ -3813,7 +3813,15 @@ def _add(
     if actor.sources[-1] != source:  # sentences come in source order, so sources stay sorted
         actor.sources.append(source)
     votes = forms[key]
-    actor.name = max(votes, key=lambda n: (" " in n, votes[n], len(n)))
+    actor.name = max(votes, key=lambda n: (" " in n, votes[n], not _titled_form(n, votes), len(n)))
+
+
+def _titled_form(name: str, forms: Counter) -> bool:
+    """Whether ``name`` is another of ``forms`` of two words or more behind one word more: an
+    office the title words do not know ("Cardinal Protodeacon Dominique Mamberti" read as the
+    Cardinal "Protodeacon Dominique Mamberti", beside another outlet's "Dominique Mamberti")."""
+    rest = name.partition(" ")[2]
+    return rest in forms and " " in rest and rest[0].isupper()
 
 
 MIN_SPELLED_APART = 6  # surnames this long that differ by one letter are one person spelt two ways
