@@ -1431,7 +1431,8 @@ def test_a_share_whose_party_closes_an_aside_is_told_by_the_party_and_the_figure
     # "… the Civic Union (CU), has won the election, securing 31.2%": the side reads as the
     # party, then the clause that gives its figure, not "Civic Union (CU), has won …"
     found = differences_told(
-        "Projections put the Civic Union of Marta Lind at around 30.5% of the vote on Sunday night.",
+        "Projections put the Civic Union of Marta Lind at around 30.5% of the vote on Sunday "
+        "night.",
         "Norland's ruling alliance, made up of the Farmers League and the Civic Union (CU), has "
         "won the election, securing 31.2% of the vote, the election board said on Monday.",
     )

@@ -236,6 +236,28 @@ def test_an_age_is_no_length_and_a_row_says_what_it_counts():
     assert rows["5.25%"].sources == [1, 2]
 
 
+def test_a_row_says_what_it_counts_without_the_small_words_at_its_edges():
+    from briefgen.analyse.items import Sentence
+
+    said = [
+        Sentence(
+            1, "The bloc pledged purchases of Norland energy worth 250 billion dollars.", "", 0, 0
+        ),
+        Sentence(
+            2,
+            "The outage came from a sudden loss of about 40 percent of the grid's power.",
+            "",
+            0,
+            0,
+        ),
+        Sentence(3, "More than 8,000 Norlanders are still held abroad, officials said.", "", 0, 0),
+    ]
+    rows = {f.figure: f.counts for f in _key_figures(said)}
+    assert rows["250 billion dollars"] == "Norland energy worth 250 billion dollars"  # not "of …"
+    assert rows["about 40 percent"] == "a sudden loss of about 40 percent of the grid's power"
+    assert rows["More than 8,000"] == "More than 8,000 Norlanders"  # the bound is the figure's
+
+
 def test_a_number_in_a_name_is_no_figure():
     from briefgen.analyse.items import Sentence
 

@@ -372,7 +372,7 @@ def find_key_figures(
             earlier = [e for e in unnamed.pop(key, []) if e.source != s.source]
             found[key] = KeyFigure(
                 figure,
-                counts,
+                _row_words(counts, figure),
                 sorted({e.source for e in earlier} | {s.source}),
                 sorted([*earlier, said], key=lambda e: e.source),
             )
@@ -380,6 +380,37 @@ def find_key_figures(
             scores[key] += 0.5 * len({e.source for e in earlier})
     best = sorted(found, key=lambda k: -scores[k])
     return [found[k] for k in best if scores[k] >= 1.0][:limit]
+
+
+# A row's "What it counts" is cut from its sentence: small words at its edges belong to the
+# sentence around it ("of US energy worth 750 billion dollars", "by a sudden loss of …", "at
+# least 40 of the 132 newly").
+_EDGE_WORDS = frozenset(
+    {"of", "by", "to", "with", "from", "at", "in", "on", "for", "into", "as", "and", "but", "or"}
+    | {"which", "that", "where", "who", "it"}
+)  # not a verb: "would take the rate to 0.75%" is no rate taken
+
+
+def _row_words(counts: str, figure: str) -> str:
+    """``counts`` without the small words (and a trailing "-ly" adverb) at its edges, the figure
+    and the words naming what it counts kept."""
+    where = counts.find(figure)
+    if where < 0:
+        return counts
+    words = counts.split()
+    at = len(counts[:where].split())  # the figure's first word: it and what follows stay
+    at_end = at + len(figure.split()) - 1
+    start = 0
+    while start < at and words[start].lower() in _EDGE_WORDS:
+        start += 1
+    end = len(words)
+    while end - 1 > at_end and (
+        words[end - 1].lower() in _EDGE_WORDS | STOP_WORDS
+        or re.fullmatch(r"[a-z]+ly", words[end - 1])
+    ):
+        end -= 1
+    tidy = " ".join(words[start:end])
+    return tidy if _says_what(tidy, figure) else counts
 
 
 # A count this large is written twice in one story only of one thing: "injuring 1,200 others"
