@@ -1442,6 +1442,25 @@ def test_a_share_whose_party_closes_an_aside_is_told_by_the_party_and_the_figure
     ]
 
 
+def test_a_toll_an_agency_puts_at_a_count_meets_a_count_of_the_killed():
+    found = differences_told(
+        "A magnitude 5.9 earthquake struck Oltava province early on Monday, flattening houses in "
+        "three villages. By nightfall the emergency agency put the toll at 29, with 130 people "
+        "injured. Rescue teams from the capital arrived in the afternoon.",
+        "At least 41 people were killed when a 5.9-magnitude quake hit Oltava province early on "
+        "Monday, the regional governor said. He said 130 people had been injured. Schools will "
+        "stay shut until Friday.",
+    )
+    assert found == {
+        "Number killed": [("put the toll at 29", 1), ("At least 41 people were killed", 2)]
+    }
+    # a toll that is a sum is no count of the dead
+    assert not differences_told(
+        "Economists put the toll at $3 billion, the finance ministry said on Monday.",
+        "The finance ministry said on Monday that at least 41 people were killed in the quake.",
+    )
+
+
 def test_a_plants_capacity_given_in_other_units_differs():
     # gigawatts and megawatts are one kind of measure; "GW" after the figure names no one
     found = differences_told(

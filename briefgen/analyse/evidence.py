@@ -2415,8 +2415,8 @@ def _number_value(number: str) -> float:
 
 # "The death toll rose to 1,644", "the toll stood at 26", "26 people died", "left 31 dead": the
 # dead, counted as "killed" so they meet the tolls above.  A bare "toll" is a road's or the
-# economy's unless a count of it rises or stands; "dead" is the toll only where its clause
-# ends ("12 dead fish" is not one).
+# economy's unless a count of it rises or stands, or someone puts it at a count; "dead" is the
+# toll only where its clause ends ("12 dead fish" is not one).
 _TOLL_NUMBER = (
     rf"((?:{_BOUND_TOLL})?\b{_TOLL_COUNT})(?![\w,.]*\d|\w)"
     r"(?!\s*(?:%|percent|per cent|[ap]\.?m\b|million|billion|thousand|euros?|dollars?|pounds?))"
@@ -2426,7 +2426,10 @@ _DEATH_TOLL = re.compile(
     rf"(?:\b(?:{_TOLL_SUBJECT})\b"
     r"(?:[^.;:!?]|\.(?=\d)){0,80}?\s(?:to|at|of|is|was|reached|hit|past|above)"
     r"|\btoll\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|jumped|stood|stands|reached|hit)"
-    r"(?:\s+(?:to|at))?)\s+"
+    r"(?:\s+(?:to|at))?"
+    # "the disaster agency put the toll at 37", "officials raised the toll to 52"
+    r"|\b(?:put|puts|putting|placed|places|raised|raises|revised)\s+(?:the|its|their)\s+toll"
+    r"\s+(?:at|to))\s+"
     + _TOLL_NUMBER
     + r"|"
     + _TOLL_NUMBER
