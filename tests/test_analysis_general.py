@@ -1461,6 +1461,20 @@ def test_a_toll_an_agency_puts_at_a_count_meets_a_count_of_the_killed():
     )
 
 
+def test_a_count_of_half_a_million_is_500000():
+    vaccinated = (
+        "Health workers vaccinated {} children against measles in Norland last week, the "
+        "ministry said."
+    )
+    assert differences_told(vaccinated.format("half a million"), vaccinated.format("380,000")) == {
+        "Number of children": [
+            ("vaccinated half a million children", 1),
+            ("vaccinated 380,000 children", 2),
+        ]
+    }
+    assert not differences_told(vaccinated.format("half a million"), vaccinated.format("500,000"))
+
+
 def test_a_plants_capacity_given_in_other_units_differs():
     # gigawatts and megawatts are one kind of measure; "GW" after the figure names no one
     found = differences_told(

@@ -2394,8 +2394,10 @@ _SPELLED = (
 _TOLL_COUNT = rf"(\d(?:[\d,]*\d)?|(?!one\b){_SPELLED})"
 # A count in words, as news writes one under ten ("fired six ballistic missiles", "Nineteen
 # workers were rescued"): two outlets' "six" and "four" differ as "6" and "4" do.
-# ("a dozen", "half a dozen": a count only with its "dozen")
-_COUNT_IN_WORDS = _count_pattern(rf"(?!one\b){_SPELLED}|(?:half\s+)?an?(?=\s+dozen\b)")
+# ("a dozen", "half a dozen", "half a million": a count only with its scale word)
+_COUNT_IN_WORDS = _count_pattern(
+    rf"(?!one\b){_SPELLED}|(?:half\s+)?an?(?=\s+(?:dozen|thousand|million|billion)\b)"
+)
 _TOLL = re.compile(
     rf"\b({_TOLL_VERBS[1:-1]}|{'|'.join(_TOLL_PARTICIPLES)})\s+(?:{_BOUND_TOLL})?{_TOLL_COUNT}"
     rf"(?:\s+(?:[A-Za-z-]+\s+){{0,2}}?[A-Za-z-]+)?"
@@ -3627,8 +3629,9 @@ def _count_value(figure: str) -> float | None:
         return None
     scale = _COUNT_SCALES.get((m.group(2) or "").lower(), 1)
     number = m.group(1).lower()
-    if re.fullmatch(r"(?:half\s+)?an?", number):  # "a dozen", "half a dozen"; "a" alone is none
-        return (0.5 if number.startswith("half") else 1.0) * scale if scale == 12 else None
+    # "a dozen", "half a million"; "a" alone is none
+    if re.fullmatch(r"(?:half\s+)?an?", number):
+        return (0.5 if number.startswith("half") else 1.0) * scale if scale > 1 else None
     value = float(re.sub(r"[,\s]", "", number)) if number[0].isdigit() else _number_value(number)
     return value * scale
 
