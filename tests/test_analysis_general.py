@@ -1222,6 +1222,11 @@ def differences_told(*texts: str) -> dict[str, list[tuple[str, int]]]:
     return {d.topic: [(c.text, c.source) for c in d.claims] for d in differ.items}
 
 
+def sides_told(*texts: str) -> list[str]:
+    """The sides of every Sources differ line of the story ``texts`` tell, in order."""
+    return [side for lines in differences_told(*texts).values() for side, _ in lines]
+
+
 @pytest.mark.parametrize(
     ("other", "differs"),
     [
@@ -1430,13 +1435,12 @@ def test_a_place_named_before_a_figure_is_not_who_does_what_it_counts():
 def test_a_share_whose_party_closes_an_aside_is_told_by_the_party_and_the_figures_clause():
     # "… the Civic Union (CU), has won the election, securing 31.2%": the side reads as the
     # party, then the clause that gives its figure, not "Civic Union (CU), has won …"
-    found = differences_told(
+    assert sides_told(
         "Projections put the Civic Union of Marta Lind at around 30.5% of the vote on Sunday "
         "night.",
         "Norland's ruling alliance, made up of the Farmers League and the Civic Union (CU), has "
         "won the election, securing 31.2% of the vote, the election board said on Monday.",
-    )
-    assert [side for lines in found.values() for side, _ in lines] == [
+    ) == [
         "Civic Union of Marta Lind at around 30.5% of the vote",
         "Civic Union (CU) … securing 31.2% of the vote",
     ]
@@ -1477,13 +1481,12 @@ def test_a_count_of_half_a_million_is_500000():
 
 def test_a_plants_capacity_given_in_other_units_differs():
     # gigawatts and megawatts are one kind of measure; "GW" after the figure names no one
-    found = differences_told(
+    assert sides_told(
         "The Halden-2 gas-fired power station in Norvia, with a capacity of 1.4 GW, will be shut "
         "down by 2031, the energy ministry said on Friday.",
         "Norvia will close the 1,100-megawatt Halden-2 gas plant by 2031, the energy ministry "
         "announced on Friday.",
-    )
-    assert [side for lines in found.values() for side, _ in lines] == [
+    ) == [
         "with a capacity of 1.4 GW",
         "Norvia will close the 1,100-megawatt",
     ]
