@@ -1599,3 +1599,40 @@ def test_the_same_two_figures_found_between_other_outlets_are_one_line():
         "Tuesday. The systems will guard the capital.",
     )
     assert [[source for _, source in sides] for sides in found.values()] == [[1, 2, 3, 4]]
+
+
+def test_a_section_with_a_leading_candidate_is_not_left_out_for_length():
+    # Five developments fill the budget; the Outlook's one candidate, third most salient of the
+    # story, reads as told by them (their words) and is passed over, yet it is the Outlook's
+    # first fact: it takes the place of the development chosen last rather than the Outlook
+    # saying "Left out for length".
+    from briefgen.analyse.items import Candidate, select
+    from briefgen.analyse.sections import Placement
+    from briefgen.model import Evidence
+
+    texts = [
+        *(
+            f"Norland and Valdoria agreed a tariff of {rate} percent on farm goods on Monday."
+            for rate in (10, 11, 12, 13, 14)
+        ),
+        "Norland and Valdoria will set a tariff on farm goods in the coming weeks.",
+        *(f"Farmers in Norland held {n} meetings in the spring." for n in range(2, 8)),
+    ]
+    sections = ["developments"] * 5 + ["outlook"] + ["developments"] * 6
+    saliences = [3.0, 2.9, 2.8, 2.7, 2.6, 2.85] + [0.1] * 6
+    found = [
+        Candidate(
+            text,
+            [Evidence(1 + n % 2, text)],
+            n,
+            placement=Placement(section, 1.0, 1.0),
+            sources=[1 + n % 2],
+            salience=salience,
+            row=n,
+        )
+        for n, (text, section, salience) in enumerate(zip(texts, sections, saliences))
+    ]
+    budget = 5 * (found[0].words + 1)
+    chosen = select(found, embed(texts), load_profile("generic"), budget)
+    assert [c.section for c in chosen] == ["developments"] * 4 + ["outlook"]
+    assert sum(c.words + 1 for c in chosen) <= budget

@@ -722,6 +722,39 @@ def select(
         counts[c.section] += 1
         chosen.append(c)
         said.update(sentences)
+    return _no_section_left_out(chosen, ranked, limits, budget)
+
+
+# A section is not left out for length while the story has a candidate for it among its most
+# salient (this share of them): a brief whose Outlook reads "Left out for length" beside an
+# eleventh development has weighed a section's first fact below another's last.  Measured (28 Nov
+# 2026): tune recall 0.562 → 0.570 (us-eu-trade-deal 0.438 → 0.500, its Outlook no longer
+# empty), any section at 800 words 0.898 → 0.906; the sample, the 20 invented and the 8 fresh
+# sets unchanged (with the top half instead of the top quarter, the fresh sets' recall over five
+# budgets fell 0.405 → 0.403).
+LEADING_SHARE = 0.25
+
+
+def _no_section_left_out(
+    chosen: list[Candidate], ranked: list[Candidate], limits: dict[str, int], budget: int
+) -> list[Candidate]:
+    """``chosen``, with the best candidate of each section that has none among them but one
+    among the story's ``LEADING_SHARE`` most salient (``ranked``: most salient first), in place of
+    the bullets chosen last, which added least, until the budget holds again; never in place of
+    a section's only bullet."""
+    leading = ranked[: max(1, math.ceil(LEADING_SHARE * len(ranked)))]
+    for section in limits:
+        first = next((c for c in leading if c.section == section), None)
+        if first is None or limits[section] == 0 or any(c.section == section for c in chosen):
+            continue
+        rest = list(chosen)
+        for c in reversed(chosen):
+            if sum(bullet_cost(r) for r in rest) + bullet_cost(first) <= budget:
+                break
+            if sum(r.section == c.section for r in rest) > 1:
+                rest = [r for r in rest if r is not c]
+        if sum(bullet_cost(r) for r in rest) + bullet_cost(first) <= budget:
+            chosen = [*rest, first]
     return chosen
 
 
