@@ -1636,3 +1636,7 @@ def test_a_section_with_a_leading_candidate_is_not_left_out_for_length():
     chosen = select(found, embed(texts), load_profile("generic"), budget)
     assert [c.section for c in chosen] == ["developments"] * 4 + ["outlook"]
     assert sum(c.words + 1 for c in chosen) <= budget
+    # one whose sentence a chosen bullet already tells is not told twice
+    found[5].evidence = list(found[0].evidence)
+    chosen = select(found, embed(texts), load_profile("generic"), budget)
+    assert [c.section for c in chosen] == ["developments"] * 5

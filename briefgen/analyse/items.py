@@ -741,10 +741,18 @@ def _no_section_left_out(
     """``chosen``, with the best candidate of each section that has none among them but one
     among the story's ``LEADING_SHARE`` most salient (``ranked``: most salient first), in place of
     the bullets chosen last, which added least, until the budget holds again; never in place of
-    a section's only bullet."""
+    a section's only bullet, nor one whose sentences the bullets already tell."""
     leading = ranked[: max(1, math.ceil(LEADING_SHARE * len(ranked)))]
+    said = {(e.source, e.sentence) for c in chosen for e in c.evidence}
     for section in limits:
-        first = next((c for c in leading if c.section == section), None)
+        first = next(
+            (
+                c
+                for c in leading
+                if c.section == section and not {(e.source, e.sentence) for e in c.evidence} <= said
+            ),
+            None,
+        )
         if first is None or limits[section] == 0 or any(c.section == section for c in chosen):
             continue
         rest = list(chosen)
