@@ -130,9 +130,17 @@ def test_every_sentence_is_a_candidate_except_captions_bylines_questions_and_def
         "Tankers usually wait two days outside the bay, but 14 waited a week this month.",
         "The council's reaction to the plan was generally positive, officials said.",
         "Ferries were running normally again on Tuesday after the storm.",
+        # news whose aside says how things usually go
+        "The port plans to apply for state dredging aid, but payments usually take a year.",
+        "The council will seek funds from the coastal scheme; claims typically take months.",
+        # a whole quotation in straight and curly marks, as pages mix them
+        '“We will reopen the quay by the end of June," Mayor Lina Osei said.',
     ]
     found = candidates([Sentence(1, t, "", n, n) for n, t in enumerate(told)])
     assert [c.text for c in found] == told
+    # a piece of a longer quotation is not
+    cut = ["“We will reopen the quay by the end of June and the ferries will run again."]
+    assert candidates([Sentence(1, t, "", n, n) for n, t in enumerate(cut)]) == []
 
 
 @pytest.mark.parametrize(

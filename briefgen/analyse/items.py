@@ -50,6 +50,9 @@ _DEFINITION = re.compile(
 # "generally" or "normally", which as often judge the event ("generally positive", "running
 # normally again").
 _HABITUAL = re.compile(r"\b(?:typically|usually|traditionally|tends? to)\b", re.I)
+# Where a sentence's main clause ends: "Warsaw plans to apply to the fund, but payments usually
+# take a year" is news whose aside says how things usually go.
+_CLAUSE_END = re.compile(r",\s+(?:but|while|whereas|although|though|which|who|as|since)\b|;", re.I)
 _ATTRIBUTION = re.compile(r"\W*according to ([^,]{2,60}),", re.I)
 # "Kenya Star, Xinhua report, 12 March 2025", "12 Mar 2025, 03:17 GMT+10": bylines, datelines
 # and captions of names and dates are not statements; a statement has words of prose.
@@ -265,7 +268,7 @@ def _stands_alone(text: str) -> bool:
         and sum(word[0].islower() for word in text.split()) >= MIN_PROSE_WORDS
         and not _splits_a_quotation(text)
         and not _DEFINITION.match(text)
-        and not (_HABITUAL.search(text) and not _FIGURE.search(text))
+        and not (_HABITUAL.search(_CLAUSE_END.split(text, 1)[0]) and not _FIGURE.search(text))
         and not _QUESTION.search(text)
         and not _CAPTION.search(text)
     )
@@ -311,8 +314,9 @@ def _quotation_end(sentence: Sentence) -> tuple[str, list[Evidence]] | None:
 
 
 def _splits_a_quotation(text: str) -> bool:
-    """A sentence cut out of a longer quotation: its quotation marks do not pair up."""
-    return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
+    """A sentence cut out of a longer quotation: its quotation marks do not pair up.  Straight
+    and curly marks are one kind: pages mix them ('“I am very curious," he said.')."""
+    return (text.count('"') + text.count("“") + text.count("”")) % 2 == 1
 
 
 @dataclass
