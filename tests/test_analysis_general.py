@@ -1222,6 +1222,17 @@ def test_alike_sentences_of_a_plan_and_a_result_or_other_sides_games_or_periods_
     assert not [d.topic for d in differ.items if d.topic.startswith(("Number of", "Date of"))]
 
 
+def test_names_joined_by_and_act_together_in_either_order():
+    lead = "Officials in Estmark gave the figures on Monday.\n"
+    found = differences_told(
+        lead + "Norland and Valdoria agreed on Monday to withdraw 2,000 troops each from their "
+        "disputed border under a deal brokered by Estmark.",
+        lead + "Valdoria and Norland agreed on Monday to withdraw 3,500 troops each from their "
+        "disputed border under a deal brokered by Estmark.",
+    )
+    assert found["Number of troops"] == [("withdraw 2,000 troops", 1), ("withdraw 3,500 troops", 2)]
+
+
 def differences_told(*texts: str) -> dict[str, list[tuple[str, int]]]:
     """Sources differ of a story each of ``texts`` tells (one outlet each): topic → sides."""
     sources = [article(text, f"outlet{n}.example") for n, text in enumerate(texts, 1)]

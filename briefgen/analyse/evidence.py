@@ -2236,9 +2236,18 @@ def _other_numbers(text: str, phrase: str) -> Counter[str]:
     return Counter(_DIGITS.findall(text)) - Counter(_DIGITS.findall(phrase))
 
 
+# "Norland and Valdoria signed", "Valdoria and Norland signed": names joined by "and" act
+# together, in no order.
+_COORDINATED = re.compile(r"\b([A-Z][\w'’-]+) and ([A-Z][\w'’-]+)\b")
+
+
 def _names_in_one_order(one: str, other: str) -> bool:
-    """Whether the capitalised words both texts write come in the same order in each."""
-    words = [_CAPITALISED.findall(text) for text in (one, other)]
+    """Whether the capitalised words both texts write come in the same order in each (of two
+    names joined by "and", either first)."""
+    words = [
+        _CAPITALISED.findall(_COORDINATED.sub(lambda m: " and ".join(sorted(m.groups())), text))
+        for text in (one, other)
+    ]
     shared = set(words[0]) & set(words[1])
     firsts = [list(dict.fromkeys(w for w in found if w in shared)) for found in words]
     return firsts[0] == firsts[1]
