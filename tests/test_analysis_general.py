@@ -1231,6 +1231,14 @@ def test_names_joined_by_and_act_together_in_either_order():
         "disputed border under a deal brokered by Estmark.",
     )
     assert found["Number of troops"] == [("withdraw 2,000 troops", 1), ("withdraw 3,500 troops", 2)]
+    # a name that opens with a capital outside A-Z is a name as much
+    found = differences_told(
+        lead + "Ölmark and Valdoria agreed on Monday to withdraw 2,000 troops each from their "
+        "disputed border under a deal brokered by Estmark.",
+        lead + "Valdoria and Ölmark agreed on Monday to withdraw 3,500 troops each from their "
+        "disputed border under a deal brokered by Estmark.",
+    )
+    assert found["Number of troops"] == [("withdraw 2,000 troops", 1), ("withdraw 3,500 troops", 2)]
 
 
 def differences_told(*texts: str) -> dict[str, list[tuple[str, int]]]:

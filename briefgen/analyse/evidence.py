@@ -2238,7 +2238,7 @@ def _other_numbers(text: str, phrase: str) -> Counter[str]:
 
 # "Norland and Valdoria signed", "Valdoria and Norland signed": names joined by "and" act
 # together, in no order.
-_COORDINATED = re.compile(r"\b([A-Z][\w'’-]+) and ([A-Z][\w'’-]+)\b")
+_COORDINATED = re.compile(rf"\b([{_UPPER}][\w'’-]+) and ([{_UPPER}][\w'’-]+)\b")
 
 
 def _names_in_one_order(one: str, other: str) -> bool:
