@@ -2682,3 +2682,24 @@ def test_officers_commanders_workers_chairs_and_mps_are_actors_with_their_roles(
         "Sofía Benítez": "Aid worker",
         "Ivan V. Petrov": "President of Norland",
     }
+
+
+def test_a_pronoun_for_a_person_is_read_with_the_sentence_before_only_if_that_names_someone():
+    from briefgen.analyse.items import candidates
+
+    said = [
+        "Ana Varga, who heads the growers' union, praised the new export rules.",
+        "Norland is one of the largest wine markets in the region.",
+        'He said they could "double exports within five years."',
+        "The harbour master said the channel would reopen on Friday.",
+        "She said dredging would take two more weeks.",
+    ]
+    sentences = [Sentence(1, text, "", n, n) for n, text in enumerate(said)]
+    texts = [c.text for c in candidates(sentences)]
+    # "He" is Ana Varga, two sentences back: read after the market's size it would stand for no
+    # one the bullet shows, so it is no bullet.  "She" follows the harbour master: one bullet.
+    assert not any("double exports" in t for t in texts)
+    assert (
+        "The harbour master said the channel would reopen on Friday. She said dredging would take "
+        "two more weeks." in texts
+    )

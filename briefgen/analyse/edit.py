@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .terms import NUMBER_WORDS
+from .terms import MONTHS, NUMBER_WORDS, WEEKDAYS
 
 _CONNECTIVES = (
     "however",
@@ -327,6 +327,49 @@ def dangling(text: str) -> bool:
     return words[0] in _PREPOSITIONS_OPENING and any(
         w in _DEMONSTRATIVES and after not in _NOW
         for w, after in zip(words[1:3], [*words[2:4], "", ""])
+    )
+
+
+CALENDAR_WORDS = frozenset(w.capitalize() for w in (*MONTHS, *WEEKDAYS))
+# A pronoun that stands for a person: the sentence before must name one for the two to be read
+# together ("India is one of the largest markets. He said …" leaves "he" to the sentence before
+# that, which the bullet does not show).
+_PERSONAL = frozenset({"he", "she", "him", "his", "her"})
+# Who a sentence may name as a person: a role or a person's noun ("the minister", "a farmer"),
+# or a capitalised word inside it ("said Holm", "Leo XIV greeted"), or opening it before a verb
+# of saying ("Kovalchuk said").  Places and organisations count too: the check spares readers a
+# pronoun with no one at all behind it ("India is one of the largest markets. He said …"), it
+# does not resolve pronouns.
+_A_ROLE = re.compile(
+    r"\b(?:president|minister|secretary|chancellor|senator|governor|general|admiral|ambassador"
+    r"|spokes(?:man|woman|person)|chief|executive|ceo|chair(?:man|woman)?|director|mayor|king"
+    r"|queen|prince|princess|pope|cardinal|bishop|priest|commander|judge|justice|prosecutor"
+    r"|speaker|member|envoy|commissioner|advis[eo]r|leader|economist|analyst|lawmaker|official"
+    r"|lawyer|attorney|coordinator|representative|deputy|head|officer|worker|activist|founder"
+    r"|owner|manager|professor|doctor|nurse|teacher|student|farmer|driver|pilot|captain|coach"
+    r"|player|resident|witness|survivor|victim|man|woman|boy|girl|mother|father|son|daughter"
+    r"|wife|husband|brother|sister|widow)s?\b",
+    re.I,
+)
+_CAPITALISED_INSIDE = re.compile(r"(?<=[\s(\"“‘'-])[A-Z][\w'’.-]*")
+_NAMED_SPEAKER_FIRST = re.compile(rf"^\W*[A-Z][\w'’.-]*(?:\s+\S+){{0,2}}\s+{SPEECH_VERBS}\b")
+
+
+def points_to_a_person(text: str) -> bool:
+    """Whether ``text`` opens on a pronoun for a person ("He said …", "Her orders …", '"…," she
+    said'), whose referent a sentence before it must name."""
+    words = re.findall(r"[\w'’]+", text[:60].lower())
+    return bool(words and words[0] in _PERSONAL) or bool(
+        (m := _PRONOUN_SPEAKER.match(text)) and re.search(r"\b(?:he|she)\b", m.group(0), re.I)
+    )
+
+
+def names_a_person(text: str) -> bool:
+    """Whether ``text`` names someone a personal pronoun after it may stand for."""
+    return bool(
+        _A_ROLE.search(text)
+        or _NAMED_SPEAKER_FIRST.match(text)
+        or any(word.rstrip(".") not in CALENDAR_WORDS for word in _CAPITALISED_INSIDE.findall(text))
     )
 
 

@@ -33,7 +33,7 @@ import numpy as np
 from ..model import Evidence, Item, Support
 from ..profile import Profile
 from .classify import classify
-from .edit import SPEECH_VERBS, compress, dangling, strip_frame
+from .edit import SPEECH_VERBS, compress, dangling, names_a_person, points_to_a_person, strip_frame
 from .embed import embed, neighbours
 from .sections import Placement, contradicts
 from .terms import NUMBER_WORDS, STOP_WORDS, content_stems, cosine, idf_weights, vector
@@ -291,7 +291,7 @@ def _bullet_text(sentences: list[Sentence], i: int) -> tuple[str, list[Evidence]
     ):
         return None
     lead = compress(previous.text)
-    if dangling(lead):
+    if dangling(lead) or (points_to_a_person(text) and not names_a_person(lead)):
         return None
     return f"{lead} {sentence.text}", [Evidence(previous.source, previous.text)] + own
 
