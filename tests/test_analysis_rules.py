@@ -2703,3 +2703,30 @@ def test_a_pronoun_for_a_person_is_read_with_the_sentence_before_only_if_that_na
         "The harbour master said the channel would reopen on Friday. She said dredging would take "
         "two more weeks." in texts
     )
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "sides"),
+    [
+        (
+            "At least 23 people were killed when the hillside gave way above Varn on Monday.",
+            "The landslide that struck Varn on Monday has claimed 31 lives, officials said.",
+            ["23 people were killed", "claimed 31 lives"],
+        ),
+        (
+            "About 40 people remained missing after the ferry capsized on the Lera river.",
+            "After the Lera ferry capsized, more than 60 people were still unaccounted for.",
+            ["40 people remained missing", "60 people were still unaccounted for"],
+        ),
+    ],
+)
+def test_tolls_told_in_lives_or_as_the_unaccounted_are_compared(one, other, sides):
+    (difference,) = _differences(one, other)
+    assert all(any(side in c.text for c in difference.claims) for side in sides)
+
+
+def test_lives_that_agree_with_the_killed_are_no_difference():
+    assert not _differences(
+        "The fire at the Korsa depot claimed 12 lives on Sunday.",
+        "Twelve people were killed in the fire at the Korsa depot on Sunday.",
+    )

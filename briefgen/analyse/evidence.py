@@ -2358,7 +2358,8 @@ def _around(text: str, stems: frozenset[str]) -> str:
 # is a count of people whatever noun a source counts them by, so the verb names the thing.
 _TOLL_VERBS = (
     r"(killed|wounded|injured|hurt|arrested|arrests|detained|displaced|evacuated|rescued"
-    r"|hospitali[sz]ed|trapped|missing|forced from their homes|forced to flee|left homeless)"
+    r"|hospitali[sz]ed|trapped|missing|unaccounted for|unaccounted|forced from their homes"
+    r"|forced to flee|left homeless)"
 )
 # "The quake struck on Friday, killing at least 144 people": the participle counts as the verb.
 _TOLL_PARTICIPLES = {"killing": "killed", "wounding": "wounded", "injuring": "injured"}
@@ -2375,6 +2376,9 @@ _SAME_TOLL = {
     "forced from their homes": "displaced",
     "forced to flee": "displaced",
     "left homeless": "displaced",
+    # "more than 60 people are still unaccounted for": the missing
+    "unaccounted for": "missing",
+    "unaccounted": "missing",
 }
 
 
@@ -2413,7 +2417,7 @@ _TOLL = re.compile(
     rf"\b({_TOLL_VERBS[1:-1]}|{'|'.join(_TOLL_PARTICIPLES)})\s+(?:{_BOUND_TOLL})?{_TOLL_COUNT}"
     rf"(?:\s+(?:[A-Za-z-]+\s+){{0,2}}?[A-Za-z-]+)?"
     rf"|(?:{_BOUND_TOLL})?\b{_TOLL_COUNT}\s+(?:[A-Za-z-]+\s+){{0,2}}?"
-    rf"(?:(?:were|was|have been|had been|are|been)\s+)?{_TOLL_VERBS}\b",
+    rf"(?:(?:were|was|have been|had been|are|been)\s+)?(?:(?:still|now)\s+)?{_TOLL_VERBS}\b",
     re.I,
 )
 
@@ -2453,9 +2457,18 @@ _DEATH_TOLL = re.compile(
     r"|following|amid|overnight)\b))",
     re.I,
 )
+# "The landslide has claimed 31 lives", "cost the lives of 12 miners", "31 lives were lost": the
+# dead, counted as "killed" too.
+_LIVES_VERB = r"(?:claimed|claiming|claims|claim|cost|costing|costs|took|taken|taking|takes)"
+_LIVES_LOST = re.compile(
+    rf"\b{_LIVES_VERB}\s+(?:the\s+lives\s+of\s+{_TOLL_NUMBER}|{_TOLL_NUMBER}\s+lives\b)"
+    rf"|{_TOLL_NUMBER}\s+lives\s+(?:were|was|have\s+been|had\s+been|have|had)\s+(?:been\s+)?lost\b",
+    re.I,
+)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")  # "the 1998 deaths" dates them; it does not count them
 _TOLL_VERB = re.compile(
-    rf"\b(?:{_TOLL_VERBS[1:-1]}|{'|'.join(_TOLL_PARTICIPLES)}|toll|dead|died|deaths|fatalities)\b",
+    rf"\b(?:{_TOLL_VERBS[1:-1]}|{'|'.join(_TOLL_PARTICIPLES)}|toll|dead|died|deaths|fatalities"
+    r"|lives)\b",
     re.I,
 )
 # tolls of one event from different counts (civil defence, ministry) stay within this factor
@@ -3085,18 +3098,30 @@ def _toll_differences(sentences: list[Sentence]) -> list[Discrepancy]:
             continue  # most sentences count no one: a cheap test spares the full pattern
         # (verb, count, phrase, where it starts); a participle counts as its verb, the dead as
         # the killed
-        found = [
-            (
-                _toll_of(m.group(1) or m.group(4)),
-                m.group(2) or m.group(3),
-                m.group(0),
-                m.start(),
-            )
-            for m in _TOLL.finditer(s.text)
-        ] + [
-            ("killed", m.group(2) or m.group(4), _condensed(m.group(0)), m.start())
-            for m in _DEATH_TOLL.finditer(s.text)
-        ]
+        found = (
+            [
+                (
+                    _toll_of(m.group(1) or m.group(4)),
+                    m.group(2) or m.group(3),
+                    m.group(0),
+                    m.start(),
+                )
+                for m in _TOLL.finditer(s.text)
+            ]
+            + [
+                ("killed", m.group(2) or m.group(4), _condensed(m.group(0)), m.start())
+                for m in _DEATH_TOLL.finditer(s.text)
+            ]
+            + [
+                (
+                    "killed",
+                    m.group(2) or m.group(4) or m.group(6),
+                    _condensed(m.group(0)),
+                    m.start(),
+                )
+                for m in _LIVES_LOST.finditer(s.text)
+            ]
+        )
         for verb, number, phrase, start in found:
             if _YEAR.fullmatch(number) or _DATE_CONTEXT.search(s.text[:start]):
                 continue  # "in 2015 rebels killed…", "on March 19 killed…": a date, not a count
