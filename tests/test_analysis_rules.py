@@ -2730,3 +2730,31 @@ def test_lives_that_agree_with_the_killed_are_no_difference():
         "The fire at the Korsa depot claimed 12 lives on Sunday.",
         "Twelve people were killed in the fire at the Korsa depot on Sunday.",
     )
+
+
+def test_a_toll_told_of_an_earlier_dated_event_is_no_count_of_the_story():
+    # The comparison disaster reports make ("the strongest since …, which killed …") is another
+    # event's toll; the storm's own, told the same by both, differs from nothing.
+    assert not _differences(
+        "Typhoon Mirel killed 27 people across the northern islands on Thursday, officials said.",
+        "Mirel was the strongest storm since Typhoon Oska in 2013, which killed 64 people.",
+    )
+    (difference,) = _differences(
+        "Typhoon Mirel killed 27 people across the northern islands on Thursday, officials said.",
+        "Typhoon Mirel killed 31 people across the northern islands on Thursday, in 2026's worst "
+        "storm.",
+    )
+    assert [c.text for c in difference.claims] == ["killed 27 people", "killed 31 people"]
+
+
+def test_a_price_said_to_be_the_current_one_is_no_difference_with_the_price_it_rises_to():
+    assert not _differences(
+        "The price of a loaf in Varn will rise to 2.40 dinars from Monday, bakers said.",
+        "A loaf in Varn, which currently sells for 1.90 dinars, will cost more from Monday.",
+    )
+    # Two outlets' current prices are one thing told two ways.
+    (difference,) = _differences(
+        "A loaf in Varn currently sells for 1.90 dinars, bakers said on Monday.",
+        "A loaf in Varn currently sells for 2.10 dinars, bakers said on Monday.",
+    )
+    assert len(difference.claims) == 2

@@ -1244,11 +1244,13 @@ def _of_one_thing(difference: Discrepancy, texts: dict[int, list[str]]) -> Discr
 
 
 # "up from 3.8 million tonnes", "lifted its rate from 5.25 per cent", "the previous price of
-# €1.62", "compared with 41 a year earlier": the value before a change, or the one a figure is
-# measured against.
+# €1.62", "compared with 41 a year earlier", "currently sells for 1.90": the value before a change,
+# or the one a figure is measured against.
 _BEFORE_CHANGE = re.compile(
     r"(?:\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)"
-    r"|\b(?:previous|former|old|prior)\s+(?:[a-z]+\s+){1,2}(?:of|was|at|stood\s+at))"
+    r"|\b(?:previous|former|old|prior)\s+(?:[a-z]+\s+){1,2}(?:of|was|at|stood\s+at)"
+    # "a loaf, which currently sells for 1.90 dinars, will cost more": the price before the rise
+    r"|\b(?:currently|at\s+present)(?:\s+[a-z]+){0,2})"
     r"\s+(?:about\s+|around\s+|some\s+)?[$€£¥]?\s*$",
     re.I,
 )
@@ -2466,6 +2468,10 @@ _LIVES_LOST = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")  # "the 1998 deaths" dates them; it does not count them
+# "the strongest storm since Typhoon Ulan in 2013, which killed 64 people", "the 2015 quake, which
+# killed 9,000": a toll told in a clause on a dated event is that event's, a comparison that
+# disaster reports make, not a count of the story's own.
+_PAST_EVENT = re.compile(r"\b(?:1[89]|20)\d\d\b[^.;:!?\"“”]{0,40},\s+(?:which|when|that)\s+$")
 _TOLL_VERB = re.compile(
     rf"\b(?:{_TOLL_VERBS[1:-1]}|{'|'.join(_TOLL_PARTICIPLES)}|toll|dead|died|deaths|fatalities"
     r"|lives)\b",
@@ -3125,6 +3131,8 @@ def _toll_differences(sentences: list[Sentence]) -> list[Discrepancy]:
         for verb, number, phrase, start in found:
             if _YEAR.fullmatch(number) or _DATE_CONTEXT.search(s.text[:start]):
                 continue  # "in 2015 rebels killed…", "on March 19 killed…": a date, not a count
+            if _PAST_EVENT.search(s.text[:start]):
+                continue  # "since Typhoon Ulan in 2013, which killed 64": another event's toll
             value = _number_value(number)
             bound = re.search(
                 rf"\b(at least|more than|over|past|above)\s+(?:\d|{_SPELLED})", phrase, re.I
