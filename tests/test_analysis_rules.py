@@ -2758,3 +2758,29 @@ def test_a_price_said_to_be_the_current_one_is_no_difference_with_the_price_it_r
         "A loaf in Varn currently sells for 2.10 dinars, bakers said on Monday.",
     )
     assert len(difference.claims) == 2
+
+
+def test_a_newspaper_called_a_daily_is_no_rate():
+    # "told the regional daily" names a paper: the two counts are of one day's arrests.
+    (difference,) = _differences(
+        "Eleven people were arrested after clashes outside the stadium before Sunday's final, "
+        "police said.",
+        "Police detained seven people after fighting outside the stadium before Sunday's final, "
+        "a police spokesman told the regional daily.",
+    )
+    assert {c.source for c in difference.claims} == {1, 2}
+    # A figure given per day against one given once is still no difference.
+    assert not _differences(
+        "The pipeline carries 2 million barrels daily to the coast, the operator said.",
+        "The pipeline carried 3 million barrels to the coast last year, the operator said.",
+    )
+
+
+def test_a_currency_code_is_no_name_of_who_pays():
+    (difference,) = _differences(
+        "The competition authority fined the retailer Ardex €2.3 million on Thursday for fixing "
+        "dairy prices.",
+        "Ardex has been ordered to pay EUR 3.2 million for its role in a dairy price cartel, the "
+        "authority said on Thursday.",
+    )
+    assert [c.source for c in difference.claims] == [1, 2]

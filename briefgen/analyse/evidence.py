@@ -1313,6 +1313,14 @@ _RATE = re.compile(
     r"|\b(daily|nightly|weekly|monthly|yearly|annually|hourly)\b",
     re.I,
 )
+# "a police spokesman told the regional daily", "the business weekly reported", "the daily
+# Kommersant": a paper, not a rate ("2 million barrels daily", "the daily cost")
+_A_PAPER = re.compile(
+    r"\b(?:the|a|an)(?:\s+[\w'’-]+){0,2}\s+(?:daily|weekly|monthly)"
+    r"(?=\s*(?:[,.;:)]|$)|(?-i:\s+[A-Z])|\s+(?:newspaper|paper|magazine|reported|said|wrote|quoted"
+    r"|cited|reports|says|writes)\b)",
+    re.I,
+)
 _RATE_UNIT = {
     "daily": "day",
     "nightly": "night",
@@ -1643,9 +1651,11 @@ def _rounded_up(one: str, other: str) -> bool:
 
 def _rates(text: str) -> set[str]:
     """The rates ``text`` gives a figure at, by their unit ("a day", "daily" → "day")."""
+    papers = [m.end() for m in _A_PAPER.finditer(text)]
     return {
         m.group(1).lower() if m.group(1) else _RATE_UNIT[m.group(2).lower()]
         for m in _RATE.finditer(text)
+        if m.end() not in papers
     }
 
 
@@ -1664,12 +1674,15 @@ def _clause_of(text: str, claim: Claim) -> str:
 
 
 def _names(text: str) -> set[str]:
-    """The capitalised words of ``text`` that may be names (not days, months or function
-    words), without a possessive ("Dresnik's" is Dresnik, "Tuesday's" a day)."""
+    """The capitalised words of ``text`` that may be names (not days, months, function words or
+    a currency's code: "ordered to pay EUR 3.2 million"), without a possessive ("Dresnik's" is
+    Dresnik, "Tuesday's" a day)."""
     found = {re.sub(r"['’]s$", "", w) for w in _CAPITALISED.findall(text)}
     return {
-        w for w in found if w.lower() not in STOP_WORDS and w not in WEEKDAYS + MONTHS
-    } | initials_in(text)
+        w
+        for w in found
+        if w.lower() not in STOP_WORDS and w not in WEEKDAYS + MONTHS and w not in _CURRENCY_SIGNS
+    } | (initials_in(text) - _CURRENCY_SIGNS.keys())
 
 
 def _same_name(one: str, other: str) -> bool:
