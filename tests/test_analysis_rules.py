@@ -2784,3 +2784,19 @@ def test_a_currency_code_is_no_name_of_who_pays():
         "authority said on Thursday.",
     )
     assert [c.source for c in difference.claims] == [1, 2]
+
+
+def test_weights_in_other_units_after_a_dateline_are_one_seizure():
+    # "tonnes" and "kilograms" are units, not two things counted; "VELLIN" is the dateline's
+    # Vellin, and "Investigators" opens the sentence after it.
+    (difference,) = _differences(
+        "Customs officers at the port of Vellin seized 1.4 tonnes of cocaine hidden in a "
+        "shipment of fruit pulp, the finance ministry said on Friday.",
+        "VELLIN – Investigators believe the 900 kilograms of cocaine found this week in two "
+        "containers were bound for northern Europe, a prosecutor told reporters on Friday.",
+    )
+    assert [c.source for c in difference.claims] == [1, 2]
+    assert not _differences(
+        "Customs officers at the port of Vellin seized 1.4 tonnes of cocaine on Friday.",
+        "VELLIN – Investigators believe the 1,400 kilograms of cocaine were bound for Europe.",
+    )

@@ -221,7 +221,7 @@ def _without_its_report(text: str) -> str:
 
 # "JEDDAH, Saudi Arabia, March 11 -- Ukraine on Tuesday…", "MADRID, April 29 (KUNA) -- Spain…":
 # a dateline the reader left on the sentence (below a page's headline and times).
-_DATELINE = re.compile(
+DATELINE = re.compile(
     r"^[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
     r"(?:\s+\([^()]{1,30}\))?\s*(?:--|—|–)\s+(?=[A-Z\"“])"
 )
@@ -272,7 +272,7 @@ def compress(sentence: str) -> str:
             _ASIDE.sub(
                 "",
                 _TRAILING_MEDIUM.sub(
-                    "", MEDIUM_FRAME.sub("", _DATELINE.sub("", _GLUED_BYLINE.sub("", text)))
+                    "", MEDIUM_FRAME.sub("", DATELINE.sub("", _GLUED_BYLINE.sub("", text)))
                 ),
             )
         )

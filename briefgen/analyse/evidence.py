@@ -20,7 +20,7 @@ from typing import Any
 
 from ..model import ELISION, Actor, Claim, Discrepancy, Evidence, KeyFigure, Quote
 from ..profile import Profile
-from .edit import dangling
+from .edit import DATELINE, dangling
 from .embed import embed, neighbours
 from .items import ROUNDED, Candidate, Sentence, initials_in, names_stated
 from .sections import MIN_SCORE, contradicted, place
@@ -1616,6 +1616,8 @@ def _counted_noun(claim: str) -> str:
         word = word.strip(',.;:()"“”%').lower()
         if word in _NOT_COUNTED or not word.isalpha():
             continue
+        if word.removesuffix("s") in _UNITS or word.removesuffix("es") in _UNITS:
+            continue  # "1.4 tonnes", "900 kilograms": a unit, which says what kind it measures
         if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
             return "" if word in _ANY_PEOPLE else word
     return ""
@@ -1688,8 +1690,8 @@ def _names(text: str) -> set[str]:
 def _same_name(one: str, other: str) -> bool:
     """One name, or a place and its people's word: "Galmoria" and "Galmorian", "Russia" and
     "Russians" (the shorter, less a final vowel, of four letters or more opens the longer; not
-    "Austria" and "Australia")."""
-    short, long = sorted((one, other), key=len)
+    "Austria" and "Australia"), in any case: a dateline writes "VELLMAR" for Vellmar."""
+    short, long = sorted((one.lower(), other.lower()), key=len)
     stem_ = short[:-1] if short[-1:] in "aeiou" else short
     return short == long or (len(stem_) >= 4 and long.startswith(stem_))
 
@@ -3483,8 +3485,11 @@ _LABEL_NAME = re.compile(r"[A-Z][\w-]*[a-z][\w-]*(?:\s+(?:(?:for|of)\s+)?[A-Z][\
 
 
 def _opening(text: str) -> int:
-    """Where a sentence's first word starts (after any opening quotation mark or bracket)."""
-    return len(text) - len(text.lstrip(" \"“‘'(["))
+    """Where a sentence's first word starts: after a dateline ("VELLMAR – Investigators
+    believe …") and any opening quotation mark or bracket."""
+    dateline = DATELINE.match(text)
+    rest = text[dateline.end() :] if dateline else text
+    return len(text) - len(rest.lstrip(" \"“‘'(["))
 
 
 def _label(thing: str, phrase_a: str, phrase_b: str) -> str:
