@@ -2800,3 +2800,14 @@ def test_weights_in_other_units_after_a_dateline_are_one_seizure():
         "Customs officers at the port of Vellin seized 1.4 tonnes of cocaine on Friday.",
         "VELLIN – Investigators believe the 1,400 kilograms of cocaine were bound for Europe.",
     )
+
+
+def test_a_doer_described_between_commas_is_still_the_doer():
+    # "the former owner of the Nordvik chain" describes Solberg: his sentence, not Nordvik's.
+    (difference,) = _differences(
+        "A court in Marvik on Friday sentenced businessman Henrik Solberg to 12 years in prison "
+        "for a VAT fraud.",
+        "Henrik Solberg, the former owner of the Nordvik electronics chain, was jailed for 15 "
+        "years on Friday for a VAT fraud.",
+    )
+    assert [c.text for c in difference.claims] == ["12 years", "15 years"]

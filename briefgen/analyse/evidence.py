@@ -1736,6 +1736,7 @@ def _subject_names(text: str, claim: Claim) -> set[str]:
         # in the clause before
         before = text[: at[0]]
     before = re.sub(r"\baccording to [^,;:]*", " ", before, flags=re.I)  # who says it
+    before = _APPOSITIVE.sub(" ", before)  # "Solberg, the former owner of Nordmark, was jailed"
     reported = list(_REPORTING_WORD.finditer(before))
     before = before[reported[-1].end() :] if reported else before
     # the nearest run of names, with those "and" or a comma join to it ("Kalvaria and Ostmark")
@@ -1749,6 +1750,11 @@ def _subject_names(text: str, claim: Claim) -> set[str]:
         subject |= _names(run.group())
         end = run.start()
     return {name for name in subject if not _TITLE_WORD.fullmatch(name)}  # "Mayor Ines Korda"
+
+
+# A noun phrase set off by commas after a name, describing it: "Henrik Solberg, the former owner of
+# the Nordmark chain, was jailed for 15 years" is Solberg's sentence, not Nordmark's.
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+[^,;:()]{1,80},")
 
 
 # The words before a place named after a preposition, perhaps with an article and a word that
