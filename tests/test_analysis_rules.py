@@ -2811,3 +2811,24 @@ def test_a_doer_described_between_commas_is_still_the_doer():
         "years on Friday for a VAT fraud.",
     )
     assert [c.text for c in difference.claims] == ["12 years", "15 years"]
+
+
+def test_speeds_and_depths_written_out_are_measures_in_their_units():
+    # "95 kilometres per hour" is a speed (its "per hour" no rate), met by "140 km/h".
+    (difference,) = _differences(
+        "The express was travelling at 140 km/h when it left the tracks near Orvel junction, "
+        "investigators said.",
+        "Data from the event recorder showed the express was doing about 95 kilometres per hour "
+        "when it left the tracks near Orvel junction.",
+    )
+    assert [c.source for c in difference.claims] == [1, 2]
+    # 80 centimetres and 0.8 metres are one depth of snow.
+    assert not _differences(
+        "Some 80 centimetres of snow fell on the resort of Arvenz overnight, officials said.",
+        "About 0.8 metres of fresh snow fell on the resort of Arvenz overnight, the mayor said.",
+    )
+    (difference,) = _differences(
+        "Some 80 centimetres of snow fell on the resort of Arvenz overnight, officials said.",
+        "About 1.2 metres of fresh snow fell on the resort of Arvenz overnight, the mayor said.",
+    )
+    assert [c.source for c in difference.claims] == [1, 2]

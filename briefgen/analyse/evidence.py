@@ -976,6 +976,13 @@ _UNITS = {
     "meter": ("Distance", 1.0),
     "feet": ("Distance", 0.3048),
     "foot": ("Distance", 0.3048),
+    # snow, rain and flood depths ("80 centimetres of snow", "310 millimetres of rain")
+    "centimetre": ("Distance", 0.01),
+    "centimeter": ("Distance", 0.01),
+    "cm": ("Distance", 0.01),
+    "millimetre": ("Distance", 0.001),
+    "millimeter": ("Distance", 0.001),
+    "mm": ("Distance", 0.001),
     "square kilometre": ("Area", 1e6),
     "square kilometer": ("Area", 1e6),
     "square mile": ("Area", 2.589988e6),
@@ -987,6 +994,10 @@ _UNITS = {
     "kilogram": ("Weight", 1.0),
     "kg": ("Weight", 1.0),
     "km/h": ("Speed", 1.0),
+    # a speed written out, which "kilometres" alone would read as a distance
+    "kilometres per hour": ("Speed", 1.0),
+    "kilometers per hour": ("Speed", 1.0),
+    "miles per hour": ("Speed", 1.609344),
     "kph": ("Speed", 1.0),
     "mph": ("Speed", 1.609344),
     "knot": ("Speed", 1.852),
@@ -1308,6 +1319,8 @@ _ANY_QUARTER = re.compile(r"\b(?:north|south|east|west)", re.I)
 # is a rate.
 _RATE = re.compile(
     r"(?<!\bin )(?<!\bwithin )(?<!\bfor )(?<!\bover )(?<!\bunder )"
+    # a speed's own unit ("95 kilometres per hour") is no rate the figure is given at
+    r"(?<!kilometres )(?<!kilometers )(?<!miles )"
     r"\b(?:a|an|per|each|every)\s+(day|night|week|month|year|hour|minute)s?\b"
     r"(?!\s+(?:later|earlier|ago|after|before))"
     r"|\b(daily|nightly|weekly|monthly|yearly|annually|hourly)\b",
