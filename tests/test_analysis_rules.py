@@ -2832,3 +2832,20 @@ def test_speeds_and_depths_written_out_are_measures_in_their_units():
         "About 1.2 metres of fresh snow fell on the resort of Arvenz overnight, the mayor said.",
     )
     assert [c.source for c in difference.claims] == [1, 2]
+
+
+def test_temperatures_in_celsius_differ_by_tenths_and_agree_when_rounded():
+    (difference,) = _differences(
+        "The station at Arvel recorded 46.1C on Tuesday afternoon, a national record for June.",
+        "Temperatures peaked at 44.8 degrees Celsius in Arvel on Tuesday, a record for June.",
+    )
+    assert [c.text for c in difference.claims] == ["46.1C", "44.8 degrees Celsius"]
+    # "46C" is 46.1C rounded; a reading far apart is of another place or day.
+    assert not _differences(
+        "The station at Arvel recorded 46.1C on Tuesday afternoon, a national record for June.",
+        "Temperatures reached 46 °C in Arvel on Tuesday, a record for June.",
+    )
+    assert not _differences(
+        "The station at Arvel recorded 46.1C on Tuesday afternoon, a national record for June.",
+        "Temperatures fell to 31C in Arvel on Wednesday night.",
+    )

@@ -593,8 +593,10 @@ def _counts(text: str, in_words: bool = False) -> tuple[tuple[str, str, str], ..
     out = []
     money = [(found.start, found.end) for found in find_sums(text)]
     for m in (_COUNT_IN_WORDS if in_words else _COUNT).finditer(text):
-        if any(start <= m.start(2) < end for start, end in money):
-            continue
+        if any(start <= m.start(2) < end for start, end in money) or _TEMPERATURE.match(
+            text, m.start(2) - (text[m.start(2) - 1 : m.start(2)] == "-")
+        ):
+            continue  # a sum, or a temperature ("46.1C"), which no count of "C" is
         number = m.group(2)
         before, after = text[: m.start()], text[m.end() :]
         if (
@@ -1181,6 +1183,7 @@ def find_discrepancies(sentences: list[Sentence], kept: list[Candidate] = ()) ->
         + _year_differences(sentences)
         + _toll_differences(sentences)
         + _magnitude_differences(sentences)
+        + _temperature_differences(sentences)
         + _vote_differences(sentences)
         + _sum_differences(sentences)
         + _measure_differences(sentences)
@@ -1781,11 +1784,15 @@ _PLACE_BEFORE = re.compile(
 
 def _counted_names(text: str, claim: Claim) -> set[str]:
     """The names between the figure and what it counts ("60 Varnian soldiers"); a unit written
-    in capitals ("1.4 GW") names nothing."""
+    in capitals ("1.4 GW", "44.8 degrees Celsius") names nothing."""
     at = _figure_at(text, claim)
     if not at:
         return set()
-    return {n for n in _names(" ".join(text[at[1] :].split()[:2])) if n.lower() not in _UNITS}
+    return {
+        n
+        for n in _names(" ".join(text[at[1] :].split()[:2]))
+        if n.lower() not in _UNITS and n.lower() not in _DEGREES
+    }
 
 
 def _named_topic(difference: Discrepancy, texts: dict[int, list[str]]) -> Discrepancy:
@@ -3120,6 +3127,50 @@ def _magnitude_differences(sentences: list[Sentence]) -> list[Discrepancy]:
         return []
     _, first_claim, second_claim = min(pairs, key=lambda p: p[0])
     return [Discrepancy("Magnitude", [first_claim, second_claim])]
+
+
+# A temperature in Celsius as news writes it: "46.1C", "46.1 °C", "44.8 degrees Celsius" (glued "C"
+# only: "Figure 4 C" is no temperature; Fahrenheit is left out, its scale does not start at 0).
+_TEMPERATURE = re.compile(
+    r"(?<![\w.,])(-?\d{1,2}(?:\.\d)?)(?:\s?[°º]\s?C|C|\s+(?i:degrees?\s+(?:celsius|centigrade)))"
+    r"(?![\w'’-])"
+)
+_DEGREES = frozenset({"c", "celsius", "centigrade"})  # the units' words, no names
+# Two readings of one temperature further apart than this are of other places or days.
+MAX_TEMPERATURE_GAP = 5.0
+
+
+def _temperature_differences(sentences: list[Sentence]) -> list[Discrepancy]:
+    """Temperatures two sources give differently, neither giving the other's, within
+    ``MAX_TEMPERATURE_GAP`` degrees: "recorded 46.1C" against "peaked at 44.8 degrees Celsius".
+    A whole degree is the other rounded ("46C", "46.3C"); a tenth apart is not ("46.1C",
+    "46.3C": a record's tenths are the news)."""
+    given: dict[int, dict[float, Claim]] = defaultdict(dict)
+    for s in sentences:
+        for m in _TEMPERATURE.finditer(s.text):
+            given[s.source].setdefault(float(m.group(1)), Claim(m.group(0), s.source))
+    sources = sorted(given)
+    found = []
+    for i, first in enumerate(sources):
+        for second in sources[i + 1 :]:
+            pairs = [
+                (a_claim, b_claim)
+                for a, a_claim in given[first].items()
+                for b, b_claim in given[second].items()
+                if a != b
+                and abs(a - b) <= MAX_TEMPERATURE_GAP
+                and not _rounded_degrees(a, a_claim, b)
+                and not _rounded_degrees(b, b_claim, a)
+                and not any(_rounded_degrees(x, given[second][x], a) for x in given[second])
+                and not any(_rounded_degrees(x, given[first][x], b) for x in given[first])
+            ]
+            found.extend(Discrepancy("Temperature", list(pair)) for pair in pairs)
+    return found
+
+
+def _rounded_degrees(value: float, claim: Claim, other: float) -> bool:
+    """Whether ``value``, written in whole degrees, is ``other`` rounded (or is ``other``)."""
+    return value == other or ("." not in claim.text and abs(value - other) < 0.5)
 
 
 def _toll_differences(sentences: list[Sentence]) -> list[Discrepancy]:
