@@ -2849,3 +2849,18 @@ def test_temperatures_in_celsius_differ_by_tenths_and_agree_when_rounded():
         "The station at Arvel recorded 46.1C on Tuesday afternoon, a national record for June.",
         "Temperatures fell to 31C in Arvel on Wednesday night.",
     )
+
+
+def test_a_currency_named_by_a_word_is_the_code_of_its_kind_the_story_writes():
+    (difference,) = _differences(
+        "The government of Norland will spend NOK 68 billion over ten years to support floating "
+        "wind farms, the energy minister said.",
+        "A support package for floating wind farms worth 72 billion kroner over ten years was "
+        "presented by the energy minister of Norland.",
+    )
+    assert [c.source for c in difference.claims] == [1, 2]
+    # Where the story writes two codes of its kind, "kroner" may be either: no line.
+    assert not _differences(
+        "Norland will spend NOK 68 billion on wind farms, and its neighbour DKK 5 billion.",
+        "A package for wind farms worth 72 billion kroner was presented by Norland's minister.",
+    )

@@ -942,12 +942,29 @@ def _a_figure(word: str) -> bool:
     return any(ch.isdigit() for ch in word) or word in NUMBER_WORDS or word in _SCALE_WORDS
 
 
+# Currencies named by a word several countries use, and their codes: "72 billion kroner" is the
+# story's NOK when NOK is the one of them it writes ("NOK 68 billion").
+_WORD_CURRENCIES = {
+    "kroner": ("NOK", "DKK"),
+    "crowns": ("SEK", "CZK", "NOK", "DKK", "ISK"),
+    "francs": ("CHF", "XOF", "XAF"),
+    "pesos": ("MXN", "ARS", "COP", "CLP", "PHP"),
+}
+
+
 def _sum_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     """Sums of one currency, for one thing, that two sources give differently, neither giving
-    the other's (:func:`_value_differences`)."""
+    the other's (:func:`_value_differences`).  A currency named by a word is the one code of
+    its kind the story writes, if it writes just one."""
+    sums = [(found, s) for s in sentences for found in find_sums(s.text)]
+    codes = {found.currency for found, _ in sums}
+    meant = {}
+    for word, family in _WORD_CURRENCIES.items():
+        written = [code for code in family if code in codes]
+        meant[word] = written[0] if len(written) == 1 else word
     return _value_differences(
-        [(found, s) for s in sentences for found in find_sums(s.text)],
-        lambda found: f"Sum ({found.currency})",
+        sums,
+        lambda found: f"Sum ({meant.get(found.currency, found.currency)})",
         MAX_SUM_RATIO,
     )
 
