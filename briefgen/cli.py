@@ -920,6 +920,11 @@ def main() -> None:
         return
     _interrupted.clear()
     previous = signal.signal(signal.SIGINT, _on_sigint)
+    # A child inherits the signal mask of the thread that started it: started by one that blocks
+    # Ctrl-C's signal (a test harness, a job runner), the handler above would never run and a
+    # Ctrl-C would leave the run waiting on its pipe for good.
+    if hasattr(signal, "pthread_sigmask"):  # POSIX only
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     try:
         _main()
     finally:  # main() may be called within another program (the tests do)

@@ -223,7 +223,10 @@ def _interrupt(process: subprocess.Popen) -> tuple[int, float, str]:
     return process.returncode, time.monotonic() - started, err.decode()
 
 
-def test_ctrl_c_while_the_main_thread_waits_on_a_pipe_exits_130_at_once(tmp_path):
+@pytest.mark.parametrize("blocked", [False, True])
+def test_ctrl_c_while_the_main_thread_waits_on_a_pipe_exits_130_at_once(tmp_path, blocked):
+    """Also when started with Ctrl-C's signal blocked, as a child of a thread that blocks it is
+    (the mask is inherited): the handler would otherwise never run."""
     fifo = tmp_path / "sources.txt"
     os.mkfifo(fifo)
     process = subprocess.Popen(
@@ -231,6 +234,9 @@ def test_ctrl_c_while_the_main_thread_waits_on_a_pipe_exits_130_at_once(tmp_path
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        preexec_fn=(
+            (lambda: signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})) if blocked else None
+        ),
     )
     writer = None
     deadline = time.monotonic() + 30
