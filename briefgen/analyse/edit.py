@@ -330,7 +330,7 @@ def dangling(text: str) -> bool:
     )
 
 
-CALENDAR_WORDS = frozenset(w.capitalize() for w in (*MONTHS, *WEEKDAYS))
+_CALENDAR_WORDS = frozenset(w.capitalize() for w in (*MONTHS, *WEEKDAYS))
 # A pronoun that stands for a person: the sentence before must name one for the two to be read
 # together ("India is one of the largest markets. He said …" leaves "he" to the sentence before
 # that, which the bullet does not show).
@@ -369,7 +369,9 @@ def names_a_person(text: str) -> bool:
     return bool(
         _A_ROLE.search(text)
         or _NAMED_SPEAKER_FIRST.match(text)
-        or any(word.rstrip(".") not in CALENDAR_WORDS for word in _CAPITALISED_INSIDE.findall(text))
+        or any(
+            word.rstrip(".") not in _CALENDAR_WORDS for word in _CAPITALISED_INSIDE.findall(text)
+        )
     )
 
 
