@@ -1224,21 +1224,18 @@ def test_alike_sentences_of_a_plan_and_a_result_or_other_sides_games_or_periods_
 
 def test_names_joined_by_and_act_together_in_either_order():
     lead = "Officials in Estmark gave the figures on Monday.\n"
-    found = differences_told(
-        lead + "Norland and Valdoria agreed on Monday to withdraw 2,000 troops each from their "
-        "disputed border under a deal brokered by Estmark.",
-        lead + "Valdoria and Norland agreed on Monday to withdraw 3,500 troops each from their "
-        "disputed border under a deal brokered by Estmark.",
-    )
-    assert found["Number of troops"] == [("withdraw 2,000 troops", 1), ("withdraw 3,500 troops", 2)]
-    # a name that opens with a capital outside A-Z is a name as much
-    found = differences_told(
-        lead + "Ölmark and Valdoria agreed on Monday to withdraw 2,000 troops each from their "
-        "disputed border under a deal brokered by Estmark.",
-        lead + "Valdoria and Ölmark agreed on Monday to withdraw 3,500 troops each from their "
-        "disputed border under a deal brokered by Estmark.",
-    )
-    assert found["Number of troops"] == [("withdraw 2,000 troops", 1), ("withdraw 3,500 troops", 2)]
+    # a name that opens with a capital outside A-Z ("Ölmark") is a name as much
+    for name in ("Norland", "Ölmark"):
+        found = differences_told(
+            lead + f"{name} and Valdoria agreed on Monday to withdraw 2,000 troops each from their "
+            "disputed border under a deal brokered by Estmark.",
+            lead + f"Valdoria and {name} agreed on Monday to withdraw 3,500 troops each from their "
+            "disputed border under a deal brokered by Estmark.",
+        )
+        assert found["Number of troops"] == [
+            ("withdraw 2,000 troops", 1),
+            ("withdraw 3,500 troops", 2),
+        ]
 
 
 def differences_told(*texts: str) -> dict[str, list[tuple[str, int]]]:

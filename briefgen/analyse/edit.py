@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .terms import MONTHS, NUMBER_WORDS, WEEKDAYS
+from .terms import MONTHS, NUMBER_WORDS, ROLE_NOUN, WEEKDAYS
 
 _CONNECTIVES = (
     "however",
@@ -340,15 +340,11 @@ _PERSONAL = frozenset({"he", "she", "him", "his", "her"})
 # of saying ("Kovalchuk said").  Places and organisations count too: the check spares readers a
 # pronoun with no one at all behind it ("India is one of the largest markets. He said …"), it
 # does not resolve pronouns.
-_A_ROLE = re.compile(
-    r"\b(?:president|minister|secretary|chancellor|senator|governor|general|admiral|ambassador"
-    r"|spokes(?:man|woman|person)|chief|executive|ceo|chair(?:man|woman)?|director|mayor|king"
-    r"|queen|prince|princess|pope|cardinal|bishop|priest|commander|judge|justice|prosecutor"
-    r"|speaker|member|envoy|commissioner|advis[eo]r|leader|economist|analyst|lawmaker|official"
-    r"|lawyer|attorney|coordinator|representative|deputy|head|officer|worker|activist|founder"
-    r"|owner|manager|professor|doctor|nurse|teacher|student|farmer|driver|pilot|captain|coach"
-    r"|player|resident|witness|survivor|victim|man|woman|boy|girl|mother|father|son|daughter"
-    r"|wife|husband|brother|sister|widow)s?\b",
+_SOMEONE = re.compile(
+    rf"\b(?:{ROLE_NOUN}|chancellor|general|admiral|ceo|king|queen|prince|princess|pope|cardinal"
+    r"|bishop|priest|justice|speaker|founder|owner|manager|professor|doctor|nurse|teacher|student"
+    r"|farmer|driver|pilot|captain|coach|player|resident|witness|survivor|victim|man|woman|boy"
+    r"|girl|mother|father|son|daughter|wife|husband|brother|sister|widow)s?\b",
     re.I,
 )
 _CAPITALISED_INSIDE = re.compile(r"(?<=[\s(\"“‘'-])[A-Z][\w'’.-]*")
@@ -367,7 +363,7 @@ def points_to_a_person(text: str) -> bool:
 def names_a_person(text: str) -> bool:
     """Whether ``text`` names someone a personal pronoun after it may stand for."""
     return bool(
-        _A_ROLE.search(text)
+        _SOMEONE.search(text)
         or _NAMED_SPEAKER_FIRST.match(text)
         or any(
             word.rstrip(".") not in _CALENDAR_WORDS for word in _CAPITALISED_INSIDE.findall(text)

@@ -25,7 +25,7 @@ from .embed import embed, neighbours
 from .items import ROUNDED, Candidate, Sentence, initials_in, names_stated
 from .sections import MIN_SCORE, contradicted, place
 from .sentences import split_sentences
-from .terms import MONTHS, NUMBER_WORDS, STOP_WORDS, WEEKDAYS, content_stems, stem
+from .terms import MONTHS, NUMBER_WORDS, ROLE_NOUN, STOP_WORDS, WEEKDAYS, content_stems, stem
 
 _MINUTES = {"minute": 1, "hour": 60, "day": 1440, "week": 10080, "month": 43200, "year": 525600}
 _MONTHS = (
@@ -236,14 +236,6 @@ TITLE_WORDS = (
     r"Chairman|Chairwoman|Chair|Director|Mayor|King|Queen|Prince|Princess|Emir|Sultan|Pope|Cardinal|"
     r"Archbishop|Bishop|CEO|Commander|Judge|Justice|Prosecutor|Speaker)"
 )
-# A role in lower case before a name: "Austrian central bank governor Robert Holzmann",
-# "Executive board member Isabel Schnabel".
-_ROLE_NOUN = (
-    r"(?:governor|minister|member|spokes(?:man|woman|person)|chief|envoy|director|president|secretary|commissioner|"
-    r"advis[eo]r|ambassador|leader|economist|analyst|chairman|chairwoman|chair|mayor|lawmaker|senator|official|"
-    r"judge|lawyer|attorney|prosecutor|executive|coordinator|representative|deputy|head|officer|"
-    r"commander|worker|activist|chief of staff)"
-)
 # Lower-case words a role may open with ("central bank governor"), not function words ("said to
 # its president …")
 _ROLE_WORD = (
@@ -263,7 +255,7 @@ _TITLED_NAME = re.compile(
     rf"(?<![\w'’])({_NO_LONGER}(?:(?:(?:U\.?S\.?|UK|EU|UN|[A-Z][a-z]+(?:n|an|ian|ese|ish|ch|i|['’]s))\s+)?{_RANK}{TITLE_WORDS}(?!\s+(?:Minister|Secretary)\b)"
     rf"|(?:[A-Z][\w.]*\s+){{1,3}}(?i:spokes(?:man|woman|person)|minister|secretary(?:[- ]general)?"
     r"|commissioner|envoy|chief|director|president)"
-    rf"|(?:{_ROLE_NAME_WORD}\s+){{0,2}}(?:{_ROLE_WORD}\s+){{0,2}}(?<!-){_ROLE_NOUN}))"
+    rf"|(?:{_ROLE_NAME_WORD}\s+){{0,2}}(?:{_ROLE_WORD}\s+){{0,2}}(?<!-){ROLE_NOUN}))"
     rf"\s+(?:Dr\.?\s+)?({_NAME})"
     r"(?:\s+of\s+([A-Z][a-z]+)(?![\w'’-]|\s+[A-Z]))?"
 )
@@ -271,7 +263,7 @@ _TITLED_NAME = re.compile(
 # for first: a comma is rare, a role word is not), after a role.
 _SET_APART_NAME = re.compile(rf",\s+(?:Dr\.?\s+)?({_NAME}),")
 _ROLE_BEFORE = re.compile(
-    rf"(?<![\w'’])((?:{_ROLE_NAME_WORD}\s+){{0,2}}(?:{_ROLE_WORD}\s+){{0,2}}(?<!-){_ROLE_NOUN}"
+    rf"(?<![\w'’])((?:{_ROLE_NAME_WORD}\s+){{0,2}}(?:{_ROLE_WORD}\s+){{0,2}}(?<!-){ROLE_NOUN}"
     r"(?:\s+general)?)$"
 )
 ROLE_REACH = 80  # characters before a name set apart that may hold its role
@@ -284,7 +276,7 @@ _NAME_COMMA_ROLE = re.compile(
     rf"({_ORG_WORD}(?:\s+(?:of|for|and|{_ORG_WORD}))*)"
 )
 # A role in lower case says an office or a trade: an article ("a hydrologist") or a role noun.
-_A_ROLE = re.compile(rf"^(?:an?|the)\s|\b{_ROLE_NOUN}\b")
+_A_ROLE = re.compile(rf"^(?:an?|the)\s|\b{ROLE_NOUN}\b")
 _ORG_GOES_ON = re.compile(
     r"(?:\s+(?!(?:said|says|told|added|who|which|that|and|or|but|the|in|on|at|to|for|of|"
     r"with|from|by|as|is|was|has|had|will|would)\b)[a-z][a-z-]+){0,3}"

@@ -49,6 +49,15 @@ STOP_WORDS = frozenset(
 
 # The calendar's names and the numbers written as words, as English news text has them:
 # figures and durations (evidence.py) and dates still to come (when.py) read them alike.
+# A role in lower case, as before a name ("Austrian central bank governor Robert Holzmann",
+# "Executive board member Isabel Schnabel"): a regular expression's alternatives, for the
+# evidence's roles and for the check that a sentence names someone (``edit``).
+ROLE_NOUN = (
+    r"(?:governor|minister|member|spokes(?:man|woman|person)|chief|envoy|director|president|secretary|commissioner|"
+    r"advis[eo]r|ambassador|leader|economist|analyst|chairman|chairwoman|chair|mayor|lawmaker|senator|official|"
+    r"judge|lawyer|attorney|prosecutor|executive|coordinator|representative|deputy|head|officer|"
+    r"commander|worker|activist|chief of staff)"
+)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (
     "January",
