@@ -293,6 +293,12 @@ _NOW = frozenset(
 )
 
 
+# "In 1999, he was elected …", "After a stay in Lund, she returned …", "The levee, he warned,
+# …": the subject behind an opening phrase is a pronoun whose referent is in a sentence before,
+# unless the phrase names them by their role ("When the minister arrived, he said …").
+_SUBJECT_AFTER_OPENER = re.compile(r"^[^,\"“”]{2,80},\s+(he|she|they|it)\s", re.I)
+
+
 def dangling(text: str) -> bool:
     """True when ``text`` opens with a pronoun whose referent is not in it.
 
@@ -321,6 +327,13 @@ def dangling(text: str) -> bool:
     )
     if any(w in _PRONOUN_OPENERS for w in head):
         return True
+    opened = _SUBJECT_AFTER_OPENER.match(text)
+    if (
+        opened
+        and not _EXPLETIVE_IT.match(text[opened.start(1) :])
+        and not _SOMEONE.search(opened.group(0))
+    ):
+        return True
     # A demonstrative behind a preposition points back too ("With this declaration, …"), unless
     # it tells the time of writing ("At this year's summit"); a possessive there most often
     # points ahead ("Following his election, Leo …").
@@ -347,6 +360,7 @@ _SOMEONE = re.compile(
     r"|girl|mother|father|son|daughter|wife|husband|brother|sister|widow)s?\b",
     re.I,
 )
+_UNNAMED_MAN = re.compile(r"\bhim\b", re.I)
 _CAPITALISED_INSIDE = re.compile(r"(?<=[\s(\"“‘'-])[A-Z][\w'’.-]*")
 _NAMED_SPEAKER_FIRST = re.compile(rf"^\W*[A-Z][\w'’.-]*(?:\s+\S+){{0,2}}\s+{SPEECH_VERBS}\b")
 
@@ -355,13 +369,22 @@ def points_to_a_person(text: str) -> bool:
     """Whether ``text`` opens on a pronoun for a person ("He said …", "Her orders …", '"…," she
     said'), whose referent a sentence before it must name."""
     words = re.findall(r"[\w'’]+", text[:60].lower())
-    return bool(words and words[0] in _PERSONAL) or bool(
-        (m := _PRONOUN_SPEAKER.match(text)) and re.search(r"\b(?:he|she)\b", m.group(0), re.I)
+    opened = _SUBJECT_AFTER_OPENER.match(text)
+    return (
+        bool(words and words[0] in _PERSONAL)
+        or bool(opened and opened.group(1).lower() in _PERSONAL)
+        or bool(
+            (m := _PRONOUN_SPEAKER.match(text)) and re.search(r"\b(?:he|she)\b", m.group(0), re.I)
+        )
     )
 
 
 def names_a_person(text: str) -> bool:
-    """Whether ``text`` names someone a personal pronoun after it may stand for."""
+    """Whether ``text`` names someone a personal pronoun after it may stand for: not when it
+    has a man of its own it does not name ("The governor appointed him head of the port" is
+    followed by "he" for him, not for the governor)."""
+    if _UNNAMED_MAN.search(text):
+        return False
     return bool(
         _SOMEONE.search(text)
         or _NAMED_SPEAKER_FIRST.match(text)
