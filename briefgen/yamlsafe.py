@@ -9,12 +9,16 @@ would expand to before building anything, and turns every failure into an ``Inpu
 
 ``read_limited`` is how every file the user names (profile, style, source list, Word file,
 attachment) is read: ``/dev/zero`` or a runaway file must end in an error, not fill memory.
+``read_upto`` reads it, and standard input, so that Ctrl-C ends a wait on a pipe at once.
 """
 
 from __future__ import annotations
 
+import os
+import select
+import stat
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
@@ -32,6 +36,10 @@ MB = 1_000_000
 # Far above any hand-written profile, style or source list (a 10,000-source list is ~1 MB),
 # and small enough that reading and parsing it takes well under a second.
 SETTINGS_FILE_LIMIT = 5 * MB
+# Longest a read of a pipe waits in one go: how late, at most, Ctrl-C's handler runs when the
+# signal came just before the read began (see ``read_upto``).
+POLL_SECONDS = 0.1
+_CHUNK = 1 << 16
 
 
 def read_limited(path: Path, where: str, limit: int = SETTINGS_FILE_LIMIT) -> bytes:
@@ -40,12 +48,42 @@ def read_limited(path: Path, where: str, limit: int = SETTINGS_FILE_LIMIT) -> by
     a device or a pipe reports size 0 however much it would give."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
+            data = read_upto(handle, limit + 1)
     except OSError as exc:
         raise unreadable(where, exc) from None
     if len(data) > limit:
         raise InputError(f"{where}: over the {limit / MB:g} MB limit")
     return data
+
+
+def read_upto(stream: BinaryIO, limit: int) -> bytes:
+    """At most ``limit`` bytes of ``stream`` (not read from before), up to its end.
+
+    A pipe, a terminal or a socket is read as its bytes come, waiting for them in ``select``
+    ``POLL_SECONDS`` at a time.  A signal that arrives as the process enters a blocking read
+    (Ctrl-C the moment a named pipe opens) is taken by the C runtime at once, but its Python
+    handler runs only at the interpreter's next instruction, and the read, begun after it,
+    is not interrupted by it: a plain read would wait for input that may never come.  A
+    regular file never waits, and is read at once.
+    """
+    try:
+        fd = stream.fileno()
+        regular = stat.S_ISREG(os.fstat(fd).st_mode)
+    except (OSError, ValueError, AttributeError):  # no descriptor: an in-memory stream
+        return stream.read(limit)
+    if regular or os.name != "posix":  # select() takes no pipe on Windows
+        return stream.read(limit)
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        if not select.select([fd], [], [], POLL_SECONDS)[0]:
+            continue  # Python's turn: a pending handler runs here
+        chunk = os.read(fd, min(_CHUNK, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def load_yaml(text: str, where: str) -> Any:

@@ -14,6 +14,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -256,6 +257,66 @@ def test_ctrl_c_while_the_main_thread_waits_on_a_pipe_exits_130_at_once(tmp_path
         os.close(writer)
     assert code == 130 and seconds < INTERRUPT_WITHIN, (code, seconds, err)
     assert err.strip().splitlines()[-1] == "briefgen: interrupted"
+
+
+def _send(fd: int, data: bytes) -> None:
+    with os.fdopen(fd, "wb") as pipe:
+        pipe.write(data)
+
+
+def test_read_upto_reads_a_pipe_to_its_end_or_to_the_limit():
+    from briefgen.yamlsafe import read_upto
+
+    for written, limit in ((b"abc" * 50_000, 1_000_000), (b"abcdef", 4)):
+        reader, writer = os.pipe()
+        sending = threading.Thread(target=_send, args=(writer, written))
+        sending.start()
+        with os.fdopen(reader, "rb") as stream:
+            assert read_upto(stream, limit) == written[:limit]
+        sending.join()
+
+
+class _Handled(Exception):
+    pass
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_kill"), reason="POSIX threads' signals only")
+def test_a_signal_taken_as_a_pipe_read_begins_is_handled_at_once(tmp_path):
+    """The race behind the Ctrl-C test above: the signal reaches the process as its read of a
+    named pipe begins, and its Python handler waits for the interpreter's next instruction.  Made
+    certain here by letting another thread take it (the C handler marks it for the main thread,
+    which no interrupted read wakes): a plain read would wait until the writer closes."""
+    from briefgen.yamlsafe import read_limited
+
+    if threading.current_thread() is not threading.main_thread():
+        pytest.skip("Python runs signal handlers in the main thread only")
+    fifo = tmp_path / "sources.txt"
+    os.mkfifo(fifo)
+
+    def raise_handled(signum, frame):
+        raise _Handled
+
+    previous = signal.signal(signal.SIGUSR1, raise_handled)
+    read = threading.Event()
+
+    def open_then_signal():
+        writer = os.open(fifo, os.O_WRONLY)  # returns once the read below has opened the pipe
+        time.sleep(0.3)  # the main thread is in its read by now
+        signal.pthread_kill(threading.get_ident(), signal.SIGUSR1)  # taken by this thread
+        read.wait(INTERRUPT_WITHIN)  # then the writer closes: a read still waiting ends
+        os.close(writer)
+
+    other = threading.Thread(target=open_then_signal, daemon=True)
+    other.start()
+    started = time.monotonic()
+    try:
+        with pytest.raises(_Handled):
+            read_limited(fifo, "source list")
+        assert time.monotonic() - started < INTERRUPT_WITHIN
+    finally:
+        read.set()
+        other.join()
+        signal.signal(signal.SIGUSR1, previous)
 
 
 def test_ctrl_c_while_a_worker_thread_waits_on_a_silent_server_exits_130_at_once(tmp_path):

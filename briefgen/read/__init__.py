@@ -34,6 +34,7 @@ from .. import MADE_WITH
 from ..errors import BriefgenError, InputError, unreadable
 from ..model import Article, Skipped
 from ..progress import Progress
+from ..yamlsafe import read_upto
 from .docx import read_docx
 from .html import read_html
 from .manifest import SourceSpec, read_manifest
@@ -120,7 +121,7 @@ def read_all(
         if sys.stdin is None:  # started with standard input closed (<&-)
             raise InputError("standard input: is closed; cannot read '-'")
         try:
-            stdin = sys.stdin.buffer.read(limits.max_source_bytes + 1)
+            stdin = read_upto(sys.stdin.buffer, limits.max_source_bytes + 1)
         except OSError as exc:
             raise InputError(f"standard input: cannot read ({exc.strerror or exc})") from None
 
