@@ -2693,9 +2693,14 @@ def test_officers_commanders_workers_chairs_and_mps_are_actors_with_their_roles(
     }
 
 
-def test_a_pronoun_for_a_person_is_read_with_the_sentence_before_only_if_that_names_someone():
+def _candidate_texts(said: list[str]) -> list[str]:
+    """The candidate bullets of one source's sentences ``said``, in order."""
     from briefgen.analyse.items import candidates
 
+    return [c.text for c in candidates([Sentence(1, t, "", n, n) for n, t in enumerate(said)])]
+
+
+def test_a_pronoun_for_a_person_is_read_with_the_sentence_before_only_if_that_names_someone():
     said = [
         "Ana Varga, who heads the growers' union, praised the new export rules.",
         "Norland is one of the largest wine markets in the region.",
@@ -2703,8 +2708,7 @@ def test_a_pronoun_for_a_person_is_read_with_the_sentence_before_only_if_that_na
         "The harbour master said the channel would reopen on Friday.",
         "She said dredging would take two more weeks.",
     ]
-    sentences = [Sentence(1, text, "", n, n) for n, text in enumerate(said)]
-    texts = [c.text for c in candidates(sentences)]
+    texts = _candidate_texts(said)
     # "He" is Ana Varga, two sentences back: read after the market's size it would stand for no
     # one the bullet shows, so it is no bullet.  "She" follows the harbour master: one bullet.
     assert not any("double exports" in t for t in texts)
@@ -2715,8 +2719,6 @@ def test_a_pronoun_for_a_person_is_read_with_the_sentence_before_only_if_that_na
 
 
 def test_a_pronoun_behind_an_opening_phrase_needs_someone_the_sentence_before_names():
-    from briefgen.analyse.items import candidates
-
     said = [
         "Lena Berg was born in Varn in 1961 to a family of boat builders.",
         "After studying law, she joined the harbour authority.",
@@ -2724,8 +2726,7 @@ def test_a_pronoun_behind_an_opening_phrase_needs_someone_the_sentence_before_na
         "In 2019, he became director of the canal company.",
         "At 64, he is the oldest director the company has had.",
     ]
-    sentences = [Sentence(1, text, "", n, n) for n, text in enumerate(said)]
-    texts = [c.text for c in candidates(sentences)]
+    texts = _candidate_texts(said)
     # "she" is Lena Berg, named just before: one bullet of the two sentences.
     assert (
         "Lena Berg was born in Varn in 1961 to a family of boat builders. After studying law, she "
