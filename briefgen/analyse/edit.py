@@ -299,6 +299,19 @@ _NOW = frozenset(
 _SUBJECT_AFTER_OPENER = re.compile(r"^[^,\"“”]{2,80},\s+(he|she|they|it)\s", re.I)
 
 
+def _pronoun_after_opener(text: str) -> str:
+    """The pronoun (lower case) that is the subject behind ``text``'s opening phrase, when that
+    phrase does not name them by role and it is no expletive "it"; else ""."""
+    opened = _SUBJECT_AFTER_OPENER.match(text)
+    if (
+        opened is None
+        or _EXPLETIVE_IT.match(text[opened.start(1) :])
+        or _SOMEONE.search(opened.group(0))
+    ):
+        return ""
+    return opened.group(1).lower()
+
+
 def dangling(text: str) -> bool:
     """True when ``text`` opens with a pronoun whose referent is not in it.
 
@@ -327,12 +340,7 @@ def dangling(text: str) -> bool:
     )
     if any(w in _PRONOUN_OPENERS for w in head):
         return True
-    opened = _SUBJECT_AFTER_OPENER.match(text)
-    if (
-        opened
-        and not _EXPLETIVE_IT.match(text[opened.start(1) :])
-        and not _SOMEONE.search(opened.group(0))
-    ):
+    if _pronoun_after_opener(text):
         return True
     # A demonstrative behind a preposition points back too ("With this declaration, …"), unless
     # it tells the time of writing ("At this year's summit"); a possessive there most often
@@ -369,10 +377,9 @@ def points_to_a_person(text: str) -> bool:
     """Whether ``text`` opens on a pronoun for a person ("He said …", "Her orders …", '"…," she
     said'), whose referent a sentence before it must name."""
     words = re.findall(r"[\w'’]+", text[:60].lower())
-    opened = _SUBJECT_AFTER_OPENER.match(text)
     return (
         bool(words and words[0] in _PERSONAL)
-        or bool(opened and opened.group(1).lower() in _PERSONAL)
+        or _pronoun_after_opener(text) in _PERSONAL
         or bool(
             (m := _PRONOUN_SPEAKER.match(text)) and re.search(r"\b(?:he|she)\b", m.group(0), re.I)
         )
