@@ -1377,6 +1377,20 @@ def test_alike_sentences_counting_one_thing_by_loosely_alike_words_differ(texts,
     ]
 
 
+def test_of_two_counts_the_one_counting_what_the_other_sentence_counts_is_paired():
+    # "passengers" and "crew" against "travellers": two counts of one kind on one side, of
+    # which only the passengers may be the travellers; the crew is another count.
+    found = differences_told(
+        "All 312 passengers and 48 crew were taken off the burning ferry Aster by lifeboat on "
+        "Friday, the coastguard said.",
+        "Some 450 travellers were taken off the burning ferry Aster by lifeboat on Friday, the "
+        "coastguard said.",
+    )
+    assert [[side for side, _ in lines] for lines in found.values()] == [
+        ["312 passengers", "Some 450 travellers"]
+    ]
+
+
 @pytest.mark.parametrize(
     "texts",
     [
