@@ -233,6 +233,14 @@ def placed(text: str, heading: str = "") -> str | None:
             ),
             "positive",
         ),
+        # So is a purpose clause ("In order to X, Y"): the aim is not what happened.
+        (
+            (
+                "In order to reach a breakthrough and a lasting peace agreement, the rebel "
+                "council demanded the withdrawal of all foreign troops."
+            ),
+            "obstacles",
+        ),
         # General diplomatic and security vocabulary, not one story's words.
         (
             (

@@ -5,9 +5,10 @@ A sentence is scored against every ``bullets`` section of the profile from:
 - the section's cue phrases (weighted; ``agree*`` matches any ending), and the words of
   its description (weakly);
 - signals of news prose that a profile may weigh like cues: ``@contrast`` (opens with
-  "However", "But", "Instead"…; a sentence opening with a concession, "Although X, Y",
-  is scored on its main clause Y alone, and so is "X, but Y"), ``@hedge`` ("it is not clear",
-  "may", "unrealistic"…) and ``@negation`` ("not", "no", "never", "failed"…);
+  "However", "But", "Instead"…; a sentence opening with a concession or a purpose,
+  "Although X, Y" or "In order to X, Y", is scored on its main clause Y alone, and so is
+  "X, but Y"), ``@hedge`` ("it is not clear", "may", "unrealistic"…) and ``@negation``
+  ("not", "no", "never", "failed"…);
 - the sub-heading the sentence sits under, scored the same way and weighted lower.
 
 A cue inside a negated scope ("ended without a breakthrough", "no-one should doubt")
@@ -46,9 +47,11 @@ HEADING_WEIGHT = 1.0
 DESCRIPTION_WEIGHT = 0.25
 
 _CONTRAST = re.compile(r"^\W*(?:however|but|yet|still|instead|on the contrary|by contrast)\b", re.I)
-_CONCESSION = re.compile(
-    r"^\W*(?:although|though|even though|despite|in spite of|while|whereas)\b"
-    r"[^,;:\"“]{3,150},\s*(?=\w)",
+# A clause before the main one that grants or aims rather than asserts: "Although X, Y", "In
+# order to reach a deal, the union demanded Y" (a demand, not progress).
+_OPENING_CLAUSE = re.compile(
+    r"^\W*(?:although|though|even though|despite|in spite of|while|whereas|in order to"
+    r"|so as to)\b[^,;:\"“]{3,150},\s*(?=\w)",
     re.I,
 )
 # "The talks covered many issues, but no deal was reached": what follows ", but" is the point
@@ -236,8 +239,9 @@ def place(text: str, heading: str, profile: Profile) -> Placement | None:
 
 
 def _main_clause(text: str) -> str:
-    """What the sentence asserts: "Although X, Y" and "X, but Y" report Y."""
-    m = _CONCESSION.match(text)
+    """What the sentence asserts: "Although X, Y", "In order to X, Y" and "X, but Y" report
+    Y."""
+    m = _OPENING_CLAUSE.match(text)
     text = text[m.end() :] if m else text
     m = _BUT_CLAUSE.search(text)
     return text[m.end() :] if m else text
