@@ -799,3 +799,26 @@ Rescue teams are still searching the villages along the river.
     aid = [i for i in told if "€40m" in i.text]
     assert aid  # told, in one outlet's words or the other's
     assert all(i.sources == [1] for i in aid if "Feld" in i.text)
+
+
+def test_a_key_figure_label_never_cuts_a_number_before_its_figure():
+    """A row's words before its figure are whole words: "8,400 hectares" is never cut to "400
+    hectares", a number the source never gave."""
+    from briefgen.analyse.items import Sentence
+
+    said = [
+        Sentence(
+            1,
+            "Fanned by dry winds, the fire spread across 8,400 hectares in under two days.",
+            "",
+            0,
+            0,
+        ),
+        Sentence(2, "The blaze grew to 1.5 million square metres in under three days.", "", 0, 1),
+    ]
+    labels = [f.counts for f in _key_figures(said)]
+    assert any("two days" in label for label in labels)
+    source_words = {w.strip(",.") for s in said for w in s.text.split()}
+    for label in labels:
+        numbers = [w.strip(",.") for w in label.split() if w[0].isdigit()]
+        assert set(numbers) <= source_words, label

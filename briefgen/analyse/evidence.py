@@ -379,6 +379,7 @@ def find_key_figures(
 # least 40 of the 132 newly").
 _EDGE_WORDS = frozenset(
     {"of", "by", "to", "with", "from", "at", "in", "on", "for", "into", "as", "and", "but", "or"}
+    | {"than"}  # "(more) than 8,400 hectares in under two days"
     | {"which", "that", "where", "who", "it"}
 )  # not a verb: "would take the rate to 0.75%" is no rate taken
 
@@ -681,7 +682,10 @@ _RANGE_LOW = re.compile(
     r"((?:between\s+(?P<between>\d[\d,]*(?:\.\d+)?)\s+and|(?P<to>\d[\d,]*(?:\.\d+)?)\s+to)\s+)$",
     re.I,
 )
-_WORDS_BEFORE = re.compile(r"((?:[\w'’][\w'’-]*\s+){1,5})$")
+# Words a label takes are whole, and stop at punctuation: a number's separators are inside it
+# ("8,400", "1.5"), so a label never says "400 hectares" where the source says "8,400 hectares".
+_WHOLE_WORDS = r"(?<![\w'’-])(?<!\d[.,])((?:[\w'’][\w'’-]*(?:[.,]\d+)*\s+){%s})$"
+_WORDS_BEFORE = re.compile(_WHOLE_WORDS % "1,5")
 # A part of a whole: "44 of the 150 seats", "14 of its 41 seats"; the part counts the noun.
 _PART_OF = re.compile(
     r"\s+(?:out\s+)?of\s+(?:the|its|their|all)\s+[\d,]+[\s-](?:member\s+)?([a-z]+)"
@@ -2754,8 +2758,7 @@ def _measured(text: str, m: re.Match) -> str:
     after = re.match(r"\s+of\s+([a-z]+)", text[m.end() :])
     if after:
         return after.group(1)
-    before = re.search(r"((?:[\w'’-]+\s+){0,4})$", text[: m.start()])
-    words = before.group(1).split() if before else []
+    words = _last_words(text[: m.start()], 4).split()
     while words and words[-1].lower() in STOP_WORDS:
         words.pop()  # "on the phone for": the preposition leads to the figure
     events = [n for n, w in enumerate(words) if w.lower() in _EVENT_WORDS]
@@ -2778,8 +2781,15 @@ def _span(text: str, m: re.Match, words_before: int = 4) -> str:
     after = re.match(r"\s+of\s+[a-z]+" if "-" not in m.group(0) else r"\s*[a-z]+", text[m.end() :])
     if after and "-" not in m.group(0):
         return m.group(0) + after.group(0)
-    before = re.search(rf"((?:[\w'’-]+\s+){{0,{words_before}}})$", text[: m.start()])
-    return (before.group(1) if before else "") + m.group(0) + (after.group(0) if after else "")
+    before = _last_words(text[: m.start()], words_before)
+    return before + m.group(0) + (after.group(0) if after else "")
+
+
+def _last_words(text: str, most: int) -> str:
+    """The last words of ``text``, whole (``_WHOLE_WORDS``), at most ``most``, with the space
+    after them."""
+    found = re.search(_WHOLE_WORDS % f"0,{most}", text)
+    return found.group(1) if found else ""
 
 
 # An incident happens on one day, so two dates for one named incident are a discrepancy; a
@@ -3664,8 +3674,7 @@ def _percent_phrase(text: str, m: re.Match) -> str:
             name = named[-1].group(0).strip() + (f" {aside.group(1)}" if aside.group(1) else "")
             before = f"{name}{ELISION}{clause}"
     else:
-        lead = re.search(r"((?:[\w'’-]+\s+){0,3})$", window)
-        before = lead.group(1) if lead else ""
+        before = _last_words(window, 3)
     return before + m.group(0) + _of_phrase(text[m.end() :])
 
 
