@@ -822,3 +822,23 @@ def test_a_key_figure_label_never_cuts_a_number_before_its_figure():
     for label in labels:
         numbers = [w.strip(",.") for w in label.split() if w[0].isdigit()]
         assert set(numbers) <= source_words, label
+
+
+def test_a_key_figure_cites_only_sources_that_give_its_number_of_its_thing():
+    """Two counts in millions are two numbers ("1.1 million", "1.3 million"), and one value said
+    of two things is two rows ("the rate stood at 9.50%", "the minimum wage rose 9.5%"): a row
+    never cites an outlet for a figure it does not give, or gives of something else."""
+    from briefgen.analyse.items import Sentence
+
+    said = [
+        Sentence(1, "The strike disrupted journeys for about 1.1 million passengers.", "", 0, 0),
+        Sentence(1, "The bank cut rates in March, when the rate stood at 9.50%.", "", 1, 1),
+        Sentence(2, "The strike touched the journeys of 1.3 million passengers.", "", 0, 2),
+        Sentence(2, "The minimum wage, which rose 9.5% this year, keeps prices high.", "", 1, 3),
+        Sentence(3, "The central bank's key rate had stood at 9.5% since December.", "", 0, 4),
+    ]
+    rows = {f.figure: f.sources for f in _key_figures(said)}
+    assert rows["about 1.1 million"] == [1]
+    assert rows["1.3 million"] == [2]
+    assert rows["9.50%"] == [1, 3]  # the same rate, told by two outlets
+    assert rows["9.5%"] == [2]

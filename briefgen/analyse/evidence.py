@@ -350,6 +350,7 @@ def find_key_figures(
                 counted.append((m.group(0), said_of, (f"{_minutes(m):g}", "minutes"), lasts))
         for figure, counts, key, named in counted:
             said = Evidence(s.source, s.text)
+            key = _row_of(key, s.text, found)
             if key in found:
                 if found[key].sources[-1] != s.source:  # sentences come in source order
                     found[key].sources.append(s.source)
@@ -563,9 +564,30 @@ def _figure_key(figure: str, noun: str) -> tuple[str, str]:
         return f"{_minutes(length):g}", "minutes"
     figure = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3})", "", figure)  # "300 000" is 300000
     figure = _UNIT_AFTER.sub("", figure)  # "50 basis points": the noun says what it counts
-    return re.sub(r"[^\d.\-a-z%]", "", figure.lower().split()[-1]), stem(
-        noun.lower()
-    ) if "-" not in figure else ""
+    words = figure.lower().split()
+    number = "".join(words[-2:]) if len(words) > 1 and words[-1] in _COUNT_SCALES else words[-1]
+    return re.sub(r"[^\d.\-a-z%]", "", number), stem(noun.lower()) if "-" not in figure else ""
+
+
+# The scales a count may end on: "1.1 million" is its number and scale, not "million".
+_COUNT_SCALES = frozenset({"million", "billion", "thousand", "dozen"})
+
+
+def _row_of(
+    key: tuple[str, str], text: str, found: dict[tuple[str, str], KeyFigure]
+) -> tuple[str, str]:
+    """The row a mention with ``key`` belongs to: ``key``'s while the sentences of that row share
+    a word with ``text`` besides figures, else a row of its own for the same value.  "When the
+    rate stood at 9.50%" and "the minimum wage rose 9.5%" give one value of two things, and a row
+    citing both would cite an outlet for a figure it gives of something else."""
+    words = _words_besides_figures(text)
+    row, n = key, 1
+    while row in found and not any(
+        words & _words_besides_figures(e.sentence) for e in found[row].evidence
+    ):
+        n += 1
+        row = (key[0], f"{key[1]} ({n})")
+    return row
 
 
 # "Article 5", "Sky Shield 2.0", "Boeing 737 jets": a number right after a capitalised word inside
