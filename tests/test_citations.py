@@ -842,3 +842,25 @@ def test_a_key_figure_cites_only_sources_that_give_its_number_of_its_thing():
     assert rows["1.3 million"] == [2]
     assert rows["9.50%"] == [1, 3]  # the same rate, told by two outlets
     assert rows["9.5%"] == [2]
+
+
+def test_one_value_said_of_many_things_takes_a_row_for_each_up_to_a_limit():
+    """ "5%" of six unrelated things: each row cites only the outlet that says it of its thing, and
+    the value takes at most ``ROWS_PER_VALUE`` rows (a week of news says "5%" of dozens)."""
+    from briefgen.analyse.evidence import ROWS_PER_VALUE
+    from briefgen.analyse.items import Sentence
+
+    texts = [
+        "Harbour fees climbed 5% at the docks.",
+        "Bread prices went up 5% in bakeries.",
+        "Turnout among young voters reached 5%.",
+        "Rainfall totalled 5% more than usual.",
+        "Tram fares increased 5% this spring.",
+        "Rents gained 5% downtown.",
+    ]
+    said = [Sentence(n, text, "", 0, n) for n, text in enumerate(texts, 1)]
+    rows = [f for f in _key_figures(said) if f.figure == "5%"]
+    assert len(rows) == ROWS_PER_VALUE
+    for row in rows:
+        (source,) = row.sources
+        assert texts[source - 1].split()[0] in row.counts

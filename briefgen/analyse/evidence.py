@@ -351,6 +351,8 @@ def find_key_figures(
         for figure, counts, key, named in counted:
             said = Evidence(s.source, s.text)
             key = _row_of(key, s.text, found)
+            if key is None:
+                continue
             if key in found:
                 if found[key].sources[-1] != s.source:  # sentences come in source order
                     found[key].sources.append(s.source)
@@ -573,21 +575,30 @@ def _figure_key(figure: str, noun: str) -> tuple[str, str]:
 _COUNT_SCALES = frozenset({"million", "billion", "thousand", "dozen"})
 
 
+# One value said of several things in a story takes a row for each, up to this many (a week of
+# news gives "5%" of dozens of things); a row's first sentences are what a mention is compared
+# with, so a figure every article repeats costs no more than one that appears once.
+ROWS_PER_VALUE = 4
+ROW_SENTENCES_COMPARED = 8
+
+
 def _row_of(
     key: tuple[str, str], text: str, found: dict[tuple[str, str], KeyFigure]
-) -> tuple[str, str]:
-    """The row a mention with ``key`` belongs to: ``key``'s while the sentences of that row share
-    a word with ``text`` besides figures, else a row of its own for the same value.  "When the
-    rate stood at 9.50%" and "the minimum wage rose 9.5%" give one value of two things, and a row
-    citing both would cite an outlet for a figure it gives of something else."""
+) -> tuple[str, str] | None:
+    """The row a mention with ``key`` belongs to: the first of ``key``'s rows whose sentences
+    share a word with ``text`` besides figures, or a new one; None when the value already has
+    ``ROWS_PER_VALUE`` rows of other things.  "When the rate stood at 9.50%" and "the minimum
+    wage rose 9.5%" give one value of two things, and a row citing both would cite an outlet for
+    a figure it gives of something else."""
     words = _words_besides_figures(text)
-    row, n = key, 1
-    while row in found and not any(
-        words & _words_besides_figures(e.sentence) for e in found[row].evidence
-    ):
-        n += 1
-        row = (key[0], f"{key[1]} ({n})")
-    return row
+    for n in range(1, ROWS_PER_VALUE + 1):
+        row = key if n == 1 else (key[0], f"{key[1]} ({n})")
+        if row not in found or any(
+            words & _words_besides_figures(e.sentence)
+            for e in found[row].evidence[:ROW_SENTENCES_COMPARED]
+        ):
+            return row
+    return None
 
 
 # "Article 5", "Sky Shield 2.0", "Boeing 737 jets": a number right after a capitalised word inside
