@@ -1509,6 +1509,11 @@ def test_lengths_areas_weights_and_speeds_are_read_in_one_unit_per_kind():
     assert [
         (m.written, m.value) for m in find_quantities("2.5 million tonnes, 40 thousand hectares")
     ] == [("2.5 million tonnes", 2.5e9), ("40 thousand hectares", 4e8)]
+    # thousands set apart by a space are one number ("000 tonnes" is no weight of its own), and a
+    # number right after another is no measure's
+    assert [(m.written, m.value) for m in find_quantities("300 000 tonnes, in 2024 300 km")] == [
+        ("300 000 tonnes", 3e8)
+    ]
 
 
 def test_a_weight_in_millions_two_sources_give_differently_is_a_difference():

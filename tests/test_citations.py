@@ -864,3 +864,19 @@ def test_one_value_said_of_many_things_takes_a_row_for_each_up_to_a_limit():
     for row in rows:
         (source,) = row.sources
         assert texts[source - 1].split()[0] in row.counts
+
+
+def test_one_length_is_one_key_figure_whatever_its_unit_is_called():
+    """ "A planned 46-km line", "46 kilometres of new track" and "the new railway of 46 km" are one
+    row citing all three outlets, not three rows of one length."""
+    from briefgen.analyse.items import Sentence
+
+    said = [
+        Sentence(
+            1, "The court annulled the permit for a planned 46-km rail line to Arnel.", "", 0, 0
+        ),
+        Sentence(2, "The rail link, 46 kilometres of new track and tunnels, was halted.", "", 0, 1),
+        Sentence(3, "The town welcomed the ruling against the new railway of 46 km.", "", 0, 2),
+    ]
+    (row,) = [f for f in _key_figures(said) if "46" in f.figure]
+    assert row.sources == [1, 2, 3]

@@ -332,7 +332,12 @@ def find_key_figures(
         # (figure as written, what it counts, what makes two mentions one figure, whether it names
         # what it counts)
         counted = [
-            (figure, counts, _row_key(figure, noun, s.text, found, by_number), bool(noun))
+            (
+                figure,
+                counts,
+                _measure_key(figure, s.text) or _row_key(figure, noun, s.text, found, by_number),
+                bool(noun),
+            )
             for figure, counts, noun in _counts(s.text)
         ]
         counted += [
@@ -375,6 +380,13 @@ def find_key_figures(
             scores[key] += 0.5 * len({e.source for e in earlier})
     best = sorted(found, key=lambda k: -scores[k])
     return [found[k] for k in best if scores[k] >= 1.0][:limit]
+
+
+def _measure_key(figure: str, text: str) -> tuple[str, str] | None:
+    """A measure's row, whatever its unit is called: "46-km", "46 km" and "46 kilometres" are one
+    length (:func:`find_quantities`); None for a figure that measures nothing."""
+    quantity = next((q for q in find_quantities(text) if q.written in figure), None)
+    return (f"{quantity.value:g}", quantity.kind) if quantity else None
 
 
 # A row's "What it counts" is cut from its sentence: small words at its edges belong to the
@@ -1071,7 +1083,8 @@ _UNIT_WORDS = frozenset(unit.split()[-1] for unit in _UNITS)
 # figure was no measure at all (an invented set's "6 million tonnes a month" against "4.5 million
 # tonnes a month" went unflagged).
 _MEASURE = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?<![\w.,])(?<!\d[ \u00a0\u202f])({_SPACED_THOUSANDS}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
+    r"|\d+(?:\.\d+)?)"
     r"(?:[\s-](million|billion|thousand))?[\s-]?("
     + "|".join(re.escape(unit) for unit in sorted(_UNITS, key=len, reverse=True))
     + r")(?:e?s)?(?![\w/])",
@@ -1098,7 +1111,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         found.append(
             Quantity(
                 m.group(0),
-                float(m.group(1).replace(",", "")) * scale * size,
+                float(re.sub(r"[,\s]", "", m.group(1))) * scale * size,
                 kind,
                 m.start(),
                 m.end(),
