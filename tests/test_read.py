@@ -141,3 +141,51 @@ def test_headline_and_question_lines_are_structure_and_the_line_after_is_text():
     assert kinds["How will the checks work?"] == "heading"
     # … and that short answer is content, not a second heading.
     assert kinds["The checks are split into two phases."] == "text"
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "(Editing by the Brussels desk)",
+        "(Reporting by Anna Berg in Oslo; Editing by Tom Hale)",
+        "(Additional reporting by Ola Nordmann; writing by Kari Holm; editing by Ed Lane)",
+        "Reporting by Anna Berg; Editing by Tom Hale",
+    ],
+)
+def test_a_wire_credit_line_is_no_part_of_the_story(credit):
+    """The line under a wire story naming its reporters and editors is the agency's, not news: a
+    brief told "(Editing by the London desk)" as a bullet."""
+    text = (
+        "Ferry strike halts Arnel crossings\n"
+        "Ferries between Arnel and Cardo stopped on Monday as crews walked out over pay.\n"
+        "Writing by hand is how the crews logged the stoppage, a union official said.\n"
+        f"{credit}\n"
+    )
+    article = parse_text(text, "ferry.txt")
+    assert credit not in article.text
+    assert "Writing by hand is how the crews logged" in article.text  # a sentence stays
+
+
+def test_a_wire_credit_paragraph_is_dropped_from_web_pages_and_word_files(tmp_path):
+    import docx
+
+    lines = [
+        "Ferries between Arnel and Cardo stopped on Monday as crews walked out over pay.",
+        "(Reporting by Anna Berg in Oslo; Editing by Tom Hale)",
+    ]
+    page = tmp_path / "ferry.html"
+    page.write_text(
+        "<html><head><title>Ferry strike halts Arnel crossings</title></head><body><article>"
+        + "".join(f"<p>{line}</p>" for line in lines)
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
+    document = docx.Document()
+    document.add_heading("Ferry strike halts Arnel crossings", 0)
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(tmp_path / "ferry.docx")
+    for path in (page, tmp_path / "ferry.docx"):
+        (article,) = read_sources([str(path)])
+        assert "Editing by" not in article.text
+        assert "crews walked out" in article.text

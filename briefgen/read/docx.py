@@ -24,7 +24,14 @@ from ..errors import InputError
 from ..model import Article
 from ..package import check_unpacked
 from .meta import byline, date_line, person, source_name, split_title
-from .text import DATE_SEARCH_LINES, find_date, outlet_from_url, source_trailer, stem
+from .text import (
+    DATE_SEARCH_LINES,
+    find_date,
+    outlet_from_url,
+    source_trailer,
+    stem,
+    wire_credit,
+)
 
 CELL_SEPARATOR = " | "  # how a table row reads as text, as Markdown and email tables set it
 TABLE_ROW = "table row"  # the style given to a row read as one paragraph
@@ -64,6 +71,8 @@ def read_docx(
             continue
         if style == "Title":
             title = title or text
+            continue
+        if wire_credit(text):
             continue
         if len(paragraphs) < DATE_SEARCH_LINES and style != TABLE_ROW:
             credit = byline(text)

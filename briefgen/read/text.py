@@ -55,6 +55,13 @@ _WIDGET = re.compile(
     r"explainer|explained)\s*[:|-].*)\s*$",
     re.I,
 )
+# The line under a wire story naming who reported, wrote and edited it: "(Reporting by Anna Berg
+# in Oslo; Editing by Tom Hale)", "(Editing by the London desk)".  The agency's, not news; a line
+# of prose that opens the same way ("Writing by hand is …") has no parentheses or second credit.
+_CREDIT = r"(?:(?:additional\s+)?reporting|writing|editing|compiled|compiling|graphics)\s+by\b"
+_WIRE_CREDIT = re.compile(
+    rf"^\s*(?:\(\s*{_CREDIT}[^()]*\)|{_CREDIT}[^.;()]*;\s*{_CREDIT}[^.()]*)\s*$", re.I
+)
 _URL_DATE = re.compile(r"/(20\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
 _MONTHS = (
     "january",
@@ -201,7 +208,12 @@ def parse_text(
             if len(kept) <= DATE_SEARCH_LINES and not header_ends:
                 header_ends = len(kept)
             continue
-        if _WIDGET.match(line) or _CAPTION_CREDIT.search(line) or _BARE_URL.match(line):
+        if (
+            _WIDGET.match(line)
+            or _CAPTION_CREDIT.search(line)
+            or _BARE_URL.match(line)
+            or wire_credit(line)
+        ):
             continue
         if _words(line) <= PROMO_MAX_WORDS and _CALL_TO_ACTION.match(line):
             continue
@@ -305,6 +317,11 @@ def _opening_headline(lines: list[str]) -> int | None:
     if _WIDGET.match(line) and not _KICKER.match(line):
         return None  # "Share on Facebook", "Follow our live coverage": a site's, not a story's
     return first
+
+
+def wire_credit(line: str) -> bool:
+    """Whether ``line`` is a wire story's credit line ("(Reporting by …; Editing by …)")."""
+    return bool(_WIRE_CREDIT.match(line))
 
 
 def source_trailer(line: str) -> str | None:
