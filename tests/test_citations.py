@@ -880,3 +880,9 @@ def test_one_length_is_one_key_figure_whatever_its_unit_is_called():
     ]
     (row,) = [f for f in _key_figures(said) if "46" in f.figure]
     assert row.sources == [1, 2, 3]
+    weighed = [
+        Sentence(1, "The sensor sees methane leaks of about 100 kilograms per hour.", "", 0, 0),
+        Sentence(2, "The agency says it can see leaks of 100 kilos per hour.", "", 0, 1),
+    ]
+    (row,) = [f for f in _key_figures(weighed) if "100" in f.figure]
+    assert row.sources == [1, 2]

@@ -88,7 +88,7 @@ _MEASURES = set(_MINUTES) | {
 # "50" alone says nothing.  Not "m" alone, which is as often millions ("$4m").
 _UNIT_AFTER = re.compile(
     r"\s?(?:basis points?|percentage points?|points|(?:square |cubic )?(?:(?:kilo|milli|centi)?"
-    r"met(?:re|er)s?|km|mm|cm|miles?|feet)|tonnes?|tons|kg|kilograms?|barrels?|megawatts?|"
+    r"met(?:re|er)s?|km|mm|cm|miles?|feet)|tonnes?|tons|kg|kilograms?|kilos?|barrels?|megawatts?|"
     r"gigawatts?|MW|GW|kWh|hectares?|acres?|degrees(?: Celsius| Fahrenheit)?|lit(?:re|er)s?)"
     r"(?![\w-])"
 )
@@ -1052,6 +1052,7 @@ _UNITS = {
     "tonne": ("Weight", 1000.0),
     "ton": ("Weight", 1000.0),
     "kilogram": ("Weight", 1.0),
+    "kilo": ("Weight", 1.0),  # "100 kilos per hour", as news writes kilograms
     "kg": ("Weight", 1.0),
     "km/h": ("Speed", 1.0),
     # a speed written out, which "kilometres" alone would read as a distance
