@@ -886,3 +886,6 @@ def test_one_length_is_one_key_figure_whatever_its_unit_is_called():
     ]
     (row,) = [f for f in _key_figures(weighed) if "100" in f.figure]
     assert row.sources == [1, 2]
+    # a shorter measure earlier in the sentence is not the longer one's ("6 km" in "46 km")
+    both = [Sentence(1, "The plan adds a 6 km tunnel to the 46 km rail line to Arnel.", "", 0, 0)]
+    assert {f.figure for f in _key_figures(both)} >= {"6 km", "46 km"}

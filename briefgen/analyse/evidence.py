@@ -385,7 +385,14 @@ def find_key_figures(
 def _measure_key(figure: str, text: str) -> tuple[str, str] | None:
     """A measure's row, whatever its unit is called: "46-km", "46 km" and "46 kilometres" are one
     length (:func:`find_quantities`); None for a figure that measures nothing."""
-    quantity = next((q for q in find_quantities(text) if q.written in figure), None)
+    quantity = next(
+        (
+            q
+            for q in find_quantities(text)
+            if re.search(rf"(?<![\d.,]){re.escape(q.written)}$", figure)
+        ),
+        None,
+    )
     return (f"{quantity.value:g}", quantity.kind) if quantity else None
 
 
