@@ -2909,3 +2909,28 @@ def test_a_currency_named_by_a_word_is_the_code_of_its_kind_the_story_writes():
         "Norland will spend NOK 68 billion on wind farms, and its neighbour DKK 5 billion.",
         "A package for wind farms worth 72 billion kroner was presented by Norland's minister.",
     )
+
+
+def test_a_quotation_alone_is_told_with_the_sentence_before_that_says_whose_it_is():
+    from briefgen.analyse.items import candidates
+
+    said = [  # (sentence, paragraph)
+        ('"We will reopen the bridge by June," Mayor Ilse Brandt told the council.', 0),
+        ('"The money is there."', 0),
+        ("The council voted 31 to 4 for the repair budget on Tuesday evening.", 1),
+        ('"Nobody asked the residents."', 2),
+        ('"The river will not wait for us," she said.', 3),
+        ('"We have lost a whole season."', 3),
+    ]
+    texts = [
+        c.text for c in candidates([Sentence(1, t, "", n, p) for n, (t, p) in enumerate(said)])
+    ]
+    # The mayor's words go on in a sentence of their own: one bullet of both, her name in it.
+    assert (
+        '"We will reopen the bridge by June," Mayor Ilse Brandt told the council. "The money is '
+        'there."' in texts
+    )
+    # A quotation whose speaker no sentence of its paragraph names, or names only as "she",
+    # would be words without a speaker: no bullet.
+    assert not any(t.startswith(('"Nobody', '"We have lost')) for t in texts)
+    assert "The council voted 31 to 4 for the repair budget on Tuesday evening." in texts

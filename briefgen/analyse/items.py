@@ -82,6 +82,11 @@ _QUOTE_CLOSES = re.compile(
     rf"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}\s+{SPEECH_VERBS}\b[^\"“”]*$"
 )
 _CLOSING = {'"': '"', "“": "”"}
+# A sentence that is a quotation and nothing else ('“The ball is now in their court.”'): whose
+# words they are, the sentence before says ('…,” Mr. Rubio said.'), and the bullet takes both;
+# alone it would be words without a speaker.
+_BARE_QUOTATION = re.compile(r"^\W*[\"“][^\"“”]+[\"”]\W*$")
+_SPEAKS = re.compile(rf"\b{SPEECH_VERBS}\b")
 _OPENING = {'"': '"', "”": "“"}
 _QUOTED_PHRASE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 # A capitalised word inside a sentence: a name, place, organisation, day or month.
@@ -278,9 +283,10 @@ def _bullet_text(sentences: list[Sentence], i: int) -> tuple[str, list[Evidence]
     sentence = sentences[i]
     text = compress(sentence.text)
     own = [Evidence(sentence.source, sentence.text)]
-    if not dangling(text):
+    bare = bool(_BARE_QUOTATION.match(text))
+    if not (bare or dangling(text)):
         return text, own
-    clause = strip_frame(text)
+    clause = strip_frame(text) if not bare else None
     if clause:
         return clause, own
     previous = sentences[i - 1] if i > 0 else None
@@ -288,10 +294,18 @@ def _bullet_text(sentences: list[Sentence], i: int) -> tuple[str, list[Evidence]
         previous is None
         or previous.source != sentence.source
         or previous.heading != sentence.heading
+        # whose words a quotation alone is, the paragraph told just before it
+        or (
+            bare and (previous.paragraph != sentence.paragraph or not _SPEAKS.search(previous.text))
+        )
     ):
         return None
     lead = compress(previous.text)
-    if dangling(lead) or (points_to_a_person(text) and not names_a_person(lead)):
+    if (
+        dangling(lead)
+        or _BARE_QUOTATION.match(lead)
+        or (points_to_a_person(text) and not names_a_person(lead))
+    ):
         return None
     return f"{lead} {sentence.text}", [Evidence(previous.source, previous.text)] + own
 
