@@ -51,9 +51,13 @@ _PASSIVE = r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )"
 _LEADING = re.compile(
     rf"{_PASSIVE}\b(?:(?:{_SAY_VERBS})\b|(?:{_THAT_VERBS})(?=\s+that\b|\s*:|\s*,?\s*[\"“]))"
 )
+# After a reporting verb, what says where or when it was said, or to whom ("wrote on X",
+# "announced on Wednesday", "told us"), not who said it.
+_NOT_A_SPEAKER = r"(?:on|in|at|to|from|that|us|me|him|her|them|reporters)\b"
 # "…, the ministry said." / "…, said Anna Berg, a spokeswoman." / '"…," he told reporters.'
 _TRAILING = re.compile(
-    rf"[,\"”]\s*(?:(?P<verb_first>(?:{_SAY_VERBS}|{_THAT_VERBS}))\s+(?P<after>[^,.;:]{{2,80}})"
+    rf"[,\"”]\s*(?:(?P<verb_first>(?:{_SAY_VERBS}|{_THAT_VERBS}))\s+(?!{_NOT_A_SPEAKER})"
+    r"(?P<after>[^,.;:]{2,80})"
     rf"|(?P<before>[^,;:\"“”]{{2,80}}?)\s+(?:(?:also|later|earlier|again)\s+)?"
     rf"(?:{_SAY_VERBS}|{_THAT_VERBS}|told\s+\w+))"
     r"(?:\s+(?:on|in|at|late|earlier|later|this|last)\b[^,.;:]{0,40})?(?:,[^,.;:]{1,80})?"
@@ -81,7 +85,7 @@ _OPENERS = frozenset(
     for from with by as while although though when if then instead moreover furthermore
     ultimately additionally separately similarly likewise earlier later today yesterday
     tonight overnight now indeed finally first second third previously hence therefore
-    nonetheless nevertheless besides according""".split()
+    nonetheless nevertheless besides according following amid despite upon""".split()
 )
 # Words before a reporting verb that say when or how, not who: "have repeatedly emphasized".
 _BETWEEN = frozenset(
@@ -95,7 +99,12 @@ _CLAUSE_WORDS = frozenset(
     that which who whom whose whether because when if while although though where""".split()
 )
 _PARTICIPLES = frozenset({"based", "led", "backed", "owned", "run", "funded", "named"})
-_PRONOUNS = frozenset("he she they it we i you this that these those".split())
+_PRONOUNS = frozenset("he she they it we i you him her them us me this that these those".split())
+# "according to reports", "according to media reports": a kind of news, no one's claim.
+_NO_ONE = re.compile(
+    r"(?:(?:the|a|an|some|several|unconfirmed|local|initial|media|news|press|social)\s+)*"
+    r"(?:reports?|media|news|posts?|accounts?|sources)",
+)
 # Speakers that are not one party: both sides, every side, each of them.
 _BOTH_SIDES = re.compile(r"\b(?:both|two sides|the sides|all sides|each other|all parties)\b", re.I)
 _HONORIFIC = re.compile(r"^(?:(?:Dr|Mr|Mrs|Ms|Prof|Sen|Gen|Rep)\.?\s+)+")
@@ -109,6 +118,7 @@ _PARENTHESES = re.compile(r"\s*\([^()]*\)")
 _TAIL = re.compile(r"\s+(?:based|headquartered|who|which|that|in a|on|at)\b.*$")
 MAX_SPEAKER_WORDS = 14  # a subject longer than this before a reporting verb is a clause
 MAX_PARTY_WORDS = 8  # a speaker's short name longer than this is a clause misread
+MAX_BARE_SPEAKER_WORDS = 3  # "said officials in Kyiv": a speaker with neither name nor article
 
 
 def support_of(
@@ -198,7 +208,11 @@ def _according_to(sentence: str) -> str:
     carried = _CARRIER.match(party)  # "a statement from the cabinet": the cabinet's claim
     if carried:
         return carried["party"]
-    if MEDIUM_FRAME.match(sentence[m.start() :]) or _DOCUMENTS.match(party):
+    if (
+        MEDIUM_FRAME.match(sentence[m.start() :])
+        or _DOCUMENTS.match(party)
+        or _NO_ONE.fullmatch(party)
+    ):
         return ""
     return party
 
@@ -234,7 +248,20 @@ def _trailing(sentence: str) -> str:
         return ""
     speaker = (m["after"] or m["before"] or "").strip()
     words = re.findall(r"[\w'’-]+", speaker)
-    if not words or len(words) > MAX_SPEAKER_WORDS or any(_is_clause_word(w) for w in words):
+    if (
+        not words
+        or len(words) > MAX_SPEAKER_WORDS
+        or any(_is_clause_word(w) for w in words)
+        or speaker.casefold().endswith("according to")  # "…, according to reports."
+        # after the verb, a speaker is named ("said Anna Berg", "said grid operator REE", "said
+        # the ministry", "said officials"), not described: "…, adds welcome capacity to Kyiv's
+        # defences." names no one.
+        or (
+            m["after"]
+            and not re.search(r"\b[A-Z]|^(?:the|a|an|its|his|her|their)\s", speaker)
+            and len(words) > MAX_BARE_SPEAKER_WORDS
+        )
+    ):
         return ""
     return speaker
 
