@@ -2934,3 +2934,24 @@ def test_a_quotation_alone_is_told_with_the_sentence_before_that_says_whose_it_i
     # would be words without a speaker: no bullet.
     assert not any(t.startswith(('"Nobody', '"We have lost')) for t in texts)
     assert "The council voted 31 to 4 for the repair budget on Tuesday evening." in texts
+
+
+def test_a_count_of_a_plural_without_an_s_counts_that_noun_not_the_verb_after_it():
+    # "310,000 children received": what is counted is children, as "400,000 children" are;
+    # the verb after says what happened to them.
+    (difference,) = _differences(
+        "Health workers vaccinated 400,000 children against polio in the first week of the "
+        "campaign, the health ministry said on Monday.",
+        "In the first seven days of the campaign, 310,000 children received the polio vaccine, "
+        "according to the immunisation programme.",
+    )
+    assert [c.text for c in difference.claims] == [
+        "vaccinated 400,000 children",
+        "310,000 children received",
+    ]
+    # "21 crew members" still counts members, a compound's head: another ship's "17 crew" is
+    # not a rival count of one thing when the sentences name other ships.
+    assert not _differences(
+        "One of them, the Panama-flagged Ocean Pearl, had 21 crew members on board.",
+        "The second vessel, the Togo-flagged Silver Gull, was carrying 17 crew, its manager said.",
+    )

@@ -184,6 +184,12 @@ _EVENT_WORDS = {
     "negotiations",
     "deliberations",
 }
+# Plurals without an "s", a closed class of English: the noun a count counts when no word after it
+# ends in one ("about 250 personnel drawn from allies", "320,000 children received the vaccine").
+_IRREGULAR_PLURALS = frozenset(
+    {"people", "personnel", "staff", "crew", "police", "children", "men", "women"}
+    | {"cattle", "livestock", "aircraft", "sheep", "fish", "deer", "clergy"}
+)
 _GENERIC_NOUNS = {
     "people",
     "time",
@@ -679,14 +685,12 @@ def _counts(text: str, in_words: bool = False) -> tuple[tuple[str, str, str], ..
         noun_phrase = part.group(1) if part else _noun_phrase(after)
         if not noun_phrase:
             continue
-        # The counted noun: the first plural ("26 civilians dead"), else the phrase's last word.
+        # The counted noun: the first plural ("26 civilians dead", "21 crew members"), else one
+        # without an "s" ("250 personnel drawn from"), else the phrase's last word.
+        phrase_words = noun_phrase.split()
         noun = next(
-            (
-                w
-                for w in noun_phrase.split()
-                if len(w) > 3 and w.endswith("s") and not w.endswith("ss")
-            ),
-            noun_phrase.split()[-1],
+            (w for w in phrase_words if len(w) > 3 and w.endswith("s") and not w.endswith("ss")),
+            next((w for w in phrase_words if w.lower() in _IRREGULAR_PLURALS), phrase_words[-1]),
         )
         # The word before, when it says what happened to the count ("exchange 175 prisoners");
         # a function word ("that 19 incursions", "of 12 carmakers") says nothing.
@@ -706,8 +710,9 @@ def _counts(text: str, in_words: bool = False) -> tuple[tuple[str, str, str], ..
             continue
         if (
             noun.lower() in _GENERIC_NOUNS
-            # "killing 1,644 people", "evacuated 10,000 people": the verb says what it counts
-            and not (noun.lower() == "people" and lead_words)
+            # "killing 1,644 people", "evacuated 10,000 people", "20,000 people took to the
+            # streets": the verb before or after says what it counts
+            and not (noun.lower() == "people" and (lead_words or phrase_words[-1] != noun))
         ) or (not m.group(5) and (noun.lower().rstrip("s") in _MINUTES or unit in _MINUTES)):
             continue  # "the past 70 years" is a span of time, not a count of anything
         measure = _UNIT_AFTER.match(after)
