@@ -2955,3 +2955,20 @@ def test_a_count_of_a_plural_without_an_s_counts_that_noun_not_the_verb_after_it
         "One of them, the Panama-flagged Ocean Pearl, had 21 crew members on board.",
         "The second vessel, the Togo-flagged Silver Gull, was carrying 17 crew, its manager said.",
     )
+
+
+@pytest.mark.parametrize(
+    ("nearly", "other", "differ"),
+    [
+        # "nearly 45,000" is close below 45,000: 31,000 is another count, not one inside it
+        ("Nearly 45,000 passengers", "Some 31,000 passengers", True),
+        ("Almost 600 passengers", "About 450 passengers", True),
+        ("Nearly 3,000 passengers", "About 2,900 passengers", False),  # one count, rounded
+    ],
+)
+def test_nearly_so_many_is_close_to_that_many(nearly, other, differ):
+    found = _differences(
+        f"{nearly} were stranded at Harlow airport on Friday, the operator said.",
+        f"{other} were stranded at Harlow airport on Friday.",
+    )
+    assert bool(found) == differ

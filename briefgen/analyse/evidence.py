@@ -94,6 +94,7 @@ _UNIT_AFTER = re.compile(
 )
 _BOUND_TOLL = r"(?:at least|more than|over|some|about|around|nearly|almost|up to)\s+"
 _AT_MOST = ("less than", "under", "fewer than", "no more than", "up to", "nearly", "almost")
+_NEARLY = ("nearly", "almost")  # at most, and close to it
 DURATION_WINDOW = 100  # characters before a duration that may name what lasted
 MAX_SCALE = 4.0  # two lengths of one event are within this factor of each other
 SAME_LENGTH = 0.1  # durations closer than this (relative) are the same length, rounded
@@ -2033,7 +2034,8 @@ def find_twin_differences(
 @dataclass(frozen=True)
 class _Figure:
     """A figure of a sentence with its kind ("Sum (EUR)", "Area", "Percentage", "Number"), its
-    bound ("about", "at_least", "at_most" or ""), the words that tell it and where it stands."""
+    bound ("about", "at_least", "nearly", "at_most" or ""), the words that tell it and where it
+    stands."""
 
     kind: str
     value: float
@@ -3782,7 +3784,8 @@ def _numbers_in(text: str) -> set[float]:
 
 # "about 3,000 homes", "more than 85,000 people": how a bound word qualifies a count.
 _COUNT_BOUND = re.compile(
-    rf"^(?:(?P<at_least>{'|'.join(_AT_LEAST)})|(?P<at_most>{'|'.join(_AT_MOST)})"
+    rf"^(?:(?P<at_least>{'|'.join(_AT_LEAST)})|(?P<nearly>{'|'.join(_NEARLY)})"
+    rf"|(?P<at_most>{'|'.join(_AT_MOST)})"
     r"|(?P<about>about|around|some|roughly|approximately|an estimated|estimated|close to))\s+",
     re.I,
 )
@@ -3798,7 +3801,7 @@ ABOUT = 0.15
 
 def _bounded_count(figure: str) -> tuple[float | None, str]:
     """'about 3,000' → (3000.0, "about"); '1,200' → (1200.0, ""); the bound is "at_least",
-    "at_most", "about" or ""; (None, "") for what is no plain count ("30-day")."""
+    "nearly", "at_most", "about" or ""; (None, "") for what is no plain count ("30-day")."""
     bound = _COUNT_BOUND.match(figure)
     if bound is None:
         return _count_value(figure), ""
@@ -3817,6 +3820,8 @@ def _bounds_disagree(a: float, bound_a: str, b: float, bound_b: str) -> bool:
 def _range(value: float, bound: str) -> tuple[float, float]:
     if bound == "at_least":
         return value, math.inf
+    if bound == "nearly":  # "nearly 45,000" is close below 45,000, not anything up to it
+        return value - min(ABOUT * value, _last_place(value)), value
     if bound == "at_most":
         return 0.0, value
     if bound == "about":
