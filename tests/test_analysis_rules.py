@@ -2972,3 +2972,24 @@ def test_nearly_so_many_is_close_to_that_many(nearly, other, differ):
         f"{other} were stranded at Harlow airport on Friday.",
     )
     assert bool(found) == differ
+
+
+@pytest.mark.parametrize(
+    ("told", "differ"),
+    [
+        # the plan in the present: the same plan, its figure given otherwise
+        ("The accord creates a rebuilding fund of $500 million to be run by both countries.", True),
+        ("Norland is deploying 1,500 troops to the border, the ministry said.", True),
+        # told as done: a result beside a plan is another fact, not another count of it
+        ("Norland deployed 1,500 troops to the border, the ministry said.", False),
+        ("Norland has deployed 1,500 troops to the border, the ministry said.", False),
+    ],
+)
+def test_a_plan_and_the_same_plan_in_the_present_differ_but_not_a_plan_and_a_result(told, differ):
+    plans = {
+        "fund": "Under the accord, the two governments will set up a joint rebuilding fund worth "
+        "$350 million, the ministry said.",
+        "troops": "Norland will deploy 2,000 troops to the border, the ministry said.",
+    }
+    plan = plans["fund"] if "fund" in told else plans["troops"]
+    assert bool(_differences(plan, told)) == differ
