@@ -1525,7 +1525,7 @@ def _one_account(
     that do what is counted differ ("Varnia returned 95", "Tolsk returned 84"; not who said
     it: two parties' counts are a difference), or those of what is counted ("60 Varnian
     soldiers", "58 Tolskan soldiers"); or when the figure's clause names only names the other
-    never writes.  Verbs are not compared: outlets tell one toll by
+    never writes.  Beyond plan and deed, verbs are not compared: outlets tell one toll by
     "wounded" and "injured", "left dead" and "killed".  Counted nouns name one thing when their
     likeness reaches ``same_noun`` (:func:`_one_thing`).
     """
