@@ -93,8 +93,8 @@ _UNIT_AFTER = re.compile(
     r"(?![\w-])"
 )
 _BOUND_TOLL = r"(?:at least|more than|over|some|about|around|nearly|almost|up to)\s+"
-_AT_MOST = ("less than", "under", "fewer than", "no more than", "up to", "nearly", "almost")
 _NEARLY = ("nearly", "almost")  # at most, and close to it
+_AT_MOST = ("less than", "under", "fewer than", "no more than", "up to", *_NEARLY)
 DURATION_WINDOW = 100  # characters before a duration that may name what lasted
 MAX_SCALE = 4.0  # two lengths of one event are within this factor of each other
 SAME_LENGTH = 0.1  # durations closer than this (relative) are the same length, rounded
