@@ -650,6 +650,18 @@ def test_a_percentage_row_says_what_it_is_a_percentage_of():
             "Borg said talks would resume on Friday.",
             False,
         ),
+        # "a failed" is an adjective; "not … without" is a condition, not a denial
+        (
+            "Crews spent six hours replacing a faulty power unit on the station.",
+            "Crews went out to swap a failed power unit on the station.",
+            False,
+        ),
+        (
+            "The best advice, doctors say, is simple: do not stop taking your tablets.",
+            "Patients were told not to stop taking the drug without advice from a doctor.",
+            False,
+        ),
+        ("The talks ended without agreement.", "The talks reached agreement.", True),
     ],
 )
 def test_a_text_that_denies_what_another_asserts_contradicts_it(told, other, denies):

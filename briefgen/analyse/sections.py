@@ -273,6 +273,12 @@ _DENIERS = frozenset(
     {"not", "cannot", "without", "deny", "denies", "denied", "denying"}
     | {"refuse", "refuses", "refused", "refusing", "fail", "fails", "failed", "failing"}
 )
+# "a failed software update", "the failing bank": a denier that is an adjective denies nothing
+_ADJECTIVE_DENIERS = frozenset({"failed", "failing"})
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that"})
+# "not … without" within this many words is a condition ("not to stop taking the drug without
+# advice from a doctor"), not a denial of what follows "without"
+_CONDITION_WORDS = 8
 _UNREAL = frozenset({"would", "could", "might"})  # before "have": a thing that did not happen
 # Words between a denier and what it denies: "has not yet agreed", "refused to be drawn".
 _BEFORE_DENIED = frozenset({"to", "be", "been", "being", "have", "yet", "even", "ever", "so"})
@@ -307,6 +313,10 @@ def _polarity(text: str) -> tuple[frozenset[str], frozenset[str]]:
         unreal = word in _UNREAL and words[i + 1 : i + 2] == ["have"]
         if not (word in _DENIERS or yet_to or unreal or word.endswith(("n't", "n’t"))):
             continue
+        if word in _ADJECTIVE_DENIERS and i and words[i - 1] in _DETERMINERS:
+            continue  # "a failed software update" denies no software
+        if word == "without" and any(i - j <= _CONDITION_WORDS for j in denied):
+            continue  # "told not to stop taking it without advice": advice is what it asks for
         j = i + 1
         while j < len(words) and words[j] in _BEFORE_DENIED:
             j += 1
