@@ -3050,3 +3050,11 @@ def test_has_after_a_figure_is_no_area_in_hectares():
     assert find_quantities("A retired nurse aged 71 has become the oldest woman to swim it.") == ()
     (area,) = find_quantities("The fire has burned 710 ha of forest.")
     assert area.kind == "Area"
+
+
+def test_a_target_is_no_rival_of_what_there_is():
+    assert not _differences(
+        "Brenholm will require car parks to include chargers as it tries to reach its target of "
+        "10,000 public charging points by 2027, the city said on Tuesday.",
+        "Brenholm now has 6,300 public charging points for electric vehicles, the city said.",
+    )

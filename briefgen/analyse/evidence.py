@@ -1451,7 +1451,7 @@ _RATE_UNIT = {
 # ("May" is a month, "may" a plan.)
 _EXPECTED = re.compile(
     r"\b(?:forecasts?|projected|predicted|scheduled|possible|potential|expects?|expected"
-    r"|anticipated|propos(?:ed|es|als?)|offered|offers|promised|pledged|pledges)\b"
+    r"|anticipated|propos(?:ed|es|als?)|offered|offers|promised|pledged|pledges|targets?|goals?)\b"
     r"|\b(?:plans?|planned|planning|aims?|aimed|intends?|intended|seeks?"
     r"|sought|hopes?|set|due|vowed|agreed|agrees)\s+to\b",
     re.I,
