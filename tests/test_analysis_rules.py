@@ -3058,3 +3058,12 @@ def test_a_target_is_no_rival_of_what_there_is():
         "10,000 public charging points by 2027, the city said on Tuesday.",
         "Brenholm now has 6,300 public charging points for electric vehicles, the city said.",
     )
+
+
+def test_the_number_of_a_thing_where_it_is_counted_is_a_count_of_it():
+    (difference,) = _differences(
+        "The number of confirmed measles cases in the Kelby district has reached 87, health "
+        "officials said.",
+        "Health officials in the Kelby district reported 64 cases of measles.",
+    )
+    assert [re.sub(r"\D", "", c.text) for c in difference.claims] == ["87", "64"]

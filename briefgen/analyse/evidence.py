@@ -3463,6 +3463,8 @@ _NUMBER_OF = re.compile(
     + r"\s+at"
     + r"|\bnumber\s+of\s+"
     + _COUNTED_NOUN
+    # where they are counted may stand before the verb ("cases in the Kelby district has reached")
+    + r"(?:\s+(?:in|across|at|on|from)\s+[^,.;:\d]{1,50}?)?"
     + r"\s+(?:has\s+|had\s+)?(?:stood at|stands at|rose to|risen to|climbed to|jumped to|fell to"
     r"|dropped to|reached|was|is))\s+" + _COUNT_FIGURE
 )
