@@ -3067,3 +3067,17 @@ def test_the_number_of_a_thing_where_it_is_counted_is_a_count_of_it():
         "Health officials in the Kelby district reported 64 cases of measles.",
     )
     assert [re.sub(r"\D", "", c.text) for c in difference.claims] == ["87", "64"]
+
+
+def test_a_compound_written_as_two_words_or_one_counts_one_thing():
+    (difference,) = _differences(
+        "Traffic at the port of Rotterdam was at a standstill on Tuesday as some 7,000 dock "
+        "workers pressed ahead with a strike.",
+        "About 5,800 dockworkers at the port of Rotterdam stayed off the job on Tuesday.",
+    )
+    assert [re.sub(r"\D", "", c.text) for c in difference.claims] == ["7000", "5800"]
+    assert not _differences(
+        "Traffic at the port of Rotterdam was at a standstill on Tuesday as some 7,000 dock "
+        "workers pressed ahead with a strike.",
+        "About 7,100 dockworkers at the port of Rotterdam stayed off the job on Tuesday.",
+    )
