@@ -1,6 +1,7 @@
 """Build and score every evaluation set: ``make eval``.
 
     python eval/run.py [--split all|tune|held_out|sample] [--shared DIR] [--keep DIR] [--no-write]
+                       [--sets DIR]
 
 Each set of ``../shared/eval/dev/`` (and the sample in ``inputs/`` against
 ``../shared/eval/seed-gold.yaml``) is built with the set's profile at its own word budget, at
@@ -12,6 +13,11 @@ The article texts stay in ``../shared`` (they are evaluation data, not project c
 nothing of briefgen itself reads them.  Briefs are written under a scratch folder (``--keep``
 keeps them for reading: only the tune sets' briefs may be read while tuning, see
 ``eval/split.yaml``).
+
+``--sets DIR`` also scores every folder of DIR that holds a ``gold.yaml`` in the dev sets'
+format: development sets of one's own (invented stories, say), which are tuned on freely and
+never written to ``eval/results.md``.  Their table adds how many lines Sources differ gives: on
+a story whose outlets agree, any line is a false one.
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ WIDE_BUDGET = 800  # the any-section recall the issue asks for is measured at th
 # multiples of each budget is what a change must move.
 SPREAD = (0.8, 0.9, 1.0, 1.12, 1.25)
 SAMPLE = "sample"
+OWN_SETS = "own"  # the split of --sets DIR's folders
 
 
 @dataclass
@@ -64,6 +71,7 @@ class Score:
         0  # bullets (and bottom-line lines) whose every cited source states their figures and names
     )
     bullets: int = 0
+    differ_lines: int = 0  # lines of Sources differ
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,6 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--keep", type=Path, help="write the briefs here and keep them")
     parser.add_argument("--no-write", action="store_true", help="do not write eval/results.md")
+    parser.add_argument(
+        "--sets", type=Path, help="also score every folder of DIR with a gold.yaml (never written)"
+    )
     args = parser.parse_args(argv)
 
     scorer_path = args.shared / "eval" / "score_brief.py"
@@ -86,6 +97,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     scorer = _load(scorer_path)
     cases = [c for c in _cases(args.shared) if args.split in ("all", c.split)]
+    if args.sets:
+        cases += [
+            _case(folder, OWN_SETS)
+            for folder in sorted(p.parent for p in args.sets.glob("*/gold.yaml"))
+        ]
     briefgen = shutil.which("briefgen", path=str(Path(sys.executable).parent)) or "briefgen"
     scratch = args.keep or Path(tempfile.mkdtemp(prefix="briefgen-eval-"))
     jobs = [(case, budget) for case in cases for budget in _budgets(case)]
@@ -98,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     table = _table(cases, results)
     print(table)
     if args.split == "all" and not args.no_write:
-        (HERE / "results.md").write_text(_report(table), encoding="utf-8")
+        shared_sets = [c for c in cases if c.split != OWN_SETS]
+        (HERE / "results.md").write_text(_report(_table(shared_sets, results)), encoding="utf-8")
         print(f"written: {HERE / 'results.md'}", file=sys.stderr)
     return 0
 
@@ -132,20 +149,21 @@ def _cases(shared: Path) -> list[Case]:
         )
     ]
     for part in ("tune", "held_out"):
-        for name in split[part]:
-            folder = shared / "eval" / "dev" / name
-            gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
-            cases.append(
-                Case(
-                    name,
-                    part,
-                    sorted(folder.glob("*.txt")),
-                    folder / "gold.yaml",
-                    gold.get("profile", "default"),
-                    int(gold["budget_words"]),
-                )
-            )
+        cases += [_case(shared / "eval" / "dev" / name, part) for name in split[part]]
     return cases
+
+
+def _case(folder: Path, split: str) -> Case:
+    """The set in ``folder``: its articles and its ``gold.yaml``'s profile and budget."""
+    gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
+    return Case(
+        folder.name,
+        split,
+        sorted(folder.glob("*.txt")),
+        folder / "gold.yaml",
+        gold.get("profile", "default"),
+        int(gold["budget_words"]),
+    )
 
 
 def _score(briefgen: str, scorer, scratch: Path, case: Case, budget: int) -> Score:
@@ -173,6 +191,10 @@ def _score(briefgen: str, scorer, scratch: Path, case: Case, budget: int) -> Sco
     result = scorer.score(str(out / "brief.docx"), str(case.gold), budget)
     flagged, listed = (int(n) for n in result["discrepancies_flagged"].split("/"))
     backed, bullets = _citations(out / "brief.json", case.sources)
+    brief = json.loads((out / "brief.json").read_text(encoding="utf-8"))
+    differ_lines = sum(
+        len(s.get("items") or []) for s in brief["sections"] if s["kind"] == "discrepancies"
+    )
     return Score(
         result["recall"] or 0.0,
         result["recall_any_section"] or 0.0,
@@ -183,6 +205,7 @@ def _score(briefgen: str, scorer, scratch: Path, case: Case, budget: int) -> Sco
         result["missing"],
         backed,
         bullets,
+        differ_lines,
     )
 
 
@@ -257,19 +280,21 @@ def _table(cases: list[Case], results: dict[tuple[str, int], Score]) -> str:
         (SAMPLE, "Sample (inputs/)"),
         ("tune", "Tune split"),
         ("held_out", "Held-out split (never read while tuning)"),
+        (OWN_SETS, "Own development sets (--sets)"),
     ):
         chosen = [c for c in cases if c.split == part]
         if not chosen:
             continue
+        own = part == OWN_SETS  # with the lines Sources differ gives, false ones where all agree
         lines += [
             f"### {label}",
             "",
             (
                 "| set | profile | budget | recall | any section | placement | words "
                 "| discrepancies | citations backed | any section @800 | words @800 "
-                "| recall, 5 budgets |"
+                "| recall, 5 budgets |" + (" differ lines |" if own else "")
             ),
-            "|---|---|---|---|---|---|---|---|---|---|---|---|",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|" + ("---|" if own else ""),
         ]
         for c in chosen:
             s, w = results[(c.name, c.budget)], results[(c.name, WIDE_BUDGET)]
@@ -278,6 +303,7 @@ def _table(cases: list[Case], results: dict[tuple[str, int], Score]) -> str:
                 f"| {s.placement:.3f} | "
                 f"{s.words} | {s.flagged}/{s.discrepancies} | {s.backed}/{s.bullets} "
                 f"| {w.any_section:.3f} | {w.words} | {_spread_recall(c, results):.3f} |"
+                + (f" {s.differ_lines} |" if own else "")
             )
         if len(chosen) > 1:
             at_budget = [results[(c.name, c.budget)] for c in chosen]
@@ -286,6 +312,7 @@ def _table(cases: list[Case], results: dict[tuple[str, int], Score]) -> str:
             listed = sum(s.discrepancies for s in at_budget)
             backed = f"{sum(s.backed for s in at_budget)}/{sum(s.bullets for s in at_budget)}"
             spread = [_spread_recall(c, results) for c in chosen]
+            differ = {"mean": f" {sum(s.differ_lines for s in at_budget)} |", "worst": " |"}
             for name, pick in (("mean", _mean), ("worst", min)):
                 lines.append(
                     f"| **{name}** | | | {pick([s.recall for s in at_budget]):.3f} "
@@ -293,6 +320,7 @@ def _table(cases: list[Case], results: dict[tuple[str, int], Score]) -> str:
                     f"{pick([s.placement for s in at_budget]):.3f} | | {flagged}/{listed} "
                     f"| {backed if name == 'mean' else ''} | "
                     f"{pick([s.any_section for s in wide]):.3f} | | {pick(spread):.3f} |"
+                    + (differ[name] if own else "")
                 )
         lines.append("")
     return "\n".join(lines)
