@@ -3609,9 +3609,8 @@ def _compounds_joined(
 def _joined(phrase: str, noun: str) -> str:
     """``noun`` with the word before it in ``phrase``, written as one: "dockworkers" for
     "workers" in "some 7,000 dock workers" ("" when nothing stands before it)."""
-    words = re.findall(r"[a-z]+", phrase.lower())
-    noun = noun.lower()
-    return words[words.index(noun) - 1] + noun if noun in words[1:] else ""
+    before = _word_before(phrase.lower(), noun.lower())
+    return before + noun.lower() if before.isalpha() else ""
 
 
 def _word_before(text: str, phrase: str) -> str:
