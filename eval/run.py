@@ -248,7 +248,8 @@ def _citations(brief_json: Path, sources: list[Path]) -> tuple[int, int]:
         n: " ".join(path.read_text(encoding="utf-8").split()) for n, path in enumerate(sources, 1)
     }
     # A bullet's first word is a name too when the sources write it capitalised inside a
-    # sentence ("Feld said …" claims Feld).
+    # sentence ("Feld said …" claims Feld), but not an article or preposition a trimmed opener
+    # leaves first ("At the same time, the alliance …" → "The alliance …").
     inside = {
         name.rstrip(QUOTE_MARKS)
         for path in sources
@@ -268,8 +269,9 @@ def _citations(brief_json: Path, sources: list[Path]) -> tuple[int, int]:
             ]
             claims += _name_claims(item["text"])
             opening = re.match(r"\W*([A-Z][\w'’-]*[a-z][\w'’-]*)", item["text"])
-            if opening and opening.group(1).rstrip(QUOTE_MARKS) in inside:
-                claims.append(rf"\b{re.escape(opening.group(1).rstrip(QUOTE_MARKS))}\b")
+            first = opening.group(1).rstrip(QUOTE_MARKS) if opening else ""
+            if first in inside and first not in _NOT_NAMES:
+                claims.append(rf"\b{re.escape(first)}\b")
             backed += all(re.search(claim, texts[n]) for n in item["sources"] for claim in claims)
     return backed, total
 
