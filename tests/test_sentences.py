@@ -46,3 +46,20 @@ def test_an_outlet_named_by_its_web_address_does_not_end_a_sentence():
         "The port closed.",
         "In the end, it reopened.",
     ]
+
+
+def test_paragraphs_glued_at_a_quotation_mark_split():
+    # A page whose paragraphs lost the space between them: the break falls after a closing
+    # curly mark or before an opening one, and each sentence keeps its own marks.
+    text = (
+        "The ministry said “we are ready.”The port reopened on Monday. "
+        "The ferry left at dawn.“We are relieved,” a driver said. "
+        'Straight marks say nothing: he said "go."Then it ended.'
+    )
+    assert split_sentences(text) == [
+        "The ministry said “we are ready.”",
+        "The port reopened on Monday.",
+        "The ferry left at dawn.",
+        "“We are relieved,” a driver said.",
+        'Straight marks say nothing: he said "go."Then it ended.',
+    ]

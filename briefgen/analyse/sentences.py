@@ -69,9 +69,17 @@ _ABBREVIATIONS = {
     "a.m",
     "p.m",
 }
-# A candidate break: end punctuation, optional closing quotes/brackets, then space; or a
-# full stop with the space lost between a word and the next sentence ("statement.In the").
-_BREAK = re.compile(r"[.!?…]+[\"'”’)\]]*\s+|(?<=[a-z]{3}\.)(?=[A-Z][a-z])")
+# A candidate break: end punctuation, optional closing quotes/brackets, then space; or the
+# space lost between two paragraphs of a page, after a word's full stop ("statement.In the"),
+# after a closing curly quotation mark ('a new era.”Sweden’s') or before an opening one ('them
+# all.“We have').  Straight marks are left alone: whether '."We' closes or opens a quotation
+# the mark does not say.
+_BREAK = re.compile(
+    r"[.!?…]+[\"'”’)\]]*\s+"
+    r"|(?<=[a-z]{3}\.)(?=[A-Z][a-z])"
+    r"|(?<=[a-z]{2}[.!?][”’])(?=[“‘]?[A-Z][a-z])"
+    r"|(?<=[a-z]{2}[.!?])(?=[“‘][A-Z][a-z])"
+)
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s")
 _OPENS_SENTENCE = re.compile(r"[\"'“‘(\[]*[A-Z0-9À-ÖØ-Þ]")
 
