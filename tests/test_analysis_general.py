@@ -164,6 +164,11 @@ def test_every_sentence_is_a_candidate_except_captions_bylines_questions_and_def
             "Osei said he would cut fuel taxes.",
         ),
         (
+            "Speaking this evening in the harbour town of Velmar after the vote, Mayor Lina Osei "
+            "said the quay would reopen in June.",
+            "Mayor Lina Osei said the quay would reopen in June.",
+        ),
+        (
             "VELMAR, Norland, June 2 -- The port reopened on Tuesday after a six-day closure.",
             "The port reopened on Tuesday after a six-day closure.",
         ),

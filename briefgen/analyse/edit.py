@@ -96,7 +96,7 @@ _PADDING = re.compile(
     r"|it (?:can|should|must) be (?:seen|noted|said|stressed) that"
     r"|it is worth (?:noting|mentioning) that"
     r"|needless to say,?"
-    r"|(?:writing|speaking|talking) (?:on|to|at|in|with|after) [^,\"“]{3,60},"
+    r"|(?:writing|speaking|talking)\s[^,\"“]{3,100},"
     r"|it goes without saying that)\s+",
     re.I,
 )
