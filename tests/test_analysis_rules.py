@@ -3081,3 +3081,20 @@ def test_a_compound_written_as_two_words_or_one_counts_one_thing():
         "workers pressed ahead with a strike.",
         "About 7,100 dockworkers at the port of Rotterdam stayed off the job on Tuesday.",
     )
+
+
+def test_a_currency_word_after_its_country_is_that_country_s_code():
+    from briefgen.analyse.evidence import find_sums
+
+    assert [(s.written, s.currency) for s in find_sums("a loan of 1.5 billion Swiss francs")] == [
+        ("1.5 billion Swiss francs", "CHF")
+    ]
+    assert [s.currency for s in find_sums("5 million Hong Kong dollars, 3 million dollars")] == [
+        "HKD",
+        "USD",
+    ]
+    (difference,) = _differences(
+        "The federal government lent CHF 1.2 billion to the airline Alpair, the ministry said.",
+        "Alpair received a federal loan of 1.5 billion Swiss francs (1.6 billion euros).",
+    )
+    assert [c.source for c in difference.claims] == [1, 2]

@@ -880,8 +880,33 @@ _SUM_SIGNED = re.compile(
 )
 _FIGURE_START = re.compile(rf"(?:{_SIGN})?\d")
 # "42 dollars and 50 cents" is $42.50, which another outlet writes so: not a rival of it.
+# A currency word after the country's adjective ("100 billion Swiss francs", "5 million Hong
+# Kong dollars") is that country's currency.
+_NAMED_CURRENCIES = {
+    ("swiss", "franc"): "CHF",
+    ("norwegian", "krone"): "NOK",
+    ("norwegian", "kroner"): "NOK",
+    ("danish", "krone"): "DKK",
+    ("danish", "kroner"): "DKK",
+    ("swedish", "krona"): "SEK",
+    ("swedish", "kronor"): "SEK",
+    ("czech", "crown"): "CZK",
+    ("us", "dollar"): "USD",
+    ("canadian", "dollar"): "CAD",
+    ("australian", "dollar"): "AUD",
+    ("new zealand", "dollar"): "NZD",
+    ("hong kong", "dollar"): "HKD",
+    ("singapore", "dollar"): "SGD",
+    ("mexican", "peso"): "MXN",
+    ("argentine", "peso"): "ARS",
+    ("chilean", "peso"): "CLP",
+    ("colombian", "peso"): "COP",
+    ("philippine", "peso"): "PHP",
+}
 _SUM_WORDED = re.compile(
-    rf"(?<![\w.,$€£¥₹])(\d[\d,]*(?:\.\d+)?){_SCALE}[\s-]({'|'.join(_CURRENCY_WORDS)})s?\b"
+    rf"(?<![\w.,$€£¥₹])(\d[\d,]*(?:\.\d+)?){_SCALE}[\s-]"
+    r"(?:(?-i:([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|US))\s)?"
+    rf"({'|'.join(_CURRENCY_WORDS)})s?\b"
     r"(?:\s+and\s+(\d{1,2})\s+(?:cents?|pence|kopecks?|kopeks?)\b)?",
     re.I,
 )
@@ -922,13 +947,14 @@ def find_sums(text: str) -> tuple[Sum, ...]:
             )
         )
     for m in _SUM_WORDED.finditer(text):
-        amount, scale, word = m.group(1), (m.group(2) or "").lower(), m.group(3).lower()
-        cents = int(m.group(4)) / 100 if m.group(4) else 0.0
+        amount, scale, word = m.group(1), (m.group(2) or "").lower(), m.group(4).lower()
+        cents = int(m.group(5)) / 100 if m.group(5) else 0.0
+        country = (m.group(3) or "").lower()
         sums.append(
             Sum(
                 m.group(0),
                 float(amount.replace(",", "")) * _SCALES.get(scale, 1) + cents,
-                _CURRENCY_WORDS[word],
+                _NAMED_CURRENCIES.get((country, word), _CURRENCY_WORDS[word]),
                 m.start(),
                 m.end(),
             )
