@@ -10,7 +10,7 @@ from briefgen.analyse import analyse
 from briefgen.analyse.edit import dangling, trim
 from briefgen.analyse.evidence import find_actors, find_discrepancies, find_quantities, find_sums
 from briefgen.analyse.items import Sentence
-from briefgen.analyse.sections import place
+from briefgen.analyse.sections import cue_scores, place
 from briefgen.analyse.terms import tokens
 from briefgen.model import Article
 from briefgen.profile import load_profile
@@ -990,6 +990,20 @@ def test_cue_index_finds_phrases_and_prefixes_of_any_length():
 )
 def test_a_reversing_verb_turns_what_it_acts_on(text, section):
     assert placed(text) == section
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said the raids had weakened the truce.",
+        "Officials said the quarrel over quotas could undermine the accord.",
+        "Critics said the vote would erode the agreement.",
+    ],
+)
+def test_a_verb_that_wears_down_a_good_thing_turns_it(text):
+    scores = cue_scores(text, "", load_profile("default"))
+    assert "cue “@reversed”" in scores["obstacles"][1]
+    assert scores["positive"][0] == 0
 
 
 @pytest.mark.parametrize(
