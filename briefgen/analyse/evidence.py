@@ -879,7 +879,6 @@ _SUM_SIGNED = re.compile(
     rf"(?<![\w.,$])({_SIGN})(\d(?:[\d,]*\d)?(?:\.\d+)?){_SCALE}"  # "$80, up": no comma
 )
 _FIGURE_START = re.compile(rf"(?:{_SIGN})?\d")
-# "42 dollars and 50 cents" is $42.50, which another outlet writes so: not a rival of it.
 # A currency word after the country's adjective ("100 billion Swiss francs", "5 million Hong
 # Kong dollars") is that country's currency.
 _NAMED_CURRENCIES = {
@@ -903,6 +902,7 @@ _NAMED_CURRENCIES = {
     ("colombian", "peso"): "COP",
     ("philippine", "peso"): "PHP",
 }
+# "42 dollars and 50 cents" is $42.50, which another outlet writes so: not a rival of it.
 _SUM_WORDED = re.compile(
     rf"(?<![\w.,$€£¥₹])(\d[\d,]*(?:\.\d+)?){_SCALE}[\s-]"
     r"(?:(?-i:([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|US))\s)?"
