@@ -3098,8 +3098,6 @@ def test_a_compound_written_as_two_words_or_one_counts_one_thing():
 
 
 def test_a_currency_word_after_its_country_is_that_country_s_code():
-    from briefgen.analyse.evidence import find_sums
-
     assert [(s.written, s.currency) for s in find_sums("a loan of 1.5 billion Swiss francs")] == [
         ("1.5 billion Swiss francs", "CHF")
     ]
