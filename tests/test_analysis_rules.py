@@ -3110,3 +3110,27 @@ def test_a_currency_word_after_its_country_is_that_country_s_code():
         "Alpair received a federal loan of 1.5 billion Swiss francs (1.6 billion euros).",
     )
     assert [c.source for c in difference.claims] == [1, 2]
+
+
+def test_a_quakes_magnitude_is_compared_whatever_night_each_sentence_tells():
+    # The nights and the "second" of the first sentence tell when people slept outside, not
+    # another quake: its magnitude is still the one quake's.
+    (difference,) = _differences(
+        "Many families spent a second night in the open after the 6.4 magnitude quake hit "
+        "late on Friday.",
+        "The magnitude 6 earthquake that hit the valleys of Orvell last Friday night has left "
+        "312 dead.",
+    )
+    assert difference.topic == "Magnitude"
+    assert [c.text for c in difference.claims] == ["6.4 magnitude quake", "magnitude 6 earthquake"]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "A magnitude 7.5 earthquake struck the same valley in 2004, killing 40 people.",
+        "A second quake, of magnitude 7.4, hit the coast on Saturday.",
+    ],
+)
+def test_a_quake_of_another_year_or_a_second_quake_is_no_difference(other):
+    assert not _differences("A magnitude 7.7 earthquake struck near Arnel on Friday night.", other)

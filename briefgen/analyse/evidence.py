@@ -1282,7 +1282,6 @@ def find_discrepancies(sentences: list[Sentence], kept: list[Candidate] = ()) ->
         + _date_differences(sentences)
         + _year_differences(sentences)
         + _toll_differences(sentences)
-        + _magnitude_differences(sentences)
         + _temperature_differences(sentences)
         + _vote_differences(sentences)
         + _sum_differences(sentences)
@@ -1290,9 +1289,11 @@ def find_discrepancies(sentences: list[Sentence], kept: list[Candidate] = ()) ->
         + _figure_differences(sentences)
     )
     # The finders of pairs that show they tell one thing (one article setting two parties'
-    # counts side by side, two sentences alike but for a figure, one person's age) need no gate.
+    # counts side by side, two sentences alike but for a figure, one person's age, a quake's
+    # magnitude with its own test of another quake) need no gate.
     everything = itertools.chain(
         [d for d in (_of_one_thing(d, texts) for d in by_kind) if d is not None]
+        + _magnitude_differences(sentences)
         + _party_differences(sentences)
         + _age_differences(sentences)
         + find_twin_differences(kept, sentences),
@@ -3270,28 +3271,41 @@ def _one_vote(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _magnitude_differences(sentences: list[Sentence]) -> list[Discrepancy]:
-    """Quake magnitudes two sources give differently, neither giving the other's."""
-    given: dict[int, dict[float, Claim]] = defaultdict(dict)
+    """Quake magnitudes two sources give differently, neither giving the other's.
+
+    A magnitude is the quake's, whenever a sentence tells it: "a second night in the open after
+    the 6.8 magnitude quake" and "the magnitude 7 earthquake that hit last Friday night" measure
+    one quake, though the general test of one account (:func:`_one_account`) reads their nights
+    and "second" as two things told.  Another quake shows otherwise: as an aftershock, as "a
+    second" or "a separate" quake, or by a year the other sentence does not name ("a 7.5 quake
+    in 2004").
+    """
+    # source → value → (its first claim, the years its sentence names)
+    given: dict[int, dict[float, tuple[Claim, frozenset[str]]]] = defaultdict(dict)
     for s in sentences:
         quake = _QUAKE.search(s.text)
         if (
             "agnitude" not in s.text and "Richter" not in s.text and not quake
         ) or _AFTERSHOCK.search(s.text):
             continue  # most sentences measure no quake: a cheap test spares the patterns
+        if _another_of(s.text, "quake earthquake tremor"):
+            continue
+        years = frozenset(_A_YEAR.findall(s.text))
         for m in _MAGNITUDE.finditer(s.text):
             value = float(m.group(1) or m.group(2) or m.group(3))
-            given[s.source].setdefault(value, Claim(m.group(0), s.source))
+            given[s.source].setdefault(value, (Claim(m.group(0), s.source), years))
         for m in _MEASURED.finditer(s.text) if quake else ():
-            given[s.source].setdefault(float(m.group(1)), Claim(m.group(0), s.source))
+            given[s.source].setdefault(float(m.group(1)), (Claim(m.group(0), s.source), years))
     sources = sorted(given)
     pairs = [
         (abs(a - b), a_claim, b_claim)
         for i, first in enumerate(sources)
         for second in sources[i + 1 :]
-        for a, a_claim in given[first].items()
-        for b, b_claim in given[second].items()
+        for a, (a_claim, a_years) in given[first].items()
+        for b, (b_claim, b_years) in given[second].items()
         if a != b
         and abs(a - b) <= MAX_MAGNITUDE_GAP
+        and a_years == b_years
         and a not in given[second]
         and b not in given[first]
     ]
