@@ -14,6 +14,7 @@ A profile is a YAML file (shipped ones live in ``briefgen/profiles/``)::
           - The two governments agreed to reopen their embassies next month.
         catch_all: false         # true: a salient fact that fits no section well goes here
         requires: []             # phrases: the section holds bullets only if the sources use one
+        subject: []              # names of what it is about: required too, and not its kind
         empty: No positive signals reported.
     marks:                       # optional: the corroboration mark after each bullet
       explanation: Marks after each bullet say how many outlets report it…
@@ -117,6 +118,10 @@ class SectionSpec:
     # section on a story that never names NATO would take a firm's "chief executive resigned"
     # for a change of command.
     requires: list[str] = field(default_factory=list)
+    # Names of what the section is about ("NATO"), required as ``requires`` phrases are, and
+    # read past when judging a sentence's kind of fact: in a story about the alliance every
+    # sentence names it, its membership and its quarrels as much as its commands.
+    subject: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -284,6 +289,11 @@ def profile_schema() -> dict[str, Any]:
                 "description": "must be a list of phrases",
                 "items": {"type": "string", "minLength": 1, "description": "must be a phrase"},
             },
+            "subject": {
+                "type": ["array", "null"],
+                "description": "must be a list of names",
+                "items": {"type": "string", "minLength": 1, "description": "must be a name"},
+            },
         },
         "required": ["id", "title"],
         "additionalProperties": False,
@@ -408,6 +418,7 @@ def _parse(location: str, text: str, check: bool = True) -> Profile:
                 examples=[e.strip() for e in examples],
                 catch_all=catch_all,
                 requires=[r.strip() for r in raw.get("requires") or [] if r.strip()],
+                subject=[r.strip() for r in raw.get("subject") or [] if r.strip()],
             )
         )
     if sum(s.catch_all for s in sections) > 1:

@@ -187,6 +187,7 @@ def test_style_value_of_the_wrong_kind_is_exit_2(tmp_path, brief_json, style, re
         ("max_items: .inf", "max_items should be a whole number from 1 to 1000, not inf"),
         ("catch_all: 'no'", "catch_all should be true or false"),
         ("requires: NATO", "requires must be a list of phrases"),
+        ("subject: NATO", "subject must be a list of names"),
         ("cues: {agreed: .nan}", "numeric weights"),
     ],
 )

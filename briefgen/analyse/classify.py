@@ -4,7 +4,9 @@ For every candidate and every ``bullets`` section of the profile, three kinds of
 
 - **meaning**: the log-odds of a softmax regression on sentence embeddings, fitted when the
   profile is first used on the sections' own examples (the profile's ``examples:``,
-  invented story-neutral sentences, plus each description);
+  invented story-neutral sentences, plus each description); sentences and examples are read
+  here without the names of the sections' subjects (``subject:``, "NATO"), which tell what
+  a story is about, not what kind of fact a sentence of it states;
 - **closeness**: how close the sentence's embedding is to the section's examples: the mean
   cosine of its ``NEAREST`` closest ones;
 - **cues**: the section's cue phrases, with negation and reversal read as before
@@ -14,7 +16,8 @@ Meaning and cues, added as logits, choose the section.  Closeness and cues, adde
 and turned into probabilities with a softmax, say how clearly the sentence reads as any
 section's kind of fact: that is the placement's confidence, which salience weighs (``fit``),
 and a candidate none is likely enough for goes to the profile's ``catch_all`` section, if
-it has one.  Every candidate gets a section.  A section that ``requires`` phrases none of
+it has one.  Every candidate gets a section.  A section that ``requires`` phrases (or names a
+``subject``) none of
 the texts uses is no candidate's (the story is not of its kind), nor one of a text that shows
 neither those phrases nor the section's cues.  Nothing is dropped here;
 salience decides what the brief tells.  What the story shows to be its news (``news``: several
@@ -73,10 +76,11 @@ NOT_NEWS_BELOW = 0.15
 class _Sections:
     ids: tuple[str, ...]
     examples: tuple[np.ndarray, ...]  # per section: its examples' unit vectors
-    weights: np.ndarray  # the regression's, one column per section
+    weights: np.ndarray  # the regression's, one column per section, fitted without subjects
     bias: np.ndarray
     catch_all: str | None
     requires: tuple[tuple[str, ...], ...]  # per section: phrases the story must use
+    subjects: tuple[str, ...]  # every section's subject names, which meaning reads past
 
 
 def classify(
@@ -91,7 +95,9 @@ def classify(
     sections = _sections(profile)
     if not sections.ids:
         return []
-    meaning = vectors @ sections.weights + sections.bias
+    meaning = (
+        _without_subjects(texts, vectors, sections.subjects) @ sections.weights + sections.bias
+    )
     closeness = np.stack([_nearest(vectors, examples) for examples in sections.examples], axis=1)
     closed = _closed(sections, texts)
     catch_all = (
@@ -187,6 +193,37 @@ def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{either})(?!\w)", re.I)
 
 
+def _without_subjects(
+    texts: list[str], vectors: np.ndarray, subjects: tuple[str, ...]
+) -> np.ndarray:
+    """``vectors``, but those of texts that name a subject embedded again without its names.
+
+    Measured on the tune split, the six real tune sets and the sample (29 Nov 2026), against
+    the names read as any other words: the real Sweden set's placement 0.800 → 0.900 (its
+    membership, the alliance's door "open", read as positive signals, no longer as NATO
+    command facts) and no other set changed.  Read past in the confidence as well, they
+    made a story of the alliance's forces seem to state less (tune recall 0.578 → 0.571);
+    read past with "alliance" and "allies" too, the Poland set lost its allied aircraft to
+    another section (0.667 → 0.611), though the sample gained one placement.
+    """
+    if not subjects:
+        return vectors
+    names = _subject_names(subjects)
+    naming = [n for n, text in enumerate(texts) if names.search(text)]
+    if not naming:
+        return vectors
+    read = vectors.copy()
+    read[naming] = embed([names.sub(" ", texts[n]) for n in naming])
+    return read
+
+
+@lru_cache(maxsize=8)
+def _subject_names(subjects: tuple[str, ...]) -> re.Pattern[str]:
+    """The subjects' names as whole words, with a possessive ("NATO's"), in one pattern."""
+    either = "|".join(re.escape(s) for s in sorted(subjects, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{either})(?:['’]s)?(?!\w)", re.I)
+
+
 def _nearest(vectors: np.ndarray, examples: np.ndarray) -> np.ndarray:
     """Mean cosine of each vector with its ``NEAREST`` closest examples."""
     if len(vectors) == 0:
@@ -223,7 +260,8 @@ def _sections(profile: Profile) -> _Sections:
     return _cached_sections(
         tuple((spec.id, spec.description, tuple(spec.examples)) for spec in specs),
         next((spec.id for spec in specs if spec.catch_all), None),
-        tuple(tuple(spec.requires) for spec in specs),
+        tuple((*spec.requires, *spec.subject) for spec in specs),
+        tuple(name for spec in specs for name in spec.subject),
     )
 
 
@@ -232,12 +270,20 @@ def _cached_sections(
     specs: tuple[tuple[str, str, tuple[str, ...]], ...],
     catch_all: str | None,
     requires: tuple[tuple[str, ...], ...],
+    subjects: tuple[str, ...],
 ) -> _Sections:
-    examples = []
+    examples, read = [], []
     for _, description, sentences in specs:
         texts = [t for t in (description, *sentences) if t.strip()] or ["."]
         examples.append(embed(texts))
-    weights, bias = _fit(examples) if examples else (np.zeros((0, 0)), np.zeros(0))
+        read.append(_without_subjects(texts, examples[-1], subjects))
+    weights, bias = _fit(read) if read else (np.zeros((0, 0)), np.zeros(0))
     return _Sections(
-        tuple(sid for sid, _, _ in specs), tuple(examples), weights, bias, catch_all, requires
+        tuple(sid for sid, _, _ in specs),
+        tuple(examples),
+        weights,
+        bias,
+        catch_all,
+        requires,
+        subjects,
     )
