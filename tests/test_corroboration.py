@@ -104,6 +104,8 @@ def test_a_statement_given_as_someones_is_attributed_to_them(sentence, party):
         # a kind of news, not someone's claim: a "(per reports)" mark would tell the reader nothing
         "The convoy left the capital at dawn, according to reports.",
         "The convoy left the capital at dawn, according to unconfirmed media reports.",
+        "The convoy left the capital at dawn, according to local media reports.",
+        "The convoy left the capital at dawn, according to news reports.",
         "According to him, the convoy left the capital at dawn.",  # whom, the sentence before says
         "Two launchers, announced on Wednesday, add welcome capacity to the air defences.",
         "The runway, opened in May, adds welcome capacity to the airport.",

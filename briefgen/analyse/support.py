@@ -252,7 +252,8 @@ def _trailing(sentence: str) -> str:
         not words
         or len(words) > MAX_SPEAKER_WORDS
         or any(_is_clause_word(w) for w in words)
-        or speaker.casefold().endswith("according to")  # "…, according to reports."
+        # "…, according to reports." / "…, according to media reports.": "reports" is no verb
+        or re.search(r"\baccording to\b", speaker, re.I)
         # after the verb, a speaker is named ("said Anna Berg", "said grid operator REE", "said
         # the ministry", "said officials"), not described: "…, adds welcome capacity to Kyiv's
         # defences." names no one.
