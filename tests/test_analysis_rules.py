@@ -3134,3 +3134,19 @@ def test_a_quakes_magnitude_is_compared_whatever_night_each_sentence_tells():
 )
 def test_a_quake_of_another_year_or_a_second_quake_is_no_difference(other):
     assert not _differences("A magnitude 7.7 earthquake struck near Arnel on Friday night.", other)
+
+
+def test_what_a_measure_is_of_may_be_named_by_a_compound_of_the_other_outlets_word():
+    # "scrub" and "scrubland", "wood" and "woodland": one kind of ground burned, in two words.
+    (difference,) = _differences(
+        "A grass fire near Oltava has burned 4,200 hectares of pasture and scrubland since "
+        "Monday, officials said.",
+        "The fire that broke out near Oltava on Monday has spread across 3,100 hectares of "
+        "grass and scrub.",
+    )
+    assert [c.source for c in difference.claims] == [1, 2]
+    # still other things when no word of one begins a word of the other
+    assert not _differences(
+        "The tanker spilled 140 tonnes of diesel off the coast of Arnel on Friday.",
+        "The tanker spilled 180 tonnes of palm oil off the coast of Arnel on Friday.",
+    )

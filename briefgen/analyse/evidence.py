@@ -2203,7 +2203,21 @@ def _of_other_things(
     """Whether the "of" phrases after two figures name other things: "140 tonnes of diesel"
     and "180 tonnes of fuel oil" (not when either has none: "180 tonnes escaped")."""
     of_a, of_b = _of_what(a_text, a.end), _of_what(b_text, b.end)
-    return bool(of_a and of_b and not of_a & of_b)
+    return bool(of_a and of_b and not _overlap(of_a, of_b))
+
+
+# A stem this long that begins another names the same thing, compounded: "scrub" in "scrubland",
+# "wood" in "woodland" (not "oil" in "oilseed").
+MIN_COMPOUND_STEM = 4
+
+
+def _overlap(one: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether two sets of stems share one, or one that begins a compound of the other's."""
+    return bool(one & other) or any(
+        min(len(x), len(y)) >= MIN_COMPOUND_STEM and (x.startswith(y) or y.startswith(x))
+        for x in one
+        for y in other
+    )
 
 
 def _of_what(text: str, end: int) -> frozenset[str]:
