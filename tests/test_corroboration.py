@@ -167,6 +167,10 @@ def test_a_line_is_one_partys_claim_only_when_every_outlet_gives_it_as_theirs():
         ("The suspect allegedly fled abroad.", True),
         ("The accord was signed on 5 May in Arlen.", False),  # the month, not the verb
         ("The leaders signed the accord on Monday.", False),
+        # an aside's conjecture is not the report's
+        ("The bank cut rates to weaken the yen, which could harm exporters, in 2016.", False),
+        ("The truce, which may not last, was signed on Monday.", False),
+        ("The truce was signed on Monday, but it may not last.", True),
     ],
 )
 def test_hedge_words_mark_a_line_hedged(sentence, hedging):

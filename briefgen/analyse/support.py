@@ -302,12 +302,19 @@ def hedged(sentence: str, hedges: Sequence[str]) -> bool:
     """Whether ``sentence`` holds one of ``hedges``, as whole words and in lower case (its
     first letter is read in lower case too: "Reportedly, …").  "Could" in a clause of time or
     of what was done ("before they could be tested", "what they could carry") is what was
-    possible then, not a doubt about the report."""
+    possible then, not a doubt about the report.  Nor does a hedge in an aside set off by
+    ", which" hedge what the sentence reports: in "The bank cut rates in 2016 to weaken the
+    yen, which could harm exporters, and to fight deflation" the cut is no conjecture."""
     sentence = sentence[:1].lower() + sentence[1:]
     return any(
         not (m.group(0) == "could" and _ABILITY.search(sentence, 0, m.start()))
+        and not _ASIDE.search(sentence, 0, m.start())
         for m in _hedge_pattern(tuple(hedges)).finditer(sentence)
     )
+
+
+# From ", which" to a hedge, with no comma, semicolon or full stop between: the aside holds it.
+_ASIDE = re.compile(r",\s+which\s+[^,;.]*$", re.I)
 
 
 _ABILITY = re.compile(
