@@ -135,6 +135,9 @@ def test_no_bullet_opens_with_a_dangling_pronoun(brief):
         ("Despite this, yields on Norland bonds held.", "Yields on Norland bonds held."),
         ("After that, the envoys flew home.", "The envoys flew home."),
         ("After the vote, the envoys flew home.", "After the vote, the envoys flew home."),
+        ("Details: The ceremony took place in Arlen.", "The ceremony took place in Arlen."),
+        ("Background: Norland applied in 2022.", "Norland applied in 2022."),
+        ("Kell: We will not sign this deal.", "Kell: We will not sign this deal."),
     ],
 )
 def test_trim(before, after):

@@ -90,6 +90,12 @@ _CONNECTIVE = re.compile(
     + r"),|(?:but|and)(?=\s+[A-Z\d\"“]))\s+",
     re.I,
 )
+# "Details: The ceremony took place …", "Background: Sweden applied …": an outlet's label for the
+# paragraph, not a word of its statement.  Not "Quote:", whose speaker the label may be all that
+# names, nor a name ("Zelensky: …"), which says who speaks.
+_LABEL = re.compile(
+    r"^(?:details|background|context|update|reminder|recap)\s*:\s+(?=[A-Z\"“])", re.I
+)
 _PADDING = re.compile(
     r"^(?:it is (?:not difficult|easy|clear|important|worth noting|notable|interesting) "
     r"(?:to see |to note )?that"
@@ -159,7 +165,7 @@ def trim(sentence: str) -> str:
     """
     text = sentence.strip()
     while True:
-        shorter = _PADDING.sub("", _CONNECTIVE.sub("", text))
+        shorter = _PADDING.sub("", _CONNECTIVE.sub("", _LABEL.sub("", text)))
         if shorter == text:
             break
         text = shorter
