@@ -332,16 +332,18 @@ sections:
     assert all(0.5 < p.confidence <= 1.0 for p in placements)
 
 
-def test_a_section_requiring_phrases_the_story_never_uses_takes_no_sentence(tmp_path):
+# A section's subject (the names of what it is about) is required as its phrases are.
+@pytest.mark.parametrize("key", ["requires", "subject"])
+def test_a_section_requiring_phrases_the_story_never_uses_takes_no_sentence(tmp_path, key):
     profile_file = tmp_path / "p.yaml"
     profile_file.write_text(
-        """
+        f"""
 id: p
 sections:
   - id: league
     title: League changes
     kind: bullets
-    requires: ["Coastal League"]
+    {key}: ["Coastal League"]
     examples:
       - The league named a new commander for its northern headquarters.
       - A new chief took charge of the league's joint command on Monday.
@@ -423,37 +425,6 @@ def test_naming_the_alliance_does_not_make_a_sentence_a_nato_command_fact():
     ]
     placements = classify(texts, [""] * len(texts), embed(texts), profile)
     assert [p.section for p in placements] == ["positive", "positive", "nato", "nato"]
-
-
-def test_a_sections_subject_is_required_as_its_phrases_are(tmp_path):
-    profile_file = tmp_path / "p.yaml"
-    profile_file.write_text(
-        """
-id: p
-sections:
-  - id: league
-    title: League changes
-    kind: bullets
-    subject: ["Coastal League"]
-    examples:
-      - The league named a new commander for its northern headquarters.
-      - A new chief took charge of the league's joint command on Monday.
-  - id: news
-    title: News
-    kind: bullets
-    examples:
-      - The company reported higher profits for the quarter.
-""",
-        encoding="utf-8",
-    )
-    profile = load_profile(str(profile_file))
-    texts = ["The firm's chief executive resigned and a new chief took charge on Monday."]
-    assert [p.section for p in classify(texts, [""], embed(texts), profile)] == ["news"]
-    named = [*texts, "The Coastal League named a new commander for its northern headquarters."]
-    assert [p.section for p in classify(named, ["", ""], embed(named), profile)] == [
-        "news",
-        "league",
-    ]
 
 
 def test_a_text_marked_as_the_news_goes_to_the_catch_all_whatever_its_examples_say(tmp_path):
