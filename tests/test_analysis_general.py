@@ -1618,6 +1618,22 @@ def test_sums_of_one_thing_a_third_apart_differ():
     }
 
 
+def test_sums_of_one_thing_twice_apart_differ_with_the_code_glued_to_the_figure():
+    # "CHF40" is a sum, not a name: read as one, it made the two sentences two doers' sums.
+    found = differences_told(
+        "The Alpina National Bank (ANB) will smooth the merger by providing CHF40 billion ($43 "
+        "billion) in liquidity to Vetra and Ostal during the takeover. Shareholders get no vote.",
+        "The Alpina National Bank is also providing Ostal and Vetra with emergency liquidity "
+        "assistance totalling CHF 80 billion. Shareholders get no vote.",
+    )
+    assert [sorted(claims) for claims in found.values()] == [
+        [
+            ("emergency liquidity assistance totalling CHF 80 billion", 2),
+            ("the merger by providing CHF40 billion", 1),
+        ]
+    ]
+
+
 def test_a_share_of_the_whole_country_is_the_share_given_with_no_place():
     # Of the figures each sentence gives alone, one pair is of one kind (the voters are a count).
     found = differences_told(
