@@ -1525,6 +1525,23 @@ def test_a_toll_an_agency_puts_at_a_count_meets_a_count_of_the_killed():
     )
 
 
+def test_a_toll_an_article_updates_is_told_by_its_latest_count():
+    # The second article gives the earlier count only as such, beside one the first allows.
+    told = (
+        "Rescuers dug through the night in Oltava province, where the quake has killed more than "
+        "1,300 people, officials said on Sunday. Aid flights landed in the capital.",
+        "At least 1,322 people died in the quake, officials said on Sunday evening; previously "
+        "the death toll was put at 1,208. Aid flights landed in the capital.",
+    )
+    assert "Number killed" not in differences_told(*told)
+    # without the latest count, the two tolls differ
+    assert "Number killed" in differences_told(
+        told[0],
+        "Officials said on Sunday that the death toll was 1,208. Aid flights landed in the "
+        "capital.",
+    )
+
+
 def test_a_count_of_half_a_million_is_500000():
     vaccinated = (
         "Health workers vaccinated {} children against measles in Norland last week, the "

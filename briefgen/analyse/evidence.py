@@ -3471,12 +3471,29 @@ def _other_tolls(
     b_claim: Claim,
     given: dict[int, set[float]],
 ) -> bool:
-    """Whether two sources' (count, lower bound) differ, neither giving the other's count."""
+    """Whether two sources' (count, lower bound) differ, neither giving a count the other's
+    allows: "more than 2,100" [1] against "previously it was reported that the death toll was
+    2,012" [3] is no difference when [3] gives 2,122 as the toll now."""
     return (
         a_claim.source != b_claim.source
-        and a[0] not in given[b_claim.source]
-        and b[0] not in given[a_claim.source]
+        and not _gives_one_of(a, given[b_claim.source])
+        and not _gives_one_of(b, given[a_claim.source])
         and _tolls_differ(*a, *b)
+    )
+
+
+def _gives_one_of(toll: tuple[float, str], counts: set[float]) -> bool:
+    """Whether one of ``counts`` is the (count, lower bound) ``toll``, or one it allows (a count
+    further off is of something else, which ``_tolls_differ`` does not compare)."""
+    value, bound = toll
+    return any(
+        count == value
+        or (
+            min(count, value) > 0
+            and max(count, value) / min(count, value) <= MAX_TOLL_RATIO
+            and not _tolls_differ(value, bound, count, "")
+        )
+        for count in counts
     )
 
 
