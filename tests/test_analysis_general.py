@@ -741,6 +741,19 @@ def test_the_bottom_line_leads_with_the_event_told_long_and_takes_only_lines_tha
     assert lines == [event.text, traders.text]
 
 
+def test_the_bottom_line_opens_on_a_sentence_not_the_headline_the_page_repeats():
+    lines = [
+        "Nordvik Line halts all sailings and files for bankruptcy",
+        "The ferry operator Nordvik Line halted all sailings on Monday and filed for bankruptcy.",
+        "A court hearing on the appointment of an administrator is set for Friday.",
+    ]
+    story = _ferry_story(lines)
+    headline, event, hearing = _scored([story]).found
+    assert headline.headline > event.headline  # the headline itself says it most
+    told = _bottom_line(story, [headline, event, hearing], [headline, event, hearing])
+    assert told[0] == event.text and headline.text not in told
+
+
 def test_the_bottom_line_opens_on_the_event_wherever_it_was_chosen_and_however_few_print_it():
     from briefgen.analyse.support import Support
 
