@@ -147,9 +147,10 @@ def _tells_the_event(c: Candidate) -> float:
 def _readable(c: Candidate) -> bool:
     """A sentence, short enough to lead the bottom line (``BLUF_LEAD_WORDS``), and readable
     alone.  Not a headline the page repeats in its text ("Morocco survivors seek aid as quake
-    toll surpasses 2,100"), which led 3 of the 18 tune and real tune sets' bottom lines: a
-    sentence in its place costs more words (29 Nov 2026: those 18 sets' recall 0.544 → 0.547,
-    the six real check sets' 0.396 → 0.377, read as means only)."""
+    toll surpasses 2,100"), which led 3 of the 18 tune and real tune sets' bottom lines.  A
+    sentence in its place costs more words: those 18 sets' recall 0.544 → 0.547 (29 Nov 2026),
+    while the six real check sets', read as means only, fell 0.396 → 0.377 over that session's
+    changes, most likely by this one (none of their briefs has a Sources differ line)."""
     return c.words <= BLUF_LEAD_WORDS and not c.features.get("fragment") and _alone(c)
 
 
