@@ -17,9 +17,8 @@ and turned into probabilities with a softmax, say how clearly the sentence reads
 section's kind of fact: that is the placement's confidence, which salience weighs (``fit``),
 and a candidate none is likely enough for goes to the profile's ``catch_all`` section, if
 it has one.  Every candidate gets a section.  A section that ``requires`` phrases (or names a
-``subject``) none of
-the texts uses is no candidate's (the story is not of its kind), nor one of a text that shows
-neither those phrases nor the section's cues.  Nothing is dropped here;
+``subject``) none of the texts uses is no candidate's (the story is not of its kind), nor one of
+a text that shows neither those phrases nor the section's cues.  Nothing is dropped here;
 salience decides what the brief tells.  What the story shows to be its news (``news``: several
 outlets tell it in their first sentences) goes to the catch-all section too, whatever its cues:
 see :func:`briefgen.analyse.items.score`.
