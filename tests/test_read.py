@@ -166,6 +166,48 @@ def test_a_wire_credit_line_is_no_part_of_the_story(credit):
     assert "Writing by hand is how the crews logged" in article.text  # a sentence stays
 
 
+POSTS = (
+    "Ferry strike halts Arnel crossings\n"
+    "Ferries between Arnel and Cardo stopped on Monday as crews walked out over pay.\n"
+    "We stand with the crews. Talks resume tomorrow… pic.twitter.com/Ab12Cd34\n"
+    "— Arnel Ferry Union (@ArnelCrews) March 3, 2025\n"
+    "\n"
+    "We will not sail until the offer improves.\n"
+    "\n"
+    "– Kari Holm (@kariholm) Mar. 3, 2025\n"
+    "The operator said 40 sailings were cancelled — about half the week's timetable.\n"
+)
+
+
+def test_an_embedded_social_media_post_is_no_part_of_the_story():
+    """A post embedded in the page is its author's words with no "she said" to show whose: read
+    as the article's, a leader's "We discussed many issues" became a bullet of no one's."""
+    article = parse_text(POSTS, "ferry.txt")
+    assert [t for _, t in article.paragraphs] == [
+        "Ferries between Arnel and Cardo stopped on Monday as crews walked out over pay.",
+        "The operator said 40 sailings were cancelled — about half the week's timetable.",
+    ]
+
+
+def test_an_embedded_post_is_dropped_from_a_web_page(tmp_path):
+    page = tmp_path / "ferry.html"
+    page.write_text(
+        "<html><head><title>Ferry strike halts Arnel crossings</title></head><body><article>"
+        "<p>Ferries between Arnel and Cardo stopped on Monday as crews walked out over pay, the "
+        "union said in a statement.</p>"
+        '<blockquote class="twitter-tweet"><p>We stand with the crews and we will not sail until '
+        "the offer improves.</p>&mdash; Kari Holm (@kariholm) "
+        '<a href="https://twitter.com/kariholm/status/1">March 3, 2025</a></blockquote>'
+        "<p>The operator said 40 sailings were cancelled, about half of the week's timetable, and "
+        "that it hoped to resume services on Friday.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    (article,) = read_sources([str(page)])
+    assert "sail until" not in article.text and "@kariholm" not in article.text
+    assert "crews walked out" in article.text and "40 sailings" in article.text
+
+
 def test_a_wire_credit_paragraph_is_dropped_from_web_pages_and_word_files(tmp_path):
     import docx
 

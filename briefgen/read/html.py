@@ -17,7 +17,7 @@ import re
 from ..errors import InputError
 from ..model import Article
 from .encoding import decode
-from .text import find_date, outlet_from_url, source_trailer, stem, wire_credit
+from .text import embedded_posts, find_date, outlet_from_url, source_trailer, stem, wire_credit
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
 _BLOCKS = {"head": "heading", "p": "text", "item": "text", "quote": "text"}
@@ -55,7 +55,12 @@ def read_html(
         raise InputError(f"{location}: cannot parse the page ({type(exc).__name__})") from None
     found = _paragraphs(document.body) if document is not None and document.body is not None else []
     trailer = next((source_trailer(t) for _, t in found if source_trailer(t)), None)
-    paragraphs = [(k, t) for k, t in found if not source_trailer(t) and not wire_credit(t)]
+    posts = embedded_posts([t for _, t in found])
+    paragraphs = [
+        (k, t)
+        for n, (k, t) in enumerate(found)
+        if not source_trailer(t) and not wire_credit(t) and n not in posts
+    ]
     if not any(kind == "text" for kind, _ in paragraphs):
         raise InputError(f"{location}: no article text found in the page")
 

@@ -2,7 +2,8 @@
 
 What is not content is removed here, so analysis never sees it: photo captions with a
 credit ("... (Source: Getty) |"), comment counters ("Comment (0)"), share widgets, links
-left on a line of their own, promotions glued onto a sentence, the dateline that opens
+left on a line of their own, social-media posts embedded in the page ("… — Jane Roe
+(@janeroe) March 3, 2025"), promotions glued onto a sentence, the dateline that opens
 a story ("NEW DELHI:"), and the "Source: URL" trailer, which becomes the article's url
 and outlet.  Near the top, a byline ("By Jane Doe | Reuters"), a "Source: Reuters" line
 and a line that is only a date ("Published: 19 March 2025, 10:15") are metadata too: they
@@ -62,6 +63,14 @@ _CREDIT = r"(?:(?:additional\s+)?reporting|writing|editing|compiled|compiling|gr
 _WIRE_CREDIT = re.compile(
     rf"^\s*(?:\(\s*{_CREDIT}[^()]*\)|{_CREDIT}[^.;()]*;\s*{_CREDIT}[^.()]*)\s*$", re.I
 )
+# A social-media post embedded in the page: its text (which ends on the post's picture link when
+# it has one) above or before its signature, "— Jane Roe (@janeroe) August 19, 2025".  The post
+# is its author's words with no "she said" to show whose: read as the article's, a leader's "We
+# discussed many issues" became a bullet of no one's.  The article reports what of it matters.
+_POST_SIGNATURE = re.compile(
+    r"[—–-]\s*[^()@—–]{1,60}\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*$"
+)
+_POST_PICTURE = re.compile(r"\bpic\.twitter\.com/\w+")
 _URL_DATE = re.compile(r"/(20\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
 _MONTHS = (
     "january",
@@ -194,6 +203,7 @@ def parse_text(
     """
     lines = [_single_spaced(line) for line in text.splitlines()]
     headline = _opening_headline(lines)
+    posts = embedded_posts(lines) - {headline}
     kept: list[str] = []
     header_ends = 0  # kept lines before a "Source: URL" line under the headline: its header
     for index, line in enumerate(lines):
@@ -212,6 +222,7 @@ def parse_text(
             _WIDGET.match(line)
             or _CAPTION_CREDIT.search(line)
             or _BARE_URL.match(line)
+            or index in posts
             or wire_credit(line)
         ):
             continue
@@ -317,6 +328,24 @@ def _opening_headline(lines: list[str]) -> int | None:
     if _WIDGET.match(line) and not _KICKER.match(line):
         return None  # "Share on Facebook", "Follow our live coverage": a site's, not a story's
     return first
+
+
+def embedded_posts(paragraphs: list[str]) -> set[int]:
+    """The indices of ``paragraphs`` (empty ones between them allowed) that are social-media
+    posts embedded in the page: a post's signature, the text above it, and text that ends on a
+    post's picture link."""
+    posts = set()
+    before: int | None = None  # the last paragraph with text
+    for index, text in enumerate(paragraphs):
+        if not text:
+            continue
+        signed = _POST_SIGNATURE.search(text)
+        if signed or _POST_PICTURE.search(text):
+            posts.add(index)
+        if signed and not text[: signed.start()].strip() and before is not None:
+            posts.add(before)  # a signature on a line of its own signs the text above it
+        before = index
+    return posts
 
 
 def wire_credit(line: str) -> bool:
