@@ -415,6 +415,20 @@ def test_a_winners_share_is_compared_though_one_outlet_says_it_is_a_second_term(
     )
 
 
+def test_a_share_written_in_words_is_compared_as_a_figure():
+    """Style books open a sentence on a number in words: "Fifty-eight per cent" is 58%."""
+    (difference,) = _differences(
+        "Support for the ferry levy in Norland stood at 62% in a survey by Arnel University.",
+        "Fifty-eight per cent of voters in Norland back the ferry levy, Arnel University found.",
+    )
+    assert [c.source for c in difference.claims] == [1, 2]
+    assert "Fifty-eight per cent" in difference.claims[1].text
+    assert not _differences(  # the same share, one in words
+        "Support for the ferry levy in Norland stood at 58% in a survey by Arnel University.",
+        "Fifty-eight per cent of voters in Norland back the ferry levy, Arnel University found.",
+    )
+
+
 @pytest.mark.parametrize(
     "one, other", [("42%", "41.8%"), ("31%", "30.9 per cent"), ("2.3%", "2.25%")]
 )

@@ -113,7 +113,19 @@ MAX_COUNT_RATIO = 1.6
 # tune sets' listed differences 2 → 3 of 4; the invented difference stories unchanged, 24 of 40
 # flagged and 1 of 20 agreeing stories given a line; no other line of any set changed).
 MAX_SUM_RATIO = 2.0
-_PERCENT = re.compile(r"(?<![\w.,+-])(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)(?!\s*[+-]?\s*\d)")
+# A number as news writes a small one, in words: "killed three people", "Thirty-one have died",
+# "ruled seven to two" (one to ninety-nine).
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_SPELLED = (
+    rf"(?:(?:{'|'.join(_TENS)})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|"
+    + "|".join(w for w in sorted(NUMBER_WORDS, key=len, reverse=True) if NUMBER_WORDS[w] < 20)
+    + r")(?![\w-])"
+)
+# "62%", "2.25 per cent", and "Fifty-eight per cent", as style books have a sentence open on one.
+_PERCENT = re.compile(
+    rf"(?<![\w.,+-])(\d+(?:\.\d+)?|(?i:{_SPELLED}))\s*(?:%|percent\b|per cent\b)"
+    r"(?!\s*[+-]?\s*\d)"
+)
 _SUBJECT = re.compile(r"(?<![\w.])[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)*")
 # Capitalised words that open clauses or name the calendar, not a subject a figure is about.
 _NOT_SUBJECTS = {
@@ -590,7 +602,7 @@ def _figure_key(figure: str, noun: str) -> tuple[str, str]:
     "30-day" is one whatever it modifies; "2.25%" and "2.25 per cent" are one value."""
     percent = _PERCENT.search(figure)
     if noun == "percent" and percent:
-        return f"{float(percent.group(1)):g}%", ""
+        return f"{_number_value(percent.group(1)):g}%", ""
     length = _DURATION.fullmatch(figure)
     if length:  # "12-day war" and "12 days of fighting": one length
         return f"{_minutes(length):g}", "minutes"
@@ -969,7 +981,7 @@ def find_sums(text: str) -> tuple[Sum, ...]:
 def find_measures(text: str) -> frozenset[tuple[str, float]]:
     """The percentages and sums of money ``text`` states, as (kind, value) for comparing:
     ("percent", 2.25) for "2.25 per cent", ("EUR", 2.1e10) for "€21 billion"."""
-    percents = {("percent", float(m.group(1))) for m in _PERCENT.finditer(text)}
+    percents = {("percent", _number_value(m.group(1))) for m in _PERCENT.finditer(text)}
     sums = {(found.currency, found.value) for found in find_sums(text)}
     return frozenset(percents | sums)
 
@@ -2166,7 +2178,9 @@ def _figures_by_kind(text: str) -> tuple[_Figure, ...]:
     for m in _PERCENT.finditer(text):
         if not any(f.start <= m.start() < f.end for f in found):
             phrase = _percent_phrase(text, m)
-            found.append(_Figure("Percentage", float(m.group(1)), "", phrase, m.start(), m.end()))
+            found.append(
+                _Figure("Percentage", _number_value(m.group(1)), "", phrase, m.start(), m.end())
+            )
     for figure, counts, noun in _counts(text) + _counts(text, in_words=True):
         at = text.find(figure)
         value, bound = _bounded_count(figure)
@@ -2629,14 +2643,6 @@ def _toll_of(verb: str) -> str:
     return _SAME_TOLL.get(verb, verb)
 
 
-# A number as news writes a small one, in words: "killed three people", "Thirty-one have died",
-# "ruled seven to two" (one to ninety-nine).
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_SPELLED = (
-    rf"(?:(?:{'|'.join(_TENS)})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|"
-    + "|".join(w for w in sorted(NUMBER_WORDS, key=len, reverse=True) if NUMBER_WORDS[w] < 20)
-    + r")(?![\w-])"
-)
 # A toll's count; not "one", as often a pronoun ("one of them was hurt").
 # (the digits' groups possessive: a run like "1,1,1,…" is read once, not retried at every comma,
 # which took seconds for a few hundred of them)
@@ -3606,7 +3612,7 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
             if " " in subject or not opens or subject in inside
         } - _NOT_SUBJECTS
         for m in _PERCENT.finditer(s.text):
-            value = float(m.group(1))
+            value = _number_value(m.group(1))
             given[s.source].add(value)
             if _a_threshold(s.text, m.start(), m.end()):
                 continue  # "above the 50% threshold": what is needed, not what there is
