@@ -531,8 +531,24 @@ def test_a_twin_is_cited_only_when_it_states_the_bullets_figures():
             "Both ministers signed the accord in the old port.",
         ),
         (
+            "TROMSO, NORWAY | Example Wire | Both ministers signed the accord in the old port.",
+            "Both ministers signed the accord in the old port.",
+        ),
+        (
+            "(NTB) Both ministers signed the accord in the old port.",
+            "Both ministers signed the accord in the old port.",
+        ),
+        (
+            "(TROMSO) Both ministers signed the accord in the old port.",
+            "Both ministers signed the accord in the old port.",
+        ),
+        (
             "Fisheries: both ministers signed the accord on Monday.",
             "Fisheries: both ministers signed the accord on Monday.",
+        ),
+        (  # an aside in words is the sentence's own
+            "(Updated) Both ministers signed the accord in the old port.",
+            "(Updated) Both ministers signed the accord in the old port.",
         ),
     ],
 )

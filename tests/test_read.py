@@ -166,6 +166,29 @@ def test_a_wire_credit_line_is_no_part_of_the_story(credit):
     assert "Writing by hand is how the crews logged" in article.text  # a sentence stays
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Correspondent for politics and economics in Arnel.",
+        "Senior reporter at the Harbour Herald",
+        "Correspondent based in Cardo, covering the ferry dispute.",
+    ],
+)
+def test_an_authors_title_under_the_byline_is_no_part_of_the_story(title):
+    """A brief told "Correspondent for politics and economics in Switzerland." as a bullet."""
+    text = (
+        "Ferry strike halts Arnel crossings\n"
+        "Kari Holm\n"
+        f"{title}\n"
+        "Ferries between Arnel and Cardo stopped on Monday as crews walked out over pay.\n"
+        "Reporters in Cardo saw the last ferry turn back at noon.\n"
+        "Editor of the Cardo Post Ola Berg said the strike would hurt trade.\n"
+    )
+    text_of = parse_text(text, "ferry.txt").text
+    assert title not in text_of
+    assert "Reporters in Cardo saw" in text_of and "Editor of the Cardo Post" in text_of
+
+
 POSTS = (
     "Ferry strike halts Arnel crossings\n"
     "Ferries between Arnel and Cardo stopped on Monday as crews walked out over pay.\n"

@@ -291,6 +291,11 @@ def test_outlet_from_the_dateline_agency_and_a_sentence_opening_by_is_text(tmp_p
         ("text", BODY),
         ("text", "By Tuesday, the markets had priced in one more cut this year."),
     ]
+    path.write_text(
+        f"Central bank holds rates\nFRANKFURT, GERMANY | Example Wire | {BODY}\n", encoding="utf-8"
+    )
+    (article,) = read_sources([str(path)])
+    assert (article.outlet, article.paragraphs) == ("Example Wire", [("text", BODY)])
     # Nothing names the outlet: the file name still stands for it.
     path.write_text(f"Central bank holds rates\n{BODY}\n", encoding="utf-8")
     assert read_sources([str(path)])[0].outlet == "bank-ecb"

@@ -46,7 +46,7 @@ _COMPANY = re.compile(
 )
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.I)
 _SOURCE_NAME = re.compile(r"^\s*(?:source|nguồn)\s*:\s*(.+?)\s*$", re.I)
-_AGENCY = re.compile(r"\(([^()]{1,30})\)")
+_AGENCY = re.compile(r"\(([^()]{1,30})\)|\|\s*([^|]{1,30}?)\s*\|")
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::)\s+")
 _MINOR_WORDS = frozenset("a an and at for in of on the to".split())
 # A page's section, which a title may end on as an outlet does ("… | Opinion").
@@ -109,11 +109,12 @@ def source_name(line: str) -> str | None:
 
 
 def agency(dateline: str) -> str | None:
-    """The agency in a dateline, "LONDON, May 10 (Reuters) -" → "Reuters", else None."""
+    """The agency in a dateline, "LONDON, May 10 (Reuters) -" or "ISTANBUL | Xinhua |" →
+    "Reuters" or "Xinhua", else None."""
     found = _AGENCY.search(dateline)
     if not found:
         return None
-    name = found.group(1).strip()
+    name = (found.group(1) or found.group(2)).strip()
     words = name.split()
     if len(words) > NAME_MAX_WORDS or not all(w[:1].isalpha() for w in words):
         return None

@@ -1,7 +1,8 @@
 """Plain-text articles as saved from a news site: headline first, then paragraphs.
 
 What is not content is removed here, so analysis never sees it: photo captions with a
-credit ("... (Source: Getty) |"), comment counters ("Comment (0)"), share widgets, links
+credit ("... (Source: Getty) |"), an author's title under the byline ("Correspondent for
+politics in Switzerland."), comment counters ("Comment (0)"), share widgets, links
 left on a line of their own, social-media posts embedded in the page ("… — Jane Roe
 (@janeroe) March 3, 2025"), promotions glued onto a sentence, the dateline that opens
 a story ("NEW DELHI:"), and the "Source: URL" trailer, which becomes the article's url
@@ -63,6 +64,19 @@ _CREDIT = r"(?:(?:additional\s+)?reporting|writing|editing|compiled|compiling|gr
 _WIRE_CREDIT = re.compile(
     rf"^\s*(?:\(\s*{_CREDIT}[^()]*\)|{_CREDIT}[^.;()]*;\s*{_CREDIT}[^.()]*)\s*$", re.I
 )
+# The line under a byline saying who the author is: "Correspondent for politics and economics in
+# Switzerland.", "Senior reporter at the Harbour Herald".  A title and what it covers, no verb: a
+# sentence that opens on a title says what someone did ("Editor of the Herald Jane Roe said …").
+_AUTHOR_ROLE = re.compile(
+    r"^(?:(?:senior|chief|deputy|political|economics|business|foreign|diplomatic|defen[cs]e|"
+    r"security|europe|staff|special|freelance|contributing)\s+)?"
+    r"(?:correspondent|reporter|editor|columnist|journalist|writer|contributor)\s+"
+    r"(?:for|at|in|of|based|covering)\b"
+    r"(?![^.]*\b(?:said|says|was|is|were|are|has|have|had|will|would|\w+(?<!bas)ed)\b)"
+    r"[^.!?]{1,80}\.?$",
+    re.I,
+)
+AUTHOR_ROLE_MAX_WORDS = 12
 # A social-media post embedded in the page: its text (which ends on the post's picture link when
 # it has one) above or before its signature, "— Jane Roe (@janeroe) August 19, 2025".  The post
 # is its author's words with no "she said" to show whose: read as the article's, a leader's "We
@@ -115,12 +129,14 @@ _DATELINE_DATE = (
 )
 _FILED_BY = r"\s*(?:\([^)]{1,30}\)\s*)?(?::|\s(?:--|[-–—]))\s+"
 # "NEW DELHI:", "The Hague, June 26:", "LONDON, May 10 (Reuters) -", "MADRID, April 29 (KUNA) --",
-# "The Hague 25.06.2025 ",
-# "March 19, 2025 —":
-# where and when the story was filed, not part of its first sentence.
+# "The Hague 25.06.2025 ", "March 19, 2025 —", "ISTANBUL, TURKEY | Xinhua |", "(WASHINGTON)",
+# "(MENAFN)": where and when the story was filed, and by whom, not part of its first sentence.
 _DATELINE = re.compile(
     rf"^(?:{_CAPITALS_PLACE}(?:,?\s+{_DATELINE_DATE})?{_FILED_BY}|{_PLACE},?\s+{_DATELINE_DATE}{_FILED_BY}"
-    rf"|{_PLACE},?\s+\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\s+|{_DATELINE_DATE}{_FILED_BY})(?=[A-Z“\"])"
+    rf"|{_PLACE},?\s+\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\s+|{_DATELINE_DATE}{_FILED_BY}"
+    r"|[A-Z][A-Z.'’-]+(?:,?\s+[A-Z][A-Z.'’-]+){0,3}\s+\|\s*[^|]{1,30}?\s*\|\s+"
+    r"|\([A-Z][A-Z.&' -]{0,28}[A-Z.]\)\s+)"
+    r"(?=[A-Z“\"])"
 )
 DATELINE_PARAGRAPHS = 2
 DATE_SEARCH_LINES = (
@@ -227,6 +243,8 @@ def parse_text(
         ):
             continue
         if _words(line) <= PROMO_MAX_WORDS and _CALL_TO_ACTION.match(line):
+            continue
+        if _words(line) <= AUTHOR_ROLE_MAX_WORDS and _AUTHOR_ROLE.match(line):
             continue
         # A promotion glued onto a sentence ("…threat”Follow our channel on WhatsApp") is cut off.
         pieces = [
