@@ -2155,14 +2155,17 @@ def test_timing_of_an_accord_and_stopping_short(text, section):
     assert placed(text) == section
 
 
-def test_a_fragment_ranks_below_the_sentence_that_tells_it():
+@pytest.mark.parametrize("cut", ["", "...", "…"])
+def test_a_fragment_ranks_below_the_sentence_that_tells_it(cut):
+    """A headline or list item (no full stop), and a caption or teaser the page cut short."""
     from briefgen.analyse.items import candidates, score
 
     told = "The two port authorities agreed a harbour deal that cuts ferry fares by half"
-    found = candidates([Sentence(1, told, "", 0, 0)]) + candidates(
+    found = candidates([Sentence(1, told + cut, "", 0, 0)]) + candidates(
         [Sentence(2, told + ".", "", 0, 0)]
     )
     fragment, sentence = score(found, load_profile()).found
+    assert fragment.features["fragment"] == 1.0
     assert sentence.salience > fragment.salience
 
 

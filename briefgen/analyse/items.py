@@ -63,6 +63,9 @@ _CAPTION = re.compile(r",\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}),?
 # "What did the call achieve?": a question the article goes on to answer states nothing.
 _QUESTION = re.compile(r"\?[\s\"'”’)]*$")
 _FULL_STOP = re.compile(r"[.!?…][\"'”’)]*$")
+# "Zelenskyy speaks during a meeting at the White House...": a caption or a teaser the page cut
+# short is no more a sentence than a headline is.
+_CUT_SHORT = re.compile(r"(?:\.\.\.|…)$")
 _ANAPHORA = re.compile(
     r"\b(?:this|these|those|such|aforementioned|the same|the agency|the latter|the former)\b", re.I
 )
@@ -150,7 +153,7 @@ WEIGHTS = {
     "long": -0.03,  # per word over PREFERRED_WORDS
     "short": 0.37,
     "anaphora": -0.25,
-    "fragment": -2.1,  # a list item or caption: the article's sentences tell it better
+    "fragment": -2.1,  # a list item, caption or cut-short line: its article tells it better
 }
 
 
@@ -493,7 +496,7 @@ def _features(c: Candidate, support: float, similarity: np.ndarray) -> dict[str,
         "long": float(max(0, c.words - PREFERRED_WORDS)),
         "short": float(c.words < SHORT_WORDS),
         "anaphora": float(len(_ANAPHORA.findall(c.text))),
-        "fragment": float(not _FULL_STOP.search(c.text)),
+        "fragment": float(not _FULL_STOP.search(c.text) or bool(_CUT_SHORT.search(c.text))),
     }
 
 
