@@ -517,22 +517,29 @@ def test_a_long_brief_of_many_developments_uses_its_words():
 
 def test_a_short_brief_gives_its_evidence_a_smaller_share_of_its_words():
     from briefgen.analyse import EVIDENCE_SHARE, evidence_allowance, section_cost
+    from briefgen.analyse.budget import reader_words
     from briefgen.kinds import kind
     from tests.test_analyse_scale import made_up_word
 
     assert evidence_allowance(800) == pytest.approx(EVIDENCE_SHARE * 800)
     assert evidence_allowance(1600) == pytest.approx(EVIDENCE_SHARE * 1600)
-    assert evidence_allowance(400) == pytest.approx(EVIDENCE_SHARE * 400 / 2)
+    # a one-page brief spends its words on bullets; one of nearly two pages keeps most evidence
+    assert evidence_allowance(400) == pytest.approx(EVIDENCE_SHARE * 400 / 8)
+    assert evidence_allowance(700) > 0.6 * EVIDENCE_SHARE * 700
     facts = [
         f"The {made_up_word(n)} district council approved {n + 3} new bus shelters on Monday, "
         f"Mayor {made_up_word(n + 500)} said."
-        for n in range(30)
+        for n in range(60)
     ]
     sources = [article("\n".join(facts[k::3]), f"outlet{k}.example") for k in range(3)]
-    brief = analyse(sources, load_profile("generic"), max_words=400)
+    brief = analyse(sources, load_profile("generic"), max_words=500)
     evidence = sum(section_cost(s) for s in brief.sections if kind(s.kind).evidence)
-    # More facts than 400 words hold: figures and mayors take no more than their share.
-    assert 0 < evidence <= evidence_allowance(400)
+    # More facts than 500 words hold: figures and mayors take their share, and beyond it only
+    # words that could not have told one more fact.
+    told = {i.text for s in brief.sections if s.kind == "bullets" for i in s.items}
+    cheapest = min(len(f.split()) + 1 for f in facts if f not in told)
+    beyond = max(0.0, evidence - evidence_allowance(500))
+    assert evidence > 0 and beyond + (500 - reader_words(brief)) < cheapest
 
 
 def test_the_default_profiles_nato_section_is_empty_on_a_story_that_never_names_nato():
