@@ -171,6 +171,11 @@ def test_a_line_is_one_partys_claim_only_when_every_outlet_gives_it_as_theirs():
         ("The bank cut rates to weaken the yen, which could harm exporters, in 2016.", False),
         ("The truce, which may not last, was signed on Monday.", False),
         ("The truce was signed on Monday, but it may not last.", True),
+        # a report or expectation no one owns hedges; someone's own saying or expecting does not
+        ("The envoy is said to have left the capital.", True),
+        ("The accord was widely expected to fail.", True),
+        ("Norland expected to join the bloc in May, but the vote was delayed.", False),
+        ("The envoy said to reporters that the talks had ended.", False),
     ],
 )
 def test_hedge_words_mark_a_line_hedged(sentence, hedging):

@@ -309,8 +309,20 @@ def hedged(sentence: str, hedges: Sequence[str]) -> bool:
     return any(
         not (m.group(0) == "could" and _ABILITY.search(sentence, 0, m.start()))
         and not _ASIDE.search(sentence, 0, m.start())
+        and not (_REPORTED_AS.match(m.group(0)) and not _BEING.search(sentence, 0, m.start()))
         for m in _hedge_pattern(tuple(hedges)).finditer(sentence)
     )
+
+
+# "is said to", "was expected to", "are widely believed to": a report or an expectation with no
+# one who owns it, which hedges.  Without the "be" it is someone's deed, told as fact: "Sweden
+# expected to join with Finland" (it did expect it), "Rutte said to reporters that …".
+_REPORTED_AS = re.compile(
+    r"(?:said|expected|believed|thought|reported|rumou?red|alleged|understood)\s+to$"
+)
+_BEING = re.compile(
+    r"(?<![\w'’-])(?:is|are|was|were|be|been|being|['’]s|['’]re)\s+(?:[\w'’-]+\s+){0,2}$", re.I
+)
 
 
 # From ", which" to a hedge, with no comma, semicolon or full stop between: the aside holds it.
