@@ -135,7 +135,8 @@ class Marks:
     ``attributed``, ``hedged`` and ``disputed`` follow when they apply; ``confirmed`` replaces
     ``corroborated`` in the bottom line for a fact no source hedges, disputes or gives as one
     party's claim (estimative words; empty: ``corroborated``).  ``hedges`` are the phrases by
-    which a source hedges (lower case, matched as written: "may" is not the month May).
+    which a source hedges (lower case, matched as written: "may" is not the month May; "said
+    to" and the like only after a form of "be", see :func:`briefgen.analyse.support.hedged`).
     """
 
     explanation: str = ""

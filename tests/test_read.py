@@ -212,7 +212,9 @@ def test_an_embedded_social_media_post_is_no_part_of_the_story():
     ]
 
 
-def test_an_embedded_post_is_dropped_from_a_web_page(tmp_path):
+def test_an_embedded_post_is_dropped_from_a_web_page_and_a_word_file(tmp_path):
+    import docx
+
     page = tmp_path / "ferry.html"
     page.write_text(
         "<html><head><title>Ferry strike halts Arnel crossings</title></head><body><article>"
@@ -226,8 +228,16 @@ def test_an_embedded_post_is_dropped_from_a_web_page(tmp_path):
         "</article></body></html>",
         encoding="utf-8",
     )
+    document = docx.Document()
+    document.add_heading("Ferry strike halts Arnel crossings", 0)
+    for line in POSTS.splitlines()[1:]:
+        document.add_paragraph(line)
+    document.save(tmp_path / "ferry.docx")
     (article,) = read_sources([str(page)])
     assert "sail until" not in article.text and "@kariholm" not in article.text
+    assert "crews walked out" in article.text and "40 sailings" in article.text
+    (article,) = read_sources([str(tmp_path / "ferry.docx")])
+    assert "We stand with the crews" not in article.text and "@kariholm" not in article.text
     assert "crews walked out" in article.text and "40 sailings" in article.text
 
 

@@ -304,7 +304,8 @@ def hedged(sentence: str, hedges: Sequence[str]) -> bool:
     of what was done ("before they could be tested", "what they could carry") is what was
     possible then, not a doubt about the report.  Nor does a hedge in an aside set off by
     ", which" hedge what the sentence reports: in "The bank cut rates in 2016 to weaken the
-    yen, which could harm exporters, and to fight deflation" the cut is no conjecture."""
+    yen, which could harm exporters, and to fight deflation" the cut is no conjecture.  "Said
+    to", "expected to" and their like hedge only after a form of "be" (``_REPORTED_AS``)."""
     sentence = sentence[:1].lower() + sentence[1:]
     return any(
         not (m.group(0) == "could" and _ABILITY.search(sentence, 0, m.start()))

@@ -26,6 +26,7 @@ from ..package import check_unpacked
 from .meta import byline, date_line, person, source_name, split_title
 from .text import (
     DATE_SEARCH_LINES,
+    embedded_posts,
     find_date,
     outlet_from_url,
     source_trailer,
@@ -62,8 +63,9 @@ def read_docx(
     head = [text for _, text in blocks if text][:DATE_SEARCH_LINES]
     named = credited = None  # the outlet and author a byline or "Source:" line names
     paragraphs: list[tuple[str, str]] = []
-    for style, text in blocks:
-        if not text:
+    posts = embedded_posts([text for _, text in blocks])
+    for index, (style, text) in enumerate(blocks):
+        if not text or index in posts:
             continue
         trailer = source_trailer(text)
         if trailer:
