@@ -1419,6 +1419,50 @@ def test_alike_sentences_counting_one_thing_by_loosely_alike_words_differ(texts,
     ]
 
 
+@pytest.mark.parametrize(
+    ("texts", "found"),
+    [
+        # a date told by other verbs, and an age in years: no reader of a kind of figure pairs
+        # them, the words around each number say they are one thing
+        (
+            (
+                "The agency said the research satellite would be launched on 14 May from the "
+                "northern spaceport, after repairs to its antenna.",
+                "The research satellite will lift off from the northern spaceport on 21 May, the "
+                "agency announced, following repairs to its antenna.",
+            ),
+            {"Date given": [("launched on 14 May", 1), ("northern spaceport on 21 May", 2)]},
+        ),
+        (
+            (
+                "Divers have found a shipwreck about 1,200 years old off the Brava coast, the "
+                "heritage office said on Monday.",
+                "A shipwreck dating back some 900 years has been found off the Brava coast, the "
+                "heritage office said on Monday.",
+            ),
+            {
+                "Figure given": [
+                    ("shipwreck about 1,200 years old", 1),
+                    ("dating back some 900 years", 2),
+                ]
+            },
+        ),
+        # alike but for one number each, of other things: the injured and the missing
+        (
+            (
+                "An earthquake struck the Tarn valley on Friday, killing 9 people and injuring at "
+                "least 52, the civil protection agency said.",
+                "Rescuers were searching on Friday for 37 people still missing after an "
+                "earthquake hit the Tarn valley, killing 9, the civil protection agency said.",
+            ),
+            {},
+        ),
+    ],
+)
+def test_alike_sentences_apart_by_one_number_no_figure_reader_reads(texts, found):
+    assert differences_told(*texts) == found
+
+
 def test_of_two_counts_the_one_counting_what_the_other_sentence_counts_is_paired():
     # "passengers" and "crew" against "travellers": two counts of one kind on one side, of
     # which only the passengers may be the travellers; the crew is another count.
