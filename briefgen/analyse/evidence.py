@@ -22,7 +22,7 @@ from ..model import ELISION, Actor, Claim, Discrepancy, Evidence, KeyFigure, Quo
 from ..profile import Profile
 from .edit import DATELINE, dangling
 from .embed import embed, neighbours
-from .items import ROUNDED, TWIN, Candidate, Sentence, initials_in, names_stated, same_fact
+from .items import ROUNDED, Candidate, Sentence, initials_in, names_stated
 from .sections import MIN_SCORE, contradicted, place
 from .sentences import split_sentences
 from .terms import MONTHS, NUMBER_WORDS, ROLE_NOUN, STOP_WORDS, WEEKDAYS, content_stems, stem
@@ -2453,8 +2453,6 @@ def _one_number_apart(
                 _same_value(a, v) for v in written(other.sources[0])
             ):
                 continue
-            if same_fact(one, other) < TWIN:
-                continue  # alike enough to look at, not to say they tell one thing
             near = [_words_near(one.text, at_a), _words_near(other.text, at_b)]
             vectors = embed(near)
             if float(vectors[0] @ vectors[1]) < SAME_SURROUNDINGS:

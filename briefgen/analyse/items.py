@@ -437,14 +437,6 @@ def _probability(embedded: float, worded: float) -> float:
     return 1.0 / (1.0 + math.exp(-(SAME_EMBEDDING * embedded + SAME_WORDS * worded + SAME_BIAS)))
 
 
-def same_fact(one: Candidate, other: Candidate) -> float:
-    """The probability that two candidates state one fact (the model ``score`` pairs them by)."""
-    vectors = embed([one.text, other.text])
-    return _probability(
-        float(vectors[0] @ vectors[1]), cosine(one.words_vector, other.words_vector)
-    )
-
-
 def _collapse(found: list[Candidate]) -> list[Candidate]:
     first: dict[str, Candidate] = {}
     for c in found:
