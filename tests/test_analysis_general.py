@@ -1447,6 +1447,16 @@ def test_alike_sentences_counting_one_thing_by_loosely_alike_words_differ(texts,
                 ]
             },
         ),
+        # "may" inside a sentence is a verb, not the month: a count, not a date
+        (
+            (
+                "Officials said 12 people may have died in the fire at the Orla depot on Monday, "
+                "the police said.",
+                "Officials said 15 people may have died in the fire at the Orla depot on Monday, "
+                "police said.",
+            ),
+            {"Figure given": [("Officials said 12 people", 1), ("Officials said 15 people", 2)]},
+        ),
         # alike but for one number each, of other things: the injured and the missing
         (
             (

@@ -2330,24 +2330,25 @@ SAME_SURROUNDINGS = 0.5
 MAX_APART = 4.0
 _GIVEN = {"Number": "Figure given", "Date": "Date given", "Year": "Year given"}  # as "Time given"
 _NUMBER_TOKEN = re.compile(
-    rf"(?<![\w.,:-])(?:{_SPACED_THOUSANDS}|\d(?:[\d,]*\d)?(?:\.\d+)?)(?![\d:]|,\d)"
+    rf"(?<![\w.,:–-])(?:{_SPACED_THOUSANDS}|\d(?:[\d,]*\d)?(?:\.\d+)?)(?![\w:]|[.,–-]\d)"
     rf"|(?<![\w-])(?i:(?!one\b){_SPELLED})"
 )
-_RANK_OR_CLOCK = re.compile(r"(?:st|nd|rd|th)\b|\s?[ap]\.?m\b|\s?(?-i:GMT|UTC)\b", re.I)
 _PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per cent\b)", re.I)
-_MONTH_NEAR = re.compile(rf"\b(?:{_MONTHS})\b", re.I)
+_MONTH_NEAR = re.compile(rf"\b(?:{_MONTHS})\b")  # capitalised: "may" is no month
 
 
 @functools.lru_cache(maxsize=65_536)  # a sentence is read once for each of its alike others
 def _numbers_of_a_kind(text: str) -> tuple[tuple[float, str, re.Match], ...]:
     """Every number ``text`` writes (in digits, or in words from two up), with its kind: a year,
-    a day of a month, a percentage, a sum of money or a count; ranks and clock times are none."""
+    a day of a month, a percentage, a sum of money or a count (the kind keeps a count from being
+    paired with a share or a sum); ranks and times of day are none, nor a number run into letters
+    ("1990s", "5m") or the end of a range or score ("2-3")."""
     money = find_sums(text)
     found = []
     for m in _NUMBER_TOKEN.finditer(text):
         after = text[m.end() :]
-        if _RANK_OR_CLOCK.match(after):
-            continue
+        if _NOT_A_COUNT_AFTER.match(after):
+            continue  # a rank ("3rd") or a time of day ("0400 GMT", "6 p.m.")
         value = _number_value(m.group().replace(" ", ""))
         if _YEAR.fullmatch(m.group()):
             kind = "Year"
@@ -2365,6 +2366,14 @@ def _numbers_of_a_kind(text: str) -> tuple[tuple[float, str, re.Match], ...]:
     return tuple(found)
 
 
+def _one_number(one: tuple[float, str, re.Match], other: tuple[float, str, re.Match]) -> bool:
+    """Whether two numbers are one, a count or a share rounded ("98%" and "98.2%"); a year is
+    exact (2019 and 2021 are two)."""
+    if "Year" in (one[1], other[1]):
+        return one[0] == other[0]
+    return _same_value(one[0], other[0])
+
+
 def _words_near(text: str, m: re.Match, most: int = NEAR_NUMBER_WORDS) -> str:
     """Twice ``most`` words around a number, the number left out: as many before it as there are,
     up to ``most``, and the rest after it ("Twenty-three drones have been seen over the naval
@@ -2373,7 +2382,8 @@ def _words_near(text: str, m: re.Match, most: int = NEAR_NUMBER_WORDS) -> str:
     return " ".join(before + text[m.end() :].split()[: 2 * most - len(before)])
 
 
-_BOUND_BEFORE = re.compile(rf"(?<!\w){_BOUND[:-1]}$", re.I)  # "more than ", "about "
+# "more than ", "about " just before a number: ``_BOUND`` without the "?" that makes it optional
+_BOUND_BEFORE = re.compile(rf"(?<!\w){_BOUND[:-1]}$", re.I)
 _A_WORD = re.compile(r"\S+")
 
 
@@ -2438,7 +2448,7 @@ def _one_number_apart(
             paired.add(pair)
             theirs = _numbers_of_a_kind(other.text)
             left = [
-                [n for n in a if not any(_same_value(n[0], o[0]) for o in b)]
+                [n for n in a if not any(_one_number(n, o) for o in b)]
                 for a, b in ((mine, theirs), (theirs, mine))
             ]
             if len(left[0]) != 1 or len(left[1]) != 1:
