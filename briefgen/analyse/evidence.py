@@ -2251,6 +2251,24 @@ def _of_what(text: str, end: int) -> frozenset[str]:
     return frozenset(content_stems(m.group(1))) if m else frozenset()
 
 
+def _alike_pairs(
+    kept: Sequence[Candidate], read: Callable[[str], Sequence[Any]]
+) -> Iterator[tuple[Candidate, Candidate, Sequence[Any], Sequence[Any]]]:
+    """Each pair of two outlets' sentences that may state one fact (``Candidate.alike``) once,
+    with what ``read`` finds in each, where it finds anything in the first."""
+    paired = set()
+    for one in kept:
+        mine = read(one.text)
+        if not mine:
+            continue
+        for other in one.alike:
+            pair = frozenset((id(one), id(other)))
+            if other.sources[0] in one.sources or pair in paired:
+                continue
+            paired.add(pair)
+            yield one, other, mine, read(other.text)
+
+
 def _one_figure_apart(
     kept: Sequence[Candidate], sentences: list[Sentence]
 ) -> Iterator[Discrepancy]:
@@ -2273,45 +2291,35 @@ def _one_figure_apart(
     numbers = functools.cache(
         lambda source: set().union(*(_numbers_in(t) | set(_counted(t)) for t in texts[source]))
     )
-    paired = set()
-    for one in kept:
-        mine = _figures_by_kind(one.text)
-        if not mine:
+    for one, other, mine, theirs in _alike_pairs(kept, _figures_by_kind):
+        left = [
+            [f for f in a if not any(_same_value(f.value, g.value) for g in b)]
+            for a, b in ((mine, theirs), (theirs, mine))
+        ]
+        pairs = [
+            (x, y)
+            for x in left[0]
+            for y in left[1]
+            # of one kind, and not of other things: "312 passengers and 48 crew" against
+            # "450 travellers" pairs the passengers alone
+            if x.kind == y.kind and not _other_things(x, one.text, y, other.text, ALIKE_NOUN)
+        ]
+        if len(pairs) != 1:
             continue
-        for other in one.alike:
-            pair = frozenset((id(one), id(other)))
-            if other.sources[0] in one.sources or pair in paired:
-                continue
-            paired.add(pair)
-            theirs = _figures_by_kind(other.text)
-            left = [
-                [f for f in a if not any(_same_value(f.value, g.value) for g in b)]
-                for a, b in ((mine, theirs), (theirs, mine))
-            ]
-            pairs = [
-                (x, y)
-                for x in left[0]
-                for y in left[1]
-                # of one kind, and not of other things: "312 passengers and 48 crew" against
-                # "450 travellers" pairs the passengers alone
-                if x.kind == y.kind and not _other_things(x, one.text, y, other.text, ALIKE_NOUN)
-            ]
-            if len(pairs) != 1:
-                continue
-            a, b = pairs[0]
-            ratio = MAX_FIGURE_RATIO if a.kind == "Percentage" else MAX_COUNT_RATIO
-            claims = [Claim(a.phrase, one.sources[0]), Claim(b.phrase, other.sources[0])]
-            if (
-                a.value in numbers(other.sources[0])
-                or b.value in numbers(one.sources[0])
-                or not _close_but_different(a.value, b.value, ratio)
-                or not _bounds_disagree(a.value, a.bound, b.value, b.bound)
-                or not _one_account(one.text, claims[0], other.text, claims[1], ALIKE_NOUN)
-            ):
-                continue
-            first = a if one.sources[0] < other.sources[0] else b  # its article's word names it
-            topic = f"Number of {first.noun}" if first.noun else a.kind
-            yield Discrepancy(topic, sorted(claims, key=lambda c: c.source))
+        a, b = pairs[0]
+        ratio = MAX_FIGURE_RATIO if a.kind == "Percentage" else MAX_COUNT_RATIO
+        claims = [Claim(a.phrase, one.sources[0]), Claim(b.phrase, other.sources[0])]
+        if (
+            a.value in numbers(other.sources[0])
+            or b.value in numbers(one.sources[0])
+            or not _close_but_different(a.value, b.value, ratio)
+            or not _bounds_disagree(a.value, a.bound, b.value, b.bound)
+            or not _one_account(one.text, claims[0], other.text, claims[1], ALIKE_NOUN)
+        ):
+            continue
+        first = a if one.sources[0] < other.sources[0] else b  # its article's word names it
+        topic = f"Number of {first.noun}" if first.noun else a.kind
+        yield Discrepancy(topic, sorted(claims, key=lambda c: c.source))
 
 
 # The widest net, cast last: two alike sentences that differ in one number alone, which no reader
@@ -2436,57 +2444,47 @@ def _one_number_apart(
     written = functools.cache(
         lambda source: [v for t in texts[source] for v, _, _ in _numbers_of_a_kind(t)]
     )
-    paired = set()
-    for one in kept:
-        mine = _numbers_of_a_kind(one.text)
-        if not mine:
+    for one, other, mine, theirs in _alike_pairs(kept, _numbers_of_a_kind):
+        left = [
+            [n for n in a if not any(_one_number(n, o) for o in b)]
+            for a, b in ((mine, theirs), (theirs, mine))
+        ]
+        if len(left[0]) != 1 or len(left[1]) != 1:
             continue
-        for other in one.alike:
-            pair = frozenset((id(one), id(other)))
-            if other.sources[0] in one.sources or pair in paired:
-                continue
-            paired.add(pair)
-            theirs = _numbers_of_a_kind(other.text)
-            left = [
-                [n for n in a if not any(_one_number(n, o) for o in b)]
-                for a, b in ((mine, theirs), (theirs, mine))
-            ]
-            if len(left[0]) != 1 or len(left[1]) != 1:
-                continue
-            (a, kind, at_a), (b, other_kind, at_b) = left[0][0], left[1][0]
-            if _read_as_figure(one.text, at_a) and _read_as_figure(other.text, at_b):
-                continue  # two figures of a kind: :func:`_one_figure_apart` has weighed them
-            low, high = sorted((a, b))
-            if kind != other_kind or low <= 0 or high / low > MAX_APART:
-                continue
-            if any(_same_value(b, v) for v in written(one.sources[0])) or any(
-                _same_value(a, v) for v in written(other.sources[0])
-            ):
-                continue
-            near = [_words_near(one.text, at_a), _words_near(other.text, at_b)]
-            vectors = embed(near)
-            if float(vectors[0] @ vectors[1]) < SAME_SURROUNDINGS:
-                continue
-            claims = [
-                Claim(_side(one.text, at_a), one.sources[0]),
-                Claim(_side(other.text, at_b), other.sources[0]),
-            ]
-            figures = [
-                _Figure(kind, value, "", claim.text, at.start(), at.end())
-                for value, claim, at in ((a, claims[0], at_a), (b, claims[1], at_b))
-            ]
-            if _other_things(
-                figures[0], one.text, figures[1], other.text, ALIKE_NOUN
-            ) or not _one_account(one.text, claims[0], other.text, claims[1], ALIKE_NOUN):
-                continue  # "withdraw another 1,500 troops", "capacity for 400 patients" …
-            claims.sort(key=lambda c: c.source)
-            noun = (
-                next(filter(None, (_counted_noun(c.text) for c in claims)), "")
-                if kind == "Number"
-                else ""
-            )
-            topic = f"Number of {noun}" if noun else _GIVEN.get(kind, kind)
-            yield Discrepancy(topic, claims)
+        (a, kind, at_a), (b, other_kind, at_b) = left[0][0], left[1][0]
+        if _read_as_figure(one.text, at_a) and _read_as_figure(other.text, at_b):
+            continue  # two figures of a kind: :func:`_one_figure_apart` has weighed them
+        low, high = sorted((a, b))
+        if kind != other_kind or low <= 0 or high / low > MAX_APART:
+            continue
+        if any(_same_value(b, v) for v in written(one.sources[0])) or any(
+            _same_value(a, v) for v in written(other.sources[0])
+        ):
+            continue
+        near = [_words_near(one.text, at_a), _words_near(other.text, at_b)]
+        vectors = embed(near)
+        if float(vectors[0] @ vectors[1]) < SAME_SURROUNDINGS:
+            continue
+        claims = [
+            Claim(_side(one.text, at_a), one.sources[0]),
+            Claim(_side(other.text, at_b), other.sources[0]),
+        ]
+        figures = [
+            _Figure(kind, value, "", claim.text, at.start(), at.end())
+            for value, claim, at in ((a, claims[0], at_a), (b, claims[1], at_b))
+        ]
+        if _other_things(
+            figures[0], one.text, figures[1], other.text, ALIKE_NOUN
+        ) or not _one_account(one.text, claims[0], other.text, claims[1], ALIKE_NOUN):
+            continue  # "withdraw another 1,500 troops", "capacity for 400 patients" …
+        claims.sort(key=lambda c: c.source)
+        noun = (
+            next(filter(None, (_counted_noun(c.text) for c in claims)), "")
+            if kind == "Number"
+            else ""
+        )
+        topic = f"Number of {noun}" if noun else _GIVEN.get(kind, kind)
+        yield Discrepancy(topic, claims)
 
 
 def _same_value(one: float, other: float) -> bool:
