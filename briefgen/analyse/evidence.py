@@ -2341,8 +2341,6 @@ _NUMBER_TOKEN = re.compile(
     rf"(?<![\w.,:–-])(?:{_SPACED_THOUSANDS}|\d(?:[\d,]*\d)?(?:\.\d+)?)(?![\w:]|[.,–-]\d)"
     rf"|(?<![\w-])(?i:(?!one\b){_SPELLED})"
 )
-_PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per cent\b)", re.I)
-_MONTH_NEAR = re.compile(rf"\b(?:{_MONTHS})\b")  # capitalised: "may" is no month
 
 
 @functools.lru_cache(maxsize=65_536)  # a sentence is read once for each of its alike others
@@ -2360,11 +2358,11 @@ def _numbers_of_a_kind(text: str) -> tuple[tuple[float, str, re.Match], ...]:
         value = _number_value(m.group().replace(" ", ""))
         if _YEAR.fullmatch(m.group()):
             kind = "Year"
-        elif _PERCENT_AFTER.match(after):
+        elif any(p.start() <= m.start() < p.end() for p in _PERCENT.finditer(text)):
             kind = "Percentage"
         elif sums := [found for found in money if found.start <= m.start() < found.end]:
             kind = f"Sum ({sums[0].currency})"
-        elif value <= 31 and _MONTH_NEAR.search(
+        elif value <= 31 and _MONTH.search(
             f"{text[max(0, m.start() - 12) : m.start()]} {after[:12]}"
         ):
             kind = "Date"
@@ -2416,8 +2414,9 @@ def _side(text: str, m: re.Match) -> str:
 
 
 def _filler(word: str) -> bool:
-    """A function word, which a side neither opens nor ends on ("May" is a month there)."""
-    return word.lower() in STOP_WORDS and not _MONTH_NEAR.fullmatch(word)
+    """A function word, which a side neither opens nor ends on ("May" is a month there: month
+    names are capitalised, ``_MONTH``)."""
+    return word.lower() in STOP_WORDS and not _MONTH.fullmatch(word)
 
 
 def _read_as_figure(text: str, m: re.Match) -> bool:
