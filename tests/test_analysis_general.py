@@ -1316,6 +1316,42 @@ def test_an_about_count_differs_from_one_beyond_its_last_digits_rounding(other, 
     assert ("Number of passengers" in found) is differs
 
 
+@pytest.mark.parametrize(
+    ("other", "differs"),
+    [
+        ("There are 11.2 million registered voters.", True),
+        ("There are 12 million registered voters.", False),
+    ],
+)
+def test_a_figure_in_millions_rounds_to_its_own_decimals_in_millions(other, differs):
+    # "12 million" is 12.36 million rounded to the million: one count, however many voters the
+    # 0.36 million are; 11.2 million is another.
+    found = differences_told(
+        "Of the 12.36 million registered voters, only 4.9 million voted in Sunday's referendum on "
+        "the new constitution, the electoral commission said. Turnout was the lowest since 1995.",
+        "The electoral commission said 5 million people voted in Sunday's referendum on the new "
+        f"constitution. {other} Turnout was the lowest since 1995.",
+    )
+    assert [side for lines in found.values() for side, _ in lines] == (
+        ["12.36 million registered voters", other.removeprefix("There are ").rstrip(".")]
+        if differs
+        else []
+    )
+
+
+def test_a_number_word_inside_a_larger_number_is_not_read_alone():
+    # "One hundred and eleven" arrested is no count of eleven: against 14 it is no near miss.
+    assert (
+        sides_told(
+            "One hundred and eleven people were arrested during Saturday's march in Korvik, "
+            "police said. The march passed off largely peacefully.",
+            "Police said 14 people were arrested during Saturday's march in Korvik. The march "
+            "passed off largely peacefully.",
+        )
+        == []
+    )
+
+
 def test_figures_of_one_thing_told_at_other_parts_of_a_day_still_differ():
     found = differences_told(
         "The blaze, which broke out on Friday afternoon near Tormes, has burned 6,300 hectares. "

@@ -114,12 +114,14 @@ MAX_COUNT_RATIO = 1.6
 # flagged and 1 of 20 agreeing stories given a line; no other line of any set changed).
 MAX_SUM_RATIO = 2.0
 # A number as news writes a small one, in words: "killed three people", "Thirty-one have died",
-# "ruled seven to two" (one to ninety-nine).
+# "ruled seven to two" (one to ninety-nine).  Not a part of a larger one: "One hundred and eleven
+# people were arrested" arrested neither one person nor eleven.
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _SPELLED = (
+    r"(?<!hundred )(?<!hundred and )(?<!thousand )(?<!thousand and )"
     rf"(?:(?:{'|'.join(_TENS)})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|"
     + "|".join(w for w in sorted(NUMBER_WORDS, key=len, reverse=True) if NUMBER_WORDS[w] < 20)
-    + r")(?![\w-])"
+    + r")(?![\w-])(?!\s+hundred\b)"
 )
 # "62%", "2.25 per cent", and "Fifty-eight per cent", as style books have a sentence open on one.
 _PERCENT = re.compile(
@@ -4220,15 +4222,22 @@ def _close_but_different(a: float, b: float, ratio: float = MAX_FIGURE_RATIO) ->
 
 
 def _rounds(a: float, b: float) -> bool:
-    """Whether the one written with fewer decimals is the other rounded to them."""
-    coarse, fine = sorted((a, b), key=_decimals)
+    """Whether the one written with fewer decimals is the other rounded to them.  Millions and
+    billions are written as such ("93 million", "93.47 million"), so their decimals are those of
+    the figure in millions or billions: "25 million voted" rounds "24.9 million votes"."""
+    scale = _WRITTEN_SCALE(min(abs(a), abs(b)))
+    coarse, fine = sorted((a / scale, b / scale), key=_decimals)
     places = _decimals(coarse)
     half_up = math.floor(fine * 10**places + 0.5 + 1e-9) / 10**places  # 2.25 → 2.3, as people round
     return places < _decimals(fine) and abs(half_up - coarse) < 1e-9
 
 
+def _WRITTEN_SCALE(value: float) -> float:
+    return next((scale for scale in (1e9, 1e6) if value >= scale), 1.0)
+
+
 def _decimals(value: float) -> int:
-    return len(repr(float(value)).split(".")[1].rstrip("0"))
+    return len(repr(round(float(value), 9)).split(".")[1].rstrip("0"))
 
 
 _CAPITALISED = re.compile(rf"\b[{_UPPER}][\w'’-]*")
