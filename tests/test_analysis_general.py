@@ -1339,17 +1339,48 @@ def test_a_figure_in_millions_rounds_to_its_own_decimals_in_millions(other, diff
     )
 
 
+def test_a_magnitude_is_no_count_of_what_it_measures():
+    # "two magnitude 6.1 quakes" are two quakes, not 6.1 of them against another's seven.
+    sides = sides_told(
+        "A map on the survey's website shows seven earthquakes in the area. At least five "
+        "strong earthquakes struck the town of Kesh around noon, a resident said.",
+        "The survey reported two magnitude 6.1 quakes on Saturday. A magnitude 5.8 quake in "
+        "the same area of the Ardal valley caused 300 deaths in May 1998.",
+    )
+    assert sides == []
+
+
+def test_distances_from_other_places_are_no_difference():
+    # 40 km from one town and 20 miles from another place the one epicentre, not two.
+    sides = sides_told(
+        "The survey said the epicentre was 40 kilometres (24.8 miles) northwest of Tarsin. "
+        "Rescue teams were sent from the capital.",
+        "The survey said the quake was centred 20 miles north-northeast of Morvo. Rescue "
+        "teams were sent from the capital.",
+    )
+    assert sides == []
+
+
+def test_two_differences_told_in_words_are_both_told():
+    # Sides told apart by their figures: two in words are not one pair because neither has digits.
+    found = differences_told(
+        "The survey recorded seven aftershocks in the Ardal valley on Saturday. Four villages bore "
+        "the brunt of the damage, the governor said.",
+        "Six aftershocks followed in the Ardal valley on Saturday, the survey said. The damage was "
+        "worst in three villages, the governor said.",
+    )
+    assert sorted(found) == ["Number of aftershocks", "Number of villages"]
+
+
 def test_a_number_word_inside_a_larger_number_is_not_read_alone():
     # "One hundred and eleven" arrested is no count of eleven: against 14 it is no near miss.
-    assert (
-        sides_told(
-            "One hundred and eleven people were arrested during Saturday's march in Korvik, "
-            "police said. The march passed off largely peacefully.",
-            "Police said 14 people were arrested during Saturday's march in Korvik. The march "
-            "passed off largely peacefully.",
-        )
-        == []
+    sides = sides_told(
+        "One hundred and eleven people were arrested during Saturday's march in Korvik, "
+        "police said. The march passed off largely peacefully.",
+        "Police said 14 people were arrested during Saturday's march in Korvik. The march "
+        "passed off largely peacefully.",
     )
+    assert sides == []
 
 
 def test_figures_of_one_thing_told_at_other_parts_of_a_day_still_differ():

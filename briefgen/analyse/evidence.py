@@ -1324,7 +1324,11 @@ def find_discrepancies(sentences: list[Sentence], kept: list[Candidate] = ()) ->
     for difference in everything:
         if len(found) == MAX_DISCREPANCIES:
             break
-        claims = {(c.source, re.sub(r"\D", "", c.text)) for c in difference.claims}
+        # (a side in words, "seven earthquakes", by its value: "" would make it every other's)
+        claims = {
+            (c.source, re.sub(r"\D", "", c.text) or str(_first_value(c.text)))
+            for c in difference.claims
+        }
         if len(claims & told) >= 2:
             continue
         told |= claims
@@ -1352,9 +1356,15 @@ def find_discrepancies(sentences: list[Sentence], kept: list[Candidate] = ()) ->
 
 
 def _first_value(text: str) -> float:
-    """The first number a side of a difference gives (-1 for none)."""
-    values = [_count_value(m.group()) for m in _NUMBER.finditer(text)]
+    """The first number a side of a difference gives, in digits or else in words (-1 for
+    none)."""
+    values = [_count_value(m.group()) for m in _NUMBER.finditer(text)] or [
+        _count_value(m.group()) for m in _SPELLED_NUMBER.finditer(text)
+    ]
     return next((v for v in values if v is not None), -1.0)
+
+
+_SPELLED_NUMBER = re.compile(rf"(?<![\w-])(?i:{_SPELLED})")
 
 
 def _of_one_thing(difference: Discrepancy, texts: dict[int, list[str]]) -> Discrepancy | None:
@@ -2154,7 +2164,12 @@ class _Figure:
     noun: str = ""  # what a count counts ("" for other kinds)
 
 
-_OF_WHAT = re.compile(r"\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+# ("40 kilometres (24.8 miles) northwest of Herat": a distance is of the place it is measured from)
+_OF_WHAT = re.compile(
+    r"\)?(?:\s+\([^()]{1,30}\))?\s+(?:(?:north|south|east|west)[\w-]*\s+)?of\s+"
+    r"((?:[\w-]+\s+){0,2}[\w-]+)",
+    re.I,
+)
 # Words for people in general, or for a body of them: "fire personnel", "staff" count the
 # people another outlet counts as "firefighters" or "specialists".
 _ANY_STAFF = _ANY_PEOPLE | {"personnel", "staff", "workers"}
@@ -3810,6 +3825,8 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
             if value is None or noun.lower().removesuffix("s") in _UNIT_WORDS:
                 continue  # "9 nautical miles" is a length: _measure_differences compares those
             given[s.source].add(value)
+            if value != int(value):
+                continue  # no count of things: "a magnitude 7.3 quake" is one quake
             at = s.text.find(counts)
             if _THRESHOLD.search(counts) or _a_threshold(s.text, at, at + len(counts)):
                 continue  # what is needed (or room for) is no tally of what there is
