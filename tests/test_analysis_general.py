@@ -1339,13 +1339,20 @@ def test_a_figure_in_millions_rounds_to_its_own_decimals_in_millions(other, diff
     )
 
 
-def test_a_magnitude_is_no_count_of_what_it_measures():
-    # "two magnitude 6.1 quakes" are two quakes, not 6.1 of them against another's seven.
+@pytest.mark.parametrize(
+    "reported",
+    [
+        "The survey reported two magnitude 6.1 quakes on Saturday.",
+        "Two 6.1 magnitude quakes struck the area on Saturday, the survey said.",
+    ],
+)
+def test_a_magnitude_is_no_count_of_what_it_measures(reported):
+    # Two quakes of magnitude 6.1 are two quakes, not 6.1 of them against another's seven.
     sides = sides_told(
         "A map on the survey's website shows seven earthquakes in the area. At least five "
         "strong earthquakes struck the town of Kesh around noon, a resident said.",
-        "The survey reported two magnitude 6.1 quakes on Saturday. A magnitude 5.8 quake in "
-        "the same area of the Ardal valley caused 300 deaths in May 1998.",
+        f"{reported} A magnitude 5.8 quake in the same area of the Ardal valley caused 300 "
+        "deaths in May 1998.",
     )
     assert sides == []
 

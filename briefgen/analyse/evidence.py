@@ -3825,9 +3825,13 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
             if value is None or noun.lower().removesuffix("s") in _UNIT_WORDS:
                 continue  # "9 nautical miles" is a length: _measure_differences compares those
             given[s.source].add(value)
-            if value != int(value):
-                continue  # no count of things: "a magnitude 7.3 quake" is one quake
             at = s.text.find(counts)
+            digit = re.search(r"\d[\d.]*", counts)
+            if digit and (
+                _MAGNITUDE_BEFORE.search(s.text, 0, at + digit.start())
+                or _MAGNITUDE_AFTER.match(s.text, at + digit.end())
+            ):
+                continue  # "two magnitude 6.1 quakes", "a 5.9 magnitude quake": no 6.1 quakes
             if _THRESHOLD.search(counts) or _a_threshold(s.text, at, at + len(counts)):
                 continue  # what is needed (or room for) is no tally of what there is
             if _words_among(_COUNT_BOUND.sub("", counts), _INCREMENT) or _words_among(
@@ -3865,6 +3869,10 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
                     )
                 )
     return found
+
+
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]+(?:of\s+)?$", re.I)
+_MAGNITUDE_AFTER = re.compile(r"[\s-]+magnitude\b", re.I)
 
 
 def _compounds_joined(
