@@ -1379,6 +1379,64 @@ def test_two_differences_told_in_words_are_both_told():
     assert sorted(found) == ["Number of aftershocks", "Number of villages"]
 
 
+def _differences_of_days(days: tuple[str, ...], texts: tuple[str, ...]) -> list[list[str]]:
+    """The sides of each Sources differ line of outlets publishing ``texts`` on ``days``."""
+    sources = [
+        article(text, f"outlet{n}.example", day)
+        for n, (text, day) in enumerate(zip(texts, days, strict=True), 1)
+    ]
+    brief = analyse(sources, load_profile("generic"))
+    (differ,) = [s for s in brief.sections if s.kind == "discrepancies"]
+    return [[c.text for c in d.claims] for d in differ.items]
+
+
+@pytest.mark.parametrize(
+    ("days", "differs"),
+    [
+        (("2024-06-14", "2024-06-15"), False),  # the toll a day later, higher: it rose
+        (("2024-06-14", "2024-06-14"), True),  # two tolls of one day
+        (("2024-06-15", "2024-06-14"), True),  # the later one lower: no toll falls
+    ],
+)
+def test_a_toll_a_later_day_gives_higher_is_one_that_rose(days, differs):
+    found = _differences_of_days(
+        days,
+        (
+            "At least 59 people were killed when a fishing boat carrying migrants capsized off "
+            "Karsa, the coastguard said. Rescuers pulled 104 survivors from the sea.",
+            "The capsizing of a fishing boat off Karsa killed at least 78 migrants, the "
+            "coastguard said. Rescuers pulled 104 survivors from the sea.",
+        ),
+    )
+    assert found == ([["At least 59 people were killed", "killed at least 78 migrants"]] * differs)
+
+
+def test_a_depth_and_a_distance_are_told_as_what_they_measure_and_never_paired():
+    day = ("2024-06-14", "2024-06-14")
+    assert _differences_of_days(
+        day,
+        (
+            "The survey said the quake was centred 18 km deep, about 33 km from Tarsin. Rescue "
+            "teams were sent from the capital.",
+            "The tremor originated around 27 kilometres north of Tarsin and was 24 kilometres "
+            "deep. Rescue teams were sent from the capital.",
+        ),
+    ) == [
+        ["the quake was centred 18 km deep", "was 24 kilometres deep"],
+        ["about 33 km from Tarsin", "The tremor originated around 27 kilometres north of Tarsin"],
+    ]
+    # 26 km from a town is no depth of 24 km
+    assert not _differences_of_days(
+        day,
+        (
+            "The survey said the quake was about 26 km from the town of Morvo. Rescue teams were "
+            "sent from the capital.",
+            "The quake was recorded roughly 15 miles (24 kilometres) underground, the survey "
+            "said. Rescue teams were sent from the capital.",
+        ),
+    )
+
+
 def test_a_number_word_inside_a_larger_number_is_not_read_alone():
     # "One hundred and eleven" arrested is no count of eleven: against 14 it is no near miss.
     sides = sides_told(

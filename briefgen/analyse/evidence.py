@@ -8,6 +8,7 @@ figure, role and quotation is the sources' own words.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import itertools
 import math
@@ -1002,7 +1003,8 @@ def _context(text: str, found: Sum | Quantity) -> set[str]:
 def _sum_phrase(text: str, found: Sum | Quantity) -> str:
     """The sum (or a measure) with the words that lead to it in its clause: "bond holdings by
     €21 billion"; they stop at a conjunction or another figure ("affected 2.5 million people and
-    pledged $5 million": "pledged $5 million")."""
+    pledged $5 million": "pledged $5 million").  A distance keeps what it is measured as, when
+    its sentence says: "centred 18 km deep", "about 33 km from Gaziantep"."""
     lead: list[str] = []
     words = re.split(r"[,;:()\"“”]", text[: found.start])[-1].split()
     for n in range(len(words) - 1, -1, -1):
@@ -1012,7 +1014,34 @@ def _sum_phrase(text: str, found: Sum | Quantity) -> str:
         if n and _a_figure(words[n - 1]):
             break  # the unit of the figure before ("from 1.84 billion euros to 612 million")
         lead.insert(0, word)
-    return " ".join(lead + [found.written])
+    distance = isinstance(found, Quantity) and found.kind == "Distance"
+    tail = _DISTANCE_TAIL.match(text, found.end) if distance else None
+    return " ".join(lead + [found.written] + (tail.group(0).split() if tail else []))
+
+
+# What a distance is measured as: downwards ("18 km deep", "15 miles (24 kilometers)
+# underground") or from a named place ("33 km from Gaziantep", "40 kilometers (24.8 miles)
+# northwest of Herat city").  Two distances measured as other things are no difference.
+_DISTANCE_TAIL = re.compile(
+    r"\)?(?:\s+\([^()]{1,30}\))?\s+(?:(?P<down>deep|underground|below ground|beneath the surface)\b"
+    r"|(?:(?:north|south|east|west)[\w-]*\s+)?(?:of|from|off)\s+"
+    r"(?P<place>(?:[\w'’-]+\s+){0,5}?[\w'’-]+?)"
+    r"(?=[,;:()\"“”]|\.(?:\s|$)|\s+(?:and|but|with|where|after|when|in|on|at|as)\s|$))"
+)
+
+
+def _measured_as(text: str, end: int) -> str:
+    """What the distance ending at ``end`` is measured as: "down", "from " and the stems of the
+    place's names ("the Greek town of Pylos": greek pylo), or "" when its sentence does not
+    say."""
+    m = _DISTANCE_TAIL.match(text, end)
+    if m is None:
+        return ""
+    if m.group("down"):
+        return "down"
+    place = m.group("place")
+    named = " ".join(_CAPITALISED.findall(place)) or place
+    return "from " + " ".join(sorted(content_stems(named)))
 
 
 ATTRIBUTIVE_WORDS = 3  # words of the noun a sum qualifies that a row keeps
@@ -1281,12 +1310,18 @@ class _Duration:
     lasting: bool = False  # told as how long something lasted ("lasted", "for"), not a gap
 
 
-def find_discrepancies(sentences: list[Sentence], kept: list[Candidate] = ()) -> list[Discrepancy]:
+def find_discrepancies(
+    sentences: list[Sentence],
+    kept: Sequence[Candidate] = (),
+    published: Sequence[dt.date | None] = (),
+) -> list[Discrepancy]:
     """Durations of one event, tolls, and figures for one named subject, that sources give
     differently, where the rest of their sentences may tell one thing (:func:`_one_account`);
     then counts one article gives as two parties' (:func:`_party_differences`) and figures of
     sentences that may state one fact (``kept``, see :func:`find_twin_differences` and
-    :func:`_one_figure_apart`).
+    :func:`_one_figure_apart`).  ``published`` are the sources' days (source n's at n - 1):
+    a count each later day gives higher is a toll that rose, not a difference
+    (:func:`_a_count_that_rose`).
 
     One pair of claims is told once: "killed 26 civilians" against "killed 29 civilians" is
     a different toll and a different count of civilians, but one difference to a reader.
@@ -1324,6 +1359,8 @@ def find_discrepancies(sentences: list[Sentence], kept: list[Candidate] = ()) ->
     for difference in everything:
         if len(found) == MAX_DISCREPANCIES:
             break
+        if _a_count_that_rose(difference, published):
+            continue
         # (a side in words, "seven earthquakes", by its value: "" would make it every other's)
         claims = {
             (c.source, re.sub(r"\D", "", c.text) or str(_first_value(c.text)))
@@ -1353,6 +1390,35 @@ def find_discrepancies(sentences: list[Sentence], kept: list[Candidate] = ()) ->
                 same.claims = sorted([*same.claims, claim], key=lambda c: c.source)
                 cited.add(claim.source)
     return [_named_topic(d, texts) for d in found]
+
+
+def _a_count_that_rose(difference: Discrepancy, published: Sequence[dt.date | None]) -> bool:
+    """Whether a toll's sides are one tally read on successive days, each day's higher: "59
+    dead" on 14 June and "killed at least 78" on 15 June tell a toll that rose.  Two tolls of one
+    day that differ, or a later one lower, are a difference (the sides' days must all be known);
+    so are counts that need not grow ("400 firefighters" one day, "550" the next: both may be
+    right, or one wrong)."""
+    if not published or not all(_CASUALTIES.search(c.text) for c in difference.claims):
+        return False
+    dated = []
+    for claim in difference.claims:
+        day = published[claim.source - 1] if claim.source <= len(published) else None
+        value = _first_value(claim.text)
+        if day is None or value < 0:
+            return False
+        dated.append((day, value))
+    dated.sort()
+    return all(
+        day < later_day and value < later_value
+        for (day, value), (later_day, later_value) in itertools.pairwise(dated)
+    )
+
+
+_CASUALTIES = re.compile(
+    r"\b(?:killed|kill|dead|died|deaths?|lives|fatalities|casualties|injured|injuries"
+    r"|wounded|hurt)\b",
+    re.I,
+)
 
 
 def _first_value(text: str) -> float:
@@ -2243,7 +2309,14 @@ def _of_other_things(
     a: _Figure | Sum | Quantity, a_text: str, b: _Figure | Sum | Quantity, b_text: str
 ) -> bool:
     """Whether the "of" phrases after two figures name other things: "140 tonnes of diesel"
-    and "180 tonnes of fuel oil" (not when either has none: "180 tonnes escaped")."""
+    and "180 tonnes of fuel oil" (not when either has none: "180 tonnes escaped"); or two
+    distances are measured as other things: a depth and a distance from a place, or distances
+    from two places (:func:`_measured_as`)."""
+    if getattr(a, "kind", "") == getattr(b, "kind", "") == "Distance":
+        as_a, as_b = _measured_as(a_text, a.end), _measured_as(b_text, b.end)
+        # a depth against a distance, or distances from places that share no name
+        if as_a and as_b and as_a != as_b and not set(as_a.split()[1:]) & set(as_b.split()[1:]):
+            return True
     of_a, of_b = _of_what(a_text, a.end), _of_what(b_text, b.end)
     return bool(of_a and of_b and not _overlap(of_a, of_b))
 

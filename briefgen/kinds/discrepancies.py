@@ -16,12 +16,14 @@ if TYPE_CHECKING:
 
 def collect(story: Story, _spec: SectionSpec) -> list[Discrepancy]:
     from ..analyse.evidence import MAX_DISCREPANCIES, find_contradictions, find_discrepancies
+    from ..analyse.when import day_of
 
+    published = [day_of(article.date) for article in story.articles]
     # A statement one outlet denies first: whether a thing happened at all comes before by how
     # much the figures differ.
-    return (find_contradictions(story.kept) + find_discrepancies(story.sentences, story.kept))[
-        :MAX_DISCREPANCIES
-    ]
+    return (
+        find_contradictions(story.kept) + find_discrepancies(story.sentences, story.kept, published)
+    )[:MAX_DISCREPANCIES]
 
 
 def difference_words(differences: list[Discrepancy]) -> int:
