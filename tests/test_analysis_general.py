@@ -1437,6 +1437,28 @@ def test_a_depth_and_a_distance_are_told_as_what_they_measure_and_never_paired()
     )
 
 
+@pytest.mark.parametrize(
+    ("elsewhere", "topic"),
+    [
+        (
+            "The quake killed 113 people and injured 536 in Ardal province.",
+            "Number injured in Varsk",
+        ),
+        ("The quake was felt as far away as the capital.", "Number injured"),
+    ],
+)
+def test_a_count_set_in_one_of_the_story_s_places_names_it(elsewhere, topic):
+    # The injured of one province, beside another province's: the reader is told which.  A
+    # story of one place needs no place in the line.
+    found = differences_told(
+        f"{elsewhere} Fourteen others were killed and 198 injured in Varsk, north of the "
+        "epicentre, the agency said.",
+        "In the neighbouring province of Varsk, 13 people have died and 182 were injured, local "
+        f"officials said. {elsewhere}",
+    )
+    assert found == {topic: [("198 injured", 1), ("182 were injured", 2)]}
+
+
 def test_a_number_word_inside_a_larger_number_is_not_read_alone():
     # "One hundred and eleven" arrested is no count of eleven: against 14 it is no near miss.
     sides = sides_told(

@@ -1389,7 +1389,44 @@ def find_discrepancies(
             if claim.source not in cited and len(same.claims) < MAX_CLAIMS:
                 same.claims = sorted([*same.claims, claim], key=lambda c: c.source)
                 cited.add(claim.source)
-    return [_named_topic(d, texts) for d in found]
+    return [_placed(_named_topic(d, texts), texts) for d in found]
+
+
+# A place a sentence sets its figure in: "in Qinghai", "in the neighbouring province of Qinghai",
+# "near Kesh"; not a month or a day ("in March").
+_IN_PLACE = re.compile(
+    r"\b((?i:in|near|across))\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:of\s+)?"
+    rf"(?!(?:{'|'.join(MONTHS + WEEKDAYS)})\b)([{_UPPER}][\w'’-]+(?:\s+[{_UPPER}][\w'’-]+)*)"
+)
+
+
+def _placed(difference: Discrepancy, texts: dict[int, list[str]]) -> Discrepancy:
+    """A count's difference whose every side's sentence sets it in one place, with the place in
+    its topic when the story counts the same in another place too: "198 injured" and "182 were
+    injured" are of Qinghai, beside the injured of Gansu ("Number injured in Qinghai").  In a
+    story of one place the topic needs no place."""
+    counted = difference.topic.removeprefix("Number").removeprefix(" of").split()
+    if not difference.topic.startswith("Number") or not counted:
+        return difference
+    places: set[tuple[str, str]] | None = None
+    for claim in difference.claims:
+        text = _sentence_of(claim, texts)
+        if text is None:
+            return difference
+        named = {(where.lower(), place) for where, place in _IN_PLACE.findall(text)}
+        places = named if places is None else places & named
+    if not places or len({place for _, place in places}) != 1:
+        return difference
+    where, place = min(places)  # "in" before "near" when the sentences say both
+    kind = stem(counted[-1])
+    elsewhere = any(
+        kind in content_stems(text) and any(p != place for _, p in _IN_PLACE.findall(text))
+        for sentences in texts.values()
+        for text in sentences
+    )
+    if elsewhere:
+        difference.topic = f"{difference.topic} {where} {place}"
+    return difference
 
 
 def _a_count_that_rose(difference: Discrepancy, published: Sequence[dt.date | None]) -> bool:
