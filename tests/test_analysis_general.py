@@ -1459,6 +1459,38 @@ def test_a_count_set_in_one_of_the_story_s_places_names_it(elsewhere, topic):
     assert found == {topic: [("198 injured", 1), ("182 were injured", 2)]}
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "differs"),
+    [
+        (
+            "The magnitude 6.2 earthquake struck Ardal just before midnight, the national centre "
+            "said. The survey measured the magnitude at 5.9.",
+            "The quake that struck Ardal had a magnitude of 5.9, according to the survey.",
+            False,
+        ),
+        (
+            "The quake that struck Ardal was 7.2 magnitude, the national agency said, while the "
+            "survey put it at 7.4.",
+            "A magnitude-7.4 quake struck Ardal on Wednesday morning.",
+            False,
+        ),
+        # with one reading each, the outlets differ
+        (
+            "The magnitude 6.2 earthquake struck Ardal just before midnight, the national centre "
+            "said.",
+            "The quake that struck Ardal had a magnitude of 5.9, according to the survey.",
+            True,
+        ),
+    ],
+)
+def test_an_outlet_giving_both_agencies_magnitudes_differs_from_neither(first, second, differs):
+    sides = sides_told(
+        f"{first} Rescuers worked through the night.",
+        f"{second} Rescuers worked through the night.",
+    )
+    assert bool(sides) is differs
+
+
 def test_a_number_word_inside_a_larger_number_is_not_read_alone():
     # "One hundred and eleven" arrested is no count of eleven: against 14 it is no near miss.
     sides = sides_told(

@@ -3443,20 +3443,22 @@ def _word_offset(text: str, at: int, words: int) -> int:
 # measure one quake differently, and a reader should see both.  An aftershock is another quake,
 # and magnitudes further apart than a few tenths are of other quakes.
 _MAGNITUDE = re.compile(
-    r"\b(?:magnitude(?:\s+of)?\s+|magnitude-|measuring\s+)(\d(?:\.\d)?)(?![\d.]*\d)"
+    r"\b(?:magnitude(?:\s+(?:of|at))?\s+|magnitude-|measuring\s+)(\d(?:\.\d)?)(?![\d.]*\d)"
     r"(?:\s+(?:earthquake|quake|tremor))?"
     r"|(?<![\d.])(\d(?:\.\d)?)[-\s]magnitude(?:\s+(?:earthquake|quake|tremor))?"
     r"|(?<![\d.])(\d(?:\.\d)?)\s+on\s+the\s+Richter\s+scale",
     re.I,
 )
 _AFTERSHOCK = re.compile(r"\baftershocks?\b", re.I)
-# "The tremor … measured 6.1", "the quake registered 5.8": a magnitude without the word, in a
-# sentence of a quake, and with no unit after it ("measured 6.1 metres"); "measuring 6.8" is
-# ``_MAGNITUDE``'s.
+# "The tremor … measured 6.1", "the quake registered 5.8", "it was measured at 6.2 by the
+# national agency", "the survey put it at 7.4": a magnitude without the word, in a sentence of a
+# quake, and with no unit after it ("measured 6.1 metres"); "measuring 6.8" and "measured the
+# magnitude at 5.9" are ``_MAGNITUDE``'s.  An outlet that gives both agencies' readings gives
+# the other outlet's too: no difference.
 _QUAKE = re.compile(r"\b(?:earthquake|quake|tremor)s?\b", re.I)
 _MEASURED = re.compile(
-    r"\b(?:measured|registered|registering)\s+(?:a\s+)?(\d(?:\.\d)?)(?![\d.]*\d)"
-    r"(?!\s*(?:%|[a-z]))",
+    r"\b(?:(?:measured|registered|registering)\s+(?:at\s+)?(?:a\s+)?|put\s+it\s+at\s+)"
+    r"(\d(?:\.\d)?)(?![\d.]*\d)(?!\s*(?:%|[a-z]))",
     re.I,
 )
 MAX_MAGNITUDE_GAP = 0.5
