@@ -1491,6 +1491,16 @@ def test_an_outlet_giving_both_agencies_magnitudes_differs_from_neither(first, s
     assert bool(sides) is differs
 
 
+def test_a_count_of_nouns_with_joined_adjectives_counts_the_noun():
+    # "current and former customers" are customers, not a count of "current"
+    assert sides_told(
+        "The breach at the telecom firm Norcall exposed the personal data of 9.8 million current "
+        "and former customers, the company said. Police are investigating.",
+        "The breach at the telecom firm Norcall exposed the personal data of 11.2 million "
+        "customers, the company said. Police are investigating.",
+    ) == ["9.8 million current and former customers", "11.2 million customers"]
+
+
 def test_a_number_word_inside_a_larger_number_is_not_read_alone():
     # "One hundred and eleven" arrested is no count of eleven: against 14 it is no near miss.
     sides = sides_told(

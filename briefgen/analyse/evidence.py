@@ -702,7 +702,7 @@ def _counts(text: str, in_words: bool = False) -> tuple[tuple[str, str, str], ..
             continue  # "44 of the 150 seats": 150 is the whole, not a tally of what there is
         part = _PART_OF.match(after) if not m.group(5) else None
         # "secured 44 of the 150 seats" counts 44 seats
-        noun_phrase = part.group(1) if part else _noun_phrase(after)
+        noun_phrase = part.group(1) if part else _noun_phrase(after, counted=True)
         if not noun_phrase:
             continue
         # The counted noun: the first plural ("26 civilians dead", "21 crew members"), else one
@@ -800,11 +800,22 @@ def _what_of(after: str) -> str:
     return f" {of.group(0).strip()} {noun_phrase}" if of else f" {noun_phrase}"
 
 
-def _noun_phrase(text: str) -> str:
-    """The words after a number up to the noun it counts, within the clause."""
+def _a_plural(word: str) -> bool:
+    return (len(word) > 3 and word.endswith("s") and not word.endswith("ss")) or (
+        word.lower() in _IRREGULAR_PLURALS
+    )
+
+
+def _noun_phrase(text: str, counted: bool = False) -> str:
+    """The words after a number up to the noun it counts, within the clause; for a ``counted``
+    noun, words joined by "and" or "or" before any plural lead on to it ("9.8 million current
+    and former customers")."""
     clause = re.split(r"[,.;:()\"“”]", text, maxsplit=1)[0]
     words: list[str] = []
     for word in clause.split():
+        if counted and word.lower() in ("and", "or") and words and not any(map(_a_plural, words)):
+            words.append(word)
+            continue
         if (
             len(words) == 5
             or not re.fullmatch(r"[A-Za-z][\w'’-]*", word)
@@ -812,7 +823,7 @@ def _noun_phrase(text: str) -> str:
         ):
             break
         words.append(word)
-    while words and words[-1].lower() == "more":
+    while words and words[-1].lower() in ("more", "and", "or"):
         words.pop()
     return " ".join(words)
 
