@@ -1501,6 +1501,19 @@ def test_a_count_of_nouns_with_joined_adjectives_counts_the_noun():
     ) == ["9.8 million current and former customers", "11.2 million customers"]
 
 
+def test_two_shares_of_one_vote_apart_by_less_than_rounding_differ():
+    # 91.2% and 91.8% are two results, told to the decimal; "hourly workers" are no rate
+    assert sides_told(
+        "The dockers at Portmere rejected the pay offer by 91.2% and 88% voted to strike. Talks "
+        "are not scheduled.",
+        "Hourly workers at Portmere rejected the pay offer with a vote of 91.8 percent and to "
+        "strike with 88 percent, the union said. Talks are not scheduled.",
+    ) == [
+        "Portmere rejected the pay offer by 91.2%",
+        "Portmere rejected the pay offer with a vote of 91.8 percent",
+    ]
+
+
 def test_a_number_word_inside_a_larger_number_is_not_read_alone():
     # "One hundred and eleven" arrested is no count of eleven: against 14 it is no near miss.
     sides = sides_told(

@@ -1591,7 +1591,9 @@ _RATE = re.compile(
     r"(?<!kilometres )(?<!kilometers )(?<!miles )"
     r"\b(?:a|an|per|each|every)\s+(day|night|week|month|year|hour|minute)s?\b"
     r"(?!\s+(?:later|earlier|ago|after|before))"
-    r"|\b(daily|nightly|weekly|monthly|yearly|annually|hourly)\b",
+    # "hourly workers", "salaried and hourly employees": a kind of worker, not a rate
+    r"|\b(daily|nightly|weekly|monthly|yearly|annually|hourly)\b"
+    r"(?!(?:\s+(?:and|or)\s+\w+)?\s+(?:workers|employees|staff|labou?rers)\b)",
     re.I,
 )
 # "a police spokesman told the regional daily", "the business weekly reported", "the daily
@@ -2431,7 +2433,7 @@ def _one_figure_apart(
     )
     for one, other, mine, theirs in _alike_pairs(kept, _figures_by_kind):
         left = [
-            [f for f in a if not any(_same_value(f.value, g.value) for g in b)]
+            [f for f in a if not any(_one_figure(f, g) for g in b)]
             for a, b in ((mine, theirs), (theirs, mine))
         ]
         pairs = [
@@ -2458,6 +2460,14 @@ def _one_figure_apart(
         first = a if one.sources[0] < other.sources[0] else b  # its article's word names it
         topic = f"Number of {first.noun}" if first.noun else a.kind
         yield Discrepancy(topic, sorted(claims, key=lambda c: c.source))
+
+
+def _one_figure(one: _Figure, other: _Figure) -> bool:
+    """Whether two figures are one, rounded: shares only to the decimals given ("94.2%" and
+    "94.6%" of a vote are two), other kinds within ``ROUNDED``."""
+    if one.kind == other.kind == "Percentage":
+        return one.value == other.value or _rounds(one.value, other.value)
+    return _same_value(one.value, other.value)
 
 
 # The widest net, cast last: two alike sentences that differ in one number alone, which no reader
