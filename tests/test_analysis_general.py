@@ -1514,6 +1514,31 @@ def test_two_shares_of_one_vote_apart_by_less_than_rounding_differ():
     ]
 
 
+def test_an_outlet_giving_a_share_rounded_does_not_contest_it_with_another_share():
+    # "Yes 52%, No 48%" rounds "51.9%" and "48.1%": no pairing of one side's share with the other's
+    assert (
+        sides_told(
+            "Yes won 51.9% of the total vote in the Varnian referendum to No's 48.1% after the "
+            "final count. Turnout was high.",
+            "The result of the Varnian referendum is Yes 52%, No 48%. Turnout was high.",
+        )
+        == []
+    )
+
+
+def test_a_distance_from_a_place_named_after_a_comma_is_from_that_place():
+    # "the capital, Tarsin" is Tarsin; a side in parentheses keeps both of them
+    assert sides_told(
+        "The men were trapped when a tunnel collapsed at the copper mine about 528 miles north of "
+        "the capital, Tarsin. Rescuers are drilling.",
+        "The miners have been trapped in a mine some 800 kilometers (497 miles) north of Tarsin "
+        "since the shaft collapsed. Rescuers are drilling.",
+    ) == [
+        "the copper mine about 528 miles north of the capital, Tarsin",
+        "(497 miles) north of Tarsin",
+    ]
+
+
 def test_a_number_word_inside_a_larger_number_is_not_read_alone():
     # "One hundred and eleven" arrested is no count of eleven: against 14 it is no near miss.
     sides = sides_told(

@@ -1027,7 +1027,12 @@ def _sum_phrase(text: str, found: Sum | Quantity) -> str:
         lead.insert(0, word)
     distance = isinstance(found, Quantity) and found.kind == "Distance"
     tail = _DISTANCE_TAIL.match(text, found.end) if distance else None
-    return " ".join(lead + [found.written] + (tail.group(0).split() if tail else []))
+    if tail is None:
+        return " ".join(lead + [found.written])
+    told = found.written + tail.group(0)
+    if told.startswith(found.written + ")") and text[: found.start].endswith("("):
+        return "(" + " ".join(told.split())  # "(497 miles) north of Santiago"
+    return " ".join([*lead, *told.split()])
 
 
 # What a distance is measured as: downwards ("18 km deep", "15 miles (24 kilometers)
@@ -1037,7 +1042,10 @@ _DISTANCE_TAIL = re.compile(
     r"\)?(?:\s+\([^()]{1,30}\))?\s+(?:(?P<down>deep|underground|below ground|beneath the surface)\b"
     r"|(?:(?:north|south|east|west)[\w-]*\s+)?(?:of|from|off)\s+"
     r"(?P<place>(?:[\w'’-]+\s+){0,5}?[\w'’-]+?)"
-    r"(?=[,;:()\"“”]|\.(?:\s|$)|\s+(?:and|but|with|where|after|when|in|on|at|as)\s|$))"
+    r"(?=[,;:()\"“”]|\.(?:\s|$)|\s+(?:and|but|with|where|when|while|after|before|since|until"
+    r"|in|on|at|as|by|for|to)\s|$)"
+    # "the capital, Santiago": the place named after a comma
+    rf"(?:,\s+(?P<named>[{_UPPER}][\w'’-]*(?:\s+[{_UPPER}][\w'’-]*)*))?)"
 )
 
 
@@ -1050,8 +1058,7 @@ def _measured_as(text: str, end: int) -> str:
         return ""
     if m.group("down"):
         return "down"
-    place = m.group("place")
-    named = " ".join(_CAPITALISED.findall(place)) or place
+    named = " ".join(_CAPITALISED.findall(m.group("place"))) or m.group("named") or ""
     return "from " + " ".join(sorted(content_stems(named)))
 
 
@@ -2280,12 +2287,7 @@ class _Figure:
     noun: str = ""  # what a count counts ("" for other kinds)
 
 
-# ("40 kilometres (24.8 miles) northwest of Herat": a distance is of the place it is measured from)
-_OF_WHAT = re.compile(
-    r"\)?(?:\s+\([^()]{1,30}\))?\s+(?:(?:north|south|east|west)[\w-]*\s+)?of\s+"
-    r"((?:[\w-]+\s+){0,2}[\w-]+)",
-    re.I,
-)
+_OF_WHAT = re.compile(r"\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)")
 # Words for people in general, or for a body of them: "fire personnel", "staff" count the
 # people another outlet counts as "firefighters" or "specialists".
 _ANY_STAFF = _ANY_PEOPLE | {"personnel", "staff", "workers"}
@@ -2364,8 +2366,15 @@ def _of_other_things(
     from two places (:func:`_measured_as`)."""
     if getattr(a, "kind", "") == getattr(b, "kind", "") == "Distance":
         as_a, as_b = _measured_as(a_text, a.end), _measured_as(b_text, b.end)
-        # a depth against a distance, or distances from places that share no name
-        if as_a and as_b and as_a != as_b and not set(as_a.split()[1:]) & set(as_b.split()[1:]):
+        # a depth against a distance, or distances from places named with no name shared ("the
+        # capital" names none: it may be the other's "Santiago")
+        if (
+            as_a
+            and as_b
+            and ("down" in (as_a, as_b) or (as_a != "from " and as_b != "from "))
+            and as_a != as_b
+            and not set(as_a.split()[1:]) & set(as_b.split()[1:])
+        ):
             return True
     of_a, of_b = _of_what(a_text, a.end), _of_what(b_text, b.end)
     return bool(of_a and of_b and not _overlap(of_a, of_b))
@@ -3988,8 +3997,8 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
                 if source_a == source_b or {(a, source_a), (b, source_b)} & told:
                     continue
                 if (
-                    a in given[source_b]
-                    or b in given[source_a]
+                    _gives(given[source_b], a)
+                    or _gives(given[source_a], b)
                     or not _close_but_different(a, b, ratio)
                     or not _bounds_disagree(a, bound_a, b, bound_b)
                 ):
@@ -4006,6 +4015,15 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
 
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]+(?:of\s+)?$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"[\s-]+magnitude\b", re.I)
+
+
+def _gives(values: set[float], value: float) -> bool:
+    """Whether ``values`` hold ``value``, or it rounded and close (``ROUNDED``): an outlet giving
+    "Leave 52%, Remain 48%" does not contest another's 51.9% for Leave with its 48%; one giving
+    a magnitude of 6.3 gives no count of six."""
+    return value in values or any(
+        _rounds(value, other) and _same_value(value, other) for other in values
+    )
 
 
 def _compounds_joined(
