@@ -1539,6 +1539,36 @@ def test_a_distance_from_a_place_named_after_a_comma_is_from_that_place():
     ]
 
 
+def test_counts_of_two_tolls_are_no_difference():
+    # the trapped are not the killed, though both are the mine's workers
+    assert (
+        sides_told(
+            "Hopes were fading, officials said, as rescuers raced Wednesday to reach more than 200 "
+            "miners trapped deep underground in a coal mine in western Varnia. The cause is "
+            "unknown.",
+            "Rescuers searched for survivors on Wednesday after an explosion and fire at a coal "
+            "mine in western Varnia killed at least 245 workers. The cause is unknown.",
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("days", "differs"), [(("2024-05-25", "2024-05-26"), False), (("2024-05-25",) * 2, True)]
+)
+def test_bodies_recovered_a_later_day_are_a_toll_that_rose(days, differs):
+    found = _differences_of_days(
+        days,
+        (
+            "Rescuers have recovered five bodies from the landslide at Yambali, officials said. "
+            "Aid is on its way.",
+            "Rescuers have recovered six bodies from the landslide at Yambali, officials said. "
+            "Aid is on its way.",
+        ),
+    )
+    assert found == [["recovered five bodies", "recovered six bodies"]] * differs
+
+
 def test_a_number_word_inside_a_larger_number_is_not_read_alone():
     # "One hundred and eleven" arrested is no count of eleven: against 14 it is no near miss.
     sides = sides_told(

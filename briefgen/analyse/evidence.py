@@ -1471,7 +1471,7 @@ def _a_count_that_rose(difference: Discrepancy, published: Sequence[dt.date | No
 
 _CASUALTIES = re.compile(
     r"\b(?:killed|kill|dead|died|deaths?|lives|fatalities|casualties|injured|injuries"
-    r"|wounded|hurt)\b",
+    r"|wounded|hurt|bodies)\b",
     re.I,
 )
 
@@ -1722,6 +1722,9 @@ def _one_account(
     """
     if _rounded_up(one_claim.text, other_claim.text):
         return False  # "nearly 30" and "28"
+    tolls = [_tolls_told(claim.text) for claim in (one_claim, other_claim)]
+    if all(tolls) and not tolls[0] & tolls[1]:
+        return False  # "200 miners trapped" and "killed 245 workers": two tolls, not one
     if _earlier_value(one, one_claim) != _earlier_value(other, other_claim):
         return False  # "up from 3.8 million tonnes" and "exported 4.2 million tonnes"
     nouns = [_counted_noun(claim.text) for claim in (one_claim, other_claim)]
@@ -2965,6 +2968,14 @@ def _told_as(toll: str, claims: list[Claim]) -> str:
     several ("evacuated", counted with the "displaced"), else the toll's own."""
     words = [word for word, same in _SAME_TOLL.items() if same == toll and word.endswith("ed")]
     return next((w for w in words if all(w in c.text.lower() for c in claims)), toll)
+
+
+_TOLL_WORD = re.compile(rf"\b(?:{_TOLL_VERBS[1:-1]}|{'|'.join(_TOLL_PARTICIPLES)})\b", re.I)
+
+
+def _tolls_told(text: str) -> set[str]:
+    """What the toll verbs of ``text`` count ("killed", "injured", "trapped"…)."""
+    return {_toll_of(m.group(0)) for m in _TOLL_WORD.finditer(text)}
 
 
 def _toll_of(verb: str) -> str:
