@@ -1569,6 +1569,28 @@ def test_bodies_recovered_a_later_day_are_a_toll_that_rose(days, differs):
     assert found == [["recovered five bodies", "recovered six bodies"]] * differs
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "sides"),
+    [
+        # a height is no length
+        (
+            "The flood wall built along the river at Korvik is 12 metres high, the council said.",
+            "The flood wall built along the river at Korvik is 10 metres long, the council said.",
+            [],
+        ),
+        # two lengths, each side saying so
+        (
+            "On the night of the crush the alley in Korvik, only 45 meters long, was packed with "
+            "people.",
+            "The bar stands beside the 50-meter-long alley in Korvik where the crush happened.",
+            ["only 45 meters long", "bar stands beside the 50-meter-long"],
+        ),
+    ],
+)
+def test_a_distance_is_compared_only_with_one_of_its_dimension(first, second, sides):
+    assert sides_told(f"{first} Police closed it.", f"{second} Police closed it.") == sides
+
+
 def test_a_number_word_inside_a_larger_number_is_not_read_alone():
     # "One hundred and eleven" arrested is no count of eleven: against 14 it is no near miss.
     sides = sides_told(

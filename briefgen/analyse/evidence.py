@@ -1035,11 +1035,13 @@ def _sum_phrase(text: str, found: Sum | Quantity) -> str:
     return " ".join([*lead, *told.split()])
 
 
-# What a distance is measured as: downwards ("18 km deep", "15 miles (24 kilometers)
-# underground") or from a named place ("33 km from Gaziantep", "40 kilometers (24.8 miles)
-# northwest of Herat city").  Two distances measured as other things are no difference.
+# What a distance is measured as: a dimension ("18 km deep", "15 miles (24 kilometers)
+# underground", "only 45 meters long", "a 50-meter-long alley", "4-meter (13-foot) wide") or from
+# a named place ("33 km from Gaziantep", "40 kilometers (24.8 miles) northwest of Herat city").
+# Two distances measured as other things are no difference.
 _DISTANCE_TAIL = re.compile(
-    r"\)?(?:\s+\([^()]{1,30}\))?\s+(?:(?P<down>deep|underground|below ground|beneath the surface)\b"
+    r"\)?(?:\s+\([^()]{1,30}\))?(?:\s+|-)(?:(?P<dimension>deep|underground|below ground"
+    r"|beneath the surface|long|wide|high|tall)\b"
     r"|(?:(?:north|south|east|west)[\w-]*\s+)?(?:of|from|off)\s+"
     r"(?P<place>(?:[\w'’-]+\s+){0,5}?[\w'’-]+?)"
     r"(?=[,;:()\"“”]|\.(?:\s|$)|\s+(?:and|but|with|where|when|while|after|before|since|until"
@@ -1047,17 +1049,34 @@ _DISTANCE_TAIL = re.compile(
     # "the capital, Santiago": the place named after a comma
     rf"(?:,\s+(?P<named>[{_UPPER}][\w'’-]*(?:\s+[{_UPPER}][\w'’-]*)*))?)"
 )
+# ... or one the words before it name: "a depth of 11km", "a width of about 5 meters"
+_DIMENSION_BEFORE = re.compile(
+    r"\b(depth|length|width|height)\s+of\s+(?:about\s+|some\s+|nearly\s+|around\s+)?$", re.I
+)
+_DIMENSIONS = {
+    "deep": "depth",
+    "underground": "depth",
+    "below ground": "depth",
+    "beneath the surface": "depth",
+    "long": "length",
+    "wide": "width",
+    "high": "height",
+    "tall": "height",
+}
 
 
-def _measured_as(text: str, end: int) -> str:
-    """What the distance ending at ``end`` is measured as: "down", "from " and the stems of the
-    place's names ("the Greek town of Pylos": greek pylo), or "" when its sentence does not
-    say."""
+def _measured_as(text: str, start: int, end: int) -> str:
+    """What the distance written from ``start`` to ``end`` is measured as: its dimension
+    ("depth", "length", "width", "height"), "from " and the stems of the place's names ("the
+    Greek town of Pylos": greek pylo), or "" when its sentence does not say."""
+    before = _DIMENSION_BEFORE.search(text, 0, start)
+    if before:
+        return before.group(1).lower()
     m = _DISTANCE_TAIL.match(text, end)
     if m is None:
         return ""
-    if m.group("down"):
-        return "down"
+    if m.group("dimension"):
+        return _DIMENSIONS[m.group("dimension").lower()]
     named = " ".join(_CAPITALISED.findall(m.group("place"))) or m.group("named") or ""
     return "from " + " ".join(sorted(content_stems(named)))
 
@@ -2368,15 +2387,19 @@ def _of_other_things(
     distances are measured as other things: a depth and a distance from a place, or distances
     from two places (:func:`_measured_as`)."""
     if getattr(a, "kind", "") == getattr(b, "kind", "") == "Distance":
-        as_a, as_b = _measured_as(a_text, a.end), _measured_as(b_text, b.end)
-        # a depth against a distance, or distances from places named with no name shared ("the
-        # capital" names none: it may be the other's "Santiago")
-        if (
-            as_a
-            and as_b
-            and ("down" in (as_a, as_b) or (as_a != "from " and as_b != "from "))
-            and as_a != as_b
-            and not set(as_a.split()[1:]) & set(as_b.split()[1:])
+        as_a = _measured_as(a_text, a.start, a.end)
+        as_b = _measured_as(b_text, b.start, b.end)
+        # a depth against a length or a distance from a place, or distances from places named
+        # with no name shared ("the capital" names none: it may be the other's "Santiago")
+        dimensions = [side.split(" ", 1)[0] for side in (as_a, as_b)]
+        if all(dimensions) and (
+            dimensions[0] != dimensions[1]
+            or (
+                dimensions[0] == "from"
+                and as_a != "from "
+                and as_b != "from "
+                and not set(as_a.split()[1:]) & set(as_b.split()[1:])
+            )
         ):
             return True
     of_a, of_b = _of_what(a_text, a.end), _of_what(b_text, b.end)
@@ -2777,6 +2800,8 @@ def _count_difference(
     low, high = sorted((a, b))
     if (
         not verb_a
+        # "12 metres high", "10 metres long": measures are ``_measure_differences``'s to compare
+        or noun_a.lower().removesuffix("s") in _UNIT_WORDS
         # "killed 8", "wounded 20": two tolls; "deployed 100,000", "deploy 175,000": a result
         # and a plan
         or verb_a != verb_b
