@@ -1591,6 +1591,19 @@ def test_a_distance_is_compared_only_with_one_of_its_dimension(first, second, si
     assert sides_told(f"{first} Police closed it.", f"{second} Police closed it.") == sides
 
 
+def test_a_distance_followed_by_away_is_a_distance_within_its_rounding():
+    # "241 km away" and "240 km away" are one distance, converted or rounded: no count of "away"
+    assert (
+        sides_told(
+            "The blast was heard in Nicosia, which is 241 km away from Korvik, residents said. "
+            "Windows shook.",
+            "Shockwaves from the blast were felt 240 km away in Nicosia, residents said. Windows "
+            "shook.",
+        )
+        == []
+    )
+
+
 def test_a_number_word_inside_a_larger_number_is_not_read_alone():
     # "One hundred and eleven" arrested is no count of eleven: against 14 it is no near miss.
     sides = sides_told(

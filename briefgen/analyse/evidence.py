@@ -738,11 +738,13 @@ def _counts(text: str, in_words: bool = False) -> tuple[tuple[str, str, str], ..
         measure = _UNIT_AFTER.match(after)
         if measure:  # a measure says what it measures as a share does: by the words around it
             measured = figure + measure.group(0)
+            unit = measure.group(0).split()[-1].lower()
             out.append(
                 (
                     figure + measure.group(0),
                     _as_told(before, measured, after[measure.end() :]),
-                    noun,
+                    # "241 km away" counts kilometres, not "away"
+                    unit if unit.removesuffix("s") in _UNIT_WORDS else noun,
                 )
             )
             continue
