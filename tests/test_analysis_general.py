@@ -1527,7 +1527,7 @@ def test_an_outlet_giving_a_share_rounded_does_not_contest_it_with_another_share
 
 
 def test_a_distance_from_a_place_named_after_a_comma_is_from_that_place():
-    # "the capital, Tarsin" is Tarsin; a side in parentheses keeps both of them
+    # "the capital, Tarsin" is Tarsin; a side in parentheses leaves no bracket open
     assert sides_told(
         "The men were trapped when a tunnel collapsed at the copper mine about 528 miles north of "
         "the capital, Tarsin. Rescuers are drilling.",
@@ -1535,7 +1535,7 @@ def test_a_distance_from_a_place_named_after_a_comma_is_from_that_place():
         "since the shaft collapsed. Rescuers are drilling.",
     ) == [
         "the copper mine about 528 miles north of the capital, Tarsin",
-        "(497 miles) north of Tarsin",
+        "497 miles … north of Tarsin",
     ]
 
 
@@ -1599,6 +1599,57 @@ def test_a_distance_followed_by_away_is_a_distance_within_its_rounding():
             "Windows shook.",
             "Shockwaves from the blast were felt 240 km away in Nicosia, residents said. Windows "
             "shook.",
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "sides"),
+    [
+        # whole billions round only what is close to them: $3 billion is not $2.6 billion rounded
+        (
+            "Donors pledged $3 billion for the rebuilding of Korvik at the conference.",
+            "Donors pledged $2.6 billion for the rebuilding of Korvik at the conference.",
+            ["Donors pledged $3 billion", "Donors pledged $2.6 billion"],
+        ),
+        # a reporting frame's place is not the count's: no "Number injured in Geneva"
+        (
+            "A UN spokesman told reporters in Geneva that 198 people were injured in the quake.",
+            "A UN spokesman told reporters in Geneva that 182 people were injured in the quake.",
+            ["198 people were injured", "182 people were injured"],
+        ),
+    ],
+)
+def test_sides_of_reviewed_cases(first, second, sides):
+    story = "The quake killed 113 people and injured 536 in Ardal province."
+    found = differences_told(f"{story} {first}", f"{second} {story}")
+    assert [side for lines in found.values() for side, _ in lines] == sides
+    assert all(" in " not in topic for topic in found)
+
+
+def test_a_name_after_a_comma_that_starts_a_clause_is_no_place():
+    # "the capital, Tanor News reported": the distances are both of the capital, so they differ
+    found = differences_told(
+        "The epicentre lay 50 kilometres (31 miles) from the capital, Tanor News reported. Aid "
+        "arrived.",
+        "The epicentre lay 70 kilometres (43 miles) from Velmora, the capital. Aid arrived.",
+    )
+    sides = [side for lines in found.values() for side, _ in lines]
+    assert "31 miles … from the capital" in sides
+    assert all("(" not in side or ")" in side for side in sides)  # no bracket left open
+
+
+def test_a_death_toll_that_stands_higher_a_day_later_rose():
+    assert (
+        _differences_of_days(
+            ("2024-06-14", "2024-06-15"),
+            (
+                "The death toll from the sinking off Karsa stands at 59, the coastguard said. "
+                "Rescuers are searching.",
+                "The death toll from the sinking off Karsa stands at 78, the coastguard said. "
+                "Rescuers are searching.",
+            ),
         )
         == []
     )
