@@ -709,7 +709,7 @@ def _counts(text: str, in_words: bool = False) -> tuple[tuple[str, str, str], ..
         # without an "s" ("250 personnel drawn from"), else the phrase's last word.
         phrase_words = noun_phrase.split()
         noun = next(
-            (w for w in phrase_words if len(w) > 3 and w.endswith("s") and not w.endswith("ss")),
+            (w for w in phrase_words if _a_regular_plural(w)),
             next((w for w in phrase_words if w.lower() in _IRREGULAR_PLURALS), phrase_words[-1]),
         )
         # The word before, when it says what happened to the count ("exchange 175 prisoners");
@@ -744,7 +744,7 @@ def _counts(text: str, in_words: bool = False) -> tuple[tuple[str, str, str], ..
                     figure + measure.group(0),
                     _as_told(before, measured, after[measure.end() :]),
                     # "241 km away" counts kilometres, not "away"
-                    unit if unit.removesuffix("s") in _UNIT_WORDS else noun,
+                    unit if _a_unit(unit) else noun,
                 )
             )
             continue
@@ -802,10 +802,17 @@ def _what_of(after: str) -> str:
     return f" {of.group(0).strip()} {noun_phrase}" if of else f" {noun_phrase}"
 
 
+def _a_regular_plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+
+
 def _a_plural(word: str) -> bool:
-    return (len(word) > 3 and word.endswith("s") and not word.endswith("ss")) or (
-        word.lower() in _IRREGULAR_PLURALS
-    )
+    return _a_regular_plural(word) or word.lower() in _IRREGULAR_PLURALS
+
+
+def _a_unit(word: str) -> bool:
+    """Whether a counted noun is a unit of measure ("km", "metres"): a measure, not a count."""
+    return word.lower().removesuffix("s") in _UNIT_WORDS
 
 
 def _noun_phrase(text: str, counted: bool = False) -> str:
@@ -1482,7 +1489,7 @@ def _placed(difference: Discrepancy, texts: dict[int, list[str]]) -> Discrepancy
     where, place = min(places)  # "in" before "near" when the sentences say both
     kind = stem(counted[-1])
     elsewhere = any(
-        kind in content_stems(text) and any(p != place for _, p in _IN_PLACE.findall(text))
+        any(p != place for _, p in _IN_PLACE.findall(text)) and kind in content_stems(text)
         for sentences in texts.values()
         for text in sentences
     )
@@ -1500,7 +1507,7 @@ def _a_count_that_rose(
     difference (the sides' days must all be known); so are counts that need not grow ("400
     firefighters" one day, "550" the next: both may be right, or one wrong)."""
     if not published or not all(
-        _CASUALTIES.search(claim.text) or _DEATH_TOLL_NAMED.search(_sentence_of(claim, texts) or "")
+        _CASUALTIES.search(claim.text) or _A_TOLL_NAMED.search(_sentence_of(claim, texts) or "")
         for claim in difference.claims
     ):
         return False
@@ -1523,7 +1530,6 @@ _CASUALTIES = re.compile(
     r"|wounded|hurt|bodies|drowned|perished|toll)\b",
     re.I,
 )
-_DEATH_TOLL_NAMED = re.compile(r"\b(?:death|casualty)\s+toll\b", re.I)
 
 
 def _first_value(text: str) -> float:
@@ -2377,7 +2383,7 @@ def _figures_by_kind(text: str) -> tuple[_Figure, ...]:
             noun == "percent"
             or value is None
             or any(f.start < at + len(figure) and at < f.end for f in found)
-            or noun.lower().removesuffix("s") in _UNIT_WORDS  # "about 10 km": a measure, read above
+            or _a_unit(noun)  # "about 10 km": a measure, read above
         ):
             continue
         found.append(_Figure("Number", value, bound, counts, at, at + len(figure), noun.lower()))
@@ -2504,7 +2510,7 @@ def _one_figure_apart(
     )
     for one, other, mine, theirs in _alike_pairs(kept, _figures_by_kind):
         left = [
-            [f for f in a if not any(_one_figure(f, g) for g in b)]
+            [f for f in a if not any(_one_value(f.value, f.kind, g.value, g.kind) for g in b)]
             for a, b in ((mine, theirs), (theirs, mine))
         ]
         pairs = [
@@ -2533,12 +2539,15 @@ def _one_figure_apart(
         yield Discrepancy(topic, sorted(claims, key=lambda c: c.source))
 
 
-def _one_figure(one: _Figure, other: _Figure) -> bool:
-    """Whether two figures are one, rounded: shares only to the decimals given ("94.2%" and
-    "94.6%" of a vote are two), other kinds within ``ROUNDED``."""
-    if one.kind == other.kind == "Percentage":
-        return one.value == other.value or _rounds(one.value, other.value)
-    return _same_value(one.value, other.value)
+def _one_value(one: float, one_kind: str, other: float, other_kind: str) -> bool:
+    """Whether two values of a figure's kind are one, rounded: a year exactly (2019 and 2021 are
+    two), shares only to the decimals given ("98%" is "98.2%", but "94.2%" and "94.6%" of a vote
+    are two), other kinds within ``ROUNDED``."""
+    if "Year" in (one_kind, other_kind):
+        return one == other
+    if one_kind == other_kind == "Percentage":
+        return one == other or _rounds(one, other)
+    return _same_value(one, other)
 
 
 # The widest net, cast last: two alike sentences that differ in one number alone, which no reader
@@ -2589,14 +2598,6 @@ def _numbers_of_a_kind(text: str) -> tuple[tuple[float, str, re.Match], ...]:
             kind = "Number"
         found.append((value, kind, m))
     return tuple(found)
-
-
-def _one_number(one: tuple[float, str, re.Match], other: tuple[float, str, re.Match]) -> bool:
-    """Whether two numbers are one, a count or a share rounded ("98%" and "98.2%"); a year is
-    exact (2019 and 2021 are two)."""
-    if "Year" in (one[1], other[1]):
-        return one[0] == other[0]
-    return _same_value(one[0], other[0])
 
 
 def _words_near(text: str, m: re.Match, most: int = NEAR_NUMBER_WORDS) -> str:
@@ -2664,7 +2665,7 @@ def _one_number_apart(
     )
     for one, other, mine, theirs in _alike_pairs(kept, _numbers_of_a_kind):
         left = [
-            [n for n in a if not any(_one_number(n, o) for o in b)]
+            [n for n in a if not any(_one_value(n[0], n[1], o[0], o[1]) for o in b)]
             for a, b in ((mine, theirs), (theirs, mine))
         ]
         if len(left[0]) != 1 or len(left[1]) != 1:
@@ -2837,7 +2838,7 @@ def _count_difference(
     if (
         not verb_a
         # "12 metres high", "10 metres long": measures are ``_measure_differences``'s to compare
-        or noun_a.lower().removesuffix("s") in _UNIT_WORDS
+        or _a_unit(noun_a)
         # "killed 8", "wounded 20": two tolls; "deployed 100,000", "deploy 175,000": a result
         # and a plan
         or verb_a != verb_b
@@ -3081,6 +3082,7 @@ _TOLL_NUMBER = (
     r"(?!\s*(?:%|percent|per cent|[ap]\.?m\b|million|billion|thousand|euros?|dollars?|pounds?))"
 )
 _TOLL_SUBJECT = r"death toll|number of (?:people killed|(?:the )?dead|deaths|fatalities|victims)"
+_A_TOLL_NAMED = re.compile(rf"\b(?:{_TOLL_SUBJECT})\b", re.I)  # "the death toll … stands at 59"
 _DEATH_TOLL = re.compile(
     rf"(?:\b(?:{_TOLL_SUBJECT})\b"
     r"(?:[^.;:!?]|\.(?=\d)){0,80}?\s(?:to|at|of|is|was|reached|hit|past|above)"
@@ -4036,7 +4038,7 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
             for m in _NUMBER_OF.finditer(s.text)
         ]
         for value, bound, counts, noun in counted:
-            if value is None or noun.lower().removesuffix("s") in _UNIT_WORDS:
+            if value is None or _a_unit(noun):
                 continue  # "9 nautical miles" is a length: _measure_differences compares those
             given[s.source].add(value)
             at = s.text.find(counts)
