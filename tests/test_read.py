@@ -264,3 +264,26 @@ def test_a_wire_credit_paragraph_is_dropped_from_web_pages_and_word_files(tmp_pa
         (article,) = read_sources([str(path)])
         assert "Editing by" not in article.text
         assert "crews walked out" in article.text
+
+
+SHORT_PARAGRAPHS = """Port strike enters its second day
+Dockworkers walked off the job at 14 ports on Tuesday, halting container traffic along the coast.
+There are still obstacles.
+The union wants a 40 per cent raise over four years and a ban on automated cranes at every port.
+“The situation is serious,” the transport minister added.
+Shippers have diverted some vessels to other ports, and retailers warned of empty shelves soon.
+"This is not a lockout. This is a strike."
+Employers said the union had rejected an offer of 50 per cent over six years out of hand.
+Talks are due to resume on May 24.
+Neither side would say whether a mediator had been asked to join the negotiations this week.
+"""
+
+
+def test_a_short_paragraph_that_quotes_or_gives_a_figure_is_text_not_a_sub_heading():
+    kinds = dict(
+        (text, kind) for kind, text in parse_text(SHORT_PARAGRAPHS, "strike.txt").paragraphs
+    )
+    assert kinds["There are still obstacles."] == "heading"  # names a topic: heads what follows
+    assert kinds["“The situation is serious,” the transport minister added."] == "text"
+    assert kinds['"This is not a lockout. This is a strike."'] == "text"
+    assert kinds["Talks are due to resume on May 24."] == "text"
