@@ -949,6 +949,26 @@ def test_a_value_rounded_is_the_same_value_another_is_a_new_fact():
     assert not other_measures(first, said("The accord was signed on Tuesday."))
 
 
+def test_a_fact_dated_by_another_day_or_year_is_another_fact_however_alike_it_reads():
+    from briefgen.analyse.items import Candidate, other_measures
+
+    def said(text: str) -> Candidate:
+        return Candidate(text, [], 0)
+
+    fees = said("The council approved the new port fees on 7 March after two years of debate.")
+    assert other_measures(fees, said("The council approved the port budget on 12 March, too."))
+    assert not other_measures(fees, said("On March 7, the council voted the port fees through."))
+    assert other_measures(
+        said("Kell was appointed bishop of Arnel in 2014."),
+        said("Kell was appointed archbishop of Arnel in 2023."),
+    )
+    # "may" is no month: nothing here is dated.
+    assert not other_measures(
+        said("Residents aged 16 may vote in the council election."),
+        said("The council election is on 12 May, the mayor said."),
+    )
+
+
 def test_a_source_longer_than_any_report_is_read_to_its_limit_with_a_warning(monkeypatch):
     import briefgen.analyse as analysis
 

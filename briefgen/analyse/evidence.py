@@ -1019,6 +1019,19 @@ def find_measures(text: str) -> frozenset[tuple[str, float]]:
     return frozenset(percents | sums)
 
 
+def find_dates(text: str) -> frozenset[tuple[str, str]]:
+    """The days and years ``text`` dates something by, as (kind, value) for comparing:
+    ("day", "Mar 7") for "on 7 March", ("year", "2014") for "in 2014".  A month written in
+    lower case is no date ("aged 16 may vote")."""
+    days = {
+        ("day", f"{(m.group(1) or m.group(4))[:3].title()} {int(m.group(2) or m.group(3))}")
+        for m in _DATE.finditer(text)
+        if (m.group(1) or m.group(4))[0].isupper()
+    }
+    years = {("year", m.group(1)) for m in _YEAR_MENTION.finditer(text)}
+    return frozenset(days | years)
+
+
 def _context(text: str, found: Sum | Quantity) -> set[str]:
     """The content stems of the words around a sum (or a measure): what it is a sum of."""
     before = text[: found.start].split()[-SUM_CONTEXT_WORDS:]

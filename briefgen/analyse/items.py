@@ -217,6 +217,13 @@ class Candidate:
         return find_measures(self.text)
 
     @cached_property
+    def dates(self) -> frozenset[tuple[str, str]]:
+        """The days and years its text dates something by."""
+        from .evidence import find_dates
+
+        return find_dates(self.text)
+
+    @cached_property
     def common_stems(self) -> frozenset[str]:
         """The content stems of its text besides names and figures: what it says of them."""
         return frozenset(content_stems(_NAME_OR_FIGURE.sub(" ", self.text)))
@@ -801,6 +808,10 @@ def _told(
     A bullet that gives other percentages, or other sums of money, than ``c`` and none of
     ``c``'s, states another fact however alike the two read ("tariffs on 99.1% of imports" and
     "tariffs on 90% of goods"): tune at five budgets, recall 0.476 → 0.489, the sample unchanged.
+    So does one that dates what it tells by other days or other years ("formally joined on
+    March 7" and "applied in May 2022"): 30 Nov 2026, recall over five budgets tune 0.564 →
+    0.575, the invented multi-outlet sets 0.509 → 0.510, any section at 800 words on the real
+    tune sets 0.881 → 0.887; the sample unchanged.
     """
     weighed, chance = told.get(c.row, (0, 0.0))
     if weighed < len(chosen):
@@ -821,12 +832,19 @@ def _told(
 
 def other_measures(one: Candidate, other: Candidate) -> bool:
     """Whether the two state values of one kind (percentages, sums in one currency) but share
-    none, a value rounded ("98%" for "98.2%") being the same."""
+    none, a value rounded ("98%" for "98.2%") being the same; or date what they tell by other
+    days, or by other years ("appointed him bishop in 2014", "became a cardinal in 2023")."""
     kinds = {kind for kind, _ in one.measures} & {kind for kind, _ in other.measures}
-    return bool(kinds) and not any(
+    if kinds and not any(
         kind == other_kind and abs(value - other_value) <= ROUNDED * max(value, other_value)
         for kind, value in one.measures
         for other_kind, other_value in other.measures
+    ):
+        return True
+    dated = {kind for kind, _ in one.dates} & {kind for kind, _ in other.dates}
+    return any(
+        not {d for d in one.dates if d[0] == kind} & {d for d in other.dates if d[0] == kind}
+        for kind in dated
     )
 
 
