@@ -268,6 +268,19 @@ def test_every_sentence_is_a_candidate_except_captions_bylines_questions_and_def
             '"The dam, which was finished in the spring, held until the night," the mayor said.',
             '"The dam, which was finished in the spring, held until the night," the mayor said.',
         ),
+        # An aside inside a quotation, in double or single marks, glosses the speaker's words.
+        (
+            '"If the crews stop (the night shifts), the dam will hold," the mayor said.',
+            '"If the crews stop (the night shifts), the dam will hold," the mayor said.',
+        ),
+        (
+            "'If the crews stop (the night shifts), the dam will hold,' the mayor said.",
+            "'If the crews stop (the night shifts), the dam will hold,' the mayor said.",
+        ),
+        (
+            "The engineers' union (the largest) said the 'old dam' (Halvard's) will hold.",
+            "The engineers' union said the 'old dam' will hold.",
+        ),
     ],
 )
 def test_compression_drops_frames_and_asides_but_never_a_voice_or_a_figure(sentence, bullet):
