@@ -110,7 +110,7 @@ def test_a_repeated_text_is_compared_in_bounded_chunks():
     assert index.shape == (5000, 3) and np.all(index >= 0) and np.allclose(cosine, 1.0)
 
 
-def test_every_sentence_is_a_candidate_except_captions_bylines_questions_and_definitions():
+def test_every_sentence_is_a_candidate_but_captions_bylines_questions_and_reporting_notes():
     texts = [
         # no cue of any section
         "The sky was grey over the old quarter and the market stayed quiet all morning.",
@@ -122,6 +122,10 @@ def test_every_sentence_is_a_candidate_except_captions_bylines_questions_and_def
         # how things usually go
         "Harbour dredging contracts typically take months to agree and years to finish.",
         "Tankers usually anchor outside the bay until the pilots come aboard.",
+        # how the story was reported
+        "The harbour official spoke on condition of anonymity to discuss the tankers.",
+        "The shipping company did not immediately respond to a request for comment.",
+        "Coast News could not independently verify the account.",
     ]
     found = candidates([Sentence(1, t, "", n, n) for n, t in enumerate(texts)])
     assert [c.text for c in found] == texts[:1]
@@ -135,6 +139,10 @@ def test_every_sentence_is_a_candidate_except_captions_bylines_questions_and_def
         "The council will seek funds from the coastal scheme; claims typically take months.",
         # a whole quotation in straight and curly marks, as pages mix them
         '“We will reopen the quay by the end of June," Mayor Lina Osei said.',
+        # news told by a source who asked not to be named
+        "A second dredger will arrive in July, the official said, speaking on condition of "
+        "anonymity.",
+        "The company declined to comment on reports that 40 jobs would go.",
     ]
     found = candidates([Sentence(1, t, "", n, n) for n, t in enumerate(told)])
     assert [c.text for c in found] == told
