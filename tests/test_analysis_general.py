@@ -2100,6 +2100,43 @@ def test_sums_of_one_thing_a_third_apart_differ():
     }
 
 
+def test_of_four_sums_the_two_that_disagree_as_bounded_are_told():
+    # "over $32.5bn" is $33.3bn too and "about $33bn" $33.3bn rounded: only the two exact sums
+    # disagree, though the first pair in value order (32.5 and 32.8) tells other things.
+    found = differences_told(
+        "Shares of Halvard Homes fell on Monday after a court in Velden ordered the developer, "
+        "which has over $32.5bn of debt, wound up. Creditors had sought the order since 2022.",
+        "Judge Mara Lind ordered Halvard Homes, which failed to restructure its US$32.8 billion "
+        "of debt, to be wound up on Monday in Velden. The developer can still appeal.",
+        "The ruling in Velden on Monday makes Halvard Homes, carrying $33.3 billion of debt, "
+        "the largest developer wound up in the country. Trading in its shares was halted.",
+        "Halvard Homes, with debt of about $33 billion, was ordered wound up by a court in "
+        "Velden on Monday, the company said. Its chairman has resigned.",
+    )
+    assert [sorted(v for _, v in claims) for claims in found.values()] == [[2, 3]]
+
+
+def test_a_share_above_a_bound_and_a_sum_converted_otherwise_are_no_differences():
+    assert (
+        differences_told(
+            "Shares of Halvard Homes fell by more than 20% in Velden on Monday after a court "
+            "ordered the developer wound up. Trading was later halted.",
+            "Shares of Halvard Homes tumbled 21% in Velden on Monday after a court ordered the "
+            "developer wound up, before trading was halted.",
+        )
+        == {}
+    )
+    assert (
+        differences_told(
+            "The regulator fined Ostal €4.34 billion ($5.04 billion) on Wednesday for abusing its "
+            "dominance in search, the largest fine it has imposed.",
+            "Ostal was fined a record $5.1 billion (€4.34 billion) by the regulator on Wednesday "
+            "for abusing its dominance in search.",
+        )
+        == {}
+    )
+
+
 def test_sums_of_one_thing_twice_apart_differ_with_the_code_glued_to_the_figure():
     # "CHF40" is a sum, not a name: read as one, it made the two sentences two doers' sums.
     found = differences_told(

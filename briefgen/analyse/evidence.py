@@ -1322,16 +1322,26 @@ def _value_differences(
 ) -> list[Discrepancy]:
     """Values of one kind (one ``topic``: a currency, a unit's kind), for one thing (their
     contexts share at least ``shared`` content words), that two sources give differently,
-    neither giving the other's, more than ``same`` (relative) and no more than ``ratio`` apart.
+    neither giving the other's, more than ``same`` (relative) and no more than ``ratio`` apart,
+    and not both true as their bounds read them ("over $325bn" is $333bn too, "about $330
+    billion" $333bn rounded).  A pair whose sentences tell other things (:func:`_of_one_thing`)
+    leaves its values free to pair with others: of $325bn, $328bn, $333bn and about $330bn the
+    outlets dispute $328bn and $333bn.  Two sentences that give one value of another kind too
+    ("€4.34 billion ($5.04 billion)", "$5.1 billion (€4.34 billion)") agree on it, and differ only
+    in converting it.
 
     Values are compared within a kind in value order, each only with those up to ``ratio``
     larger: a week of news holds thousands of sums, not millions of pairs.
     """
     given: dict[int, set[float]] = defaultdict(set)
     by_kind: dict[str, list[tuple[Sum | Quantity, Sentence]]] = defaultdict(list)
+    texts: dict[int, list[str]] = defaultdict(list)
+    values_in: dict[int, set[tuple[str, float]]] = defaultdict(set)  # by id of the sentence
     for found, s in mentions:
         given[s.source].add(found.value)
         by_kind[topic(found)].append((found, s))
+        texts[s.source].append(s.text)
+        values_in[id(s)].add((topic(found), found.value))
     differences, told = [], set()
     contexts: dict[tuple[int, int], set[str]] = {}
 
@@ -1359,17 +1369,28 @@ def _value_differences(
                     a, sa.text, b, sb.text
                 ):
                     continue
+                if not _bounds_disagree(
+                    a.value,
+                    _bound_before(sa.text, a.start),
+                    b.value,
+                    _bound_before(sb.text, b.start),
+                ) or any(other != kind for other, _ in values_in[id(sa)] & values_in[id(sb)]):
+                    continue
                 first, second = sorted(((a, sa), (b, sb)), key=lambda m: m[1].source)
-                told.update({(a.value, sa.source), (b.value, sb.source)})
-                differences.append(
+                difference = _of_one_thing(
                     Discrepancy(
                         kind,
                         [
                             Claim(_sum_phrase(first[1].text, first[0]), first[1].source),
                             Claim(_sum_phrase(second[1].text, second[0]), second[1].source),
                         ],
-                    )
+                    ),
+                    texts,
                 )
+                if difference is None:
+                    continue
+                told.update({(a.value, sa.source), (b.value, sb.source)})
+                differences.append(difference)
     return differences
 
 
@@ -2369,10 +2390,17 @@ _ANY_STAFF = _ANY_PEOPLE | {"personnel", "staff", "workers"}
 def _figures_by_kind(text: str) -> tuple[_Figure, ...]:
     """Every sum, measure, percentage and count ``text`` gives, each once."""
     found = [
-        _Figure(f"Sum ({m.currency})", m.value, "", _sum_phrase(text, m), m.start, m.end)
+        _Figure(
+            f"Sum ({m.currency})",
+            m.value,
+            _bound_before(text, m.start),
+            _sum_phrase(text, m),
+            m.start,
+            m.end,
+        )
         for m in find_sums(text)
     ] + [
-        _Figure(m.kind, m.value, "", _sum_phrase(text, m), m.start, m.end)
+        _Figure(m.kind, m.value, _bound_before(text, m.start), _sum_phrase(text, m), m.start, m.end)
         for m in find_quantities(text)
     ]
     for m in _durations(text):
@@ -2387,7 +2415,14 @@ def _figures_by_kind(text: str) -> tuple[_Figure, ...]:
         if not any(f.start <= m.start() < f.end for f in found):
             phrase = _percent_phrase(text, m)
             found.append(
-                _Figure("Percentage", _number_value(m.group(1)), "", phrase, m.start(), m.end())
+                _Figure(
+                    "Percentage",
+                    _number_value(m.group(1)),
+                    _bound_before(text, m.start()),
+                    phrase,
+                    m.start(),
+                    m.end(),
+                )
             )
     for figure, counts, noun in _counts(text) + _counts(text, in_words=True):
         at = text.find(figure)
@@ -4039,9 +4074,10 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
             things = [f"Figure for {name}" for name in names] + [
                 f"{PERCENT_OF}{noun}" for noun in _percent_nouns(s.text[: m.start()])
             ]
+            bound = _bound_before(s.text, m.start())
             for thing in things:
                 if len(figures[thing]) < MAX_LENGTHS:
-                    figures[thing].setdefault(value, (phrase, s.source, ""))
+                    figures[thing].setdefault(value, (phrase, s.source, bound))
         counted = [
             (*_bounded_count(figure), counts, noun)
             for figure, counts, noun in _counts(s.text) + _counts(s.text, in_words=True)
@@ -4084,8 +4120,8 @@ def _figure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
                 if source_a == source_b or {(a, source_a), (b, source_b)} & told:
                     continue
                 if (
-                    _gives(given[source_b], a)
-                    or _gives(given[source_a], b)
+                    _gives(given[source_b], a, bound_a)
+                    or _gives(given[source_a], b, bound_b)
                     or not _close_but_different(a, b, ratio)
                     or not _bounds_disagree(a, bound_a, b, bound_b)
                 ):
@@ -4104,12 +4140,15 @@ _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]+(?:of\s+)?$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"[\s-]+magnitude\b", re.I)
 
 
-def _gives(values: set[float], value: float) -> bool:
-    """Whether ``values`` hold ``value``, or it rounded and close (``ROUNDED``): an outlet giving
-    "Leave 52%, Remain 48%" does not contest another's 51.9% for Leave with its 48%; one giving
-    a magnitude of 6.3 gives no count of six."""
-    return value in values or any(
-        _rounds(value, other) and _same_value(value, other) for other in values
+def _gives(values: set[float], value: float, bound: str = "") -> bool:
+    """Whether ``values`` hold ``value``, or it rounded and close (``ROUNDED``), or one that
+    ``value`` as bounded allows: an outlet giving "Leave 52%, Remain 48%" does not contest
+    another's 51.9% for Leave with its 48%, nor one giving 20.87% another's "more than 20%"
+    with its 18.21% for something else; one giving a magnitude of 6.3 gives no count of six."""
+    return (
+        value in values
+        or any(_rounds(value, other) and _same_value(value, other) for other in values)
+        or bool(bound and any(not _bounds_disagree(value, bound, other, "") for other in values))
     )
 
 
@@ -4396,12 +4435,28 @@ def _numbers_in(text: str) -> set[float]:
 
 
 # "about 3,000 homes", "more than 85,000 people": how a bound word qualifies a count.
-_COUNT_BOUND = re.compile(
-    rf"^(?:(?P<at_least>{'|'.join(_AT_LEAST)})|(?P<nearly>{'|'.join(_NEARLY)})"
+_BOUND_WORDS = (
+    rf"(?:(?P<at_least>{'|'.join(_AT_LEAST)})|(?P<nearly>{'|'.join(_NEARLY)})"
     rf"|(?P<at_most>{'|'.join(_AT_MOST)})"
-    r"|(?P<about>about|around|some|roughly|approximately|an estimated|estimated|close to))\s+",
-    re.I,
+    r"|(?P<about>about|around|some|roughly|approximately|an estimated|estimated|close to))"
 )
+_COUNT_BOUND = re.compile(rf"^{_BOUND_WORDS}\s+", re.I)
+# … and before a share or a sum: "fell by more than 20%", "over $325bn", "about $330 billion".
+_BOUND_BEFORE = re.compile(rf"\b{_BOUND_WORDS}\s*$", re.I)
+
+
+def _bound_before(text: str, start: int) -> str:
+    """The bound (as :func:`_bounded_count` names it) the words right before ``start`` set on
+    the figure there, or "": not the "over" of "took over 3 towns"."""
+    bound = _BOUND_BEFORE.search(text, max(0, start - BOUND_REACH), start)
+    if bound is None or (
+        bound.group(0).strip().lower() == "over" and _PARTICLE_VERB.search(text, 0, bound.start())
+    ):
+        return ""
+    return bound.lastgroup or ""
+
+
+BOUND_REACH = 20  # characters before a figure that may hold its bound ("approximately ")
 # A count given as "about" so many is that many give or take half its last non-zero digit's place,
 # at most this share: "about 3,000" and "3,200" may be one count rounded, "about 3,000" and
 # "4,500" are not, nor "about 8,400" and "9,100" (an outlet that rounds to the hundred knows the
