@@ -126,6 +126,8 @@ def test_every_sentence_is_a_candidate_but_captions_bylines_questions_and_report
         "The harbour official spoke on condition of anonymity to discuss the tankers.",
         "The shipping company did not immediately respond to a request for comment.",
         "Coast News could not independently verify the account.",
+        "Here's what we know so far.",
+        "Editor's note: this article will be updated as more information becomes available.",
     ]
     found = candidates([Sentence(1, t, "", n, n) for n, t in enumerate(texts)])
     assert [c.text for c in found] == texts[:1]
