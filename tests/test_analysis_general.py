@@ -115,6 +115,9 @@ def test_every_sentence_is_a_candidate_but_captions_bylines_questions_and_report
         # no cue of any section
         "The sky was grey over the old quarter and the market stayed quiet all morning.",
         "Mayor Lina Osei speaks at the harbour gates in Velmar, June 2, 2024.",  # a photo caption
+        # … and captions that show a scene
+        "Mayor Lina Osei claps as harbour master Ivo Dane smiles at a table in Velmar.",
+        "Dock workers stand next to burnt containers on the quay in Velmar.",
         "Coast News, Velmar report, 2 June 2024",  # a byline
         "What will the council decide about the tankers?",  # a question
         # an explainer's definition
@@ -145,6 +148,10 @@ def test_every_sentence_is_a_candidate_but_captions_bylines_questions_and_report
         "A second dredger will arrive in July, the official said, speaking on condition of "
         "anonymity.",
         "The company declined to comment on reports that 40 jobs would go.",
+        # verbs of a scene that tell a state of things
+        "Velmar stands ready to reopen the quay once the divers have finished their checks.",
+        "The port sits on a fault line and is often shaken by small earthquakes.",
+        "Mayor Lina Osei speaks four languages and once worked as a harbour pilot.",
     ]
     found = candidates([Sentence(1, t, "", n, n) for n, t in enumerate(told)])
     assert [c.text for c in found] == told
