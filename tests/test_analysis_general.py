@@ -2146,6 +2146,28 @@ def test_a_share_above_a_bound_and_a_sum_converted_otherwise_are_no_differences(
     )
 
 
+def test_times_of_one_event_given_to_the_minute_differ_on_one_clock_only():
+    found = differences_told(
+        "A cargo plane crashed on landing at Velden airport on Sunday. The crash happened at "
+        "7.42am local time (5.42am GMT), the airport operator said.",
+        "The cargo plane crashed on landing at Velden airport, killing both pilots. The crash "
+        "happened at 7:48 a.m. local time, the airport operator said.",
+    )
+    assert [sorted(text for text, _ in claims) for claims in found.values()] == [
+        ["The crash happened at 7.42am local time", "The crash happened at 7:48 a.m. local time"]
+    ]
+    # a time on the hour may be one rounded; a take-off and a crash are two events
+    assert (
+        differences_told(
+            "A cargo plane crashed on landing at Velden airport on Sunday at 8 a.m., the "
+            "airport operator said.",
+            "The cargo plane crashed on landing at Velden airport on Sunday at 8:04 a.m., the "
+            "airport operator said.",
+        )
+        == {}
+    )
+
+
 def test_sums_of_one_thing_twice_apart_differ_with_the_code_glued_to_the_figure():
     # "CHF40" is a sum, not a name: read as one, it made the two sentences two doers' sums.
     found = differences_told(

@@ -1306,6 +1306,39 @@ def _measure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     )
 
 
+def _clock_differences(sentences: list[Sentence]) -> list[Discrepancy]:
+    """Times of day of one event that two sources give to the minute and differently ("happened
+    at 9.07am local time", "occurred at 9:03 a.m. local time"), on one clock: a time given on
+    another ("8.07am Singapore time", "00:03 GMT") is compared only with one on that clock
+    (:func:`_value_differences`, whose test of the two sentences parts other events).  A time on
+    the hour or the half hour ("3 p.m.", "shortly after 9:00 am") may be one rounded, and is left
+    out: on the read difference batches it was the other side of every false line such pairs
+    gave ("3 p.m." against "3:05 p.m.", a take-off at "10:30am" against a crash at "11 am")."""
+    return _value_differences(
+        [(found, s) for s in sentences for found in find_clock_times(s.text) if found.value % 30],
+        lambda found: found.kind,
+        MAX_CLOCK_RATIO,
+    )
+
+
+MAX_CLOCK_RATIO = 1.25  # times of one event further apart (9:00 and past 11:15) are of others
+
+
+def find_clock_times(text: str) -> tuple[Quantity, ...]:
+    """Every time of day ``text`` gives (:func:`_clock_times`), in minutes after midnight, its
+    kind naming its zone: "Time of day" for local time or none written, "Time of day (UTC)"."""
+    return tuple(
+        Quantity(
+            m.group(0).strip(),
+            float(minutes),
+            f"Time of day ({zone})" if zone else "Time of day",
+            m.start(),
+            m.end(),
+        )
+        for (minutes, zone), m in _clock_times(text).items()
+    )
+
+
 # "inside 12 nautical miles", "within 30 km of the border": a limit, not a length measured
 _LIMIT_BEFORE = re.compile(r"\b(?:inside|within|beyond|outside|up to)\s+$", re.I)
 # Values this close (relative) are one, converted and rounded: "110 mph" is 177 km/h, written
@@ -1435,6 +1468,7 @@ def find_discrepancies(
         + _vote_differences(sentences)
         + _sum_differences(sentences)
         + _measure_differences(sentences)
+        + _clock_differences(sentences)
         + _figure_differences(sentences)
     )
     # The finders of pairs that show they tell one thing (one article setting two parties'
