@@ -266,7 +266,7 @@ def _without_background(text: str) -> str:
 def _outside_quotations(pattern: re.Pattern[str], text: str) -> str:
     """``text`` without the matches of ``pattern`` that are not inside a quotation: a
     quotation's words are the speaker's, and an aside in it the outlet's gloss on them ("If
-    the United States stops (military supplies), …").  (One source quotes in single marks
+    the crews stop (the night shifts), …").  (One source quotes in single marks
     where another quotes in double.)"""
     return pattern.sub(lambda m: m.group(0) if _inside_quotation(text[: m.start()]) else "", text)
 

@@ -1306,22 +1306,22 @@ def _measure_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     )
 
 
+MAX_CLOCK_RATIO = 1.25  # times of one event further apart (9:00 and past 11:15) are of others
+
+
 def _clock_differences(sentences: list[Sentence]) -> list[Discrepancy]:
     """Times of day of one event that two sources give to the minute and differently ("happened
-    at 9.07am local time", "occurred at 9:03 a.m. local time"), on one clock: a time given on
-    another ("8.07am Singapore time", "00:03 GMT") is compared only with one on that clock
+    at 7.42am local time", "happened at 7:48 a.m. local time"), on one clock: a time given on
+    another ("5.42am GMT", "Singapore time") is compared only with one on that clock
     (:func:`_value_differences`, whose test of the two sentences parts other events).  A time on
-    the hour or the half hour ("3 p.m.", "shortly after 9:00 am") may be one rounded, and is left
+    the hour or the half hour ("8 a.m.", "shortly after 9:00 am") may be one rounded, and is left
     out: on the read difference batches it was the other side of every false line such pairs
-    gave ("3 p.m." against "3:05 p.m.", a take-off at "10:30am" against a crash at "11 am")."""
+    gave (a time on the hour against one five minutes later, a take-off against a landing)."""
     return _value_differences(
         [(found, s) for s in sentences for found in find_clock_times(s.text) if found.value % 30],
         lambda found: found.kind,
         MAX_CLOCK_RATIO,
     )
-
-
-MAX_CLOCK_RATIO = 1.25  # times of one event further apart (9:00 and past 11:15) are of others
 
 
 def find_clock_times(text: str) -> tuple[Quantity, ...]:
@@ -1356,11 +1356,11 @@ def _value_differences(
     """Values of one kind (one ``topic``: a currency, a unit's kind), for one thing (their
     contexts share at least ``shared`` content words), that two sources give differently,
     neither giving the other's, more than ``same`` (relative) and no more than ``ratio`` apart,
-    and not both true as their bounds read them ("over $325bn" is $333bn too, "about $330
-    billion" $333bn rounded).  A pair whose sentences tell other things (:func:`_of_one_thing`)
-    leaves its values free to pair with others: of $325bn, $328bn, $333bn and about $330bn the
-    outlets dispute $328bn and $333bn.  Two sentences that give one value of another kind too
-    ("€4.34 billion ($5.04 billion)", "$5.1 billion (€4.34 billion)") agree on it, and differ only
+    and not both true as their bounds read them ("over $32.5bn" is $33.3bn too, "about $33
+    billion" $33.3bn rounded).  A pair whose sentences tell other things (:func:`_of_one_thing`)
+    leaves its values free to pair with others: of $32.5bn, $32.8bn, $33.3bn and about $33bn the
+    outlets dispute $32.8bn and $33.3bn.  Two sentences that give one value of another kind too
+    ("€2.1 billion ($2.4 billion)", "$2.5 billion (€2.1 billion)") agree on it, and differ only
     in converting it.
 
     Values are compared within a kind in value order, each only with those up to ``ratio``
@@ -4177,8 +4177,8 @@ _MAGNITUDE_AFTER = re.compile(r"[\s-]+magnitude\b", re.I)
 def _gives(values: set[float], value: float, bound: str = "") -> bool:
     """Whether ``values`` hold ``value``, or it rounded and close (``ROUNDED``), or one that
     ``value`` as bounded allows: an outlet giving "Leave 52%, Remain 48%" does not contest
-    another's 51.9% for Leave with its 48%, nor one giving 20.87% another's "more than 20%"
-    with its 18.21% for something else; one giving a magnitude of 6.3 gives no count of six."""
+    another's 51.9% for Leave with its 48%, nor one giving 22.4% another's "more than 20%"
+    with its 18% for something else; one giving a magnitude of 6.3 gives no count of six."""
     return (
         value in values
         or any(_rounds(value, other) and _same_value(value, other) for other in values)
@@ -4475,7 +4475,7 @@ _BOUND_WORDS = (
     r"|(?P<about>about|around|some|roughly|approximately|an estimated|estimated|close to))"
 )
 _COUNT_BOUND = re.compile(rf"^{_BOUND_WORDS}\s+", re.I)
-# … and before a share or a sum: "fell by more than 20%", "over $325bn", "about $330 billion".
+# … and before a share or a sum: "fell by more than 20%", "over $32.5bn", "about $33 billion".
 _BOUND_BEFORE = re.compile(rf"\b{_BOUND_WORDS}\s*$", re.I)
 
 

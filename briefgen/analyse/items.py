@@ -61,13 +61,13 @@ MIN_PROSE_WORDS = 3
 # ends on the full date the picture was taken; a sentence of news prose hardly ever does.
 _CAPTION = re.compile(r",\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2}),?\s+\d{4}\.?$")
 # … or describes what the picture shows, in the present tense, with no verb of reporting or of
-# time gone by: "Zelenskyy claps as Austin smiles at a table with the flags in the background.",
-# "Security personnel walk past damaged vehicles in Dhaka."  News prose tells what happened;
-# a verb of this kind in the present ("Russia stands ready to resume tests") is read only where
-# it shows a scene ("stands next to", "speaks at").  On the 36 tune, real tune and invented
-# sets, the five read difference batches and the 98 difference probes (30 Nov 2026) it takes
-# eight sentences: seven captions and a headline the page repeats ("US announces additional
-# support for Ukraine as Western leaders attend …"), which a sentence of the article tells too.
+# time gone by: "The mayor claps as the harbour master smiles at a table with flags behind
+# them.", "Firefighters walk past burnt cars in the old town."  News prose tells what happened;
+# a verb of this kind in the present ("the city stands ready to reopen the quay") is read only
+# where it shows a scene ("stands next to", "speaks at").  On the 36 tune, real tune and
+# invented sets, the five read difference batches and the 96 difference probes (30 Nov 2026) it
+# takes eight sentences: seven captions and a headline the page repeats, which a sentence of the
+# article tells too.
 _SCENE = (
     r"(?:walks?|gestures?|claps?|smiles?|looks?\s+on|waves?(?!\s+of)|poses?|listens?|reacts?"
     r"|shakes?\s+hands|prays?|mourns?|hugs?|weeps?|kneels?|stares?|inspects?|arrives?|attends?"
@@ -858,10 +858,10 @@ def _told(
     A bullet that gives other percentages, or other sums of money, than ``c`` and none of
     ``c``'s, states another fact however alike the two read ("tariffs on 99.1% of imports" and
     "tariffs on 90% of goods"): tune at five budgets, recall 0.476 → 0.489, the sample unchanged.
-    So does one that dates what it tells by other days or other years ("formally joined on
-    March 7" and "applied in May 2022"): 30 Nov 2026, recall over five budgets tune 0.564 →
-    0.575, the invented multi-outlet sets 0.509 → 0.510, any section at 800 words on the real
-    tune sets 0.881 → 0.887; the sample unchanged.
+    So does one that dates what it tells by other days or other years ("reopened the bridge on
+    7 March" and "closed the bridge in May 2022"): 30 Nov 2026, recall over five budgets tune
+    0.564 → 0.575, the invented multi-outlet sets 0.509 → 0.510, any section at 800 words on the
+    real tune sets 0.881 → 0.887; the sample unchanged.
     """
     weighed, chance = told.get(c.row, (0, 0.0))
     if weighed < len(chosen):
@@ -883,7 +883,7 @@ def _told(
 def other_measures(one: Candidate, other: Candidate) -> bool:
     """Whether the two state values of one kind (percentages, sums in one currency) but share
     none, a value rounded ("98%" for "98.2%") being the same; or date what they tell by other
-    days, or by other years ("appointed him bishop in 2014", "became a cardinal in 2023")."""
+    days, or by other years ("elected to the council in 2014", "elected mayor in 2023")."""
     kinds = {kind for kind, _ in one.measures} & {kind for kind, _ in other.measures}
     if kinds and not any(
         kind == other_kind and abs(value - other_value) <= ROUNDED * max(value, other_value)

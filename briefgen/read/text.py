@@ -166,8 +166,8 @@ _ODD_SPACE = re.compile(
     r"\s\s|[^\S ]"
 )  # two whitespace characters in a row, or one that is not a space
 # What a short paragraph does that a sub-heading never does: quote someone, say who said it,
-# or give a figure ("“The situation is serious,” Tusk added.", "She is due to be sworn in on
-# May 24."). Of the short sentences read as sub-headings in the 28 tune, real tune and invented
+# or give a figure ("“The situation is serious,” the minister added.", "Talks resume on May
+# 24."). Of the short sentences read as sub-headings in the 28 tune, real tune and invented
 # sets (30 Nov 2026), five did, and were lost to the brief with two gold facts; the three left
 # are two "But …" sentences and a photo credit (the sample's three sub-headings stay).
 _REPORTS = re.compile(
