@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from ..read.text import SPEECH_VERBS
 from .terms import MONTHS, NUMBER_WORDS, ROLE_NOUN, WEEKDAYS
 
 _CONNECTIVES = (
@@ -128,8 +129,6 @@ _PRONOUN_OPENERS = {
 _PRONOUN_SOURCE = re.compile(
     r"^\W*(?:according to|in the words of|quoted by|for) (?:him|her|them)\b", re.I
 )
-# The verbs that give a quotation its speaker ('"…," he said', 'Kell wrote: "…').
-SPEECH_VERBS = r"(?:said|says|added|adds|stated|told|wrote|writes|noted|stressed|declared)"
 _PRONOUN_SPEAKER = re.compile(
     rf"^\s*[\"“][^\"”]+[,.!?]?[\"”]\s*,?\s*(?:he|she|they)\s+(?:\w+\s+)?{SPEECH_VERBS}\b",
     re.I,

@@ -1459,23 +1459,29 @@ def find_discrepancies(
     texts: dict[int, list[str]] = defaultdict(list)
     for s in sentences:
         texts[s.source].append(s.text)
-    by_kind = (
-        _duration_differences(sentences)
-        + _date_differences(sentences)
-        + _year_differences(sentences)
-        + _toll_differences(sentences)
-        + _temperature_differences(sentences)
-        + _vote_differences(sentences)
+
+    def gated(differences: list[Discrepancy]) -> list[Discrepancy]:
+        return [d for d in (_of_one_thing(d, texts) for d in differences) if d is not None]
+
+    # The finders of a kind of figure pair two figures by what they count; whether the two
+    # sentences tell one thing is tested here, or by the value finders (sums, measures, times of
+    # day) as they pair, so that a pair of other things leaves its values free.  The finders of
+    # pairs that show they tell one thing (one article setting two parties' counts side by side,
+    # two sentences alike but for a figure, one person's age, a quake's magnitude with its own
+    # test of another quake) need no test.
+    everything = itertools.chain(
+        gated(
+            _duration_differences(sentences)
+            + _date_differences(sentences)
+            + _year_differences(sentences)
+            + _toll_differences(sentences)
+            + _temperature_differences(sentences)
+            + _vote_differences(sentences)
+        )
         + _sum_differences(sentences)
         + _measure_differences(sentences)
         + _clock_differences(sentences)
-        + _figure_differences(sentences)
-    )
-    # The finders of pairs that show they tell one thing (one article setting two parties'
-    # counts side by side, two sentences alike but for a figure, one person's age, a quake's
-    # magnitude with its own test of another quake) need no gate.
-    everything = itertools.chain(
-        [d for d in (_of_one_thing(d, texts) for d in by_kind) if d is not None]
+        + gated(_figure_differences(sentences))
         + _magnitude_differences(sentences)
         + _party_differences(sentences)
         + _age_differences(sentences)
